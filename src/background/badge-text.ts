@@ -1,0 +1,38 @@
+// Pure: what the toolbar badge shows for a tab's record.
+import type { NetworkErrorKind } from '../model/failure';
+import type { TabRecord } from '../model/incident';
+
+export interface BadgeLook {
+  text: string;
+  color: string;
+  /** i18n key for the button's title (tooltip), with the badge text as $1. */
+  titleKey: string;
+}
+
+const NETWORK_WORDS: Record<NetworkErrorKind, string> = {
+  dns: 'DNS',
+  refused: 'CONN',
+  reset: 'CONN',
+  timeout: 'TIME',
+  tls: 'TLS',
+  offline: 'OFF',
+  unreachable: 'NET',
+  protocol: 'ERR',
+  blocked: 'BLK',
+  other: 'ERR',
+};
+
+// Colours by class; the text always carries the meaning too (colour is never the only signal).
+const SERVER_RED = '#b3261e';
+const EDGE_ORANGE = '#a04a00';
+const NETWORK_PURPLE = '#5b3fa0';
+
+export function badgeFor(record: TabRecord | undefined): BadgeLook | null {
+  const failure = record?.incident?.failure;
+  if (!failure) return null;
+  if (failure.type === 'network') {
+    return { text: NETWORK_WORDS[failure.kind], color: NETWORK_PURPLE, titleKey: 'badgeTitleNetwork' };
+  }
+  const isEdgeCode = failure.status >= 520 && failure.status <= 530;
+  return { text: String(failure.status), color: isEdgeCode ? EDGE_ORANGE : SERVER_RED, titleKey: 'badgeTitleHttp' };
+}

@@ -1,0 +1,113 @@
+// Runs guided steps in the background (the popup closes whenever focus moves) and writes every
+// state change into the tab's incident, where the popup reads it.
+import type { CheckId, CheckResult, CheckState } from '../model/checks';
+import type { Incident } from '../model/incident';
+import { checkById, CHECKS } from '../checks';
+import type { AskUser, Check, CheckOutput, UserAnswer } from '../checks/check';
+import { allRecords, readRecord, UNCHANGED, updateRecord } from './incident-store';
+import { withCheckState, withInterruptedChecks } from './record-transitions';
+import { loadSettings } from './settings-store';
+
+/** How long past its time limit a 'running' state is trusted before the popup calls it interrupted. */
+export const DEADLINE_GRACE_MS = 2000;
+
+// Cancel handles for steps running in this worker instance; losing them with the worker is fine,
+// because the start-up sweep marks their stored states as interrupted.
+const controllers = new Map<string, AbortController>();
+const runKey = (tabId: number, checkId: CheckId) => `${tabId}:${checkId}`;
+
+class StepTimeout extends Error {}
+class StepCancelled extends Error {}
+
+export async function sweepInterruptedChecks(): Promise<void> {
+  for (const record of await allRecords()) {
+    await updateRecord(record.tabId, (r) => (r ? withInterruptedChecks(r) ?? UNCHANGED : UNCHANGED));
+  }
+}
+
+function writeState(tabId: number, incidentId: string, checkId: CheckId, state: CheckState, expectRunId?: string) {
+  return updateRecord(tabId, (r) => withCheckState(r, incidentId, checkId, state, expectRunId) ?? UNCHANGED);
+}
+
+/** A step never throws into the UI: a timeout, a cancel or a crash is a result too. */
+function failedOutput(error: unknown): CheckOutput {
+  if (error instanceof StepTimeout) return { outcome: 'inconclusive', summary: 'checkTimedOut', evidence: [] };
+  if (error instanceof StepCancelled) return { outcome: 'skipped', summary: 'checkCancelled', evidence: [] };
+  const reason = error instanceof Error ? error.message : String(error);
+  return { outcome: 'inconclusive', summary: 'checkCrashed', evidence: [{ label: 'evidenceReason', value: reason.slice(0, 300) }] };
+}
+
+function rejectOnAbort(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => {
+    const fail = () => reject(signal.reason);
+    if (signal.aborted) fail();
+    else signal.addEventListener('abort', fail, { once: true });
+  });
+}
+
+/** Runs one step for the tab's current incident; a step already running is left alone. */
+export async function runCheck(tabId: number, checkId: CheckId, confirmed = false): Promise<void> {
+  const check = checkById(checkId);
+  const incident = (await readRecord(tabId))?.incident;
+  if (!check || !incident || controllers.has(runKey(tabId, checkId))) return;
+
+  const settings = await loadSettings();
+  const limit = check.timeLimitMs ?? settings.checkTimeoutMs;
+  const runId = crypto.randomUUID();
+  const startedAt = Date.now();
+  const controller = new AbortController();
+  controllers.set(runKey(tabId, checkId), controller);
+  const timer = setTimeout(() => controller.abort(new StepTimeout()), limit);
+  await writeState(tabId, incident.id, checkId, { state: 'running', runId, startedAt, deadline: startedAt + limit + DEADLINE_GRACE_MS });
+
+  let output: CheckOutput | AskUser;
+  try {
+    const context = {
+      tabId,
+      url: incident.url,
+      incident,
+      settings,
+      signal: controller.signal,
+      confirmed,
+      progress: (key: string) =>
+        void writeState(tabId, incident.id, checkId, { state: 'running', runId, startedAt, deadline: startedAt + limit + DEADLINE_GRACE_MS, progress: key }, runId),
+    };
+    // A step that ignores its signal still ends at its limit.
+    output = await Promise.race([check.run(context), rejectOnAbort(controller.signal)]);
+  } catch (error) {
+    output = failedOutput(error);
+  } finally {
+    clearTimeout(timer);
+    controllers.delete(runKey(tabId, checkId));
+  }
+  const durationMs = Date.now() - startedAt;
+  const state: CheckState =
+    'ask' in output
+      ? { state: 'waiting-for-user', runId, startedAt, prompt: output.ask, durationMs }
+      : { state: 'done', runId, startedAt, result: { ...output, durationMs } };
+  await writeState(tabId, incident.id, checkId, state, runId);
+}
+
+/** "Check everything": the non-destructive steps, in parallel. */
+export async function runAutomaticChecks(tabId: number): Promise<void> {
+  await Promise.all(CHECKS.filter((c: Check) => c.automatic).map((c) => runCheck(tabId, c.id)));
+}
+
+export function cancelCheck(tabId: number, checkId: CheckId): void {
+  controllers.get(runKey(tabId, checkId))?.abort(new StepCancelled());
+}
+
+export function cancelChecksOfTab(tabId: number): void {
+  for (const [key, controller] of controllers) if (key.startsWith(`${tabId}:`)) controller.abort(new StepCancelled());
+}
+
+/** The person's answer to a step's question; works after a worker restart (the question is in storage). */
+export async function answerCheck(tabId: number, checkId: CheckId, answer: UserAnswer): Promise<void> {
+  const check = checkById(checkId);
+  const record = await readRecord(tabId);
+  const incident: Incident | undefined = [record?.incident, record?.lastError].find((i) => i?.checks[checkId]?.state === 'waiting-for-user');
+  const waiting = incident?.checks[checkId];
+  if (!check?.fromAnswer || !incident || waiting?.state !== 'waiting-for-user') return;
+  const result: CheckResult = { ...check.fromAnswer(answer), durationMs: waiting.durationMs };
+  await writeState(tabId, incident.id, checkId, { state: 'done', runId: waiting.runId, startedAt: waiting.startedAt, result }, waiting.runId);
+}

@@ -1,0 +1,26 @@
+// Pure decision: does a webRequest event belong to a tab's outermost, committed-to-be top-level document?
+
+export interface RequestDetails {
+  type?: string;
+  tabId: number;
+  frameId: number;
+  /** Chrome 106+: 'outermost_frame' | 'fenced_frame' | 'sub_frame'. */
+  frameType?: string;
+  /** Chrome 106+: 'prerender' | 'active' | 'cached' | 'pending_deletion'. */
+  documentLifecycle?: string;
+  url: string;
+}
+
+/** Only the tab's own top-level page counts: not subframes, fenced frames, prerendering or non-tab requests. */
+export function isTopLevelNavigation(details: RequestDetails): boolean {
+  if (details.type !== 'main_frame') return false;
+  if (details.tabId < 0 || details.frameId !== 0) return false;
+  if (details.frameType !== undefined && details.frameType !== 'outermost_frame') return false;
+  if (details.documentLifecycle === 'prerender') return false;
+  return /^(https?|wss?):/i.test(details.url);
+}
+
+/** 5xx only; anything outside 100–599 is not a status we can explain. */
+export function isServerErrorStatus(status: number): boolean {
+  return Number.isInteger(status) && status >= 500 && status <= 599;
+}

@@ -1,0 +1,86 @@
+// Turns webRequest events for a tab's top-level page into records in the incident store.
+import browser, { type WebRequest } from 'webextension-polyfill';
+import type { Failure } from '../model/failure';
+import { classifyNetworkError } from '../knowledge/network-errors';
+import { pickDiagnosticHeaders } from '../knowledge/diagnostic-headers';
+import { detectChallenge } from '../knowledge/challenge';
+import { fingerprintResponse } from '../knowledge/fingerprint';
+import { isServerErrorStatus, isTopLevelNavigation, type RequestDetails } from './classify-navigation';
+import { UNCHANGED, updateRecord } from './incident-store';
+import { withChallenge, withFailure, withIp, withRecovery } from './record-transitions';
+import { showBadge } from './badge';
+import { rememberLiveStatus } from './live-status';
+
+type Details = RequestDetails & { incognito?: boolean; ip?: string };
+
+async function isIncognito(details: Details): Promise<boolean> {
+  // Firefox puts `incognito` on webRequest details; Chrome needs the tab.
+  if (typeof details.incognito === 'boolean') return details.incognito;
+  try {
+    return (await browser.tabs.get(details.tabId)).incognito;
+  } catch {
+    return false;
+  }
+}
+
+async function recordFailure(details: Details, failure: Failure, headers: Record<string, string>): Promise<void> {
+  const seen = {
+    url: details.url,
+    failure,
+    headers,
+    fingerprint: fingerprintResponse(headers),
+    incognito: await isIncognito(details),
+    now: Date.now(),
+    newId: crypto.randomUUID(),
+    ...(details.ip ? { ip: details.ip } : {}),
+  };
+  const record = await updateRecord(details.tabId, (current) => withFailure(current, seen, details.tabId));
+  await showBadge(details.tabId, record);
+}
+
+export function onHeadersReceived(details: WebRequest.OnHeadersReceivedDetailsType): void {
+  if (!isTopLevelNavigation(details)) return;
+  const status = details.statusCode;
+  const challengeHeaders = details.responseHeaders ?? [];
+  // Cheap test first: only failures and challenges need the headers at all.
+  const maybeChallenge = challengeHeaders.some((h) => /^(cf|x-vercel)-mitigated$/i.test(h.name));
+  if (!isServerErrorStatus(status) && !maybeChallenge) return;
+
+  const headers = pickDiagnosticHeaders(challengeHeaders);
+  const provider = detectChallenge(headers);
+  if (provider) {
+    const challenge = { url: details.url, provider, status, at: Date.now() };
+    void updateRecord(details.tabId, (r) => withChallenge(r, challenge, details.tabId)).then((r) =>
+      showBadge(details.tabId, r),
+    );
+    return;
+  }
+  const statusLine = details.statusLine.trim() || `HTTP ${status}`;
+  void recordFailure(details, { type: 'http', status, statusLine }, headers);
+}
+
+export function onCompleted(details: WebRequest.OnCompletedDetailsType): void {
+  if (!isTopLevelNavigation(details)) return;
+  const { tabId, statusCode: status, url } = details;
+  rememberLiveStatus(tabId, { status, url });
+  if (isServerErrorStatus(status)) {
+    void updateRecord(tabId, (r) => withIp(r, url, details.ip) ?? UNCHANGED);
+    return;
+  }
+  // A healthy load reads the record but writes only if there was an incident to end.
+  void updateRecord(tabId, (r) => withRecovery(r, status, Date.now()) ?? UNCHANGED).then((r) => {
+    if (r && !r.incident) return showBadge(tabId, r);
+  });
+}
+
+export function onErrorOccurred(details: WebRequest.OnErrorOccurredDetailsType): void {
+  if (!isTopLevelNavigation(details)) return;
+  const kind = classifyNetworkError(details.error);
+  if (kind === 'ignore') {
+    // Chrome reports a 5xx with an empty body as ERR_HTTP_RESPONSE_CODE_FAILURE: the status is recorded already.
+    void updateRecord(details.tabId, (r) => withIp(r, details.url, details.ip) ?? UNCHANGED);
+    return;
+  }
+  rememberLiveStatus(details.tabId, { url: details.url });
+  void recordFailure(details, { type: 'network', kind, error: details.error }, {});
+}

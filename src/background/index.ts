@@ -1,0 +1,23 @@
+// Background entry: registers every listener synchronously at top level, nothing more
+// (an MV3 worker woken by an event only sees listeners added in its first turn).
+import browser from 'webextension-polyfill';
+import { onCompleted, onErrorOccurred, onHeadersReceived } from './detector';
+import { refreshBadge, onTabRemoved } from './tab-lifecycle';
+import { handleMessage } from './messages';
+
+const pages: browser.WebRequest.RequestFilter = { urls: ['<all_urls>'], types: ['main_frame'] };
+
+browser.webRequest.onHeadersReceived.addListener(onHeadersReceived, pages, ['responseHeaders']);
+browser.webRequest.onCompleted.addListener(onCompleted, pages);
+browser.webRequest.onErrorOccurred.addListener(onErrorOccurred, pages);
+
+// Browsers reset a tab's badge when a navigation commits, often after webRequest saw the response.
+const topFrame = (listener: (tabId: number) => unknown) => (d: { tabId: number; frameId: number }) => {
+  if (d.frameId === 0) void listener(d.tabId);
+};
+browser.webNavigation.onCommitted.addListener(topFrame(refreshBadge));
+browser.webNavigation.onCompleted.addListener(topFrame(refreshBadge));
+browser.webNavigation.onErrorOccurred.addListener(topFrame(refreshBadge));
+browser.tabs.onRemoved.addListener(onTabRemoved);
+
+browser.runtime.onMessage.addListener(handleMessage);

@@ -1,0 +1,28 @@
+// One handler per message kind from the popup and options page.
+import type { Message } from '../model/messages';
+import { liveStatusOf } from './live-status';
+import { answerCheck, cancelCheck, runAutomaticChecks, runCheck } from './check-runner';
+import { ready } from './ready';
+
+// runtime.onMessage: returning a promise answers the sender; `undefined` leaves the message to others.
+export function handleMessage(message: unknown): Promise<unknown> | undefined {
+  const msg = message as Message;
+  switch (msg?.type) {
+    case 'get-live-status':
+      return Promise.resolve(liveStatusOf(msg.tabId));
+    case 'run-check':
+      // Answer at once: the step reports through storage, and the popup may be gone before it ends.
+      void ready.then(() => runCheck(msg.tabId, msg.checkId, msg.confirmCookies === true));
+      return Promise.resolve(true);
+    case 'run-all':
+      void ready.then(() => runAutomaticChecks(msg.tabId));
+      return Promise.resolve(true);
+    case 'cancel-check':
+      cancelCheck(msg.tabId, msg.checkId);
+      return Promise.resolve(true);
+    case 'answer-check':
+      return ready.then(() => answerCheck(msg.tabId, msg.checkId, msg.answer)).then(() => true);
+    default:
+      return undefined;
+  }
+}

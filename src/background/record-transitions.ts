@@ -1,0 +1,102 @@
+// Pure transitions of a tab's record: what a failure, a recovery or a challenge does to it.
+import type { CheckId, CheckState, CheckStates } from '../model/checks';
+import type { Failure } from '../model/failure';
+import type { Fingerprint } from '../model/fingerprint';
+import type { Challenge, Incident, TabRecord } from '../model/incident';
+
+export interface ObservedFailure {
+  url: string;
+  failure: Failure;
+  headers: Record<string, string>;
+  fingerprint: Fingerprint;
+  incognito: boolean;
+  ip?: string;
+  now: number;
+  newId: string;
+}
+
+/** A failure replaces the tab's incident; the same URL failing again keeps the checks already run. */
+export function withFailure(record: TabRecord | undefined, seen: ObservedFailure, tabId: number): TabRecord {
+  const previous = record?.incident;
+  const sameUrl = previous?.url === seen.url;
+  const incident: Incident = {
+    id: sameUrl ? previous.id : seen.newId,
+    url: seen.url,
+    failure: seen.failure,
+    at: sameUrl ? previous.at : seen.now,
+    lastSeenAt: seen.now,
+    occurrences: sameUrl ? previous.occurrences + 1 : 1,
+    headers: seen.headers,
+    fingerprint: seen.fingerprint,
+    incognito: seen.incognito,
+    checks: sameUrl ? previous.checks : {},
+    ...(seen.ip ? { ip: seen.ip } : {}),
+  };
+  const { challenge: _challenge, ...rest } = record ?? { tabId };
+  void _challenge;
+  return { ...rest, tabId, incident };
+}
+
+/** Adds the connected IP once the browser reports it (onCompleted / onErrorOccurred). */
+export function withIp(record: TabRecord | undefined, url: string, ip: string | undefined): TabRecord | undefined {
+  const incident = record?.incident;
+  if (!record || !incident || !ip || incident.url !== url || incident.ip === ip) return undefined;
+  return { ...record, incident: { ...incident, ip } };
+}
+
+/** A successful top-level load ends the incident; it stays as the tab's last error. */
+export function withRecovery(record: TabRecord | undefined, status: number, now: number): TabRecord | undefined {
+  if (!record?.incident && !record?.challenge) return undefined;
+  const { incident, challenge: _challenge, ...rest } = record;
+  void _challenge;
+  return {
+    ...rest,
+    ...(incident ? { lastError: { ...incident, endedAt: now, recoveredStatus: status } } : {}),
+  };
+}
+
+export function withChallenge(record: TabRecord | undefined, challenge: Challenge, tabId: number): TabRecord {
+  const base = withRecovery(record, challenge.status, challenge.at) ?? record ?? { tabId };
+  return { ...base, tabId, challenge };
+}
+
+/**
+ * Writes a check's state into the incident it belongs to — the current one, or the one that just ended
+ * (a reload that fixed the page ends the incident while other steps are still running).
+ * With `expectRunId`, writes only if that run still owns the step (a newer run or a sweep wins).
+ */
+export function withCheckState(
+  record: TabRecord | undefined,
+  incidentId: string,
+  checkId: CheckId,
+  state: CheckState,
+  expectRunId?: string,
+): TabRecord | undefined {
+  if (!record) return undefined;
+  for (const slot of ['incident', 'lastError'] as const) {
+    const incident = record[slot];
+    if (incident?.id !== incidentId) continue;
+    if (expectRunId !== undefined && incident.checks[checkId]?.runId !== expectRunId) return undefined;
+    return { ...record, [slot]: { ...incident, checks: { ...incident.checks, [checkId]: state } } };
+  }
+  return undefined;
+}
+
+/** After the worker restarted, no step is running any more: a 'running' state would spin forever. */
+export function withInterruptedChecks(record: TabRecord): TabRecord | undefined {
+  let changed = false;
+  const sweep = <T extends Incident | undefined>(incident: T): T => {
+    if (!incident) return incident;
+    const checks: CheckStates = { ...incident.checks };
+    for (const [id, state] of Object.entries(checks) as [CheckId, CheckState][]) {
+      if (state.state !== 'running') continue;
+      checks[id] = { state: 'interrupted', runId: state.runId, startedAt: state.startedAt };
+      changed = true;
+    }
+    return { ...incident, checks };
+  };
+  const next = { ...record, incident: sweep(record.incident), lastError: sweep(record.lastError) };
+  if (!next.incident) delete next.incident;
+  if (!next.lastError) delete next.lastError;
+  return changed ? next : undefined;
+}

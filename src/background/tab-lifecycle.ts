@@ -1,0 +1,16 @@
+// Keeps badges and records in step with the tabs themselves.
+import { readRecordInOrder, removeRecord } from './incident-store';
+import { showBadge } from './badge';
+import { forgetLiveStatus } from './live-status';
+import { cancelChecksOfTab } from './check-runner';
+
+export async function refreshBadge(tabId: number): Promise<void> {
+  if (tabId < 0) return;
+  await showBadge(tabId, await readRecordInOrder(tabId));
+}
+
+export function onTabRemoved(tabId: number): void {
+  forgetLiveStatus(tabId);
+  cancelChecksOfTab(tabId);
+  void removeRecord(tabId);
+}

@@ -1,0 +1,43 @@
+// The contract every guided step implements: one file per step, listed in ./index.ts.
+import type { CheckId, CheckResult } from '../model/checks';
+import type { Incident } from '../model/incident';
+import type { Settings } from '../model/settings';
+
+export interface CheckContext {
+  tabId: number;
+  /** The URL that failed. */
+  url: string;
+  /** The incident as it was when the step started. */
+  incident: Incident;
+  settings: Settings;
+  /** Aborted on cancel, on the step's time limit, or when the tab goes away. Pass it to every fetch/timer/listener. */
+  signal: AbortSignal;
+  /** Shows a one-line progress message (i18n key) while the step runs. */
+  progress(messageKey: string): void;
+  /** The person confirmed an intrusive part of the step (e.g. signing out by clearing cookies). */
+  confirmed: boolean;
+}
+
+export type UserAnswer = 'loaded' | 'same-error';
+
+/**
+ * A step that cannot see the outcome itself (e.g. a private window hidden from the extension) returns a
+ * question instead; the answer may come minutes later, after the worker restarted, so it is kept in storage.
+ */
+export interface AskUser {
+  ask: string;
+}
+
+/** What a step returns; the runner adds the duration. */
+export type CheckOutput = Omit<CheckResult, 'durationMs'>;
+
+export interface Check {
+  id: CheckId;
+  /** Part of "check everything": non-destructive and needs no answer from the person. */
+  automatic: boolean;
+  /** Upper bound for this step; defaults to settings.checkTimeoutMs. */
+  timeLimitMs?: number;
+  run(context: CheckContext): Promise<CheckOutput | AskUser>;
+  /** Turns the person's answer to `ask` into the result. */
+  fromAnswer?(answer: UserAnswer): CheckOutput;
+}

@@ -1,0 +1,60 @@
+// Keeps the few response headers worth storing with an incident. Runs on every failing navigation, so it
+// is one pass over the headers with Set look-ups; an allow-list means cookies and credentials never pass.
+import { TRACE_ID_HEADERS } from './trace-ids';
+
+const KEEP = new Set<string>([
+  'server', 'via', 'date', 'age', 'content-type', 'retry-after', 'x-powered-by', 'cache-status',
+  'cf-ray', 'cf-cache-status', 'cf-mitigated',
+  'x-cache', 'x-cache-hits', 'x-served-by', 'x-timer', 'x-fastly-request-id', 'fastly-debug-digest',
+  'x-amz-cf-id', 'x-amz-cf-pop', 'x-amzn-trace-id', 'x-amzn-requestid', 'x-amzn-errortype',
+  'x-vercel-id', 'x-vercel-error', 'x-vercel-mitigated', 'x-vercel-cache',
+  'x-nf-request-id',
+  'akamai-grn', 'akamai-cache-status',
+  'x-azure-ref', 'x-msedge-ref', 'x-fd-healthprobe',
+  'x-varnish',
+  'x-envoy-upstream-service-time', 'x-envoy-overloaded', 'x-envoy-ratelimited',
+  'x-cloud-trace-context',
+  'x-litespeed-cache',
+  ...TRACE_ID_HEADERS,
+]);
+/** Families kept by prefix (Akamai's debug headers carry the reference a support desk needs). */
+const KEEP_PREFIXES = ['x-akamai-'];
+/** Never kept, even if a future allow-list entry or prefix would match. */
+const NEVER = new Set(['cookie', 'set-cookie', 'authorization', 'proxy-authorization', 'www-authenticate', 'proxy-authenticate']);
+
+export const MAX_HEADERS = 24;
+export const MAX_VALUE_LENGTH = 256;
+export const MAX_TOTAL_LENGTH = 4096;
+
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]+/g;
+
+function isKept(name: string): boolean {
+  if (NEVER.has(name)) return false;
+  return KEEP.has(name) || KEEP_PREFIXES.some((prefix) => name.startsWith(prefix));
+}
+
+export function pickDiagnosticHeaders(headers: { name: string; value?: string }[]): Record<string, string> {
+  const picked = new Map<string, string>();
+  for (const { name: rawName, value: rawValue } of headers) {
+    if (rawValue === undefined) continue;
+    const name = rawName.toLowerCase();
+    if (!isKept(name)) continue;
+    const value = rawValue.replace(CONTROL_CHARS, ' ').trim();
+    const previous = picked.get(name);
+    if (previous !== undefined) {
+      if (previous.length < MAX_VALUE_LENGTH) picked.set(name, `${previous}, ${value}`);
+    } else if (picked.size < MAX_HEADERS) {
+      picked.set(name, value);
+    }
+  }
+  const result: Record<string, string> = {};
+  let total = 0;
+  for (const [name, value] of picked) {
+    const kept = value.slice(0, MAX_VALUE_LENGTH);
+    // A header that does not fit is skipped, so a long one cannot push out the short ones after it.
+    if (total + name.length + kept.length > MAX_TOTAL_LENGTH) continue;
+    total += name.length + kept.length;
+    result[name] = kept;
+  }
+  return result;
+}

@@ -1,0 +1,30 @@
+// The shape every knowledge table shares: one entry per status code or network error kind.
+import type { CheckId } from '../model/checks';
+
+/** The links of the chain a request travels: you → your network → gateway/CDN → the site's server. */
+export type Hop = 'you' | 'network' | 'gateway' | 'origin';
+/** Who usually fixes it. */
+export type Fixer = 'you' | 'network' | 'site-owner' | 'hosting';
+
+export const HOPS: readonly Hop[] = ['you', 'network', 'gateway', 'origin'];
+export const FIXERS: readonly Fixer[] = ['you', 'network', 'site-owner', 'hosting'];
+
+export interface KnowledgeEntry {
+  /** i18n key of the short title. */
+  titleKey: string;
+  /** i18n key of 2–3 plain sentences. */
+  summaryKey: string;
+  /** i18n keys of likely causes, most likely first. */
+  causeKeys: string[];
+  /** Who usually fixes it, most likely first. */
+  fixers: Fixer[];
+  failingHop: Hop;
+  /** Guided steps that help, most useful first. */
+  steps: CheckId[];
+}
+
+/** i18n key naming a fixer: 'site-owner' → 'fixer_site_owner' (Chrome keys allow no '-'). */
+export const fixerKey = (fixer: Fixer): string => `fixer_${fixer.replace('-', '_')}`;
+
+/** i18n key naming a hop: 'origin' → 'hop_origin'. */
+export const hopKey = (hop: Hop): string => `hop_${hop}`;

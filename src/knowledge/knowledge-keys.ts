@@ -1,0 +1,28 @@
+// Enumerates every knowledge entry and every i18n key the knowledge can hand out, so a test can prove
+// each one exists in _locales without knowing the tables.
+import { NETWORK_ERROR_KINDS } from '../model/failure';
+import { CONTEXT_KEYS } from './infrastructure-context';
+import { FIXERS, fixerKey, HOPS, hopKey, type KnowledgeEntry } from './knowledge-entry';
+import { NETWORK_KNOWLEDGE, NETWORK_REFINEMENTS } from './network-knowledge';
+import { GENERIC_5XX, GENERIC_HTTP_ERROR, STATUS_CODES } from './status-codes';
+
+/** Every entry, with an id shaped like failureKey(): 'http502', 'net-dns', plus the fallbacks. */
+export const KNOWLEDGE_ENTRIES: readonly { id: string; entry: KnowledgeEntry }[] = [
+  ...[...STATUS_CODES].map(([status, entry]) => ({ id: `http${status}`, entry })),
+  { id: 'http5xx', entry: GENERIC_5XX },
+  { id: 'http-error', entry: GENERIC_HTTP_ERROR },
+  ...NETWORK_ERROR_KINDS.map((kind) => ({ id: `net-${kind}`, entry: NETWORK_KNOWLEDGE[kind] })),
+  ...NETWORK_REFINEMENTS.map(({ id, entry }) => ({ id: `net-${id}`, entry })),
+];
+
+const entryKeys = (entry: KnowledgeEntry): string[] => [entry.titleKey, entry.summaryKey, ...entry.causeKeys];
+
+/** Every i18n key the knowledge module can return, without duplicates. */
+export const KNOWLEDGE_KEYS: readonly string[] = [
+  ...new Set([
+    ...KNOWLEDGE_ENTRIES.flatMap(({ entry }) => entryKeys(entry)),
+    ...CONTEXT_KEYS,
+    ...FIXERS.map(fixerKey),
+    ...HOPS.map(hopKey),
+  ]),
+];

@@ -1,0 +1,39 @@
+// Pure: can the extension watch this page at all?
+
+export type PageKind = 'web' | 'browser-page' | 'local-file' | 'extension-store' | 'other';
+
+const STORE_HOSTS = new Set(['chromewebstore.google.com', 'chrome.google.com', 'addons.mozilla.org', 'microsoftedge.microsoft.com']);
+
+export function pageKind(url: string | undefined): PageKind {
+  if (!url) return 'other';
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return 'other';
+  }
+  switch (parsed.protocol) {
+    case 'http:':
+    case 'https:':
+      // Browsers keep extensions off their own stores.
+      if (STORE_HOSTS.has(parsed.hostname) && (parsed.hostname !== 'chrome.google.com' || parsed.pathname.startsWith('/webstore'))) {
+        return 'extension-store';
+      }
+      return 'web';
+    case 'file:':
+      return 'local-file';
+    case 'chrome:':
+    case 'about:':
+    case 'edge:':
+    case 'brave:':
+    case 'view-source:':
+    case 'chrome-extension:':
+    case 'moz-extension:':
+    case 'resource:':
+    case 'chrome-search:':
+    case 'devtools:':
+      return 'browser-page';
+    default:
+      return 'other';
+  }
+}

@@ -1,0 +1,33 @@
+// Guided steps: ids, outcomes and the state each one leaves in the tab's record.
+
+export const CHECK_IDS = ['reload', 'clean-request', 'clear-site-data', 'private-window', 'network', 'dns'] as const;
+export type CheckId = (typeof CHECK_IDS)[number];
+
+export type CheckOutcome = 'fixed' | 'still-failing' | 'pass' | 'fail' | 'inconclusive' | 'skipped';
+
+/** One fact a check observed, shown under its result and used by the verdict. */
+export interface Evidence {
+  /** i18n key of the label. */
+  label: string;
+  value: string;
+}
+
+export interface CheckResult {
+  outcome: CheckOutcome;
+  /** i18n key of a one-line summary. */
+  summary: string;
+  /** Substitutions for the summary message. */
+  summaryArgs?: string[];
+  evidence: Evidence[];
+  durationMs: number;
+  /** Machine-readable facts for the verdict (e.g. { status: 200 } or { connectivity: 'ok' }). */
+  facts?: Record<string, string | number | boolean>;
+}
+
+export type CheckState =
+  | { state: 'running'; runId: string; startedAt: number; deadline: number; progress?: string }
+  | { state: 'waiting-for-user'; runId: string; startedAt: number; prompt: string; durationMs: number }
+  | { state: 'done'; runId: string; startedAt: number; result: CheckResult }
+  | { state: 'interrupted'; runId: string; startedAt: number };
+
+export type CheckStates = Partial<Record<CheckId, CheckState>>;

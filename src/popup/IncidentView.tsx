@@ -1,0 +1,55 @@
+import { useEffect } from 'preact/hooks';
+import type { Incident } from '../model/incident';
+import { explain } from '../knowledge/explain';
+import { parseRetryAfter } from '../knowledge/retry-after';
+import { t } from '../ui/i18n';
+import { formatDuration } from '../ui/format';
+import { ChainDiagram } from './ChainDiagram';
+import { TraceIds } from './TraceIds';
+import { StepList } from './StepList';
+
+export const EXPLANATION_MARK = 'explanation-rendered';
+
+export function IncidentView({ tabId, incident }: { tabId: number; incident: Incident }) {
+  const explanation = explain(incident.failure, incident.fingerprint);
+  const failure = incident.failure;
+  const code = failure.type === 'http' ? String(failure.status) : failure.error;
+  const retryAt = parseRetryAfter(incident.headers['retry-after'], incident.at);
+
+  // The benchmark measures document start → this mark.
+  useEffect(() => void performance.mark(EXPLANATION_MARK), []);
+
+  return (
+    <main class="popup">
+      <header class="incident-header">
+        <span class={`code code--${failure.type}`}>{failure.type === 'http' ? code : t('networkBadgeLabel')}</span>
+        <div>
+          <h1 class="title">{t(explanation.titleKey)}</h1>
+          <p class="url" title={incident.url}>
+            {hostOf(incident.url)}
+            {failure.type === 'network' && <span class="raw-error"> · {code}</span>}
+          </p>
+        </div>
+      </header>
+      <p class="summary">{t(explanation.summaryKey, explanation.args)}</p>
+      {explanation.contextKey && <p class="context">{t(explanation.contextKey, explanation.args)}</p>}
+      <ChainDiagram failingHop={explanation.failingHop} gatewayName={explanation.gatewayName} />
+      <p class="fixers">
+        <strong>{t('whoFixesLabel')}</strong> {explanation.fixers.map((f) => t(`fixer_${f.replace('-', '_')}`)).join(' · ')}
+      </p>
+      {retryAt !== null && (
+        <p class="retry-after">{t('retryAfterLine', [formatDuration(Math.max(0, retryAt - incident.at))])}</p>
+      )}
+      <TraceIds ids={incident.fingerprint.traceIds} ip={incident.ip} />
+      <StepList tabId={tabId} incident={incident} recommended={explanation.steps} />
+    </main>
+  );
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}

@@ -1,0 +1,26 @@
+import { pageKind } from '../knowledge/page-kind';
+import { t } from '../ui/i18n';
+import { useTabState } from './use-tab-state';
+import { IncidentView } from './IncidentView';
+import { HealthyView } from './HealthyView';
+import { ChallengeView } from './ChallengeView';
+
+export function PopupApp() {
+  const { loading, tabId, url, record, live } = useTabState();
+  if (loading) return <main class="popup" aria-busy="true" />;
+  if (tabId === null) return <Notice titleKey="noTabTitle" bodyKey="noTabBody" />;
+  if (record?.incident) return <IncidentView tabId={tabId} incident={record.incident} />;
+  const kind = pageKind(url);
+  if (kind !== 'web') return <Notice titleKey={`pageKind_${kind.replace('-', '_')}_title`} bodyKey={`pageKind_${kind.replace('-', '_')}_body`} />;
+  if (record?.challenge) return <ChallengeView challenge={record.challenge} />;
+  return <HealthyView status={live.status} lastError={record?.lastError} />;
+}
+
+function Notice({ titleKey, bodyKey }: { titleKey: string; bodyKey: string }) {
+  return (
+    <main class="popup popup--calm">
+      <h1 class="title">{t(titleKey)}</h1>
+      <p>{t(bodyKey)}</p>
+    </main>
+  );
+}

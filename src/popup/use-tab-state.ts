@@ -1,0 +1,64 @@
+// Loads the tab the popup is about and keeps its record live (storage.onChanged).
+import browser from 'webextension-polyfill';
+import { useEffect, useState } from 'preact/hooks';
+import { tabKey, type TabRecord } from '../model/incident';
+import type { LiveStatus, Message } from '../model/messages';
+
+export interface TabState {
+  loading: boolean;
+  tabId: number | null;
+  url: string | undefined;
+  record: TabRecord | undefined;
+  live: LiveStatus;
+}
+
+/** `popup.html?tab=<id>` shows that tab (tests, "open in a tab"); otherwise the active tab of this window. */
+async function resolveTab(): Promise<{ id: number; url: string | undefined } | null> {
+  const param = new URLSearchParams(location.search).get('tab');
+  if (param !== null && /^\d+$/.test(param)) {
+    try {
+      const tab = await browser.tabs.get(Number(param));
+      return { id: Number(param), url: tab.url };
+    } catch {
+      return null;
+    }
+  }
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id === undefined ? null : { id: tab.id, url: tab.url };
+}
+
+export function useTabState(): TabState {
+  const [state, setState] = useState<TabState>({ loading: true, tabId: null, url: undefined, record: undefined, live: {} });
+
+  useEffect(() => {
+    let tabId: number | null = null;
+    const onChanged = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
+      if (area !== 'session' || tabId === null) return;
+      const change = changes[tabKey(tabId)];
+      if (change) setState((s) => ({ ...s, record: change.newValue as TabRecord | undefined }));
+    };
+    browser.storage.onChanged.addListener(onChanged);
+
+    void (async () => {
+      const tab = await resolveTab();
+      if (!tab) {
+        setState((s) => ({ ...s, loading: false }));
+        return;
+      }
+      tabId = tab.id;
+      const key = tabKey(tab.id);
+      const items = await browser.storage.session.get(key);
+      const record = items[key] as TabRecord | undefined;
+      setState({ loading: false, tabId: tab.id, url: tab.url, record, live: {} });
+      // Only a healthy tab needs the in-memory status; never make an error wait for the worker to wake.
+      if (!record?.incident) {
+        const message: Message = { type: 'get-live-status', tabId: tab.id };
+        const live = (await browser.runtime.sendMessage(message).catch(() => ({}))) as LiveStatus | undefined;
+        setState((s) => ({ ...s, live: live ?? {} }));
+      }
+    })();
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  }, []);
+
+  return state;
+}

@@ -1,0 +1,156 @@
+// Launches Debian's Chromium with the built extension and reads its state through public APIs
+// (recipe and known races: ../shared/TESTING.md).
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { TabRecord } from '../../../src/model/incident';
+import { waitFor, withDeadline } from './wait-for';
+
+export const CHROME_DIST = fileURLToPath(new URL('../../../dist/chrome', import.meta.url));
+
+/** The few extension APIs the test evaluates inside the extension (types only; runs in the browser). */
+interface ChromeApi {
+  webRequest: { onCompleted: { hasListeners(): boolean } };
+  storage: {
+    session: { get(keys: string | null): Promise<Record<string, unknown>> };
+    onChanged: { addListener(cb: (changes: Record<string, unknown>, area: string) => void): void };
+  };
+  action: { getBadgeText(details: { tabId: number }): Promise<string> };
+  tabs: { query(info: { url?: string }): Promise<{ id?: number; url?: string }[]> };
+}
+declare const chrome: ChromeApi;
+
+export interface OpenedTab {
+  page: Page;
+  tabId: number;
+  /** Playwright's navigation error (net::ERR_…), when the browser showed its own error page. */
+  navigationError: string | null;
+}
+
+export interface ChromiumHarness {
+  context: BrowserContext;
+  extensionId: string;
+  /** A fresh page navigated to `url`; resolves once it loaded (or failed to) and its tab id is known. */
+  openTab(url: string): Promise<OpenedTab>;
+  tabIdOf(url: string): Promise<number>;
+  badgeText(tabId: number): Promise<string>;
+  record(tabId: number): Promise<TabRecord | undefined>;
+  /** Storage keys the extension changed since the test started watching (see `watchStorage`). */
+  watchStorage(): Promise<() => Promise<string[]>>;
+  openPopup(tabId: number): Promise<Page>;
+  stopServiceWorker(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const ARGS = [
+  `--disable-extensions-except=${CHROME_DIST}`,
+  `--load-extension=${CHROME_DIST}`,
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export async function launchChromium(): Promise<ChromiumHarness> {
+  const profile = await mkdtemp(join(tmpdir(), 'epe-chromium-'));
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: ARGS,
+      viewport: { width: 1000, height: 700 },
+    });
+  } catch (error) {
+    await rm(profile, { recursive: true, force: true });
+    throw error;
+  }
+
+  const worker: Worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+
+  // Race (TESTING.md): the `serviceworker` event can come before the worker's top-level code has
+  // registered its listeners; a navigation before that is never seen. Wait for them, then do one
+  // API round trip so the worker is fully up.
+  await waitFor('webRequest listeners registered', () =>
+    worker.evaluate(() => chrome.webRequest.onCompleted.hasListeners()),
+  );
+  await worker.evaluate(() => chrome.storage.session.get(null).then(() => undefined));
+
+  // State is read from an extension page, not the worker: reading never wakes (or needs) the worker,
+  // which matters once a test has stopped it.
+  const probe = await context.newPage();
+  await probe.goto(`chrome-extension://${extensionId}/options.html`);
+
+  const tabIdOf = (url: string): Promise<number> =>
+    waitFor(`a tab showing ${url}`, () =>
+      probe.evaluate(
+        (u) => chrome.tabs.query({}).then((tabs) => tabs.filter((t) => t.url === u).map((t) => t.id ?? -1)),
+        url,
+      ).then((ids) => (ids.length ? Math.max(...ids) : undefined)),
+    );
+
+  return {
+    context,
+    extensionId,
+    tabIdOf,
+    async openTab(url) {
+      const page = await context.newPage();
+      let navigationError: string | null = null;
+      await page.goto(url).catch((error: Error) => {
+        navigationError = /net::[A-Z_]+/.exec(error.message)?.[0] ?? error.message;
+      });
+      return { page, tabId: await tabIdOf(url), navigationError };
+    },
+    badgeText: (tabId) => probe.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId),
+    record: (tabId) =>
+      probe.evaluate(
+        (key) => chrome.storage.session.get(key).then((items) => items[key]),
+        `tab:${tabId}`,
+      ) as Promise<TabRecord | undefined>,
+    async watchStorage() {
+      const name = `__changes${Date.now()}`;
+      await probe.evaluate((n) => {
+        const seen: string[] = [];
+        (globalThis as unknown as Record<string, string[]>)[n] = seen;
+        chrome.storage.onChanged.addListener((changes, area) => {
+          if (area === 'session') seen.push(...Object.keys(changes));
+        });
+      }, name);
+      return () => probe.evaluate((n) => [...(globalThis as unknown as Record<string, string[]>)[n] ?? []], name);
+    },
+    async openPopup(tabId) {
+      const page = await context.newPage();
+      // The popup is 390 px wide in the toolbar; give it the same width here.
+      await page.setViewportSize({ width: 390, height: 600 });
+      await page.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+      await page.locator('main:not([aria-busy])').waitFor();
+      return page;
+    },
+    async stopServiceWorker() {
+      const cdp = await context.newCDPSession(probe);
+      try {
+        const stopped = new Promise<void>((done) => {
+          cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+            const ours = versions.filter((v) => v.scriptURL.startsWith(`chrome-extension://${extensionId}/`));
+            if (ours.length && ours.every((v) => v.runningStatus === 'stopped')) done();
+          });
+        });
+        await cdp.send('ServiceWorker.enable');
+        await cdp.send('ServiceWorker.stopAllWorkers');
+        await withDeadline('the service worker to stop', stopped);
+      } finally {
+        await cdp.detach();
+      }
+    },
+    async close() {
+      await context.close().catch(() => undefined);
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}

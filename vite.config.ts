@@ -1,0 +1,29 @@
+import { defineConfig } from 'vite';
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import { fileURLToPath } from 'node:url';
+import sourceManifest from './manifest.json' with { type: 'json' };
+import pkg from './package.json' with { type: 'json' };
+import { manifestFor, type TargetBrowser } from './scripts/manifest-for.ts';
+
+// `vite build --mode chrome|firefox`: one source manifest, one output folder per browser.
+export default defineConfig(({ mode }) => {
+  const browser: TargetBrowser = mode === 'firefox' ? 'firefox' : 'chrome';
+  return {
+    root: fileURLToPath(new URL('./src', import.meta.url)),
+    publicDir: fileURLToPath(new URL('./public', import.meta.url)),
+    build: {
+      outDir: fileURLToPath(new URL(`./dist/${browser}`, import.meta.url)),
+      emptyOutDir: true,
+      target: browser === 'firefox' ? 'firefox128' : 'chrome120',
+      modulePreload: false,
+      sourcemap: false,
+      rollupOptions: {
+        input: {
+          popup: fileURLToPath(new URL('./src/popup.html', import.meta.url)),
+          options: fileURLToPath(new URL('./src/options.html', import.meta.url)),
+        },
+      },
+    },
+    plugins: [crx({ manifest: manifestFor(sourceManifest, browser, pkg.version) as unknown as ManifestV3Export, browser })],
+  };
+});
