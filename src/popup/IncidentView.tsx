@@ -7,6 +7,7 @@ import { formatDuration } from '../ui/format';
 import { ChainDiagram } from './ChainDiagram';
 import { TraceIds } from './TraceIds';
 import { StepList } from './StepList';
+import { actionsFor } from './actions';
 
 export const EXPLANATION_MARK = 'explanation-rendered';
 
@@ -41,7 +42,7 @@ export function IncidentView({ tabId, incident }: { tabId: number; incident: Inc
         <p class="retry-after">{t('retryAfterLine', [formatDuration(Math.max(0, retryAt - incident.at))])}</p>
       )}
       <TraceIds ids={incident.fingerprint.traceIds} ip={incident.ip} />
-      <StepList tabId={tabId} incident={incident} recommended={explanation.steps} />
+      <StepList incident={incident} recommended={explanation.steps} actions={actionsFor(tabId)} />
     </main>
   );
 }

@@ -1,0 +1,108 @@
+import { useState } from 'preact/hooks';
+import type { CheckId, CheckOutcome, CheckState } from '../model/checks';
+import { t } from '../ui/i18n';
+import { formatDuration } from '../ui/format';
+import type { PopupActions } from './actions';
+
+const OUTCOME_ICON: Record<CheckOutcome, string> = {
+  fixed: '✓',
+  pass: '✓',
+  'still-failing': '✕',
+  fail: '✕',
+  inconclusive: '?',
+  skipped: '–',
+};
+
+const keyOf = (id: CheckId) => id.replace(/-/g, '_');
+
+function siteOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return url;
+  }
+}
+
+/** One step: what it does, its live state, and its result with the evidence behind it. */
+export function StepItem({ id, url, state, actions }: { id: CheckId; url: string; state: CheckState | undefined; actions: PopupActions }) {
+  const [confirming, setConfirming] = useState(false);
+  const running = state?.state === 'running';
+  const start = () => (id === 'clear-site-data' ? setConfirming(true) : actions.runCheck(id));
+
+  return (
+    <li class={`step step--${state?.state ?? 'idle'}${state?.state === 'done' ? ` step--${state.result.outcome}` : ''}`} data-step={id}>
+      <div class="step-row">
+        <StateIcon state={state} />
+        <div class="step-text">
+          <span class="step-title">{t(`check_${keyOf(id)}_title`)}</span>
+          <StateLine state={state} id={id} />
+        </div>
+        {running ? (
+          <button type="button" onClick={() => actions.cancel(id)}>{t('cancelStep')}</button>
+        ) : state?.state !== 'waiting-for-user' && !confirming ? (
+          <button type="button" onClick={start} aria-label={`${t(state ? 'runAgain' : 'runStep')}: ${t(`check_${keyOf(id)}_title`)}`}>
+            {t(state ? 'runAgain' : 'runStep')}
+          </button>
+        ) : null}
+      </div>
+      {confirming && (
+        <div class="step-confirm" role="group" aria-label={t('clearConfirmLabel')}>
+          <p>{t('clearConfirmText', [siteOf(url)])}</p>
+          <div class="buttons">
+            <button type="button" onClick={() => { setConfirming(false); actions.runCheck(id, false); }}>{t('clearWithoutCookies')}</button>
+            <button type="button" class="danger" onClick={() => { setConfirming(false); actions.runCheck(id, true); }}>{t('clearWithCookies')}</button>
+            <button type="button" onClick={() => setConfirming(false)}>{t('cancelStep')}</button>
+          </div>
+        </div>
+      )}
+      {state?.state === 'waiting-for-user' && (
+        <div class="step-confirm" role="group" aria-label={t(state.prompt)}>
+          <p>{t(state.prompt)}</p>
+          <div class="buttons">
+            <button type="button" onClick={() => actions.answer(id, 'loaded')}>{t('answerLoaded')}</button>
+            <button type="button" onClick={() => actions.answer(id, 'same-error')}>{t('answerSameError')}</button>
+          </div>
+        </div>
+      )}
+      {state?.state === 'done' && state.result.evidence.length > 0 && (
+        <details class="evidence">
+          <summary>{t('evidenceToggle', [formatDuration(state.result.durationMs)])}</summary>
+          <dl>
+            {state.result.evidence.map((e, i) => (
+              <div key={i}>
+                <dt>{t(e.label)}</dt>
+                <dd>{e.value}</dd>
+              </div>
+            ))}
+          </dl>
+        </details>
+      )}
+    </li>
+  );
+}
+
+function StateIcon({ state }: { state: CheckState | undefined }) {
+  if (state?.state === 'running') return <span class="step-icon step-icon--running" aria-hidden="true" />;
+  const icon = state?.state === 'done' ? OUTCOME_ICON[state.result.outcome] : state?.state === 'interrupted' ? '!' : state?.state === 'waiting-for-user' ? '…' : '○';
+  return <span class="step-icon" aria-hidden="true">{icon}</span>;
+}
+
+function StateLine({ state, id }: { state: CheckState | undefined; id: CheckId }) {
+  switch (state?.state) {
+    case undefined:
+      return <span class="step-about">{t(`check_${keyOf(id)}_about`)}</span>;
+    case 'running':
+      return <span class="step-result">{t(state.progress ?? 'stepRunning')}</span>;
+    case 'waiting-for-user':
+      return <span class="step-result">{t('stepWaitingForYou')}</span>;
+    case 'interrupted':
+      return <span class="step-result">{t('stepInterrupted')}</span>;
+    case 'done':
+      return (
+        <span class="step-result">
+          <span class="visually-hidden">{t(`outcome_${state.result.outcome.replace('-', '_')}`)}: </span>
+          {t(state.result.summary, state.result.summaryArgs)}
+        </span>
+      );
+  }
+}

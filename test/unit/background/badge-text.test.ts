@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { badgeFor } from '../../../src/background/badge-text';
+import type { TabRecord } from '../../../src/model/incident';
+import type { Failure } from '../../../src/model/failure';
+
+const recordWith = (failure: Failure): TabRecord => ({
+  tabId: 1,
+  incident: {
+    id: 'i', url: 'https://a.test/', failure, at: 0, lastSeenAt: 0, occurrences: 1, headers: {},
+    fingerprint: { edge: null, server: null, traceIds: [] }, incognito: false, checks: {},
+  },
+});
+
+describe('badgeFor', () => {
+  it('shows the status code of an HTTP failure', () => {
+    expect(badgeFor(recordWith({ type: 'http', status: 502, statusLine: 'HTTP/1.1 502 Bad Gateway' }))?.text).toBe('502');
+  });
+  it('colours CDN-edge codes (52x) differently from other 5xx', () => {
+    const edge = badgeFor(recordWith({ type: 'http', status: 522, statusLine: '' }));
+    const server = badgeFor(recordWith({ type: 'http', status: 503, statusLine: '' }));
+    expect(edge?.color).not.toBe(server?.color);
+  });
+  it('shows a short word for network failures', () => {
+    expect(badgeFor(recordWith({ type: 'network', kind: 'dns', error: 'net::ERR_NAME_NOT_RESOLVED' }))?.text).toBe('DNS');
+    expect(badgeFor(recordWith({ type: 'network', kind: 'refused', error: 'net::ERR_CONNECTION_REFUSED' }))?.text).toBe('CONN');
+    expect(badgeFor(recordWith({ type: 'network', kind: 'offline', error: 'x' }))?.text).toBe('OFF');
+  });
+  it('shows nothing without a current incident', () => {
+    expect(badgeFor(undefined)).toBeNull();
+    expect(badgeFor({ tabId: 1 })).toBeNull();
+  });
+  it('keeps every badge within four characters', () => {
+    for (const kind of ['dns', 'refused', 'reset', 'timeout', 'tls', 'offline', 'unreachable', 'protocol', 'blocked', 'other'] as const) {
+      expect(badgeFor(recordWith({ type: 'network', kind, error: '' }))!.text.length).toBeLessThanOrEqual(4);
+    }
+  });
+});

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import {
+  withChallenge, withCheckState, withFailure, withInterruptedChecks, withIp, withRecovery, type ObservedFailure,
+} from '../../../src/background/record-transitions';
+
+const seen = (over: Partial<ObservedFailure> = {}): ObservedFailure => ({
+  url: 'https://shop.test/cart',
+  failure: { type: 'http', status: 502, statusLine: 'HTTP/1.1 502 Bad Gateway' },
+  headers: { server: 'nginx' },
+  fingerprint: { edge: null, server: 'nginx', traceIds: [] },
+  incognito: false,
+  now: 1000,
+  newId: 'first',
+  ...over,
+});
+const done = { state: 'done', runId: 'r1', startedAt: 1, result: { outcome: 'pass', summary: 's', evidence: [], durationMs: 5 } } as const;
+
+describe('withFailure', () => {
+  it('creates an incident for a tab without a record', () => {
+    const r = withFailure(undefined, seen(), 7);
+    expect(r.tabId).toBe(7);
+    expect(r.incident).toMatchObject({ id: 'first', url: 'https://shop.test/cart', occurrences: 1, at: 1000, checks: {} });
+  });
+  it('keeps the id, first time and checks when the same URL fails again', () => {
+    const first = withCheckState(withFailure(undefined, seen(), 7), 'first', 'reload', done)!;
+    const again = withFailure(first, seen({ now: 5000, newId: 'second', failure: { type: 'http', status: 503, statusLine: '' } }), 7);
+    expect(again.incident).toMatchObject({ id: 'first', at: 1000, lastSeenAt: 5000, occurrences: 2 });
+    expect(again.incident?.failure).toMatchObject({ status: 503 });
+    expect(again.incident?.checks.reload).toEqual(done);
+  });
+  it('starts over for a different URL', () => {
+    const first = withCheckState(withFailure(undefined, seen(), 7), 'first', 'reload', done)!;
+    const other = withFailure(first, seen({ url: 'https://other.test/', newId: 'second', now: 9 }), 7);
+    expect(other.incident).toMatchObject({ id: 'second', occurrences: 1, checks: {} });
+  });
+  it('drops a challenge: the tab now shows a real failure', () => {
+    const r = withFailure({ tabId: 7, challenge: { url: 'x', provider: 'cloudflare', status: 403, at: 1 } }, seen(), 7);
+    expect(r.challenge).toBeUndefined();
+  });
+});
+
+describe('withRecovery', () => {
+  it('moves the incident to lastError with the status that loaded', () => {
+    const r = withRecovery(withFailure(undefined, seen(), 7), 200, 2000);
+    expect(r?.incident).toBeUndefined();
+    expect(r?.lastError).toMatchObject({ id: 'first', endedAt: 2000, recoveredStatus: 200 });
+  });
+  it('changes nothing (no write) for a healthy tab', () => {
+    expect(withRecovery(undefined, 200, 1)).toBeUndefined();
+    expect(withRecovery({ tabId: 7, lastError: withRecovery(withFailure(undefined, seen(), 7), 200, 2)!.lastError }, 200, 3)).toBeUndefined();
+  });
+});
+
+describe('withIp', () => {
+  it('adds the IP to the matching incident only', () => {
+    const r = withFailure(undefined, seen(), 7);
+    expect(withIp(r, 'https://shop.test/cart', '10.0.0.1')?.incident?.ip).toBe('10.0.0.1');
+    expect(withIp(r, 'https://elsewhere.test/', '10.0.0.1')).toBeUndefined();
+    expect(withIp(r, 'https://shop.test/cart', undefined)).toBeUndefined();
+  });
+});
+
+describe('withChallenge', () => {
+  it('ends an incident and records the challenge', () => {
+    const r = withChallenge(withFailure(undefined, seen(), 7), { url: 'https://shop.test/', provider: 'cloudflare', status: 403, at: 3 }, 7);
+    expect(r.incident).toBeUndefined();
+    expect(r.challenge?.provider).toBe('cloudflare');
+  });
+});
+
+describe('withCheckState', () => {
+  const base = withFailure(undefined, seen(), 7);
+  it('writes into the incident with that id', () => {
+    expect(withCheckState(base, 'first', 'dns', done)?.incident?.checks.dns).toEqual(done);
+  });
+  it('writes into lastError once the incident ended mid-run', () => {
+    const ended = withRecovery(base, 200, 5)!;
+    expect(withCheckState(ended, 'first', 'dns', done)?.lastError?.checks.dns).toEqual(done);
+  });
+  it('ignores a stale run and an unknown incident', () => {
+    const running = withCheckState(base, 'first', 'dns', { state: 'running', runId: 'new', startedAt: 1, deadline: 9 })!;
+    expect(withCheckState(running, 'first', 'dns', done, 'old')).toBeUndefined();
+    expect(withCheckState(running, 'nope', 'dns', done)).toBeUndefined();
+  });
+});
+
+describe('withInterruptedChecks', () => {
+  it('turns running steps into interrupted ones and leaves finished ones', () => {
+    let r = withCheckState(withFailure(undefined, seen(), 7), 'first', 'dns', { state: 'running', runId: 'a', startedAt: 1, deadline: 9 })!;
+    r = withCheckState(r, 'first', 'reload', done)!;
+    const swept = withInterruptedChecks(r);
+    expect(swept?.incident?.checks.dns).toEqual({ state: 'interrupted', runId: 'a', startedAt: 1 });
+    expect(swept?.incident?.checks.reload).toEqual(done);
+  });
+  it('writes nothing when nothing was running', () => {
+    expect(withInterruptedChecks(withFailure(undefined, seen(), 7))).toBeUndefined();
+  });
+});
