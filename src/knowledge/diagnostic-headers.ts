@@ -26,6 +26,7 @@ export const MAX_HEADERS = 24;
 export const MAX_VALUE_LENGTH = 256;
 export const MAX_TOTAL_LENGTH = 4096;
 
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]+/g;
 
 function isKept(name: string): boolean {

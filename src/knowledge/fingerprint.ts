@@ -38,16 +38,16 @@ const EDGES: [EdgeId, (h: Headers) => boolean][] = [
 
 /** Server software from the `server` header: name followed by end, '/', space or '('. */
 const SERVERS: [ServerId, RegExp][] = [
-  ['nginx', /^nginx(?=$|[\/\s(])/i],
-  ['openresty', /^openresty(?=$|[\/\s(])/i],
+  ['nginx', /^nginx(?=$|[/\s(])/i],
+  ['openresty', /^openresty(?=$|[/\s(])/i],
   // "Apache-Coyote" is Tomcat, not Apache httpd.
-  ['apache', /^apache(?=$|[\/\s(])/i],
-  ['caddy', /^caddy(?=$|[\/\s(])/i],
-  ['litespeed', /^litespeed(?=$|[\/\s(])/i],
-  ['iis', /^Microsoft-IIS(?=$|[\/\s(])/i],
-  ['gunicorn', /^gunicorn(?=$|[\/\s(])/i],
-  ['envoy', /^(istio-)?envoy(?=$|[\/\s(])/i],
-  ['varnish', /^varnish(?=$|[\/\s(])/i],
+  ['apache', /^apache(?=$|[/\s(])/i],
+  ['caddy', /^caddy(?=$|[/\s(])/i],
+  ['litespeed', /^litespeed(?=$|[/\s(])/i],
+  ['iis', /^Microsoft-IIS(?=$|[/\s(])/i],
+  ['gunicorn', /^gunicorn(?=$|[/\s(])/i],
+  ['envoy', /^(istio-)?envoy(?=$|[/\s(])/i],
+  ['varnish', /^varnish(?=$|[/\s(])/i],
 ];
 
 export function fingerprintResponse(headers: Record<string, string>): Fingerprint {

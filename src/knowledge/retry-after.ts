@@ -29,11 +29,15 @@ function toEpoch(year: number, month: string, day: number, h: number, m: number,
   return Date.UTC(year, monthIndex, day, h, m, s);
 }
 
-/** RFC 9110: a two-digit year that appears more than 50 years in the future is in the past century. */
+/**
+ * RFC 9110: a two-digit year more than 50 years in the future is the most recent past year with those
+ * digits; so it is the latest year ending in those digits that is at most 50 years ahead.
+ */
 function fullYear(twoDigits: number, now: number): number {
   const thisYear = new Date(now).getUTCFullYear();
   let year = Math.floor(thisYear / 100) * 100 + twoDigits;
   if (year > thisYear + 50) year -= 100;
+  else if (year + 100 <= thisYear + 50) year += 100;
   return year;
 }
 
@@ -43,7 +47,7 @@ function parseHttpDate(value: string, now: number): number | null {
   m = RFC_850.exec(value);
   if (m) return toEpoch(fullYear(Number(m[3]), now), m[2]!, Number(m[1]), Number(m[4]), Number(m[5]), Number(m[6]));
   m = ASCTIME.exec(value);
-  if (m) return toEpoch(Number(m[7]), m[1]!, Number(m[2]!.trim()), Number(m[3]), Number(m[4]), Number(m[5]));
+  if (m) return toEpoch(Number(m[6]), m[1]!, Number(m[2]!.trim()), Number(m[3]), Number(m[4]), Number(m[5]));
   return null;
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   withChallenge, withCheckState, withFailure, withInterruptedChecks, withIp, withRecovery, type ObservedFailure,
 } from '../../../src/background/record-transitions';
+import type { CheckState } from '../../../src/model/checks';
 
 const seen = (over: Partial<ObservedFailure> = {}): ObservedFailure => ({
   url: 'https://shop.test/cart',
@@ -13,7 +14,7 @@ const seen = (over: Partial<ObservedFailure> = {}): ObservedFailure => ({
   newId: 'first',
   ...over,
 });
-const done = { state: 'done', runId: 'r1', startedAt: 1, result: { outcome: 'pass', summary: 's', evidence: [], durationMs: 5 } } as const;
+const done: CheckState = { state: 'done', runId: 'r1', startedAt: 1, result: { outcome: 'pass', summary: 's', evidence: [], durationMs: 5 } };
 
 describe('withFailure', () => {
   it('creates an incident for a tab without a record', () => {

@@ -1,0 +1,167 @@
+// Pure: "tell me when it's back" — when to try the failing URL again, and what each try does to the watch.
+// No browser API here; the shell (src/background/watch.ts) stores the state and sets the alarms.
+import type { Incident, TabRecord } from '../model/incident';
+import { parseRetryAfter } from './retry-after';
+
+export type WatchStatus = 'watching' | 'back' | 'gave-up';
+
+/** What one clean request to the URL gave. */
+export interface WatchTryResult {
+  status?: number;
+  /** No HTTP answer at all. */
+  error?: 'network' | 'timeout';
+  /** The answer's Retry-After header, verbatim. */
+  retryAfter?: string;
+}
+
+export interface WatchState {
+  id: string;
+  /** The incident being watched: a new incident (or another URL) in the tab makes this watch stale. */
+  incidentId: string;
+  url: string;
+  status: WatchStatus;
+  startedAt: number;
+  /** Tries started so far (a try counts from the moment it is claimed). */
+  tries: number;
+  /** When the next try is due (epoch ms); while a try runs, when a stopped worker's try is retried. */
+  nextTryAt: number;
+  /** Set while a try is running. */
+  tryingSince?: number;
+  /** The site's Retry-After, as epoch ms already clamped: no try before it. */
+  notBefore?: number;
+  /** Reload the tab when it is back. */
+  reload: boolean;
+  lastTry?: WatchTryResult & { at: number };
+  endedAt?: number;
+}
+
+export interface WatchTuning {
+  /** Delay before the first try, and the shortest delay between tries. */
+  firstDelayMs: number;
+  /** Longest delay between tries (the backoff stops growing here). */
+  maxDelayMs: number;
+  factor: number;
+  maxTries: number;
+  /** The watch gives up when the next try would fall later than this after the start. */
+  maxDurationMs: number;
+  /** Time limit of one try. */
+  timeoutMs: number;
+  /** A Retry-After further away than this is clamped to it (a 1-hour hint still gets tries within the hour). */
+  maxRetryAfterMs: number;
+}
+
+// 12 s, 24 s, 48 s, 96 s, 192 s, then every 5 min: 15 tries fit in the hour, 20 is the hard bound.
+export const DEFAULT_WATCH_TUNING: WatchTuning = {
+  firstDelayMs: 12_000,
+  maxDelayMs: 5 * 60_000,
+  factor: 2,
+  maxTries: 20,
+  maxDurationMs: 60 * 60_000,
+  timeoutMs: 8_000,
+  maxRetryAfterMs: 10 * 60_000,
+};
+
+/** Allowed range of each tuning value (storage can override them, e.g. e2e tests use a 1 s first delay). */
+const TUNING_BOUNDS: Record<keyof WatchTuning, [number, number]> = {
+  firstDelayMs: [500, 10 * 60_000],
+  maxDelayMs: [500, 30 * 60_000],
+  factor: [1, 4],
+  maxTries: [1, 100],
+  maxDurationMs: [5_000, 6 * 60 * 60_000],
+  timeoutMs: [500, 60_000],
+  maxRetryAfterMs: [1_000, 60 * 60_000],
+};
+
+/** A try that comes this much before its time (timer/alarm jitter) still counts as due. */
+export const EARLY_TOLERANCE_MS = 250;
+/** A claimed try that has not finished by its time limit plus this was lost with its worker: try again. */
+export const LOST_TRY_GRACE_MS = 5_000;
+
+export function mergeWatchTuning(stored: unknown): WatchTuning {
+  const tuning = { ...DEFAULT_WATCH_TUNING };
+  if (typeof stored !== 'object' || stored === null) return tuning;
+  for (const key of Object.keys(TUNING_BOUNDS) as (keyof WatchTuning)[]) {
+    const value = (stored as Record<string, unknown>)[key];
+    const [min, max] = TUNING_BOUNDS[key];
+    if (typeof value === 'number' && Number.isFinite(value)) tuning[key] = Math.min(max, Math.max(min, value));
+  }
+  tuning.maxDelayMs = Math.max(tuning.maxDelayMs, tuning.firstDelayMs);
+  return tuning;
+}
+
+/** The wait after `completedTries` tries: first delay, growing by `factor`, capped at the longest delay. */
+export function backoffDelayMs(completedTries: number, tuning: WatchTuning): number {
+  const grown = tuning.firstDelayMs * tuning.factor ** Math.max(0, completedTries);
+  return Math.min(tuning.maxDelayMs, Math.max(tuning.firstDelayMs, grown));
+}
+
+/**
+ * The earliest time the site allows a retry (epoch ms), clamped to `now + maxRetryAfterMs`; null without a
+ * usable hint. A delta too large for parseRetryAfter (> 24 h) still means "much later": the clamp applies.
+ */
+export function retryAfterAt(value: string | undefined, receivedAt: number, now: number, tuning: WatchTuning): number | null {
+  if (value === undefined) return null;
+  const limit = now + tuning.maxRetryAfterMs;
+  const at = parseRetryAfter(value, receivedAt);
+  if (at === null) return /^\s*\d+\s*$/.test(value) ? limit : null;
+  return Math.min(at, limit);
+}
+
+/** When the next try is due, or null when the watch should stop (too many tries, or past its hour). */
+export function nextTryAt(state: Pick<WatchState, 'startedAt' | 'tries' | 'notBefore'>, now: number, tuning: WatchTuning): number | null {
+  if (state.tries >= tuning.maxTries) return null;
+  const at = Math.max(now + backoffDelayMs(state.tries, tuning), state.notBefore ?? 0);
+  return at > state.startedAt + tuning.maxDurationMs ? null : at;
+}
+
+/** A new watch on the tab's incident; the incident's own Retry-After counts from when it was received. */
+export function startWatchState(incident: Incident, now: number, tuning: WatchTuning, reload: boolean, id: string): WatchState {
+  const notBefore = retryAfterAt(incident.headers['retry-after'], incident.lastSeenAt, now, tuning);
+  const base = { startedAt: now, tries: 0, ...(notBefore !== null ? { notBefore } : {}) };
+  return {
+    id,
+    incidentId: incident.id,
+    url: incident.url,
+    status: 'watching',
+    reload,
+    ...base,
+    // At most maxDurationMs away by construction (firstDelay and the clamped hint are both shorter).
+    nextTryAt: nextTryAt(base, now, tuning) ?? now + tuning.firstDelayMs,
+  };
+}
+
+/** Claims the due try (null when not due, or not watching); the stored nextTryAt then covers a lost worker. */
+export function claimTry(state: WatchState, now: number, tuning: WatchTuning): WatchState | null {
+  if (state.status !== 'watching' || now < state.nextTryAt - EARLY_TOLERANCE_MS) return null;
+  return { ...state, tries: state.tries + 1, tryingSince: now, nextTryAt: now + tuning.timeoutMs + LOST_TRY_GRACE_MS };
+}
+
+/** 2xx and 3xx: the site answers normally again. */
+export function isBackStatus(status: number | undefined): boolean {
+  return status !== undefined && status >= 200 && status <= 399;
+}
+
+/** What a finished try does: back, another try later, or give up. */
+export function afterTry(state: WatchState, result: WatchTryResult, now: number, tuning: WatchTuning): WatchState {
+  const { tryingSince: _trying, notBefore: _old, ...rest } = state;
+  void _trying;
+  void _old;
+  const lastTry = { at: now, ...result };
+  if (isBackStatus(result.status)) return { ...rest, status: 'back', lastTry, endedAt: now };
+  const hint = retryAfterAt(result.retryAfter, now, now, tuning);
+  const next = { ...rest, lastTry, ...(hint !== null ? { notBefore: hint } : {}) };
+  const at = nextTryAt(next, now, tuning);
+  return at === null ? { ...next, status: 'gave-up', endedAt: now } : { ...next, nextTryAt: at };
+}
+
+/** The watch belongs to what the tab shows now (same incident, same URL). */
+export function isWatchCurrent(record: TabRecord | undefined): boolean {
+  const watch = record?.watch;
+  return !!watch && record?.incident?.id === watch.incidentId && record.incident.url === watch.url;
+}
+
+/** "It's back" holds until the tab shows the failure again (a later lastSeenAt). */
+export function showsBack(record: TabRecord | undefined): boolean {
+  const watch = record?.watch;
+  return !!watch && watch.status === 'back' && isWatchCurrent(record) && (watch.endedAt ?? 0) >= record!.incident!.lastSeenAt;
+}
