@@ -1,6 +1,7 @@
 // Pure: what the toolbar badge shows for a tab's record.
 import type { NetworkErrorKind } from '../model/failure';
 import type { TabRecord } from '../model/incident';
+import { showsBack } from '../knowledge/watch-schedule';
 
 export interface BadgeLook {
   text: string;
@@ -26,10 +27,13 @@ const NETWORK_WORDS: Record<NetworkErrorKind, string> = {
 const SERVER_RED = '#b3261e';
 const EDGE_ORANGE = '#a04a00';
 const NETWORK_PURPLE = '#5b3fa0';
+const BACK_GREEN = '#1b6e2e';
 
 export function badgeFor(record: TabRecord | undefined): BadgeLook | null {
   const failure = record?.incident?.failure;
   if (!failure) return null;
+  // A watched site answered again while the tab still shows the error page.
+  if (showsBack(record)) return { text: 'OK', color: BACK_GREEN, titleKey: 'badgeTitleBack' };
   if (failure.type === 'network') {
     return { text: NETWORK_WORDS[failure.kind], color: NETWORK_PURPLE, titleKey: 'badgeTitleNetwork' };
   }

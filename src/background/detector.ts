@@ -10,6 +10,7 @@ import { UNCHANGED, updateRecord } from './incident-store';
 import { withChallenge, withFailure, withIp, withRecovery } from './record-transitions';
 import { showBadge } from './badge';
 import { rememberLiveStatus } from './live-status';
+import { appendToHistory } from './history-store';
 
 type Details = RequestDetails & { incognito?: boolean; ip?: string };
 
@@ -35,6 +36,7 @@ async function recordFailure(details: Details, failure: Failure, headers: Record
     ...(details.ip ? { ip: details.ip } : {}),
   };
   const record = await updateRecord(details.tabId, (current) => withFailure(current, seen, details.tabId));
+  if (record?.incident) void appendToHistory(record.incident);
   await showBadge(details.tabId, record);
 }
 
@@ -67,8 +69,11 @@ export function onCompleted(details: WebRequest.OnCompletedDetailsType): void {
     void updateRecord(tabId, (r) => withIp(r, url, details.ip) ?? UNCHANGED);
     return;
   }
-  // A healthy load reads the record but writes only if there was an incident to end.
-  void updateRecord(tabId, (r) => withRecovery(r, status, Date.now()) ?? UNCHANGED).then((r) => {
+  // A healthy load reads the record but writes only if there was an incident to end. The challenge
+  // page's own completion (Cloudflare: 403) is not a recovery: keep the challenge just recorded.
+  void updateRecord(tabId, (r) =>
+    r?.challenge?.url === url && r.challenge.status === status ? UNCHANGED : (withRecovery(r, status, Date.now()) ?? UNCHANGED),
+  ).then((r) => {
     if (r && !r.incident) return showBadge(tabId, r);
   });
 }

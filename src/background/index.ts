@@ -4,6 +4,8 @@ import browser from 'webextension-polyfill';
 import { onCompleted, onErrorOccurred, onHeadersReceived } from './detector';
 import { refreshBadge, onTabRemoved } from './tab-lifecycle';
 import { handleMessage } from './messages';
+import { onAlarm, resumeWatches } from './watch';
+import { onNotificationClicked } from './watch-notify';
 
 const pages: browser.WebRequest.RequestFilter = { urls: ['<all_urls>'], types: ['main_frame'] };
 
@@ -21,3 +23,8 @@ browser.webNavigation.onErrorOccurred.addListener(topFrame(refreshBadge));
 browser.tabs.onRemoved.addListener(onTabRemoved);
 
 browser.runtime.onMessage.addListener(handleMessage);
+
+// "Tell me when it's back": alarms wake a stopped worker for the next try; start-up restores lost alarms/timers.
+browser.alarms.onAlarm.addListener(onAlarm);
+browser.notifications.onClicked.addListener((id) => void onNotificationClicked(id));
+void resumeWatches().catch(() => undefined);

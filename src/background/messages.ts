@@ -3,6 +3,7 @@ import type { Message } from '../model/messages';
 import { liveStatusOf } from './live-status';
 import { answerCheck, cancelCheck, runAutomaticChecks, runCheck } from './check-runner';
 import { ready } from './ready';
+import { startWatch, stopWatch } from './watch';
 
 // runtime.onMessage: returning a promise answers the sender; `undefined` leaves the message to others.
 export function handleMessage(message: unknown): Promise<unknown> | undefined {
@@ -22,6 +23,10 @@ export function handleMessage(message: unknown): Promise<unknown> | undefined {
       return Promise.resolve(true);
     case 'answer-check':
       return ready.then(() => answerCheck(msg.tabId, msg.checkId, msg.answer)).then(() => true);
+    case 'watch-start':
+      return startWatch(msg.tabId, msg.reload);
+    case 'watch-stop':
+      return stopWatch(msg.tabId).then(() => true);
     default:
       return undefined;
   }

@@ -1,6 +1,6 @@
 // Guided steps: ids, outcomes and the state each one leaves in the tab's record.
 
-export const CHECK_IDS = ['reload', 'clean-request', 'clear-site-data', 'private-window', 'network', 'dns'] as const;
+export const CHECK_IDS = ['reload', 'clean-request', 'clear-site-data', 'private-window', 'network', 'dns', 'status-page', 'archived-copy', 'other-locations'] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 
 export type CheckOutcome = 'fixed' | 'still-failing' | 'pass' | 'fail' | 'inconclusive' | 'skipped';

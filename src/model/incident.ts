@@ -2,6 +2,7 @@
 import type { CheckStates } from './checks';
 import type { Failure } from './failure';
 import type { Fingerprint } from './fingerprint';
+import type { WatchState } from '../knowledge/watch-schedule';
 
 export interface Incident {
   id: string;
@@ -36,6 +37,8 @@ export interface TabRecord {
   /** The most recent incident that has ended (the tab recovered). */
   lastError?: Incident & { endedAt: number; recoveredStatus?: number };
   challenge?: Challenge;
+  /** "Tell me when it's back": re-checks of the incident's URL (src/background/watch.ts). */
+  watch?: WatchState;
 }
 
 export const tabKey = (tabId: number): string => `tab:${tabId}`;

@@ -7,7 +7,8 @@ export type Message =
   | { type: 'cancel-check'; tabId: number; checkId: CheckId }
   | { type: 'answer-check'; tabId: number; checkId: CheckId; answer: 'loaded' | 'same-error' }
   | { type: 'get-live-status'; tabId: number }
-  | { type: 'watch-start'; tabId: number }
+  /** `reload`: reload the tab when it is back (the panel's tick box); absent = settings.reloadWhenBack. */
+  | { type: 'watch-start'; tabId: number; reload?: boolean }
   | { type: 'watch-stop'; tabId: number };
 
 /** What the background answers to `get-live-status`: facts kept only in memory (healthy loads are never stored). */

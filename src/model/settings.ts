@@ -14,6 +14,12 @@ export interface Endpoints {
   archive: string;
   /** Globalping measurements API. */
   globalping: string;
+  /**
+   * Status pages of the CDNs and platforms a site runs on, by edge id ('cloudflare', 'vercel' …). A Statuspage
+   * API address (…/api/v2/status.json) is read; any other address is only offered as a link; '' turns one off.
+   * Optional so older code and stored settings without it stay valid: a missing provider falls back to its default.
+   */
+  providerStatusPages?: Partial<Record<string, string>>;
 }
 
 export interface Settings {
@@ -49,6 +55,19 @@ export const DEFAULT_SETTINGS: Settings = {
     statusPage: 'https://status.{domain}/api/v2/status.json',
     archive: 'https://archive.org/wayback/available?url={url}',
     globalping: 'https://api.globalping.io/v1/measurements',
+    providerStatusPages: {
+      cloudflare: 'https://www.cloudflarestatus.com/api/v2/status.json',
+      akamai: 'https://www.akamaistatus.com/api/v2/status.json',
+      vercel: 'https://www.vercel-status.com/api/v2/status.json',
+      netlify: 'https://www.netlifystatus.com/api/v2/status.json',
+      github: 'https://www.githubstatus.com/api/v2/status.json',
+      fastly: 'https://www.fastlystatus.com/',
+      heroku: 'https://status.heroku.com/',
+      cloudfront: 'https://health.aws.amazon.com/health/status',
+      'aws-elb': 'https://health.aws.amazon.com/health/status',
+      google: 'https://status.cloud.google.com/',
+      'azure-front-door': 'https://azure.status.microsoft/status',
+    },
   },
 };
 

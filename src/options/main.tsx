@@ -1,13 +1,7 @@
+/// <reference types="vite/client" />
 import { render } from 'preact';
-import { t } from '../ui/i18n';
-
-function OptionsPage() {
-  return (
-    <main class="options">
-      <h1>{t('optionsTitle')}</h1>
-    </main>
-  );
-}
+import { OptionsPage } from './OptionsPage';
+import './options.css';
 
 const root = document.getElementById('app');
 if (root) render(<OptionsPage />, root);

@@ -2,6 +2,7 @@ import type { TabRecord } from '../model/incident';
 import { failureKey } from '../model/failure';
 import { t } from '../ui/i18n';
 import { formatTime } from '../ui/format';
+import { HistoryLine } from './HistoryLine';
 
 export function HealthyView({ status, lastError }: { status: number | undefined; lastError: TabRecord['lastError'] }) {
   return (
@@ -11,6 +12,7 @@ export function HealthyView({ status, lastError }: { status: number | undefined;
         {t('healthyTitle')}
       </h1>
       <p>{status ? t('healthyStatus', [String(status)]) : t('healthyNoStatus')}</p>
+      <HistoryLine url={lastError?.url} />
       {lastError && (
         <section class="last-error" aria-label={t('lastErrorHeading')}>
           <h2>{t('lastErrorHeading')}</h2>

@@ -8,6 +8,9 @@ import { ChainDiagram } from './ChainDiagram';
 import { TraceIds } from './TraceIds';
 import { StepList } from './StepList';
 import { actionsFor } from './actions';
+import { WatchPanel } from './WatchPanel';
+import { ReportButton } from './ReportButton';
+import { HistoryLine } from './HistoryLine';
 
 export const EXPLANATION_MARK = 'explanation-rendered';
 
@@ -41,8 +44,11 @@ export function IncidentView({ tabId, incident }: { tabId: number; incident: Inc
       {retryAt !== null && (
         <p class="retry-after">{t('retryAfterLine', [formatDuration(Math.max(0, retryAt - incident.at))])}</p>
       )}
+      <HistoryLine url={incident.url} />
       <TraceIds ids={incident.fingerprint.traceIds} ip={incident.ip} />
       <StepList incident={incident} recommended={explanation.steps} actions={actionsFor(tabId)} />
+      <WatchPanel tabId={tabId} incident={incident} />
+      <ReportButton incident={incident} />
     </main>
   );
 }

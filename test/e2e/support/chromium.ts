@@ -18,7 +18,10 @@ interface ChromeApi {
     onChanged: { addListener(cb: (changes: Record<string, unknown>, area: string) => void): void };
   };
   action: { getBadgeText(details: { tabId: number }): Promise<string> };
-  tabs: { query(info: { url?: string }): Promise<{ id?: number; url?: string }[]> };
+  tabs: {
+    query(info: { url?: string }): Promise<{ id?: number; url?: string }[]>;
+    get(tabId: number): Promise<{ status?: string }>;
+  };
 }
 declare const chrome: ChromeApi;
 
@@ -71,6 +74,8 @@ export async function launchChromium(): Promise<ChromiumHarness> {
     throw error;
   }
 
+  // Fail a stuck step with its own stack well before the test's 30 s timeout.
+  context.setDefaultTimeout(10_000);
   const worker: Worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
 
@@ -87,11 +92,17 @@ export async function launchChromium(): Promise<ChromiumHarness> {
   const probe = await context.newPage();
   await probe.goto(`chrome-extension://${extensionId}/options.html`);
 
+  /** Runs `fn` in the probe page; a call that does not answer in time fails with its name. */
+  const inProbe = <R>(what: string, call: Promise<R>): Promise<R> => withDeadline(what, call, 5000);
+
   const tabIdOf = (url: string): Promise<number> =>
     waitFor(`a tab showing ${url}`, () =>
-      probe.evaluate(
-        (u) => chrome.tabs.query({}).then((tabs) => tabs.filter((t) => t.url === u).map((t) => t.id ?? -1)),
-        url,
+      inProbe(
+        'tabs.query',
+        probe.evaluate(
+          (u) => chrome.tabs.query({}).then((tabs) => tabs.filter((t) => t.url === u).map((t) => t.id ?? -1)),
+          url,
+        ),
       ).then((ids) => (ids.length ? Math.max(...ids) : undefined)),
     );
 
@@ -105,24 +116,38 @@ export async function launchChromium(): Promise<ChromiumHarness> {
       await page.goto(url).catch((error: Error) => {
         navigationError = /net::[A-Z_]+/.exec(error.message)?.[0] ?? error.message;
       });
-      return { page, tabId: await tabIdOf(url), navigationError };
+      const tabId = await tabIdOf(url);
+      // A failed goto can reject before Chrome's error page commits (and the commit clears the badge):
+      // wait until the tab has finished loading whatever it shows, so badge reads come after the commit.
+      await waitFor('the tab to finish loading', () =>
+        inProbe('tabs.get', probe.evaluate((id) => chrome.tabs.get(id).then((t) => t.status === 'complete'), tabId)),
+      );
+      return { page, tabId, navigationError };
     },
-    badgeText: (tabId) => probe.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId),
+    badgeText: (tabId) =>
+      inProbe('action.getBadgeText', probe.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)),
     record: (tabId) =>
-      probe.evaluate(
-        (key) => chrome.storage.session.get(key).then((items) => items[key]),
-        `tab:${tabId}`,
+      inProbe(
+        'storage.session.get',
+        probe.evaluate((key) => chrome.storage.session.get(key).then((items) => items[key]), `tab:${tabId}`),
       ) as Promise<TabRecord | undefined>,
     async watchStorage() {
       const name = `__changes${Date.now()}`;
-      await probe.evaluate((n) => {
-        const seen: string[] = [];
-        (globalThis as unknown as Record<string, string[]>)[n] = seen;
-        chrome.storage.onChanged.addListener((changes, area) => {
-          if (area === 'session') seen.push(...Object.keys(changes));
-        });
-      }, name);
-      return () => probe.evaluate((n) => [...(globalThis as unknown as Record<string, string[]>)[n] ?? []], name);
+      await inProbe(
+        'storage.onChanged.addListener',
+        probe.evaluate((n) => {
+          const seen: string[] = [];
+          (globalThis as unknown as Record<string, string[]>)[n] = seen;
+          chrome.storage.onChanged.addListener((changes, area) => {
+            if (area === 'session') seen.push(...Object.keys(changes));
+          });
+        }, name),
+      );
+      return () =>
+        inProbe(
+          'storage changes',
+          probe.evaluate((n) => [...((globalThis as unknown as Record<string, string[]>)[n] ?? [])], name),
+        );
     },
     async openPopup(tabId) {
       const page = await context.newPage();

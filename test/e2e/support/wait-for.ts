@@ -15,7 +15,8 @@ export async function waitFor<T>(
   let lastError: unknown;
   for (;;) {
     try {
-      const value = await probe();
+      // A probe that never settles must not outlive the deadline either.
+      const value = await withDeadline(what, Promise.resolve(probe()), Math.max(1, deadline - Date.now()));
       if (value !== undefined && value !== false) return value;
     } catch (error) {
       lastError = error;

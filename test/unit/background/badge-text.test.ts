@@ -29,6 +29,19 @@ describe('badgeFor', () => {
     expect(badgeFor(undefined)).toBeNull();
     expect(badgeFor({ tabId: 1 })).toBeNull();
   });
+  it('turns to a green OK when a watched site answers again, until the tab fails again', () => {
+    const base = recordWith({ type: 'http', status: 503, statusLine: '' });
+    const watch = {
+      id: 'w', incidentId: 'i', url: 'https://a.test/', status: 'back' as const, startedAt: 0, tries: 2, nextTryAt: 0, reload: false, endedAt: 10,
+    };
+    const back = badgeFor({ ...base, watch });
+    expect(back?.text).toBe('OK');
+    expect(back?.titleKey).toBe('badgeTitleBack');
+    expect(back?.color).not.toBe(badgeFor(base)?.color);
+    expect(badgeFor({ ...base, incident: { ...base.incident!, lastSeenAt: 11 }, watch })?.text).toBe('503');
+    expect(badgeFor({ ...base, watch: { ...watch, status: 'watching' } })?.text).toBe('503');
+    expect(badgeFor({ ...base, watch: { ...watch, incidentId: 'other' } })?.text).toBe('503');
+  });
   it('keeps every badge within four characters', () => {
     for (const kind of ['dns', 'refused', 'reset', 'timeout', 'tls', 'offline', 'unreachable', 'protocol', 'blocked', 'other'] as const) {
       expect(badgeFor(recordWith({ type: 'network', kind, error: '' }))!.text.length).toBeLessThanOrEqual(4);

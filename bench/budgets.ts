@@ -1,0 +1,18 @@
+// Every budget of `npm run bench` in one place (bundle budgets: bundle-size.ts, shared with CI).
+export { BUNDLE_BUDGETS_KB } from './bundle-size';
+
+export const BUDGETS = {
+  popupMedianMs: 50,
+  popupVsShell: 2,
+  handlerNsPerEvent: 2000,
+  navigationRatio: 1.05,
+  healthyWrites: 0,
+  verdictMedianMs: 5000,
+  blackHoledVerdictMs: 10_000,
+  workerHeapBytes: 8 * 1024 * 1024,
+  sessionBytes50Tabs: 1024 * 1024,
+  /** Bytes per tab with 100 tabs vs with 1: constant means linear growth. */
+  bytesPerTabGrowth: 1.2,
+  /** Popup median with 100 tabs vs with 1 (it reads one tab's record: flat; linear would be 100×). */
+  popupScaleGrowth: 2,
+} as const;

@@ -1,0 +1,100 @@
+// Figure 1: popup time to explanation. Each open is a fresh page navigated to the popup URL (the toolbar
+// also creates a fresh document per open); the time is from the document's navigation start
+// (performance.timeOrigin) to the `explanation-rendered` mark the incident view sets after rendering.
+// Baselines, opened the same way and in the same rounds (alternating order):
+//  - shell: the same popup.html with JavaScript disabled (CDP Emulation.setScriptExecutionDisabled):
+//    the same static HTML and CSS from the same extension origin, with none of the extension's code —
+//    a minimal static page inside the extension without adding a page to the build; to loadEventEnd.
+//  - web page: a one-line static HTML page from the loopback server; to loadEventEnd (for reference).
+import type { BrowserContext } from 'playwright-core';
+import { spread, type Spread } from './stats';
+
+/** EXPLANATION_MARK in src/popup/IncidentView.tsx (not imported: that module pulls in the whole UI). */
+const EXPLANATION_MARK = 'explanation-rendered';
+
+export interface PopupTiming {
+  /** Navigation start → explanation-rendered mark. */
+  toExplanation: number;
+  responseEnd: number;
+  domContentLoaded: number;
+  loadEventEnd: number;
+}
+
+export interface PopupFigures {
+  popup: Spread;
+  breakdown: { responseEnd: Spread; domContentLoaded: Spread; loadEventEnd: Spread };
+  shell: Spread;
+  webPage: Spread;
+  /** Per round: popup / shell of the same round. */
+  ratioPerRound: Spread;
+}
+
+export async function openPopupTimed(context: BrowserContext, popupUrl: string): Promise<PopupTiming> {
+  const page = await context.newPage();
+  try {
+    await page.setViewportSize({ width: 390, height: 600 });
+    await page.goto(popupUrl);
+    await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, EXPLANATION_MARK, { timeout: 10_000 });
+    return await page.evaluate((mark) => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      return {
+        toExplanation: performance.getEntriesByName(mark)[0]!.startTime,
+        responseEnd: nav.responseEnd,
+        domContentLoaded: nav.domContentLoadedEventEnd,
+        loadEventEnd: nav.loadEventEnd,
+      };
+    }, EXPLANATION_MARK);
+  } finally {
+    await page.close();
+  }
+}
+
+async function staticPageLoad(context: BrowserContext, url: string, withoutScript: boolean): Promise<number> {
+  const page = await context.newPage();
+  try {
+    await page.setViewportSize({ width: 390, height: 600 });
+    if (withoutScript) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
+    }
+    await page.goto(url, { waitUntil: 'load' });
+    return await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
+  } finally {
+    await page.close();
+  }
+}
+
+export async function measurePopup(context: BrowserContext, popupUrl: string, webPageUrl: string, opens: number): Promise<PopupFigures> {
+  const popup: PopupTiming[] = [];
+  const shell: number[] = [];
+  const webPage: number[] = [];
+  const ratios: number[] = [];
+  const warmUp = 3;
+  for (let round = -warmUp; round < opens; round += 1) {
+    const order = round % 2 === 0 ? ['popup', 'shell', 'web'] : ['web', 'shell', 'popup'];
+    let p: PopupTiming | undefined;
+    let s = 0;
+    let w = 0;
+    for (const what of order) {
+      if (what === 'popup') p = await openPopupTimed(context, popupUrl);
+      else if (what === 'shell') s = await staticPageLoad(context, popupUrl, true);
+      else w = await staticPageLoad(context, webPageUrl, false);
+    }
+    if (round < 0 || !p) continue;
+    popup.push(p);
+    shell.push(s);
+    webPage.push(w);
+    ratios.push(p.toExplanation / s);
+  }
+  return {
+    popup: spread(popup.map((p) => p.toExplanation)),
+    breakdown: {
+      responseEnd: spread(popup.map((p) => p.responseEnd)),
+      domContentLoaded: spread(popup.map((p) => p.domContentLoaded)),
+      loadEventEnd: spread(popup.map((p) => p.loadEventEnd)),
+    },
+    shell: spread(shell),
+    webPage: spread(webPage),
+    ratioPerRound: spread(ratios),
+  };
+}

@@ -1,0 +1,192 @@
+// Turns the measurements into budget lines (PASS/FAIL) and the explanatory sections of results.md.
+import { BUDGETS, BUNDLE_BUDGETS_KB } from './budgets';
+import type { EntryWeight } from './bundle-size';
+import type { CheckCaps } from './check-caps';
+import type { HealthyWrites } from './healthy-writes';
+import type { MemoryFigures } from './measure-memory';
+import type { NavigationFigures } from './measure-navigation';
+import type { PopupFigures } from './measure-popup';
+import type { ScaleLevel } from './measure-scale';
+import type { VerdictFigures } from './measure-verdict';
+import type { HandlerFigures } from './node-handler';
+import type { ResultLine } from './report';
+import { formatSpread, kib, round, spread, type Spread } from './stats';
+
+export interface BenchRaw {
+  bundles: EntryWeight[];
+  handler: HandlerFigures;
+  caps: CheckCaps;
+  popup: PopupFigures;
+  navigation: NavigationFigures;
+  writes: HealthyWrites;
+  verdict: { answering: VerdictFigures; blackHoled: VerdictFigures };
+  memory: MemoryFigures;
+  scale: ScaleLevel[];
+}
+
+const ms = (s: Spread) => formatSpread(s, 'ms', 0);
+const mib = (bytes: number) => `${round(bytes / 1024 / 1024, 2)} MB`;
+
+function bundleLines(bundles: EntryWeight[]): ResultLine[] {
+  const by = (entry: EntryWeight['entry']) => bundles.find((b) => b.entry === entry)!;
+  const line = (entry: EntryWeight['entry'], budget?: number): ResultLine => {
+    const b = by(entry);
+    return {
+      figure: `Bundle: ${entry} JS (gzip, ${b.js.length} files)`,
+      measured: `${kib(b.jsGzip)} KB (${kib(b.jsBytes)} KB raw)`,
+      baseline: '—',
+      budget: budget === undefined ? '—' : `≤ ${budget} KB`,
+      pass: budget === undefined ? null : b.jsGzip <= budget * 1024,
+    };
+  };
+  const css = bundles.filter((b) => b.css.length).map((b) => `${b.entry} ${kib(b.cssGzip)} KB`).join(', ');
+  return [
+    line('popup', BUNDLE_BUDGETS_KB.popupJs),
+    line('background', BUNDLE_BUDGETS_KB.backgroundJs),
+    line('options'),
+    { figure: 'Bundle: CSS (gzip)', measured: css, baseline: '—', budget: '—', pass: null },
+  ];
+}
+
+export function buildLines(raw: BenchRaw): ResultLine[] {
+  const { popup, handler, navigation, writes, verdict, memory, scale, caps } = raw;
+  const capOf = (id: string) => caps.automatic.find((c) => c.id === id)?.capMs ?? Number.NaN;
+  const silentSteps = verdict.blackHoled.runs.flatMap((r) => r.steps);
+  const stepsAtCap = silentSteps.every((s) => s.state === 'done' && (s.durationMs ?? Infinity) <= capOf(s.id) + caps.graceMs);
+  const answeredAll = verdict.answering.runs.every((r) => !r.timedOut);
+  const silentAll = verdict.blackHoled.runs.every((r) => !r.timedOut);
+  const one = scale[0]!;
+  const top = scale[scale.length - 1]!;
+  const bytesGrowth = top.bytesPerTab / one.bytesPerTab;
+  const popupGrowth = top.popup.median / one.popup.median;
+  return [
+    {
+      figure: '1. Popup: navigation start → explanation rendered',
+      measured: ms(popup.popup),
+      baseline: `shell without JS ${ms(popup.shell)}; web page ${ms(popup.webPage)}`,
+      budget: `≤ ${BUDGETS.popupMedianMs} ms`,
+      pass: popup.popup.median <= BUDGETS.popupMedianMs,
+    },
+    {
+      figure: '1. Popup ÷ shell (same round)',
+      measured: `${round(popup.ratioPerRound.median, 2)}× (min ${round(popup.ratioPerRound.min, 2)}, max ${round(popup.ratioPerRound.max, 2)})`,
+      baseline: `medians: ${round(popup.popup.median / popup.shell.median, 2)}×`,
+      budget: `≤ ${BUDGETS.popupVsShell}×`,
+      pass: popup.ratioPerRound.median <= BUDGETS.popupVsShell,
+    },
+    ...bundleLines(raw.bundles),
+    {
+      figure: `3a. onHeadersReceived, healthy (Node, ${handler.eventsPerRound.toLocaleString('en')} events × ${handler.onHeadersReceived.n})`,
+      measured: `${formatSpread(handler.onHeadersReceived, 'ns/event', 0)}; browser API touches: ${handler.browserTouches}`,
+      baseline: `pure decision ${round(handler.pureDecision.median, 0)} ns; empty loop ${round(handler.emptyLoop.median, 0)} ns`,
+      budget: `≤ ${BUDGETS.handlerNsPerEvent} ns`,
+      pass: handler.onHeadersReceived.median <= BUDGETS.handlerNsPerEvent && handler.browserTouches === 0,
+    },
+    {
+      figure: `3b. ${navigation.pagesPerRound} healthy loads, with ÷ without extension`,
+      measured: `${round(navigation.ratioPerRound.median, 3)}× (min ${round(navigation.ratioPerRound.min, 3)}, max ${round(navigation.ratioPerRound.max, 3)}); with: ${ms(navigation.withExtension)}`,
+      baseline: `without: ${ms(navigation.without)}`,
+      budget: `≤ ${BUDGETS.navigationRatio}×`,
+      pass: navigation.ratioPerRound.median <= BUDGETS.navigationRatio,
+    },
+    {
+      figure: `3c. Storage writes for ${writes.navigations} healthy navigations`,
+      measured: `${writes.healthyWrites.length}${writes.healthyWrites.length ? ` (${writes.healthyWrites.map((w) => `${w.what} ${w.keys.join(',')}`).join('; ')})` : ''}`,
+      baseline: `control failure: ${writes.controlWrites} writes`,
+      budget: '= 0 (control > 0)',
+      pass: writes.healthyWrites.length === BUDGETS.healthyWrites && writes.controlWrites > 0,
+    },
+    {
+      figure: '3c. Closing those tabs (not a navigation)',
+      measured: `${writes.closeRemoveCalls} storage.session.remove calls, ${writes.closeChanges} changes`,
+      baseline: '—',
+      budget: '—',
+      pass: null,
+    },
+    {
+      figure: `4. Verdict, endpoints answering (${caps.automatic.map((c) => c.id).join(', ')})`,
+      measured: ms(verdict.answering.total),
+      baseline: Object.entries(verdict.answering.perStep).map(([id, s]) => `${id} ${round(s.median, 0)}`).join(', ') + ' ms',
+      budget: `≤ ${BUDGETS.verdictMedianMs} ms, all done`,
+      pass: answeredAll && verdict.answering.total.median <= BUDGETS.verdictMedianMs,
+    },
+    {
+      figure: '4. Verdict, everything black-holed',
+      measured: ms(verdict.blackHoled.total),
+      baseline: Object.entries(verdict.blackHoled.perStep).map(([id, s]) => `${id} ${round(s.median, 0)}/${capOf(id)}`).join(', ') + ' ms (own/cap)',
+      budget: `≤ ${BUDGETS.blackHoledVerdictMs} ms, each ≤ cap + ${caps.graceMs} ms`,
+      pass: silentAll && stepsAtCap && verdict.blackHoled.total.max <= BUDGETS.blackHoledVerdictMs,
+    },
+    {
+      figure: `5. Worker heap after ${memory.navigations} failing loads in ${memory.tabs} tabs`,
+      measured: `${mib(memory.heapAfter)} (after GC)`,
+      baseline: `fresh worker ${mib(memory.heapBefore)}`,
+      budget: `≤ ${mib(BUDGETS.workerHeapBytes)}`,
+      pass: memory.heapAfter <= BUDGETS.workerHeapBytes,
+    },
+    {
+      figure: `5. storage.session bytes, ${memory.records} tabs`,
+      measured: `${kib(memory.sessionBytes)} KB (storage.local ${kib(memory.localBytes)} KB)`,
+      baseline: '—',
+      budget: `≤ ${mib(BUDGETS.sessionBytes50Tabs)}`,
+      pass: memory.sessionBytes <= BUDGETS.sessionBytes50Tabs,
+    },
+    {
+      figure: `6. Session bytes per tab, ${top.tabs} vs ${one.tabs} tab(s)`,
+      measured: `${round(bytesGrowth, 2)}× (${scale.map((l) => `${l.tabs}: ${round(l.bytesPerTab, 0)} B/tab`).join(', ')})`,
+      baseline: '—',
+      budget: `≤ ${BUDGETS.bytesPerTabGrowth}× (linear)`,
+      pass: bytesGrowth <= BUDGETS.bytesPerTabGrowth,
+    },
+    {
+      figure: `6. Popup time, ${top.tabs} vs ${one.tabs} tab(s)`,
+      measured: `${round(popupGrowth, 2)}× (${scale.map((l) => `${l.tabs}: ${round(l.popup.median, 0)} ms`).join(', ')})`,
+      baseline: '—',
+      budget: `≤ ${BUDGETS.popupScaleGrowth}× (linear would be ${top.tabs / one.tabs}×)`,
+      pass: popupGrowth <= BUDGETS.popupScaleGrowth,
+    },
+  ];
+}
+
+export function explainSections(raw: BenchRaw): string[] {
+  const { popup, verdict, scale, memory, caps } = raw;
+  const stepRows = (figures: VerdictFigures) =>
+    figures.runs[0]?.steps.map((s) => {
+      const all = figures.runs.map((r) => r.steps.find((x) => x.id === s.id));
+      const d = spread(all.map((x) => x?.durationMs ?? Number.NaN));
+      const outcomes = [...new Set(all.map((x) => `${x?.outcome ?? x?.state} (${x?.summary ?? ''})`))].join(', ');
+      return `| ${s.id} | ${caps.automatic.find((c) => c.id === s.id)?.capMs} | ${ms(d)} | ${outcomes} |`;
+    }) ?? [];
+  return [
+    '## Popup breakdown (ms from navigation start, medians)',
+    `responseEnd ${round(popup.breakdown.responseEnd.median, 0)} → DOMContentLoaded (module scripts run) ${round(popup.breakdown.domContentLoaded.median, 0)} → load ${round(popup.breakdown.loadEventEnd.median, 0)} → explanation-rendered ${round(popup.popup.median, 0)}; shell without JS: load ${round(popup.shell.median, 0)}.`,
+    '',
+    '## Time to verdict, per step (durationMs as the runner stored it)',
+    '| Step | Cap (ms) | Answering | Outcome |',
+    '|---|---|---|---|',
+    ...stepRows(verdict.answering),
+    '',
+    '| Step | Cap (ms) | Black-holed | Outcome |',
+    '|---|---|---|---|',
+    ...stepRows(verdict.blackHoled),
+    '',
+    '## Scale',
+    '| Tabs with incidents | Records | storage.session bytes | Bytes per tab | Popup (ms) |',
+    '|---|---|---|---|---|',
+    ...scale.map((l) => `| ${l.tabs} | ${l.records} | ${l.sessionBytes} | ${round(l.bytesPerTab, 0)} | ${ms(l.popup)} |`),
+    '',
+    `## Memory run\n${memory.navigations} navigations in ${round(memory.seconds, 1)} s; heap ${memory.heapBefore} → ${memory.heapAfter} bytes (after GC); ${memory.records} records, ${memory.sessionBytes} bytes in storage.session, ${memory.localBytes} bytes in storage.local (history).`,
+    '',
+    '## How each figure is measured',
+    HOW,
+  ];
+}
+
+const HOW = `- **1. Popup**: a fresh page per open navigated to \`popup.html?tab=<id>\` for a tab showing a 502 incident (390 px wide, as in the toolbar); time = the \`explanation-rendered\` mark's startTime, i.e. from the document's navigation start (performance.timeOrigin). Baseline in the same round, same opening method, alternating order: the same \`popup.html\` with JavaScript disabled (CDP Emulation.setScriptExecutionDisabled) — the same static HTML and CSS from the same extension origin and process, with none of the extension's code — to loadEventEnd. A one-line static page from the loopback server is shown for reference. Ratio = popup ÷ shell per round, median over rounds. 3 warm-up rounds are dropped.
+- **2. Bundles**: from dist/chrome, each entry's HTML (popup, options) or the manifest's service worker loader, following every static and dynamic import to each chunk it loads; each file gzip-compressed on its own (node:zlib, default level), summed. KB = 1024 bytes.
+- **3a. Handler**: the real \`onHeadersReceived\` from src/background/detector.ts, imported in Node through a stub \`browser\` that counts every property read and call (a healthy event must touch none), called on 1,000,000 synthetic healthy main-frame events (statuses 200/30x/404, 4–12 response headers) per round, 7 rounds, after a warm-up; plus the pure decision alone (classify-navigation.ts + the header pre-check) and an empty loop over the same events. The healthy \`onCompleted\` path (one storage.session read) is not in this figure: it is in 3b.
+- **3b. Page loads**: 40 loopback pages loaded one after another in one tab, in a browser with the extension and one without (same flags), 9 rounds plus a warm-up, order alternating; ratio per round, median.
+- **3c. Writes**: set/remove/clear of storage.session and storage.local wrapped in the worker (calls, even ones that change nothing) plus storage.onChanged; healthy loads in 4 tabs (new tab, 4 links, reload, back); a failing load in another tab is the positive control and the barrier before reading.
+- **4. Verdict**: storage.local \`settings\` endpoints pointed at local servers; a fresh tab fails (502) on \`http://<run>.bench.example:<port>/fail\` (mapped to 127.0.0.1 by --host-resolver-rules so the DNS step really queries the DoH server); the popup page sends \`{type:'run-all'}\` and listens to storage.onChanged until every automatic step started after the send is \`done\`. Answering: 5 runs after a warm-up. Black-holed: every endpoint is its own server that accepts and never answers, and the site goes silent after the failure was recorded (the reload hangs too); 2 runs.
+- **5. Memory**: a fresh browser; CDP on the worker target (Target.attachToTarget from a page session; Playwright opens CDP only on pages), HeapProfiler.collectGarbage then Runtime.getHeapUsage before and after 50 tabs × 20 failing loads (502/503/504/522/500 in turn, each URL new), once every tab's last failure is stored; storage.session.getBytesInUse(null).
+- **6. Scale**: same browser (tabs closed, records gone), real failing loads adding tabs up to 1, 10, 100; at each level storage.session bytes and the popup for the first tab opened 10 times (after a warm-up). Renderers limited to 8 (--renderer-process-limit) so 100 tabs fit on 2 cores.`;

@@ -1,0 +1,51 @@
+// What happens when a watched site answers again: notification, "back" badge, optional reload.
+import browser from 'webextension-polyfill';
+import type { TabRecord } from '../model/incident';
+import type { WatchState } from '../knowledge/watch-schedule';
+import { showBadge } from './badge';
+import { loadSettings } from './settings-store';
+
+const NOTIFICATION_PREFIX = 'watch:';
+export const notificationId = (tabId: number): string => `${NOTIFICATION_PREFIX}${tabId}`;
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+export async function announceBack(tabId: number, watch: WatchState, record: TabRecord | undefined): Promise<void> {
+  await showBadge(tabId, record);
+  const settings = await loadSettings();
+  if (settings.notifyWhenBack) {
+    // Basic type only: Firefox supports no buttons; a click focuses the tab (onNotificationClicked).
+    await browser.notifications
+      .create(notificationId(tabId), {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL('icons/icon-128.png'),
+        title: browser.i18n.getMessage('watchBackNotificationTitle'),
+        message: browser.i18n.getMessage('watchBackNotificationBody', [hostOf(watch.url), String(watch.lastTry?.status ?? '')]),
+      })
+      .catch(() => undefined);
+  }
+  if (watch.reload) await browser.tabs.reload(tabId).catch(() => undefined);
+}
+
+/** Clicking "it's back" brings its tab to the front. */
+export async function onNotificationClicked(id: string): Promise<void> {
+  if (!id.startsWith(NOTIFICATION_PREFIX)) return;
+  const tabId = Number(id.slice(NOTIFICATION_PREFIX.length));
+  await browser.notifications.clear(id).catch(() => undefined);
+  try {
+    const tab = await browser.tabs.update(tabId, { active: true });
+    if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
+  } catch {
+    // The tab was closed since.
+  }
+}
+
+export function clearBackNotification(tabId: number): Promise<unknown> {
+  return browser.notifications.clear(notificationId(tabId)).catch(() => undefined);
+}

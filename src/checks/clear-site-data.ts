@@ -1,0 +1,65 @@
+// Step "clear-site-data": clears THIS site's stored data (never the whole browser's), then reloads.
+// Without confirmation only what cannot sign you out goes: HTTP cache, Cache Storage, service workers.
+// With `context.confirmed` ("this signs you out of <site>") also cookies, localStorage and indexedDB,
+// where sites keep sign-in tokens too.
+import type { Evidence } from '../model/checks';
+import { removeSiteCookies } from '../platform/cookies';
+import { removeSiteData, type RemovalReport, type SiteDataType } from '../platform/site-data';
+import type { Check, CheckContext, CheckOutput } from './check';
+import { waitBudgetMs } from './probe';
+import { reloadAndObserve } from './reload';
+import { interpretTabLoad } from './tab-load-result';
+
+export const SAFE_TYPES: readonly SiteDataType[] = ['cache', 'cacheStorage', 'serviceWorkers'];
+export const SIGN_OUT_TYPES: readonly SiteDataType[] = ['localStorage', 'indexedDB'];
+export type ClearedKind = SiteDataType | 'cookies';
+export type ClearStatus = 'Cleared' | 'Kept' | 'Unscoped' | 'Failed';
+
+/** i18n key of one line about one kind of data: 'siteDataCleared_cache', 'siteDataKept_cookies' … */
+export const siteDataKey = (status: ClearStatus, kind: ClearedKind): string => `siteData${status}_${kind}`;
+
+export interface ClearingDone {
+  confirmed: boolean;
+  report: RemovalReport;
+  cookies: { removed: number; failed: number } | null;
+}
+
+/** Pure: one evidence line per kind of data, saying what happened to it. */
+export function clearingEvidence({ confirmed, report, cookies }: ClearingDone): Evidence[] {
+  const line = (status: ClearStatus, kind: ClearedKind): Evidence => ({ label: siteDataKey(status, kind), value: '' });
+  const evidence: Evidence[] = [
+    ...report.cleared.map((t) => line('Cleared', t)),
+    ...report.unscoped.map((t) => line('Unscoped', t)),
+    ...report.failed.map((t) => line('Failed', t)),
+  ];
+  if (!confirmed) {
+    evidence.push(...SIGN_OUT_TYPES.map((t) => line('Kept', t)), line('Kept', 'cookies'));
+  } else if (cookies) {
+    evidence.push(line(cookies.failed > 0 ? 'Failed' : 'Cleared', 'cookies'), { label: 'evidenceCookiesRemoved', value: String(cookies.removed) });
+  }
+  return evidence;
+}
+
+export const clearSiteData: Check = {
+  id: 'clear-site-data',
+  automatic: false,
+  async run(context: CheckContext): Promise<CheckOutput> {
+    const started = Date.now();
+    context.progress('progressClearingSiteData');
+    const types = context.confirmed ? [...SAFE_TYPES, ...SIGN_OUT_TYPES] : [...SAFE_TYPES];
+    const [report, cookies] = await Promise.all([
+      removeSiteData(context.url, types),
+      context.confirmed ? removeSiteCookies(context.url, context.tabId) : Promise.resolve(null),
+    ]);
+    context.signal.throwIfAborted();
+    context.progress('progressReloading');
+    const left = context.settings.checkTimeoutMs - (Date.now() - started);
+    const load = await reloadAndObserve(context, waitBudgetMs(left));
+    const result = interpretTabLoad('clearSiteData', load, context.incident.failure);
+    return {
+      ...result,
+      evidence: [...clearingEvidence({ confirmed: context.confirmed, report, cookies }), ...result.evidence],
+      facts: { ...result.facts, cookiesCleared: context.confirmed && cookies !== null, signOutDataCleared: context.confirmed },
+    };
+  },
+};

@@ -1,0 +1,220 @@
+// Pure: what an error page's own text says (Vercel's error code, Cloudflare's 1xxx code, Akamai's reference,
+// CloudFront's request id, a stock nginx page). Headers are trusted before text: a platform's marker in the
+// body counts only when the response headers already show that platform, because any page can imitate
+// another's. Only the first 64 KB are read; the result is plain text, never rendered as HTML.
+import type { CheckStates } from '../model/checks';
+
+export const BODY_SCAN_LIMIT = 64 * 1024;
+
+export type BodyPlatform = 'vercel' | 'cloudflare' | 'akamai' | 'cloudfront' | 'heroku' | 'nginx';
+
+export interface BodyReason {
+  platform: BodyPlatform;
+  /** The platform's own code: 'FUNCTION_INVOCATION_TIMEOUT', '1016', 'origin-connect' … */
+  code: string;
+  /** An id the platform's support or logs know the request by. */
+  reference?: string;
+}
+
+type Headers = Record<string, string>;
+const header = (h: Headers, name: string): string => h[name] ?? h[name.toLowerCase()] ?? '';
+
+/** The headers that prove a platform produced the response (independent of which layer is outermost). */
+const SHOWS: Record<BodyPlatform, (h: Headers) => boolean> = {
+  vercel: (h) => header(h, 'x-vercel-id') !== '' || header(h, 'x-vercel-error') !== '' || /^vercel$/i.test(header(h, 'server')),
+  cloudflare: (h) => header(h, 'cf-ray') !== '' || /^cloudflare/i.test(header(h, 'server')),
+  akamai: (h) => /^Akamai(GHost|NetStorage)/i.test(header(h, 'server')) || header(h, 'akamai-grn') !== '',
+  cloudfront: (h) => header(h, 'x-amz-cf-id') !== '' || /cloudfront/i.test(header(h, 'via')) || /^CloudFront$/i.test(header(h, 'server')) || /cloudfront/i.test(header(h, 'x-cache')),
+  heroku: (h) => /\b(vegur|heroku-router)\b/i.test(header(h, 'via')) || /^heroku/i.test(header(h, 'server')),
+  nginx: (h) => /^(nginx|openresty)(?=$|[/\s(])/i.test(header(h, 'server')),
+};
+
+const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
+
+/** The visible text of an HTML page, roughly: no tags, scripts or styles; entities decoded; spaces collapsed. */
+export function pageText(html: string): string {
+  return withoutScripts(html.slice(0, BODY_SCAN_LIMIT))
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&#x([0-9a-f]{1,6});/gi, (_, hex: string) => safeChar(parseInt(hex, 16)))
+    .replace(/&#(\d{1,7});/g, (_, dec: string) => safeChar(parseInt(dec, 10)))
+    .replace(/&([a-z]+);/gi, (all, name: string) => NAMED_ENTITIES[name.toLowerCase()] ?? all)
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Drops <script> and <style> blocks in one linear pass (a crafted page must not make a regex backtrack). */
+function withoutScripts(html: string): string {
+  const lower = html.toLowerCase();
+  let out = '';
+  let at = 0;
+  const opening = /<(script|style)\b/g;
+  for (;;) {
+    opening.lastIndex = at;
+    const found = opening.exec(lower);
+    if (!found) return out + html.slice(at);
+    const start = found.index;
+    const tag = found[1] === 'script' ? 'script' : 'style';
+    const close = lower.indexOf(`</${tag}`, start);
+    out += `${html.slice(at, start)} `;
+    if (close === -1) return out;
+    const end = lower.indexOf('>', close);
+    if (end === -1) return out;
+    at = end + 1;
+  }
+}
+
+// eslint-disable-next-line no-control-regex -- control characters are what is removed
+const safeChar = (code: number): string => (code > 0x10ffff ? '' : String.fromCodePoint(code).replace(/[\u0000-\u001f\u007f]/g, ' '));
+
+const VERCEL_CODE = /^[A-Z][A-Z0-9_]{2,60}$/;
+
+function vercel(text: string, h: Headers): BodyReason | null {
+  const fromHeader = header(h, 'x-vercel-error').trim();
+  const code = VERCEL_CODE.test(fromHeader) ? fromHeader : /\bCode:\s*([A-Z][A-Z0-9_]{2,60})\b/.exec(text)?.[1];
+  if (!code) return null;
+  const id = /\bID:\s*([a-z]{3}\d(?:::[A-Za-z0-9-]{1,80}){1,4})/.exec(text)?.[1] ?? header(h, 'x-vercel-id').trim();
+  return { platform: 'vercel', code, ...(id ? { reference: id.slice(0, 200) } : {}) };
+}
+
+function cloudflare(text: string): BodyReason | null {
+  const code = /\bError(?: code)?\s*:?\s*(1\d{3})\b/i.exec(text)?.[1];
+  if (!code) return null;
+  const ray = /\bRay ID:?\s*([0-9a-f]{16})\b/i.exec(text)?.[1];
+  return { platform: 'cloudflare', code, ...(ray ? { reference: ray } : {}) };
+}
+
+function akamai(text: string): BodyReason | null {
+  const reference = /\bReference\s*#\s*(\d{1,3}\.[0-9a-f]+\.\d+\.[0-9a-f]+)/i.exec(text)?.[1] ??
+    /errors\.edgesuite\.net\/(\d{1,3}\.[0-9a-f]+\.\d+\.[0-9a-f]+)/i.exec(text)?.[1];
+  if (!reference) return null;
+  const code = /\bAccess Denied\b/i.test(text) ? 'access-denied'
+    : /\bGateway Time-?out\b/i.test(text) ? 'gateway-timeout'
+    : /\bService Unavailable\b/i.test(text) ? 'service-unavailable'
+    : 'error';
+  return { platform: 'akamai', code, reference };
+}
+
+function cloudfront(text: string, h: Headers): BodyReason | null {
+  if (!/Generated by cloudfront|Error from cloudfront|The request could not be satisfied/i.test(text)) return null;
+  const code = /Lambda(@Edge)? function/i.test(text) ? 'lambda'
+    : /wasn't able to connect to the origin|attempted to establish a connection with the origin|can't connect to the server/i.test(text) ? 'origin-connect'
+    : /too much traffic|too many requests/i.test(text) ? 'capacity'
+    : /request blocked|configured to block/i.test(text) ? 'blocked'
+    : 'error';
+  const reference = /\bRequest ID:\s*([A-Za-z0-9_=-]{20,100})/.exec(text)?.[1] ?? header(h, 'x-amz-cf-id').trim();
+  return { platform: 'cloudfront', code, ...(reference ? { reference } : {}) };
+}
+
+function heroku(text: string): BodyReason | null {
+  // The router's H-codes are only in the app's logs, never in the page.
+  return /\bApplication error\b/i.test(text) && /heroku logs|application owner/i.test(text) ? { platform: 'heroku', code: 'application-error' } : null;
+}
+
+function nginx(text: string, status: number): BodyReason | null {
+  // The stock page: "<h1>502 Bad Gateway</h1> … <hr><center>nginx/1.18.0</center>" — nothing else on it.
+  if (text.length > 200) return null;
+  // The title repeats the heading, so the status line appears once or twice.
+  const stock = new RegExp(`^(${status} [A-Za-z -]+ ){1,2}(nginx|openresty)(/[0-9.]+)?( \\([^)]{1,40}\\))?$`, 'i').exec(text);
+  if (!stock) return null;
+  const version = /\b(nginx|openresty)\/[0-9.]+/i.exec(text)?.[0];
+  return { platform: 'nginx', code: `stock-${status}`, ...(version ? { reference: version } : {}) };
+}
+
+/** The error page's own explanation, or null when the page says nothing we can trust. */
+export function extractBodyReason(body: string, headers: Record<string, string>, status: number): BodyReason | null {
+  if (status < 400) return null;
+  const h: Headers = {};
+  for (const [name, value] of Object.entries(headers)) h[name.toLowerCase()] = String(value);
+  const text = pageText(body);
+  // Outer layers first: Cloudflare in front of Vercel shows both, and Cloudflare's own page wins.
+  if (SHOWS.cloudflare(h)) {
+    const found = cloudflare(text);
+    if (found) return found;
+  }
+  if (SHOWS.vercel(h)) {
+    const found = vercel(text, h);
+    if (found) return found;
+  }
+  if (SHOWS.akamai(h)) {
+    const found = akamai(text);
+    if (found) return found;
+  }
+  if (SHOWS.cloudfront(h)) {
+    const found = cloudfront(text, h);
+    if (found) return found;
+  }
+  if (SHOWS.heroku(h)) {
+    const found = heroku(text);
+    if (found) return found;
+  }
+  if (SHOWS.nginx(h)) return nginx(text, status);
+  return null;
+}
+
+/** Vercel codes with their own explanation (https://vercel.com/docs/errors); others get the generic one. */
+export const VERCEL_CODES = [
+  'FUNCTION_INVOCATION_FAILED', 'FUNCTION_INVOCATION_TIMEOUT', 'NO_RESPONSE_FROM_FUNCTION', 'FUNCTION_THROTTLED',
+  'FUNCTION_RESPONSE_PAYLOAD_TOO_LARGE', 'EDGE_FUNCTION_INVOCATION_FAILED', 'EDGE_FUNCTION_INVOCATION_TIMEOUT',
+  'MIDDLEWARE_INVOCATION_FAILED', 'MIDDLEWARE_INVOCATION_TIMEOUT', 'DEPLOYMENT_NOT_FOUND', 'DEPLOYMENT_PAUSED',
+  'DEPLOYMENT_DISABLED', 'DNS_HOSTNAME_NOT_FOUND', 'DNS_HOSTNAME_RESOLVE_FAILED', 'INFINITE_LOOP_DETECTED',
+  'INTERNAL_UNEXPECTED_ERROR',
+] as const;
+
+/** Cloudflare 1xxx codes with their own explanation; 1006–1008 share one (the visitor's address is banned). */
+export const CLOUDFLARE_CODES = ['1000', '1001', '1002', '1003', '1004', '1006', '1010', '1015', '1016', '1018', '1019', '1020', '1033', '1101', '1102', '1200'] as const;
+const CLOUDFLARE_ALIASES: Record<string, string> = { '1007': '1006', '1008': '1006' };
+
+export const AKAMAI_CODES = ['access-denied', 'gateway-timeout', 'service-unavailable', 'error'] as const;
+export const CLOUDFRONT_CODES = ['lambda', 'origin-connect', 'capacity', 'blocked', 'error'] as const;
+
+/** i18n key explaining a reason; `$1` in the generic messages is the code. */
+export function bodyReasonKey(reason: BodyReason): string {
+  switch (reason.platform) {
+    case 'vercel':
+      return (VERCEL_CODES as readonly string[]).includes(reason.code) ? `bodyReason_vercel_${reason.code}` : 'bodyReason_vercel_other';
+    case 'cloudflare': {
+      const code = CLOUDFLARE_ALIASES[reason.code] ?? reason.code;
+      return (CLOUDFLARE_CODES as readonly string[]).includes(code) ? `bodyReason_cloudflare_${code}` : 'bodyReason_cloudflare_other';
+    }
+    case 'akamai':
+      return `bodyReason_akamai_${reason.code.replace(/-/g, '_')}`;
+    case 'cloudfront':
+      return `bodyReason_cloudfront_${reason.code.replace(/-/g, '_')}`;
+    case 'heroku':
+      return 'bodyReason_heroku_application_error';
+    case 'nginx':
+      return 'bodyReason_nginx_stock';
+  }
+}
+
+/** Every key bodyReasonKey can return (a test checks each one is in _locales). */
+export const BODY_REASON_KEYS: readonly string[] = [
+  ...VERCEL_CODES.map((c) => `bodyReason_vercel_${c}`), 'bodyReason_vercel_other',
+  ...CLOUDFLARE_CODES.map((c) => `bodyReason_cloudflare_${c}`), 'bodyReason_cloudflare_other',
+  ...AKAMAI_CODES.map((c) => `bodyReason_akamai_${c.replace(/-/g, '_')}`),
+  ...CLOUDFRONT_CODES.map((c) => `bodyReason_cloudfront_${c.replace(/-/g, '_')}`),
+  'bodyReason_heroku_application_error', 'bodyReason_nginx_stock',
+];
+
+const PLATFORMS: readonly BodyPlatform[] = ['vercel', 'cloudflare', 'akamai', 'cloudfront', 'heroku', 'nginx'];
+
+/** As flat check facts (CheckResult.facts holds only strings, numbers and booleans). */
+export function bodyReasonFacts(reason: BodyReason | null): Record<string, string> {
+  if (!reason) return {};
+  return { bodyPlatform: reason.platform, bodyCode: reason.code, ...(reason.reference ? { bodyReference: reason.reference } : {}) };
+}
+
+/** Back from stored facts; anything malformed → null. */
+export function bodyReasonFromFacts(facts: Record<string, string | number | boolean> | undefined): BodyReason | null {
+  const platform = facts?.bodyPlatform;
+  const code = facts?.bodyCode;
+  if (typeof platform !== 'string' || !(PLATFORMS as readonly string[]).includes(platform) || typeof code !== 'string' || code === '') return null;
+  const reference = facts?.bodyReference;
+  return { platform: platform as BodyPlatform, code: code.slice(0, 100), ...(typeof reference === 'string' && reference ? { reference: reference.slice(0, 200) } : {}) };
+}
+
+/** The reason the clean-request step read from the page, if it did (kept in its result's facts). */
+export function storedBodyReason(checks: CheckStates): BodyReason | null {
+  const state = checks['clean-request'];
+  return state?.state === 'done' ? bodyReasonFromFacts(state.result.facts) : null;
+}

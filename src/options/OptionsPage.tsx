@@ -1,0 +1,47 @@
+import { useState } from 'preact/hooks';
+import { SETTINGS_KEY } from '../model/settings';
+import { mergeSettings } from '../model/merge-settings';
+import { HISTORY_KEY, parseHistory } from '../model/history';
+import { t } from '../ui/i18n';
+import { useStored } from './use-stored';
+import { updateSettings, type SettingsChange } from './settings-writer';
+import { StepSettings } from './StepSettings';
+import { WhenBackSettings } from './WhenBackSettings';
+import { EndpointSettings } from './EndpointSettings';
+import { HistorySettings } from './HistorySettings';
+import { ContactedHosts } from './ContactedHosts';
+
+export function OptionsPage() {
+  const settings = useStored(SETTINGS_KEY, mergeSettings);
+  const history = useStored(HISTORY_KEY, parseHistory);
+  // One polite live region says what just happened ("Saved"), so a screen reader hears every change land.
+  const [status, setStatus] = useState('');
+  const announce = (message: string) => {
+    setStatus('');
+    setTimeout(() => setStatus(message), 50);
+  };
+  const save = (change: SettingsChange) =>
+    void updateSettings(change).then(
+      () => announce(t('optionsSaved')),
+      () => announce(t('optionsSaveFailed')),
+    );
+
+  return (
+    <main class="options" aria-busy={settings ? undefined : true}>
+      <h1>{t('optionsTitle')}</h1>
+      <p class="hint">{t('optionsIntro')}</p>
+      {settings && (
+        <>
+          <StepSettings settings={settings} save={save} />
+          <WhenBackSettings settings={settings} save={save} />
+          <EndpointSettings settings={settings} save={save} />
+          <HistorySettings settings={settings} entries={history ?? []} save={save} announce={announce} />
+          <ContactedHosts settings={settings} />
+        </>
+      )}
+      <p class="status" role="status" aria-live="polite">
+        {status}
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,34 @@
+// "The error page says: FUNCTION_INVOCATION_TIMEOUT (id iad1::…)" — what the page's own text named, once the
+// clean-request step has read it. Rendered as text only: it came from the failing site.
+import type { Incident } from '../model/incident';
+import { bodyReasonKey, storedBodyReason, type BodyPlatform } from '../knowledge/error-body';
+import { t } from '../ui/i18n';
+
+const PLATFORM_NAMES: Record<BodyPlatform, string> = {
+  vercel: 'Vercel',
+  cloudflare: 'Cloudflare',
+  akamai: 'Akamai',
+  cloudfront: 'Amazon CloudFront',
+  heroku: 'Heroku',
+  nginx: 'nginx',
+};
+
+export function ErrorBodyReason({ incident }: { incident: Incident }) {
+  const reason = storedBodyReason(incident.checks);
+  if (!reason) return null;
+  const name = PLATFORM_NAMES[reason.platform];
+  return (
+    <section class="context body-reason" aria-label={t('bodyReasonLabel')}>
+      <p>
+        <strong>{t('bodyReasonHeading', [name])}</strong> <code>{reason.code}</code>
+        {reason.reference && (
+          <>
+            {' · '}
+            {t('bodyReasonReference')} <code>{reason.reference}</code>
+          </>
+        )}
+      </p>
+      <p>{t(bodyReasonKey(reason), [reason.code])}</p>
+    </section>
+  );
+}

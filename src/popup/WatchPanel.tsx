@@ -1,0 +1,108 @@
+// "Tell me when it's back": start/stop the background watch and show its next try with a countdown.
+import browser from 'webextension-polyfill';
+import { useEffect, useState } from 'preact/hooks';
+import { tabKey, type Incident, type TabRecord } from '../model/incident';
+import type { Message } from '../model/messages';
+import { SETTINGS_KEY, type Settings } from '../model/settings';
+import { mergeSettings } from '../model/merge-settings';
+import { isWatchCurrent, type WatchState } from '../knowledge/watch-schedule';
+import { t } from '../ui/i18n';
+import { formatTime } from '../ui/format';
+import { useNow } from '../ui/use-now';
+
+export interface WatchActions {
+  start(reload: boolean): void;
+  stop(): void;
+  reloadTab(): void;
+}
+
+const send = (message: Message) => browser.runtime.sendMessage(message).catch(() => undefined);
+
+/** The tab's record, live: IncidentView passes the incident, the watch sits beside it in the record. */
+function useWatchRecord(tabId: number): { record: TabRecord | undefined; settings: Settings | undefined } {
+  const [record, setRecord] = useState<TabRecord | undefined>(undefined);
+  const [settings, setSettings] = useState<Settings | undefined>(undefined);
+  useEffect(() => {
+    const key = tabKey(tabId);
+    const onChanged = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
+      if (area === 'session' && changes[key]) setRecord(changes[key].newValue as TabRecord | undefined);
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    void browser.storage.session.get(key).then((items) => setRecord(items[key] as TabRecord | undefined));
+    void browser.storage.local.get(SETTINGS_KEY).then((items) => setSettings(mergeSettings(items[SETTINGS_KEY])));
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  }, [tabId]);
+  return { record, settings };
+}
+
+export function WatchPanel({ tabId, incident }: { tabId: number; incident: Incident }) {
+  const { record, settings } = useWatchRecord(tabId);
+  const current = record && isWatchCurrent(record) && record.incident?.id === incident.id ? record.watch : undefined;
+  const actions: WatchActions = {
+    start: (reload) => void send({ type: 'watch-start', tabId, reload }),
+    stop: () => void send({ type: 'watch-stop', tabId }),
+    reloadTab: () => void browser.tabs.reload(tabId).catch(() => undefined),
+  };
+  if (!settings) return null;
+  return <WatchView watch={current} settings={settings} actions={actions} />;
+}
+
+/** m:ss until the next try. */
+export function countdown(ms: number): string {
+  const seconds = Math.max(0, Math.ceil(ms / 1000));
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+function lastTryLine(watch: WatchState): string | null {
+  const last = watch.lastTry;
+  if (!last) return null;
+  const at = formatTime(last.at);
+  if (last.error === 'timeout') return t('watchLastTryTimeout', [at]);
+  if (last.error) return t('watchLastTryNetwork', [at]);
+  return t('watchLastTryStatus', [at, String(last.status)]);
+}
+
+export function WatchView({ watch, settings, actions }: { watch: WatchState | undefined; settings: Settings; actions: WatchActions }) {
+  const [reload, setReload] = useState(settings.reloadWhenBack);
+  const watching = watch?.status === 'watching';
+  const now = useNow(watching);
+  const trying = watching && watch.tryingSince !== undefined && now < watch.nextTryAt;
+
+  return (
+    <section class="watch" aria-labelledby="watch-heading">
+      <h2 id="watch-heading">{t('watchHeading')}</h2>
+      <div aria-live="polite">
+        {!watch && <p class="watch-about">{t('watchAbout')}</p>}
+        {watch && watch.status !== 'back' && watch.lastTry && <p class="watch-last">{lastTryLine(watch)}</p>}
+        {watch?.status === 'back' && (
+          <p class="watch-back">{t('watchBack', [String(watch.lastTry?.status ?? ''), formatTime(watch.endedAt ?? now)])}</p>
+        )}
+        {watch?.status === 'gave-up' && <p class="watch-gave-up">{t('watchGaveUp', [String(watch.tries)])}</p>}
+      </div>
+      {watching && (
+        <p class="watch-next" role="timer">
+          {trying ? t('watchTrying') : t('watchNextTry', [countdown(watch.nextTryAt - now)])}
+          {watch.notBefore !== undefined && watch.notBefore >= watch.nextTryAt - 1000 && !trying && (
+            <span class="watch-hint"> · {t('watchSiteAskedToWait')}</span>
+          )}
+        </p>
+      )}
+      {watching && watch.reload && <p class="watch-reload-note">{t('watchWillReload')}</p>}
+      {(watching || !watch) && !settings.notifyWhenBack && <p class="watch-note">{t('watchNotifyOff')}</p>}
+      {(!watch || watch.status === 'gave-up') && (
+        <label class="watch-reload">
+          <input type="checkbox" checked={reload} onChange={(e) => setReload((e.target as HTMLInputElement).checked)} />{' '}
+          {t('watchReloadLabel')}
+        </label>
+      )}
+      <div class="buttons">
+        {!watch && <button type="button" class="primary" onClick={() => actions.start(reload)}>{t('watchStart')}</button>}
+        {watch?.status === 'gave-up' && <button type="button" onClick={() => actions.start(reload)}>{t('watchAgain')}</button>}
+        {watching && <button type="button" onClick={actions.stop}>{t('watchStop')}</button>}
+        {watch?.status === 'back' && !watch.reload && (
+          <button type="button" class="primary" onClick={actions.reloadTab}>{t('watchReloadNow')}</button>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+// Browser-neutral popup assertions: `snapshotPopup` runs inside the popup page (Playwright's and
+// Puppeteer's `page.evaluate` both take it as is), the checks run in node on the plain data it returns.
+import { expect } from 'vitest';
+
+export interface PopupSnapshot {
+  /** Texts exclude decorative `aria-hidden` parts (icons). */
+  title: string;
+  summary: string;
+  context: string | null;
+  /** Names of the chain's hops, in order. */
+  hops: string[];
+  /** Everything rendered as text (what a reader sees; `innerText`). */
+  text: string;
+  /** Elements that would mean header text was parsed as markup. */
+  injected: number;
+}
+
+/** Runs in the page: must stay self-contained. */
+export const snapshotPopup = (): PopupSnapshot => {
+  const textOf = (selector: string): string | null => {
+    const element = document.querySelector(selector);
+    if (!element) return null;
+    const copy = element.cloneNode(true) as Element;
+    copy.querySelectorAll('[aria-hidden="true"]').forEach((e) => e.remove());
+    return (copy.textContent ?? '').trim();
+  };
+  return {
+    title: textOf('h1.title') ?? '',
+    summary: textOf('.summary') ?? '',
+    context: textOf('.context'),
+    hops: [...document.querySelectorAll('.chain .hop-name')].map((e) => e.textContent?.trim() ?? ''),
+    text: document.body.innerText,
+    injected: document.querySelectorAll('#app script, #app img, #app iframe, #app object, #app embed').length,
+  };
+};
+
+export interface PopupExpectation {
+  title: string;
+  summary: string;
+  context?: string;
+  gateway?: string;
+  texts?: string[];
+}
+
+/** An i18n key rendered as-is (t() falls back to the key): `http502_title`, `fixer_site_owner`. */
+const RAW_KEY = /\b[a-z][A-Za-z0-9]*_[A-Za-z0-9_]*[a-z][A-Za-z0-9_]*\b/g;
+
+export function expectNoRawKeys(snapshot: PopupSnapshot): void {
+  expect(snapshot.text.match(RAW_KEY) ?? [], 'i18n keys shown instead of text').toEqual([]);
+}
+
+export function expectPopup(snapshot: PopupSnapshot, expected: PopupExpectation): void {
+  expect(snapshot.title).toBe(expected.title);
+  expect(snapshot.summary).toBe(expected.summary);
+  expect(snapshot.context).toBe(expected.context ?? null);
+  if (expected.gateway) expect(snapshot.hops).toContain(expected.gateway);
+  for (const text of expected.texts ?? []) expect(snapshot.text).toContain(text);
+  expectNoRawKeys(snapshot);
+}

@@ -1,0 +1,28 @@
+// A CheckContext for tests, with settings whose endpoints point at loopback.
+import type { CheckContext } from '../../../src/checks/check';
+import type { Failure } from '../../../src/model/failure';
+import type { Incident } from '../../../src/model/incident';
+import { DEFAULT_SETTINGS, type Endpoints, type Settings } from '../../../src/model/settings';
+
+export function testIncident(url: string, failure: Failure, extra: Partial<Incident> = {}): Incident {
+  return {
+    id: 'inc-1', url, failure, at: 1, lastSeenAt: 1, occurrences: 1, headers: {},
+    fingerprint: { edge: null, server: null, traceIds: [] }, incognito: false, checks: {}, ...extra,
+  };
+}
+
+export function testContext(incident: Incident, endpoints: Partial<Endpoints> = {}, options: { signal?: AbortSignal; confirmed?: boolean; tabId?: number; timeoutMs?: number } = {}): CheckContext & { progressed: string[] } {
+  const settings: Settings = { ...structuredClone(DEFAULT_SETTINGS), checkTimeoutMs: options.timeoutMs ?? 8000 };
+  settings.endpoints = { ...settings.endpoints, ...endpoints };
+  const progressed: string[] = [];
+  return {
+    tabId: options.tabId ?? 7,
+    url: incident.url,
+    incident,
+    settings,
+    signal: options.signal ?? new AbortController().signal,
+    confirmed: options.confirmed ?? false,
+    progress: (key) => void progressed.push(key),
+    progressed,
+  };
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import {
+  parseUrlList,
+  validateHttpUrl,
+  validateSeconds,
+  validateStatus,
+  validateTemplate,
+  validateUrlList,
+} from '../../../src/options/validation';
+
+describe('validateHttpUrl', () => {
+  it('accepts full http and https addresses, including local test servers', () => {
+    expect(validateHttpUrl('https://cloudflare-dns.com/dns-query')).toBeNull();
+    expect(validateHttpUrl('  http://127.0.0.1:8080/x ')).toBeNull();
+  });
+  it('rejects every other scheme, partial addresses and nothing', () => {
+    for (const bad of ['file:///etc/hosts', 'javascript:alert(1)', 'data:text/plain,x', 'ftp://example.com', 'example.com', 'https://', 'http//x']) {
+      expect(validateHttpUrl(bad), bad).toEqual({ key: 'optionsErrorUrl' });
+    }
+    expect(validateHttpUrl('   ')).toEqual({ key: 'optionsErrorRequired' });
+  });
+});
+
+describe('validateTemplate', () => {
+  it('needs its placeholder and must give an http(s) address once filled in', () => {
+    expect(validateTemplate('https://status.{domain}/api/v2/status.json', '{domain}')).toBeNull();
+    expect(validateTemplate('https://archive.org/wayback/available?url={url}', '{url}')).toBeNull();
+    expect(validateTemplate('https://status.example.com/api', '{domain}')).toEqual({ key: 'optionsErrorPlaceholder', args: ['{domain}'] });
+    expect(validateTemplate('file:///{domain}', '{domain}')).toEqual({ key: 'optionsErrorUrl' });
+  });
+});
+
+describe('URL lists', () => {
+  it('reads one address per line, ignoring blank lines and spaces', () => {
+    expect(parseUrlList(' https://a.test/204 \n\nhttp://b.test\n')).toEqual(['https://a.test/204', 'http://b.test']);
+  });
+  it('names the first bad line', () => {
+    expect(validateUrlList('https://a.test\n\nfile:///x')).toEqual({ key: 'optionsErrorListLine', args: ['3', 'file:///x'] });
+    expect(validateUrlList('\n  \n')).toEqual({ key: 'optionsErrorListEmpty' });
+    expect(validateUrlList('https://a.test\nhttps://b.test')).toBeNull();
+  });
+});
+
+describe('numbers', () => {
+  it('takes a status code between 100 and 599', () => {
+    expect(validateStatus('204')).toBeNull();
+    for (const bad of ['99', '600', '20.4', '', 'abc', '-200']) expect(validateStatus(bad), bad).not.toBeNull();
+  });
+  it('takes whole seconds between 1 and 60', () => {
+    expect(validateSeconds('8')).toBeNull();
+    expect(validateSeconds('60')).toBeNull();
+    for (const bad of ['0', '61', '1.5', '', 'x']) expect(validateSeconds(bad), bad).toEqual({ key: 'optionsErrorSeconds', args: ['1', '60'] });
+  });
+});

@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { decideVerdict, VERDICT_KEYS, type Verdict } from '../../../src/knowledge/verdict';
+import { RESULT_TTL_MS } from '../../../src/knowledge/verdict-facts';
+import type { CheckId } from '../../../src/model/checks';
+import {
+  cleanOk, cleanStatus, cleanUnreachable, cleared, dnsState, http, incident, net, networkFacts, NOW, privateLoaded, reloadFixed, reloadSame,
+} from './fixtures';
+
+const messages = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<string, { message: string }>;
+
+interface Row {
+  name: string;
+  input: ReturnType<typeof incident>;
+  side: Verdict['side'];
+  confidence: Verdict['confidence'];
+  next: CheckId | null;
+  headline?: string;
+  /** Evidence keys that must be among the reasons given. */
+  because?: string[];
+}
+
+const ROWS: Row[] = [
+  { name: 'nothing run yet on a 502', input: incident(http(502)), side: 'unknown', confidence: 'unsure', next: 'reload', headline: 'verdictUnknown' },
+  { name: 'nothing run yet on a DNS failure: the DNS step first', input: incident(net('dns')), side: 'unknown', confidence: 'unsure', next: 'dns' },
+  { name: 'the incident ended with a 200', input: incident(http(503), {}, { recoveredStatus: 200 }), side: 'fixed', confidence: 'strong', next: null, headline: 'verdictFixed', because: ['verdictEvRecovered'] },
+  { name: 'reload fixed it', input: incident(http(502), { reload: reloadFixed }), side: 'fixed', confidence: 'strong', next: null, headline: 'verdictFixedByReload' },
+  { name: 'a "fixed" reload older than the latest failure does not count', input: incident(http(502), { reload: reloadFixed }, { lastSeenAt: NOW - 100 }), side: 'unknown', confidence: 'unsure', next: 'clean-request' },
+  { name: 'clearing site data fixed it', input: incident(http(502), { reload: reloadSame('502'), 'clear-site-data': cleared('fixed', false) }), side: 'fixed', confidence: 'strong', next: null, headline: 'verdictFixedByClearing' },
+  { name: 'clean request OK while the tab fails → stored data', input: incident(http(502), { 'clean-request': cleanOk }), side: 'browser-data', confidence: 'likely', next: 'clear-site-data', because: ['verdictEvCleanOk'] },
+  { name: 'clean request OK + reload still failing → stored data, strong', input: incident(http(502), { reload: reloadSame('502'), 'clean-request': cleanOk }), side: 'browser-data', confidence: 'strong', next: 'clear-site-data', because: ['verdictEvReloadStillFailing', 'verdictEvCleanOk'] },
+  { name: 'cache cleared without cookies did not help: clear again with cookies', input: incident(http(502), { 'clean-request': cleanOk, 'clear-site-data': cleared('still-failing', false) }), side: 'browser-data', confidence: 'likely', next: 'clear-site-data', because: ['verdictEvCacheClearedNoHelp'] },
+  { name: 'everything cleared, still failing, clean request OK → extension, try private window', input: incident(http(502), { 'clean-request': cleanOk, 'clear-site-data': cleared('still-failing', true) }), side: 'extension', confidence: 'likely', next: 'private-window', because: ['verdictEvClearedNoHelp'] },
+  { name: 'private window loads → stored data first', input: incident(http(500), { 'private-window': privateLoaded(true) }), side: 'browser-data', confidence: 'likely', next: 'clear-site-data', because: ['verdictEvPrivateLoaded'] },
+  { name: 'private window loads, all data cleared → extension', input: incident(http(500), { 'private-window': privateLoaded(true), 'clear-site-data': cleared('still-failing', true) }), side: 'extension', confidence: 'likely', next: null },
+  { name: 'blocked by the browser, private window loads → extension', input: incident(net('blocked', 'net::ERR_BLOCKED_BY_CLIENT'), { 'private-window': privateLoaded(true) }), side: 'extension', confidence: 'likely', next: null, because: ['verdictEvBlocked'] },
+  { name: 'captive portal wins over everything but "fixed"', input: incident(http(511), { network: networkFacts('partial', true), 'clean-request': cleanOk }), side: 'network', confidence: 'strong', next: null, headline: 'verdictCaptivePortal' },
+  { name: 'no connectivity', input: incident(net('timeout'), { network: networkFacts('none', false, false) }), side: 'network', confidence: 'strong', next: null, headline: 'verdictOffline', because: ['verdictEvNoInternet'] },
+  { name: 'device offline', input: incident(net('offline'), { network: networkFacts('none', false, false, false) }), side: 'network', confidence: 'strong', next: null, because: ['verdictEvOffline'] },
+  { name: 'DoH says NXDOMAIN', input: incident(net('dns'), { dns: dnsState('nxdomain') }), side: 'dns', confidence: 'strong', next: null, headline: 'verdictDnsNoSuchName' },
+  { name: 'stale DNS on a refused connection', input: incident(net('refused'), { dns: dnsState('stale') }, { ip: '203.0.113.9' }), side: 'dns', confidence: 'strong', next: null, headline: 'verdictDnsStale' },
+  { name: 'stale DNS on an HTTP error is only likely', input: incident(http(502), { dns: dnsState('stale') }, { ip: '203.0.113.9' }), side: 'dns', confidence: 'likely', next: null },
+  { name: 'your DNS fails, public DNS resolves', input: incident(net('dns'), { dns: dnsState('local-fails'), network: networkFacts('ok') }), side: 'dns', confidence: 'strong', next: null, headline: 'verdictDnsLocal' },
+  { name: 'same 5xx without cookies + connection OK → site', input: incident(http(502), { 'clean-request': cleanStatus(502), network: networkFacts('ok') }), side: 'site', confidence: 'strong', next: null, headline: 'verdictSiteError', because: ['verdictEvConnectivityOk', 'verdictEvCleanServerError'] },
+  { name: 'Cloudflare 522 without cookies too → still the site, not hosting', input: incident(http(522), { 'clean-request': cleanStatus(522), network: networkFacts('ok') }, { edge: 'cloudflare' }), side: 'site', confidence: 'strong', next: null },
+  { name: 'same 5xx without cookies, connectivity unknown → site, likely', input: incident(http(503), { 'clean-request': cleanStatus(503) }), side: 'site', confidence: 'likely', next: null },
+  { name: 'refused + connection OK → site unreachable', input: incident(net('refused'), { 'clean-request': cleanUnreachable, network: networkFacts('ok', false, false) }), side: 'site', confidence: 'strong', next: null, headline: 'verdictSiteUnreachable' },
+  { name: 'refused, connectivity not tested → site unreachable, unsure, test network', input: incident(net('refused'), { 'clean-request': cleanUnreachable }), side: 'site', confidence: 'unsure', next: 'network' },
+  { name: 'CDN edge refuses while internet works → hosting', input: incident(net('timeout'), { 'clean-request': cleanUnreachable, network: networkFacts('ok', false, false) }, { edge: 'cloudflare' }), side: 'hosting', confidence: 'likely', next: null, because: ['verdictEvEdgeSilent'] },
+  { name: 'private window fails too + connection OK → site, likely', input: incident(http(500), { 'private-window': privateLoaded(false), network: networkFacts('ok') }), side: 'site', confidence: 'likely', next: 'clean-request', headline: 'verdictSiteNotBrowser' },
+  { name: 'reload still failing on a 5xx only → probably the site, check without cookies next', input: incident(http(504), { reload: reloadSame('504') }), side: 'site', confidence: 'unsure', next: 'clean-request', headline: 'verdictProbablySite' },
+  { name: 'a step still running is not suggested again', input: incident(http(502), { reload: 'running' }), side: 'unknown', confidence: 'unsure', next: 'clean-request' },
+  { name: 'results older than the TTL are ignored', input: incident(http(502), { 'clean-request': cleanOk }, { lastSeenAt: NOW - RESULT_TTL_MS - 10_000 }), side: 'unknown', confidence: 'unsure', next: 'reload' },
+];
+
+describe('decideVerdict: one row per scenario', () => {
+  it.each(ROWS)('$name', (row) => {
+    const now = row.name.includes('TTL') ? NOW + RESULT_TTL_MS : NOW;
+    const verdict = decideVerdict(row.input, now);
+    expect({ side: verdict.side, confidence: verdict.confidence, next: verdict.nextStep }).toEqual({ side: row.side, confidence: row.confidence, next: row.next });
+    if (row.headline) expect(verdict.headlineKey).toBe(row.headline);
+    const keys = verdict.evidence.map((e) => e.key);
+    for (const key of row.because ?? []) expect(keys).toContain(key);
+  });
+
+  it('has at least 15 scenarios', () => expect(ROWS.length).toBeGreaterThanOrEqual(15));
+});
+
+describe('decideVerdict: what it hands the popup', () => {
+  it('names the fixers from the knowledge for a site-side verdict, and "you" for browser data', () => {
+    expect(decideVerdict(incident(http(502), { 'clean-request': cleanStatus(502), network: networkFacts('ok') }), NOW).fixers).toEqual(['site-owner', 'hosting']);
+    expect(decideVerdict(incident(http(502), { 'clean-request': cleanOk }), NOW).fixers).toEqual(['you']);
+  });
+
+  it('fills evidence arguments with the facts (status, host, CDN name)', () => {
+    const v = decideVerdict(incident(http(502), { 'clean-request': cleanOk }), NOW);
+    expect(v.evidence).toContainEqual({ key: 'verdictEvCleanOk', args: ['200'] });
+    const dns = decideVerdict(incident(net('dns'), { dns: dnsState('nxdomain') }), NOW);
+    expect(dns.evidence).toContainEqual({ key: 'verdictEvDnsNxdomain', args: ['shop.example.com'] });
+    const edge = decideVerdict(incident(net('timeout'), { 'clean-request': cleanUnreachable, network: networkFacts('ok', false, false) }, { edge: 'cloudflare' }), NOW);
+    expect(edge.evidence).toContainEqual({ key: 'verdictEvEdgeSilent', args: ['Cloudflare'] });
+  });
+
+  it('gives only keys that exist in _locales (every row, and the declared list)', () => {
+    for (const key of VERDICT_KEYS) expect(messages[key], key).toBeDefined();
+    for (const row of ROWS) {
+      const v = decideVerdict(row.input, NOW);
+      for (const key of [v.headlineKey, v.detailKey, ...v.evidence.map((e) => e.key)]) if (key) expect(VERDICT_KEYS, key).toContain(key);
+    }
+  });
+
+  it('ignores a cancelled step and malformed facts instead of throwing', () => {
+    const cancelled = { outcome: 'skipped', summary: 'checkCancelled', evidence: [] } as const;
+    const junk = { outcome: 'pass', summary: 'x', evidence: [], facts: { connectivity: 'sideways', dns: 42 } } as const;
+    const v = decideVerdict(incident(http(502), { reload: cancelled, network: junk, dns: junk }), NOW);
+    expect(v.side).toBe('unknown');
+  });
+});
