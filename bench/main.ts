@@ -31,12 +31,11 @@ const caps = await loadCheckCaps();
 const site = await startBenchSite();
 const answering = await startProbeEndpoints();
 const blackHoles = await Promise.all(Array.from({ length: 5 }, () => startBlackHole()));
-let chromiumVersion = '';
 const browsers: { close(): Promise<void> }[] = [];
 try {
   const a = await launchBench({ extension: true });
   browsers.push(a);
-  chromiumVersion = a.context.browser()?.version() ?? '';
+  const chromiumVersion = a.context.browser()?.version() ?? '';
   const plain = await launchBench({ extension: false });
   browsers.push(plain);
 

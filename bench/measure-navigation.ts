@@ -34,15 +34,12 @@ export async function measureNavigation(
   const ratios: number[] = [];
   for (let round = -1; round < rounds; round += 1) {
     const urls = Array.from({ length: pages }, (_, i) => pageUrl(round, i));
-    let a = 0;
-    let b = 0;
-    if (round % 2 === 0) {
-      a = await loadPages(withExtension, urls);
-      b = await loadPages(without, urls);
-    } else {
-      b = await loadPages(without, urls);
-      a = await loadPages(withExtension, urls);
+    const timed = new Map<BrowserContext, number>();
+    for (const context of round % 2 === 0 ? [withExtension, without] : [without, withExtension]) {
+      timed.set(context, await loadPages(context, urls));
     }
+    const a = timed.get(withExtension)!;
+    const b = timed.get(without)!;
     if (round < 0) continue; // warm-up
     ext.push(a);
     plain.push(b);

@@ -105,9 +105,10 @@ function cloudfront(text: string, h: Headers): BodyReason | null {
   return { platform: 'cloudfront', code, ...(reference ? { reference } : {}) };
 }
 
-function heroku(text: string): BodyReason | null {
-  // The router's H-codes are only in the app's logs, never in the page.
-  return /\bApplication error\b/i.test(text) && /heroku logs|application owner/i.test(text) ? { platform: 'heroku', code: 'application-error' } : null;
+function heroku(text: string, html: string): BodyReason | null {
+  // The router's H-codes are only in the app's logs, never in the page. Older pages only frame Heroku's own.
+  const marked = /heroku logs|application owner/i.test(text) || /herokucdn\.com\/error-pages\/application-error/i.test(html);
+  return /\bApplication error\b/i.test(text) && marked ? { platform: 'heroku', code: 'application-error' } : null;
 }
 
 function nginx(text: string, status: number): BodyReason | null {
@@ -144,7 +145,7 @@ export function extractBodyReason(body: string, headers: Record<string, string>,
     if (found) return found;
   }
   if (SHOWS.heroku(h)) {
-    const found = heroku(text);
+    const found = heroku(text, body.slice(0, BODY_SCAN_LIMIT));
     if (found) return found;
   }
   if (SHOWS.nginx(h)) return nginx(text, status);

@@ -36,7 +36,7 @@ export function registrableDomain(host: string): string | null {
   if (labels.length < 2 || !labels.every((l) => LABEL.test(l))) return null;
   if (PRIVATE_TLDS.has(labels[labels.length - 1] ?? '')) return null;
   // The longest suffix we know decides how many labels the registered name has.
-  for (let take = Math.min(3, labels.length - 1); take >= 2; take--) {
+  for (let take = Math.min(3, labels.length); take >= 2; take--) {
     if (isPublicSuffix(labels.slice(-take))) return labels.length > take ? labels.slice(-take - 1).join('.') : null;
   }
   return labels.slice(-2).join('.');

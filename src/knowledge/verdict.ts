@@ -10,7 +10,7 @@ import { CHECK_IDS, type CheckId } from '../model/checks';
 import type { Incident } from '../model/incident';
 import { displayName } from './fingerprint';
 import { explain, type Fixer } from './explain';
-import { observe, type Observed } from './verdict-facts';
+import { observe } from './verdict-facts';
 
 export type VerdictSide = 'fixed' | 'site' | 'hosting' | 'network' | 'dns' | 'browser-data' | 'extension' | 'unknown';
 export type Confidence = 'strong' | 'likely' | 'unsure';
@@ -111,8 +111,10 @@ export function decideVerdict(incident: VerdictInput, now: number = Date.now()):
     }
     const both = privateLoaded && cleanOk;
     const confirmed = both || seen.reload?.outcome === 'still-failing';
+    // A passing error also looks like this (the clean request came later): reload first, it costs nothing.
     // Clearing the cache alone did not help: the cookies (kept until the person agrees) are next.
-    const next = seen.tried.has('clear-site-data') && !clearedCacheNoHelp ? untried('private-window') : 'clear-site-data';
+    const next = !seen.tried.has('reload') ? 'reload'
+      : seen.tried.has('clear-site-data') && !clearedCacheNoHelp ? untried('private-window') : 'clear-site-data';
     return verdict('browser-data', 'verdictBrowserData', confirmed ? 'strong' : 'likely', evidence, ['you'], next, 'verdictBrowserDataDetail');
   }
 

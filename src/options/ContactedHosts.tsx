@@ -8,6 +8,7 @@ export function ContactedHosts({ settings }: { settings: Settings }) {
     <section class="section" aria-labelledby="privacy-heading">
       <h2 id="privacy-heading">{t('optionsSectionPrivacy')}</h2>
       <p class="hint">{t('optionsPrivacyIntro')}</p>
+      <div class="hosts-scroll">
       <table class="hosts">
         <thead>
           <tr>
@@ -20,12 +21,19 @@ export function ContactedHosts({ settings }: { settings: Settings }) {
           {contactedHosts(settings).map((h) => (
             <tr key={`${h.host ?? ''} ${h.when}`} class={h.when === 'thirdPartyOff' ? 'hosts--off' : undefined}>
               <td>{h.host === null ? t('hostSiteItself') : <code>{h.host}</code>}</td>
-              <td>{h.purposes.map((p) => t(`hostPurpose_${p}`)).join('; ')}</td>
+              <td>
+                {h.purposes.map((p) => (
+                  <span key={p} class="purpose">
+                    {t(`hostPurpose_${p}`)}
+                  </span>
+                ))}
+              </td>
               <td>{t(`hostWhen_${h.when}`)}</td>
             </tr>
           ))}
         </tbody>
       </table>
+      </div>
     </section>
   );
 }

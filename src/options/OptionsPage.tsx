@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { SETTINGS_KEY } from '../model/settings';
 import { mergeSettings } from '../model/merge-settings';
 import { HISTORY_KEY, parseHistory } from '../model/history';
@@ -16,9 +16,15 @@ export function OptionsPage() {
   const history = useStored(HISTORY_KEY, parseHistory);
   // One polite live region says what just happened ("Saved"), so a screen reader hears every change land.
   const [status, setStatus] = useState('');
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const announce = (message: string) => {
+    clearTimeout(timer.current);
+    // Emptied first so the same message twice is announced twice; gone again after a few seconds.
     setStatus('');
-    setTimeout(() => setStatus(message), 50);
+    timer.current = setTimeout(() => {
+      setStatus(message);
+      timer.current = setTimeout(() => setStatus(''), 4000);
+    }, 50);
   };
   const save = (change: SettingsChange) =>
     void updateSettings(change).then(

@@ -11,6 +11,8 @@ import { actionsFor } from './actions';
 import { WatchPanel } from './WatchPanel';
 import { ReportButton } from './ReportButton';
 import { HistoryLine } from './HistoryLine';
+import { ErrorBodyReason } from './ErrorBodyReason';
+import { OwnerChecklist } from './OwnerChecklist';
 
 export const EXPLANATION_MARK = 'explanation-rendered';
 
@@ -37,6 +39,7 @@ export function IncidentView({ tabId, incident }: { tabId: number; incident: Inc
       </header>
       <p class="summary">{t(explanation.summaryKey, explanation.args)}</p>
       {explanation.contextKey && <p class="context">{t(explanation.contextKey, explanation.args)}</p>}
+      <ErrorBodyReason incident={incident} />
       <ChainDiagram failingHop={explanation.failingHop} gatewayName={explanation.gatewayName} />
       <p class="fixers">
         <strong>{t('whoFixesLabel')}</strong> {explanation.fixers.map((f) => t(`fixer_${f.replace('-', '_')}`)).join(' · ')}
@@ -47,6 +50,7 @@ export function IncidentView({ tabId, incident }: { tabId: number; incident: Inc
       <HistoryLine url={incident.url} />
       <TraceIds ids={incident.fingerprint.traceIds} ip={incident.ip} />
       <StepList incident={incident} recommended={explanation.steps} actions={actionsFor(tabId)} />
+      <OwnerChecklist incident={incident} />
       <WatchPanel tabId={tabId} incident={incident} />
       <ReportButton incident={incident} />
     </main>

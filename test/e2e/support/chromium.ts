@@ -1,6 +1,6 @@
 // Launches Debian's Chromium with the built extension and reads its state through public APIs
 // (recipe and known races: ../shared/TESTING.md).
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,9 +47,9 @@ export interface ChromiumHarness {
   close(): Promise<void>;
 }
 
-const ARGS = [
-  `--disable-extensions-except=${CHROME_DIST}`,
-  `--load-extension=${CHROME_DIST}`,
+const argsFor = (extension: string): string[] => [
+  `--disable-extensions-except=${extension}`,
+  `--load-extension=${extension}`,
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -60,22 +60,40 @@ const ARGS = [
 ];
 
 export async function launchChromium(): Promise<ChromiumHarness> {
-  const profile = await mkdtemp(join(tmpdir(), 'epe-chromium-'));
+  const root = await mkdtemp(join(tmpdir(), 'epe-chromium-'));
+  const profile = join(root, 'profile');
+  // Load a copy: a `npm run build` elsewhere empties dist/chrome, which would pull files from under
+  // a running suite.
+  const extension = join(root, 'extension');
   let context: BrowserContext;
   try {
+    await stat(join(CHROME_DIST, 'manifest.json')).catch(() => {
+      throw new Error(`${CHROME_DIST} has no manifest.json: run \`npm run build\` first`);
+    });
+    await cp(CHROME_DIST, extension, { recursive: true });
     context = await chromium.launchPersistentContext(profile, {
       executablePath: '/usr/bin/chromium',
       headless: true,
-      args: ARGS,
+      args: argsFor(extension),
       viewport: { width: 1000, height: 700 },
     });
   } catch (error) {
-    await rm(profile, { recursive: true, force: true });
+    await rm(root, { recursive: true, force: true });
     throw error;
   }
 
   // Fail a stuck step with its own stack well before the test's 30 s timeout.
   context.setDefaultTimeout(10_000);
+  try {
+    return await attach(context, root);
+  } catch (error) {
+    await context.close().catch(() => undefined);
+    await rm(root, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function attach(context: BrowserContext, root: string): Promise<ChromiumHarness> {
   const worker: Worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
 
@@ -92,7 +110,7 @@ export async function launchChromium(): Promise<ChromiumHarness> {
   const probe = await context.newPage();
   await probe.goto(`chrome-extension://${extensionId}/options.html`);
 
-  /** Runs `fn` in the probe page; a call that does not answer in time fails with its name. */
+  /** A call into the probe page that does not answer in time fails with its name. */
   const inProbe = <R>(what: string, call: Promise<R>): Promise<R> => withDeadline(what, call, 5000);
 
   const tabIdOf = (url: string): Promise<number> =>
@@ -175,7 +193,7 @@ export async function launchChromium(): Promise<ChromiumHarness> {
     },
     async close() {
       await context.close().catch(() => undefined);
-      await rm(profile, { recursive: true, force: true });
+      await rm(root, { recursive: true, force: true });
     },
   };
 }

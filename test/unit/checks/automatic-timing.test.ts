@@ -19,6 +19,7 @@ async function runAutomatic(ctx: ReturnType<typeof testContext>, dnsUrl: string)
   return Promise.all(CHECKS.filter((c) => c.automatic && MINE.includes(c.id)).map(async (c) => {
     const started = Date.now();
     const out = await c.run(c.id === 'dns' ? { ...ctx, url: dnsUrl } : ctx);
+    if ('ask' in out) throw new Error(`${c.id} is automatic and must not ask`);
     return { id: c.id, out, ms: Date.now() - started };
   }));
 }

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import type { Failure } from '../../../src/model/failure';
 import { installFakes } from './fake-extension';
-import { testContext, testIncident } from './context';
+import { output, testContext, testIncident } from './context';
 
 vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
 const { planSiteDataRemoval } = await import('../../../src/platform/site-data');
@@ -71,7 +71,7 @@ describe('clear-site-data step with a fake browser (Chrome flavour)', () => {
   });
 
   it('without confirmation: no cookies touched, cache etc. cleared for the origin, then reload → fixed', async () => {
-    const out = await clearSiteData.run(testContext(testIncident('https://shop.example.com/', http502)));
+    const out = output(await clearSiteData.run(testContext(testIncident('https://shop.example.com/', http502))));
     expect(fakes.browsingData.remove).toHaveBeenCalledWith({ origins: ['https://shop.example.com'] }, { cache: true, cacheStorage: true, serviceWorkers: true });
     expect(fakes.cookies.getAll).not.toHaveBeenCalled();
     expect(fakes.cookies.remove).not.toHaveBeenCalled();
@@ -86,7 +86,7 @@ describe('clear-site-data step with a fake browser (Chrome flavour)', () => {
       expect(query.storeId).toBe('0');
       return query.url ? [site, parent] : [site];
     });
-    const out = await clearSiteData.run(testContext(testIncident('https://shop.example.com/', http502), {}, { confirmed: true }));
+    const out = output(await clearSiteData.run(testContext(testIncident('https://shop.example.com/', http502), {}, { confirmed: true })));
     expect(fakes.cookies.remove).toHaveBeenCalledTimes(2);
     expect(fakes.cookies.remove).toHaveBeenCalledWith({ url: 'https://shop.example.com/', name: 'session', storeId: '0' });
     expect(fakes.cookies.remove).toHaveBeenCalledWith({ url: 'http://example.com/', name: 'pref', storeId: '0' });
@@ -97,7 +97,7 @@ describe('clear-site-data step with a fake browser (Chrome flavour)', () => {
 
   it('a removal the browser refuses is reported, and the step goes on', async () => {
     fakes.browsingData.remove.mockRejectedValue(new Error('nope'));
-    const out = await clearSiteData.run(testContext(testIncident('https://shop.example.com/', http502)));
+    const out = output(await clearSiteData.run(testContext(testIncident('https://shop.example.com/', http502))));
     expect(out.evidence.map((e) => e.label)).toContain('siteDataFailed_cache');
     expect(out.outcome).toBe('fixed');
   });

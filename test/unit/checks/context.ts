@@ -1,5 +1,5 @@
 // A CheckContext for tests, with settings whose endpoints point at loopback.
-import type { CheckContext } from '../../../src/checks/check';
+import type { AskUser, CheckContext, CheckOutput } from '../../../src/checks/check';
 import type { Failure } from '../../../src/model/failure';
 import type { Incident } from '../../../src/model/incident';
 import { DEFAULT_SETTINGS, type Endpoints, type Settings } from '../../../src/model/settings';
@@ -25,4 +25,10 @@ export function testContext(incident: Incident, endpoints: Partial<Endpoints> = 
     progress: (key) => void progressed.push(key),
     progressed,
   };
+}
+
+/** The result of a step that must not ask the person (fails the test if it does). */
+export function output(out: CheckOutput | AskUser): CheckOutput {
+  if ('ask' in out) throw new Error(`unexpected question: ${out.ask}`);
+  return out;
 }

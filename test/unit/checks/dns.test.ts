@@ -4,10 +4,11 @@ import { hostKind, normalizeIp, parseDohJson, type DohLookup } from '../../../sr
 import type { BrowserLookup } from '../../../src/platform/dns';
 import type { Failure } from '../../../src/model/failure';
 import { startServers, type LocalServers } from './local-server';
-import { testContext, testIncident } from './context';
+import { output, testContext, testIncident } from './context';
 
 vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
 const { dns, flushAdvice, interpretDns } = await import('../../../src/checks/dns');
+type DnsAnswersInput = Parameters<typeof interpretDns>[0];
 
 const A = (...addresses: string[]): DohLookup => ({ answered: true, rcode: 0, addresses });
 const RCODE = (rcode: number): DohLookup => ({ answered: true, rcode, addresses: [] });
@@ -53,7 +54,7 @@ describe('interpretDns', () => {
     ['only the local resolver knows the name', { ...base, browser: { supported: true, addresses: ['10.0.0.5'] }, doh: { a: RCODE(3), aaaa: RCODE(3) } }, 'inconclusive', 'dnsOnlyLocal', 'local-only'],
     ['resolver unreachable → inconclusive', { ...base, doh: { a: SILENT, aaaa: SILENT } }, 'inconclusive', 'dnsResolverUnreachable', 'unknown'],
   ] as const)('%s', (_name, input, outcome, summary, state) => {
-    expect(interpretDns(input)).toMatchObject({ outcome, summary, facts: { dns: state } });
+    expect(interpretDns(input as DnsAnswersInput)).toMatchObject({ outcome, summary, facts: { dns: state } });
   });
 
   it('says in evidence when the browser resolver cannot be asked (Chrome)', () => {
@@ -94,7 +95,7 @@ describe('dns step against a loopback DoH resolver', () => {
   });
 
   it('skips IP literals and localhost without asking anyone', async () => {
-    const out = await dns.run(testContext(testIncident('http://127.0.0.1:8080/', http502)));
+    const out = output(await dns.run(testContext(testIncident('http://127.0.0.1:8080/', http502))));
     expect(out).toMatchObject({ outcome: 'skipped', summary: 'dnsSkippedIp', summaryArgs: ['127.0.0.1'] });
     expect(await dns.run(testContext(testIncident('http://localhost:3000/', http502)))).toMatchObject({ outcome: 'skipped', summary: 'dnsSkippedLocalhost' });
     expect(s.requests).toHaveLength(0);
@@ -110,7 +111,7 @@ describe('dns step against a loopback DoH resolver', () => {
 
   it('stale address: includes flush instructions for the OS and the browser', async () => {
     const ctx = testContext(testIncident('https://site.example/', refused, { ip: '192.0.2.44' }), { dohResolver: `${s.base}/dns-query` });
-    const out = await dns.run(ctx);
+    const out = output(await dns.run(ctx));
     expect(out).toMatchObject({ outcome: 'fail', summary: 'dnsStale', summaryArgs: ['192.0.2.44', '127.0.0.1'] });
     expect(out.evidence).toContainEqual({ label: 'evidenceFlushCommand_linux', value: 'resolvectl flush-caches' });
     expect(out.evidence).toContainEqual({ label: 'evidenceFlushBrowser_chrome', value: 'chrome://net-internals/#dns' });

@@ -35,15 +35,19 @@ export function incident(failure: Failure, results: Results = {}, extra: Partial
 }
 
 // Results exactly as the checks produce them (summary keys matter little to the verdict; facts do).
-export const reloadFixed = { outcome: 'fixed', summary: 'reloadFixed', summaryArgs: ['200'], evidence: [], facts: { status: 200 } } as const;
-export const reloadSame = (label: string) => ({ outcome: 'still-failing', summary: 'reloadSameError', summaryArgs: [label], evidence: [], facts: { sameFailure: true } }) as const;
-export const cleanOk = { outcome: 'pass', summary: 'cleanRequestOk', summaryArgs: ['200'], evidence: [], facts: { reachable: true, status: 200, ms: 40 } } as const;
-export const cleanStatus = (status: number) => ({ outcome: 'fail', summary: 'cleanRequestSameError', summaryArgs: [String(status)], evidence: [], facts: { reachable: true, status, ms: 40 } }) as const;
-export const cleanUnreachable = { outcome: 'fail', summary: 'cleanRequestUnreachable', evidence: [], facts: { reachable: false, timedOut: false, ms: 3 } } as const;
-export const networkFacts = (connectivity: 'ok' | 'partial' | 'none', captivePortal = false, siteReachable = true, online = true) =>
-  ({ outcome: 'pass', summary: 'networkOkSiteAnswers', evidence: [], facts: { online, connectivity, captivePortal, siteReachable } }) as const;
-export const dnsState = (dns: string) => ({ outcome: dns === 'ok' ? 'pass' : 'fail', summary: 'dnsResolves', evidence: [], facts: { dns } }) as const;
-export const privateLoaded = (loaded: boolean) =>
-  ({ outcome: loaded ? 'pass' : 'fail', summary: loaded ? 'privateWindowLoaded' : 'privateWindowSameError', evidence: [], facts: { privateLoaded: loaded, observed: false } }) as const;
-export const cleared = (outcome: 'fixed' | 'still-failing', withCookies: boolean) =>
-  ({ outcome, summary: 'clearSiteDataSameError', evidence: [], facts: { cookiesCleared: withCookies, signOutDataCleared: withCookies } }) as const;
+type Result = Omit<CheckResult, 'durationMs'>;
+export const reloadFixed: Result = { outcome: 'fixed', summary: 'reloadFixed', summaryArgs: ['200'], evidence: [], facts: { status: 200 } };
+export const reloadSame = (label: string): Result => ({ outcome: 'still-failing', summary: 'reloadSameError', summaryArgs: [label], evidence: [], facts: { sameFailure: true } });
+export const cleanOk: Result = { outcome: 'pass', summary: 'cleanRequestOk', summaryArgs: ['200'], evidence: [], facts: { reachable: true, status: 200, ms: 40 } };
+export const cleanStatus = (status: number): Result => ({ outcome: 'fail', summary: 'cleanRequestSameError', summaryArgs: [String(status)], evidence: [], facts: { reachable: true, status, ms: 40 } });
+export const cleanUnreachable: Result = { outcome: 'fail', summary: 'cleanRequestUnreachable', evidence: [], facts: { reachable: false, timedOut: false, ms: 3 } };
+export const networkFacts = (connectivity: 'ok' | 'partial' | 'none', captivePortal = false, siteReachable = true, online = true): Result =>
+  ({ outcome: 'pass', summary: 'networkOkSiteAnswers', evidence: [], facts: { online, connectivity, captivePortal, siteReachable } });
+export const dnsState = (dns: string): Result => ({ outcome: dns === 'ok' ? 'pass' : 'fail', summary: 'dnsResolves', evidence: [], facts: { dns } });
+export const privateLoaded = (loaded: boolean): Result =>
+  ({ outcome: loaded ? 'pass' : 'fail', summary: loaded ? 'privateWindowLoaded' : 'privateWindowSameError', evidence: [], facts: { privateLoaded: loaded, observed: false } });
+export const cleared = (outcome: 'fixed' | 'still-failing', withCookies: boolean): Result =>
+  ({ outcome, summary: 'clearSiteDataSameError', evidence: [], facts: { cookiesCleared: withCookies, signOutDataCleared: withCookies } });
+export const cancelled: Result = { outcome: 'skipped', summary: 'checkCancelled', evidence: [] };
+/** Facts of the wrong shape, as a buggy or older step might leave. */
+export const junk: Result = { outcome: 'pass', summary: 'x', evidence: [], facts: { connectivity: 'sideways', dns: 42 } };

@@ -4,7 +4,7 @@ import { decideVerdict, VERDICT_KEYS, type Verdict } from '../../../src/knowledg
 import { RESULT_TTL_MS } from '../../../src/knowledge/verdict-facts';
 import type { CheckId } from '../../../src/model/checks';
 import {
-  cleanOk, cleanStatus, cleanUnreachable, cleared, dnsState, http, incident, net, networkFacts, NOW, privateLoaded, reloadFixed, reloadSame,
+  cancelled, cleanOk, cleanStatus, cleanUnreachable, cleared, dnsState, junk, http, incident, net, networkFacts, NOW, privateLoaded, reloadFixed, reloadSame,
 } from './fixtures';
 
 const messages = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<string, { message: string }>;
@@ -27,11 +27,13 @@ const ROWS: Row[] = [
   { name: 'reload fixed it', input: incident(http(502), { reload: reloadFixed }), side: 'fixed', confidence: 'strong', next: null, headline: 'verdictFixedByReload' },
   { name: 'a "fixed" reload older than the latest failure does not count', input: incident(http(502), { reload: reloadFixed }, { lastSeenAt: NOW - 100 }), side: 'unknown', confidence: 'unsure', next: 'clean-request' },
   { name: 'clearing site data fixed it', input: incident(http(502), { reload: reloadSame('502'), 'clear-site-data': cleared('fixed', false) }), side: 'fixed', confidence: 'strong', next: null, headline: 'verdictFixedByClearing' },
-  { name: 'clean request OK while the tab fails → stored data', input: incident(http(502), { 'clean-request': cleanOk }), side: 'browser-data', confidence: 'likely', next: 'clear-site-data', because: ['verdictEvCleanOk'] },
+  { name: 'clean request OK while the tab fails → stored data (reload first: it may have been passing)', input: incident(http(502), { 'clean-request': cleanOk }), side: 'browser-data', confidence: 'likely', next: 'reload', because: ['verdictEvCleanOk'] },
   { name: 'clean request OK + reload still failing → stored data, strong', input: incident(http(502), { reload: reloadSame('502'), 'clean-request': cleanOk }), side: 'browser-data', confidence: 'strong', next: 'clear-site-data', because: ['verdictEvReloadStillFailing', 'verdictEvCleanOk'] },
-  { name: 'cache cleared without cookies did not help: clear again with cookies', input: incident(http(502), { 'clean-request': cleanOk, 'clear-site-data': cleared('still-failing', false) }), side: 'browser-data', confidence: 'likely', next: 'clear-site-data', because: ['verdictEvCacheClearedNoHelp'] },
+  { name: 'cache cleared without cookies did not help: clear again with cookies', input: incident(http(502), { reload: reloadSame('502'), 'clean-request': cleanOk, 'clear-site-data': cleared('still-failing', false) }), side: 'browser-data', confidence: 'strong', next: 'clear-site-data', because: ['verdictEvCacheClearedNoHelp'] },
   { name: 'everything cleared, still failing, clean request OK → extension, try private window', input: incident(http(502), { 'clean-request': cleanOk, 'clear-site-data': cleared('still-failing', true) }), side: 'extension', confidence: 'likely', next: 'private-window', because: ['verdictEvClearedNoHelp'] },
-  { name: 'private window loads → stored data first', input: incident(http(500), { 'private-window': privateLoaded(true) }), side: 'browser-data', confidence: 'likely', next: 'clear-site-data', because: ['verdictEvPrivateLoaded'] },
+  { name: 'private window loads → stored data first', input: incident(http(500), { reload: reloadSame('500'), 'private-window': privateLoaded(true) }), side: 'browser-data', confidence: 'strong', next: 'clear-site-data', because: ['verdictEvPrivateLoaded'] },
+  { name: 'private window loads, nothing else run → reload first', input: incident(http(500), { 'private-window': privateLoaded(true) }), side: 'browser-data', confidence: 'likely', next: 'reload' },
+  { name: 'clean OK + private window loads → stored data, strong', input: incident(http(500), { 'clean-request': cleanOk, 'private-window': privateLoaded(true), reload: reloadSame('500') }), side: 'browser-data', confidence: 'strong', next: 'clear-site-data' },
   { name: 'private window loads, all data cleared → extension', input: incident(http(500), { 'private-window': privateLoaded(true), 'clear-site-data': cleared('still-failing', true) }), side: 'extension', confidence: 'likely', next: null },
   { name: 'blocked by the browser, private window loads → extension', input: incident(net('blocked', 'net::ERR_BLOCKED_BY_CLIENT'), { 'private-window': privateLoaded(true) }), side: 'extension', confidence: 'likely', next: null, because: ['verdictEvBlocked'] },
   { name: 'captive portal wins over everything but "fixed"', input: incident(http(511), { network: networkFacts('partial', true), 'clean-request': cleanOk }), side: 'network', confidence: 'strong', next: null, headline: 'verdictCaptivePortal' },
@@ -90,8 +92,6 @@ describe('decideVerdict: what it hands the popup', () => {
   });
 
   it('ignores a cancelled step and malformed facts instead of throwing', () => {
-    const cancelled = { outcome: 'skipped', summary: 'checkCancelled', evidence: [] } as const;
-    const junk = { outcome: 'pass', summary: 'x', evidence: [], facts: { connectivity: 'sideways', dns: 42 } } as const;
     const v = decideVerdict(incident(http(502), { reload: cancelled, network: junk, dns: junk }), NOW);
     expect(v.side).toBe('unknown');
   });

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  archiveKey, archiveLookupUrl, archivedCopy, interpretArchive, parseAvailability, waybackTimestamp,
+} from '../../../src/checks/archived-copy';
+import type { CheckOutput } from '../../../src/checks/check';
+import { startServers, type LocalServers } from '../checks/local-server';
+import { testContext, testIncident } from '../checks/context';
+import { WAYBACK_FOUND, WAYBACK_NONE } from './fixtures';
+
+describe('archive look-up address', () => {
+  it('drops the query and fragment (they may hold tokens) and encodes the rest', () => {
+    expect(archiveKey('https://example.com/reset?token=secret#top')).toBe('https://example.com/reset');
+    expect(archiveLookupUrl('https://archive.org/wayback/available?url={url}', 'https://example.com/a b?token=1'))
+      .toBe('https://archive.org/wayback/available?url=https%3A%2F%2Fexample.com%2Fa%2520b');
+  });
+  it('refuses non-web pages and templates without {url}', () => {
+    expect(archiveKey('file:///etc/passwd')).toBeNull();
+    expect(archiveLookupUrl('https://archive.org/wayback/available', 'https://example.com/')).toBeNull();
+  });
+});
+
+describe('parseAvailability', () => {
+  it('reads the closest snapshot, over https', () => {
+    expect(parseAvailability(WAYBACK_FOUND)).toEqual({
+      url: 'https://web.archive.org/web/20240131093000/https://example.com/products', capturedAt: '2024-01-31T09:30:00Z', status: '200',
+    });
+  });
+  it('empty archived_snapshots → none', () => expect(parseAvailability(WAYBACK_NONE)).toBe('none'));
+  it('a capture of an error page, or one not available → none', () => {
+    const closest = WAYBACK_FOUND.archived_snapshots.closest;
+    expect(parseAvailability({ archived_snapshots: { closest: { ...closest, status: '503' } } })).toBe('none');
+    expect(parseAvailability({ archived_snapshots: { closest: { ...closest, available: false } } })).toBe('none');
+    expect(parseAvailability({ archived_snapshots: { closest: { ...closest, url: 'javascript:alert(1)' } } })).toBe('none');
+  });
+  it.each([null, 'x', [], {}, { archived_snapshots: [] }, { archived_snapshots: { closest: 'x' } }])('unreadable %j → null', (json) => {
+    expect(parseAvailability(json)).toBeNull();
+  });
+  it('timestamps', () => {
+    expect(waybackTimestamp('20240229235959')).toBe('2024-02-29T23:59:59Z');
+    expect(waybackTimestamp('2024')).toBeNull();
+    expect(waybackTimestamp(20240101000000)).toBeNull();
+  });
+});
+
+describe('interpretArchive', () => {
+  it('found → pass with link and date', () => {
+    const out = interpretArchive(parseAvailability(WAYBACK_FOUND), 'https://example.com/products');
+    expect(out).toMatchObject({ outcome: 'pass', summary: 'archivedFound', summaryArgs: ['2024-01-31'], facts: { archived: true } });
+    expect(out.evidence[0]).toEqual({ label: 'evidenceArchivedSnapshot', value: 'https://web.archive.org/web/20240131093000/https://example.com/products' });
+  });
+  it('none / unreadable → inconclusive', () => {
+    expect(interpretArchive('none', 'k')).toMatchObject({ outcome: 'inconclusive', summary: 'archivedNone', facts: { archived: false } });
+    expect(interpretArchive(null, 'k')).toMatchObject({ outcome: 'inconclusive', summary: 'archivedUnreadable' });
+  });
+});
+
+describe('archived-copy step against a loopback archive', () => {
+  let s: LocalServers;
+  beforeAll(async () => {
+    s = await startServers({
+      '/wayback/available': (req, r) => {
+        const asked = new URL(req.url ?? '/', 'http://x').searchParams.get('url');
+        const body = asked === 'https://example.com/products' ? WAYBACK_FOUND : WAYBACK_NONE;
+        r.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      },
+      '/broken/available': (_q, r) => r.writeHead(503).end('busy'),
+    });
+  });
+  afterAll(() => s.close());
+
+  const run = async (url: string, archive: string, thirdParty = true) => {
+    const ctx = testContext(testIncident(url, { type: 'http', status: 503, statusLine: '' }), { archive });
+    ctx.settings.thirdPartyLookups = thirdParty;
+    return (await archivedCopy.run(ctx)) as CheckOutput;
+  };
+
+  it('finds the snapshot, asking without the query', async () => {
+    const out = await run('https://example.com/products?session=abc', `${s.base}/wayback/available?url={url}`);
+    expect(out).toMatchObject({ outcome: 'pass', summary: 'archivedFound' });
+    expect(s.requests.at(-1)?.path).not.toContain('session');
+  });
+  it('no copy', async () => {
+    expect(await run('https://example.com/other', `${s.base}/wayback/available?url={url}`)).toMatchObject({ outcome: 'inconclusive', summary: 'archivedNone' });
+  });
+  it('service error and offline are inconclusive with a clear summary', async () => {
+    expect(await run('https://example.com/', `${s.base}/broken/available?url={url}`)).toMatchObject({ summary: 'archivedServiceError', summaryArgs: ['503'] });
+    expect(await run('https://example.com/', `${s.refused}/wayback/available?url={url}`)).toMatchObject({ outcome: 'inconclusive', summary: 'archivedUnreachable' });
+  });
+  it('third-party look-ups off: nothing contacted, a link to look by hand', async () => {
+    const before = s.requests.length;
+    const out = await run('https://example.com/p?t=1', `${s.base}/wayback/available?url={url}`, false);
+    expect(out).toMatchObject({ outcome: 'skipped', summary: 'thirdPartyLookupsOff', evidence: [{ label: 'evidenceArchivedSearchByHand', value: 'https://web.archive.org/web/*/https://example.com/p' }] });
+    expect(s.requests.length).toBe(before);
+  });
+});

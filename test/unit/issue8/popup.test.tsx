@@ -1,0 +1,59 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, render, screen, waitFor } from '@testing-library/preact';
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { bodyReasonFacts } from '../../../src/knowledge/error-body';
+import type { Incident } from '../../../src/model/incident';
+import { DEFAULT_SETTINGS } from '../../../src/model/settings';
+
+vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
+const { ErrorBodyReason } = await import('../../../src/popup/ErrorBodyReason');
+const { OwnerChecklist } = await import('../../../src/popup/OwnerChecklist');
+
+const incident = (facts?: Record<string, string | number | boolean>): Incident => ({
+  id: 'i', url: 'https://example.com/', failure: { type: 'http', status: 502, statusLine: 'HTTP/1.1 502' }, at: 1, lastSeenAt: 1, occurrences: 1,
+  headers: { server: 'nginx' }, fingerprint: { edge: null, server: 'nginx', traceIds: [] }, incognito: false,
+  checks: facts ? { 'clean-request': { state: 'done', runId: 'r', startedAt: 1, result: { outcome: 'fail', summary: 's', evidence: [], durationMs: 3, facts } } } : {},
+});
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  Object.assign(fakeBrowser.i18n, { getMessage: (key: string, args?: string[]) => [key, ...(args ?? [])].join('|') });
+});
+afterEach(() => cleanup());
+
+describe('ErrorBodyReason', () => {
+  it('renders nothing before the clean request read the page', () => {
+    const { container } = render(<ErrorBodyReason incident={incident()} />);
+    expect(container.innerHTML).toBe('');
+  });
+  it('renders the code, the reference and the explanation as text (never HTML)', () => {
+    const facts = { reachable: true, ...bodyReasonFacts({ platform: 'vercel', code: 'FUNCTION_INVOCATION_TIMEOUT', reference: '<img src=x onerror=alert(1)>' }) };
+    const { container } = render(<ErrorBodyReason incident={incident(facts)} />);
+    expect(screen.getByText('FUNCTION_INVOCATION_TIMEOUT')).toBeTruthy();
+    expect(screen.getByText('bodyReason_vercel_FUNCTION_INVOCATION_TIMEOUT|FUNCTION_INVOCATION_TIMEOUT')).toBeTruthy();
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.textContent).toContain('<img src=x onerror=alert(1)>');
+  });
+});
+
+describe('OwnerChecklist', () => {
+  it('hidden unless owner mode is on', async () => {
+    const { container } = render(<OwnerChecklist incident={incident()} />);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(container.innerHTML).toBe('');
+  });
+  it('reads owner mode from the settings and lists the nginx 502 items as checkboxes', async () => {
+    await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, ownerMode: true } });
+    render(<OwnerChecklist incident={incident()} />);
+    await waitFor(() => expect(screen.getByRole('heading').textContent).toBe('ownerChecklistHeading'));
+    const boxes = screen.getAllByRole('checkbox');
+    expect(boxes.length).toBeGreaterThan(5);
+    expect(screen.getByLabelText('owner_nginx_upstream_down')).toBeTruthy();
+    expect(screen.getByText('ownerWhere_nginx_error_log')).toBeTruthy();
+  });
+  it('an explicit prop wins over the settings', () => {
+    render(<OwnerChecklist incident={incident()} ownerMode />);
+    expect(screen.getAllByRole('checkbox').length).toBeGreaterThan(5);
+  });
+});
