@@ -13,7 +13,7 @@ export interface ScaleLevel {
   popup: Spread;
 }
 
-export async function measureScale(browser: ExtensionBrowser, failingUrl: (tab: number) => string, levels: number[], opens: number): Promise<{ levels: ScaleLevel[]; tabs: FailingTab[] }> {
+export async function measureScale(browser: ExtensionBrowser, failingUrl: (tab: number) => string, levels: number[], opens: number): Promise<ScaleLevel[]> {
   const tabs: FailingTab[] = [];
   const result: ScaleLevel[] = [];
   for (const level of levels) {
@@ -27,5 +27,6 @@ export async function measureScale(browser: ExtensionBrowser, failingUrl: (tab: 
     for (let i = 0; i < opens; i += 1) times.push((await openPopupTimed(browser.context, popupUrl)).toExplanation);
     result.push({ tabs: level, records: bytes.records, sessionBytes: bytes.session, bytesPerTab: bytes.session / level, popup: spread(times) });
   }
-  return { levels: result, tabs };
+  await Promise.all(tabs.map((t) => t.page.close()));
+  return result;
 }

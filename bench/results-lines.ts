@@ -12,17 +12,29 @@ import type { HandlerFigures } from './node-handler';
 import type { ResultLine } from './report';
 import { formatSpread, kib, round, spread, type Spread } from './stats';
 
+/** What the bench measured; a figure whose phase failed is missing, with its error in `errors`. */
 export interface BenchRaw {
-  bundles: EntryWeight[];
-  handler: HandlerFigures;
-  caps: CheckCaps;
-  popup: PopupFigures;
-  navigation: NavigationFigures;
-  writes: HealthyWrites;
-  verdict: { answering: VerdictFigures; blackHoled: VerdictFigures };
-  memory: MemoryFigures;
-  scale: ScaleLevel[];
+  errors: Partial<Record<string, string>>;
+  bundles?: EntryWeight[];
+  handler?: HandlerFigures;
+  caps?: CheckCaps;
+  popup?: PopupFigures;
+  navigation?: NavigationFigures;
+  writes?: HealthyWrites;
+  verdict?: { answering: VerdictFigures; blackHoled: VerdictFigures };
+  memory?: MemoryFigures;
+  scale?: ScaleLevel[];
 }
+
+type Figure = Exclude<keyof BenchRaw, 'errors' | 'caps'>;
+
+const notMeasured = (raw: BenchRaw, figure: Figure, label: string): ResultLine => ({
+  figure: label,
+  measured: `not measured: ${raw.errors[figure] ?? 'no result'}`,
+  baseline: '—',
+  budget: '—',
+  pass: false,
+});
 
 const ms = (s: Spread) => formatSpread(s, 'ms', 0);
 const mib = (bytes: number) => `${round(bytes / 1024 / 1024, 2)} MB`;
@@ -48,17 +60,7 @@ function bundleLines(bundles: EntryWeight[]): ResultLine[] {
   ];
 }
 
-export function buildLines(raw: BenchRaw): ResultLine[] {
-  const { popup, handler, navigation, writes, verdict, memory, scale, caps } = raw;
-  const capOf = (id: string) => caps.automatic.find((c) => c.id === id)?.capMs ?? Number.NaN;
-  const silentSteps = verdict.blackHoled.runs.flatMap((r) => r.steps);
-  const stepsAtCap = silentSteps.every((s) => s.state === 'done' && (s.durationMs ?? Infinity) <= capOf(s.id) + caps.graceMs);
-  const answeredAll = verdict.answering.runs.every((r) => !r.timedOut);
-  const silentAll = verdict.blackHoled.runs.every((r) => !r.timedOut);
-  const one = scale[0]!;
-  const top = scale[scale.length - 1]!;
-  const bytesGrowth = top.bytesPerTab / one.bytesPerTab;
-  const popupGrowth = top.popup.median / one.popup.median;
+function popupLines({ popup }: { popup: PopupFigures }): ResultLine[] {
   return [
     {
       figure: '1. Popup: navigation start → explanation rendered',
@@ -70,28 +72,39 @@ export function buildLines(raw: BenchRaw): ResultLine[] {
     {
       figure: '1. Popup ÷ shell (same round)',
       measured: `${round(popup.ratioPerRound.median, 2)}× (min ${round(popup.ratioPerRound.min, 2)}, max ${round(popup.ratioPerRound.max, 2)})`,
-      baseline: `medians: ${round(popup.popup.median / popup.shell.median, 2)}×`,
+      baseline: `ratio of medians: ${round(popup.popup.median / popup.shell.median, 2)}×`,
       budget: `≤ ${BUDGETS.popupVsShell}×`,
       pass: popup.ratioPerRound.median <= BUDGETS.popupVsShell,
     },
-    ...bundleLines(raw.bundles),
-    {
-      figure: `3a. onHeadersReceived, healthy (Node, ${handler.eventsPerRound.toLocaleString('en')} events × ${handler.onHeadersReceived.n})`,
-      measured: `${formatSpread(handler.onHeadersReceived, 'ns/event', 0)}; browser API touches: ${handler.browserTouches}`,
-      baseline: `pure decision ${round(handler.pureDecision.median, 0)} ns; empty loop ${round(handler.emptyLoop.median, 0)} ns`,
-      budget: `≤ ${BUDGETS.handlerNsPerEvent} ns`,
-      pass: handler.onHeadersReceived.median <= BUDGETS.handlerNsPerEvent && handler.browserTouches === 0,
-    },
-    {
-      figure: `3b. ${navigation.pagesPerRound} healthy loads, with ÷ without extension`,
-      measured: `${round(navigation.ratioPerRound.median, 3)}× (min ${round(navigation.ratioPerRound.min, 3)}, max ${round(navigation.ratioPerRound.max, 3)}); with: ${ms(navigation.withExtension)}`,
-      baseline: `without: ${ms(navigation.without)}`,
-      budget: `≤ ${BUDGETS.navigationRatio}×`,
-      pass: navigation.ratioPerRound.median <= BUDGETS.navigationRatio,
-    },
+  ];
+}
+
+function handlerLine(handler: HandlerFigures): ResultLine {
+  return {
+    figure: `3a. onHeadersReceived, healthy (Node, ${handler.eventsPerRound.toLocaleString('en')} events × ${handler.onHeadersReceived.n})`,
+    measured: `${formatSpread(handler.onHeadersReceived, 'ns/event', 0)}; browser API touches: ${handler.browserTouches}`,
+    baseline: `pure decision ${round(handler.pureDecision.median, 0)} ns; empty loop ${round(handler.emptyLoop.median, 0)} ns`,
+    budget: `≤ ${BUDGETS.handlerNsPerEvent} ns, 0 touches`,
+    pass: handler.onHeadersReceived.median <= BUDGETS.handlerNsPerEvent && handler.browserTouches === 0,
+  };
+}
+
+function navigationLine(navigation: NavigationFigures): ResultLine {
+  return {
+    figure: `3b. ${navigation.pagesPerRound} healthy loads, with ÷ without extension`,
+    measured: `${round(navigation.ratioPerRound.median, 3)}× (min ${round(navigation.ratioPerRound.min, 3)}, max ${round(navigation.ratioPerRound.max, 3)}); with: ${ms(navigation.withExtension)}`,
+    baseline: `without: ${ms(navigation.without)}`,
+    budget: `≤ ${BUDGETS.navigationRatio}×`,
+    pass: navigation.ratioPerRound.median <= BUDGETS.navigationRatio,
+  };
+}
+
+function writeLines(writes: HealthyWrites): ResultLine[] {
+  const listed = writes.healthyWrites.map((w) => `${w.what} ${w.keys.join(',')}`).join('; ');
+  return [
     {
       figure: `3c. Storage writes for ${writes.navigations} healthy navigations`,
-      measured: `${writes.healthyWrites.length}${writes.healthyWrites.length ? ` (${writes.healthyWrites.map((w) => `${w.what} ${w.keys.join(',')}`).join('; ')})` : ''}`,
+      measured: `${writes.healthyWrites.length}${listed ? ` (${listed})` : ''}`,
       baseline: `control failure: ${writes.controlWrites} writes`,
       budget: '= 0 (control > 0)',
       pass: writes.healthyWrites.length === BUDGETS.healthyWrites && writes.controlWrites > 0,
@@ -103,20 +116,35 @@ export function buildLines(raw: BenchRaw): ResultLine[] {
       budget: '—',
       pass: null,
     },
+  ];
+}
+
+function verdictLines(verdict: NonNullable<BenchRaw['verdict']>, caps: CheckCaps): ResultLine[] {
+  const capOf = (id: string) => caps.automatic.find((c) => c.id === id)?.capMs ?? Number.NaN;
+  const silentSteps = verdict.blackHoled.runs.flatMap((r) => r.steps);
+  const stepsAtCap = silentSteps.every((s) => s.state === 'done' && (s.durationMs ?? Infinity) <= capOf(s.id) + caps.graceMs);
+  const perStep = (f: VerdictFigures, withCap: boolean) =>
+    Object.entries(f.perStep).map(([id, s]) => `${id} ${round(s.median, 0)}${withCap ? `/${capOf(id)}` : ''}`).join(', ');
+  return [
     {
       figure: `4. Verdict, endpoints answering (${caps.automatic.map((c) => c.id).join(', ')})`,
       measured: ms(verdict.answering.total),
-      baseline: Object.entries(verdict.answering.perStep).map(([id, s]) => `${id} ${round(s.median, 0)}`).join(', ') + ' ms',
+      baseline: `per step: ${perStep(verdict.answering, false)} ms`,
       budget: `≤ ${BUDGETS.verdictMedianMs} ms, all done`,
-      pass: answeredAll && verdict.answering.total.median <= BUDGETS.verdictMedianMs,
+      pass: verdict.answering.runs.every((r) => !r.timedOut) && verdict.answering.total.median <= BUDGETS.verdictMedianMs,
     },
     {
       figure: '4. Verdict, everything black-holed',
       measured: ms(verdict.blackHoled.total),
-      baseline: Object.entries(verdict.blackHoled.perStep).map(([id, s]) => `${id} ${round(s.median, 0)}/${capOf(id)}`).join(', ') + ' ms (own/cap)',
+      baseline: `per step (own/cap): ${perStep(verdict.blackHoled, true)} ms`,
       budget: `≤ ${BUDGETS.blackHoledVerdictMs} ms, each ≤ cap + ${caps.graceMs} ms`,
-      pass: silentAll && stepsAtCap && verdict.blackHoled.total.max <= BUDGETS.blackHoledVerdictMs,
+      pass: verdict.blackHoled.runs.every((r) => !r.timedOut) && stepsAtCap && verdict.blackHoled.total.max <= BUDGETS.blackHoledVerdictMs,
     },
+  ];
+}
+
+function memoryLines(memory: MemoryFigures): ResultLine[] {
+  return [
     {
       figure: `5. Worker heap after ${memory.navigations} failing loads in ${memory.tabs} tabs`,
       measured: `${mib(memory.heapAfter)} (after GC)`,
@@ -131,6 +159,15 @@ export function buildLines(raw: BenchRaw): ResultLine[] {
       budget: `≤ ${mib(BUDGETS.sessionBytes50Tabs)}`,
       pass: memory.sessionBytes <= BUDGETS.sessionBytes50Tabs,
     },
+  ];
+}
+
+function scaleLines(scale: ScaleLevel[]): ResultLine[] {
+  const one = scale[0]!;
+  const top = scale[scale.length - 1]!;
+  const bytesGrowth = top.bytesPerTab / one.bytesPerTab;
+  const popupGrowth = top.popup.median / one.popup.median;
+  return [
     {
       figure: `6. Session bytes per tab, ${top.tabs} vs ${one.tabs} tab(s)`,
       measured: `${round(bytesGrowth, 2)}× (${scale.map((l) => `${l.tabs}: ${round(l.bytesPerTab, 0)} B/tab`).join(', ')})`,
@@ -148,35 +185,64 @@ export function buildLines(raw: BenchRaw): ResultLine[] {
   ];
 }
 
+export function buildLines(raw: BenchRaw): ResultLine[] {
+  const { popup, bundles, handler, navigation, writes, verdict, caps, memory, scale } = raw;
+  return [
+    ...(popup ? popupLines({ popup }) : [notMeasured(raw, 'popup', '1. Popup time to explanation')]),
+    ...(bundles ? bundleLines(bundles) : [notMeasured(raw, 'bundles', '2. Bundles')]),
+    handler ? handlerLine(handler) : notMeasured(raw, 'handler', '3a. Handler in Node'),
+    navigation ? navigationLine(navigation) : notMeasured(raw, 'navigation', '3b. Healthy loads'),
+    ...(writes ? writeLines(writes) : [notMeasured(raw, 'writes', '3c. Storage writes')]),
+    ...(verdict && caps ? verdictLines(verdict, caps) : [notMeasured(raw, 'verdict', '4. Time to verdict')]),
+    ...(memory ? memoryLines(memory) : [notMeasured(raw, 'memory', '5. Worker memory')]),
+    ...(scale?.length ? scaleLines(scale) : [notMeasured(raw, 'scale', '6. Scale')]),
+  ];
+}
+
 export function explainSections(raw: BenchRaw): string[] {
-  const { popup, verdict, scale, memory, caps } = raw;
+  const { popup, verdict, scale = [], memory, caps } = raw;
+  const capOf = (id: string) => caps?.automatic.find((c) => c.id === id)?.capMs ?? '?';
   const stepRows = (figures: VerdictFigures) =>
     figures.runs[0]?.steps.map((s) => {
       const all = figures.runs.map((r) => r.steps.find((x) => x.id === s.id));
       const d = spread(all.map((x) => x?.durationMs ?? Number.NaN));
       const outcomes = [...new Set(all.map((x) => `${x?.outcome ?? x?.state} (${x?.summary ?? ''})`))].join(', ');
-      return `| ${s.id} | ${caps.automatic.find((c) => c.id === s.id)?.capMs} | ${ms(d)} | ${outcomes} |`;
+      return `| ${s.id} | ${capOf(s.id)} | ${ms(d)} | ${outcomes} |`;
     }) ?? [];
+  const errors = Object.entries(raw.errors).map(([figure, error]) => `- ${figure}: ${error}`);
   return [
-    '## Popup breakdown (ms from navigation start, medians)',
-    `responseEnd ${round(popup.breakdown.responseEnd.median, 0)} → DOMContentLoaded (module scripts run) ${round(popup.breakdown.domContentLoaded.median, 0)} → load ${round(popup.breakdown.loadEventEnd.median, 0)} → explanation-rendered ${round(popup.popup.median, 0)}; shell without JS: load ${round(popup.shell.median, 0)}.`,
-    '',
-    '## Time to verdict, per step (durationMs as the runner stored it)',
-    '| Step | Cap (ms) | Answering | Outcome |',
-    '|---|---|---|---|',
-    ...stepRows(verdict.answering),
-    '',
-    '| Step | Cap (ms) | Black-holed | Outcome |',
-    '|---|---|---|---|',
-    ...stepRows(verdict.blackHoled),
-    '',
+    ...(errors.length ? ['## Phases that failed', ...errors, ''] : []),
+    ...(popup
+      ? [
+          '## Popup breakdown (ms from navigation start, medians)',
+          `responseEnd ${round(popup.breakdown.responseEnd.median, 0)} → DOMContentLoaded (module scripts run) ${round(popup.breakdown.domContentLoaded.median, 0)} → load ${round(popup.breakdown.loadEventEnd.median, 0)} → explanation-rendered ${round(popup.popup.median, 0)}; shell without JS: load ${round(popup.shell.median, 0)}.`,
+          '',
+        ]
+      : []),
+    ...(verdict
+      ? [
+          '## Time to verdict, per step (durationMs as the runner stored it)',
+          '| Step | Cap (ms) | Answering | Outcome |',
+          '|---|---|---|---|',
+          ...stepRows(verdict.answering),
+          '',
+          '| Step | Cap (ms) | Black-holed | Outcome |',
+          '|---|---|---|---|',
+          ...stepRows(verdict.blackHoled),
+          '',
+        ]
+      : []),
     '## Scale',
     '| Tabs with incidents | Records | storage.session bytes | Bytes per tab | Popup (ms) |',
     '|---|---|---|---|---|',
     ...scale.map((l) => `| ${l.tabs} | ${l.records} | ${l.sessionBytes} | ${round(l.bytesPerTab, 0)} | ${ms(l.popup)} |`),
     '',
-    `## Memory run\n${memory.navigations} navigations in ${round(memory.seconds, 1)} s; heap ${memory.heapBefore} → ${memory.heapAfter} bytes (after GC); ${memory.records} records, ${memory.sessionBytes} bytes in storage.session, ${memory.localBytes} bytes in storage.local (history).`,
-    '',
+    ...(memory
+      ? [
+          `## Memory run\n${memory.navigations} navigations in ${round(memory.seconds, 1)} s; heap ${memory.heapBefore} → ${memory.heapAfter} bytes (after GC); ${memory.records} records, ${memory.sessionBytes} bytes in storage.session, ${memory.localBytes} bytes in storage.local (history).`,
+          '',
+        ]
+      : []),
     '## How each figure is measured',
     HOW,
   ];

@@ -22,5 +22,6 @@ if (!existsSync(built) || statSync(built).mtimeMs < sourcesTime) {
   execFileSync(process.execPath, ['scripts/build.mjs', 'chrome'], { cwd: root, stdio: 'inherit' });
 }
 
+if (process.argv.includes('--quick')) process.env.BENCH_QUICK = '1';
 await runnerImport(join(root, 'bench/main.ts'));
 process.exit(process.exitCode ?? 0);

@@ -43,6 +43,8 @@ export function clearingEvidence({ confirmed, report, cookies }: ClearingDone): 
 export const clearSiteData: Check = {
   id: 'clear-site-data',
   automatic: false,
+  // Removing data and then watching a reload (or a new window) needs more than a probe's 8 s.
+  timeLimitMs: 15_000,
   async run(context: CheckContext): Promise<CheckOutput> {
     const started = Date.now();
     context.progress('progressClearingSiteData');

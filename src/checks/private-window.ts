@@ -42,6 +42,8 @@ export function interpretPrivateLoad(load: TabLoad | null, before: Failure): Che
 export const privateWindow: Check = {
   id: 'private-window',
   automatic: false,
+  // Removing data and then watching a reload (or a new window) needs more than a probe's 8 s.
+  timeLimitMs: 15_000,
   async run(context: CheckContext) {
     context.progress('progressOpeningPrivateWindow');
     const allowed = await isAllowedInPrivateWindows();

@@ -62,7 +62,9 @@ export function interpretStatusPages(lookups: StatusLookup[], links: StatusTarge
   for (const lookup of lookups) {
     const { target } = lookup;
     if (!lookup.found) {
-      evidence.push({ label: target.kind === 'site' ? 'evidenceStatusPageNoneAtSite' : 'evidenceStatusPageNoAnswer', value: humanPageOf(target.url) });
+      // Something answered but it is no Statuspage JSON: maybe a page a person can still read.
+      const label = lookup.answered ? 'evidenceStatusPageUnreadable' : target.kind === 'site' ? 'evidenceStatusPageNoneAtSite' : 'evidenceStatusPageNoAnswer';
+      evidence.push({ label, value: humanPageOf(target.url) });
       continue;
     }
     const { reading } = lookup;

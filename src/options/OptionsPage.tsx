@@ -16,7 +16,7 @@ export function OptionsPage() {
   const history = useStored(HISTORY_KEY, parseHistory);
   // One polite live region says what just happened ("Saved"), so a screen reader hears every change land.
   const [status, setStatus] = useState('');
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const announce = (message: string) => {
     clearTimeout(timer.current);
     // Emptied first so the same message twice is announced twice; gone again after a few seconds.

@@ -8,6 +8,7 @@ import { ChainDiagram } from './ChainDiagram';
 import { TraceIds } from './TraceIds';
 import { StepList } from './StepList';
 import { actionsFor } from './actions';
+import { VerdictPanel } from './VerdictPanel';
 import { WatchPanel } from './WatchPanel';
 import { ReportButton } from './ReportButton';
 import { HistoryLine } from './HistoryLine';
@@ -17,6 +18,7 @@ import { OwnerChecklist } from './OwnerChecklist';
 export const EXPLANATION_MARK = 'explanation-rendered';
 
 export function IncidentView({ tabId, incident }: { tabId: number; incident: Incident }) {
+  const actions = actionsFor(tabId);
   const explanation = explain(incident.failure, incident.fingerprint);
   const failure = incident.failure;
   const code = failure.type === 'http' ? String(failure.status) : failure.error;
@@ -41,6 +43,7 @@ export function IncidentView({ tabId, incident }: { tabId: number; incident: Inc
       {explanation.contextKey && <p class="context">{t(explanation.contextKey, explanation.args)}</p>}
       <ErrorBodyReason incident={incident} />
       <ChainDiagram failingHop={explanation.failingHop} gatewayName={explanation.gatewayName} />
+      <VerdictPanel incident={incident} actions={actions} />
       <p class="fixers">
         <strong>{t('whoFixesLabel')}</strong> {explanation.fixers.map((f) => t(`fixer_${f.replace('-', '_')}`)).join(' · ')}
       </p>
@@ -49,7 +52,7 @@ export function IncidentView({ tabId, incident }: { tabId: number; incident: Inc
       )}
       <HistoryLine url={incident.url} />
       <TraceIds ids={incident.fingerprint.traceIds} ip={incident.ip} />
-      <StepList incident={incident} recommended={explanation.steps} actions={actionsFor(tabId)} />
+      <StepList incident={incident} recommended={explanation.steps} actions={actions} />
       <OwnerChecklist incident={incident} />
       <WatchPanel tabId={tabId} incident={incident} />
       <ReportButton incident={incident} />

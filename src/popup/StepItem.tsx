@@ -68,12 +68,17 @@ export function StepItem({ id, url, state, actions }: { id: CheckId; url: string
         <details class="evidence">
           <summary>{t('evidenceToggle', [formatDuration(state.result.durationMs)])}</summary>
           <dl>
-            {state.result.evidence.map((e, i) => (
-              <div key={i}>
-                <dt>{t(e.label)}</dt>
-                <dd>{e.value}</dd>
-              </div>
-            ))}
+            {state.result.evidence.map((e, i) =>
+              // An empty value means the label is a whole sentence.
+              e.value === '' ? (
+                <div key={i} class="evidence-sentence">{t(e.label)}</div>
+              ) : (
+                <div key={i}>
+                  <dt>{t(e.label)}</dt>
+                  <dd>{e.value}</dd>
+                </div>
+              ),
+            )}
           </dl>
         </details>
       )}

@@ -13,12 +13,7 @@ export function StepList({ incident, recommended, actions }: { incident: Inciden
   const order = [...recommended, ...CHECK_IDS.filter((id) => !recommended.includes(id))];
   return (
     <section class="steps" aria-labelledby="steps-heading">
-      <div class="steps-head">
-        <h2 id="steps-heading">{t('stepsHeading')}</h2>
-        <button type="button" class="primary" onClick={actions.runAll} disabled={anyRunning}>
-          {t('checkEverything')}
-        </button>
-      </div>
+      <h2 id="steps-heading">{t('stepsHeading')}</h2>
       <ol aria-live="polite">
         {order.map((id) => (
           <StepItem key={id} id={id} url={incident.url} state={effectiveState(incident.checks[id], now)} actions={actions} />

@@ -61,11 +61,12 @@ const expectBadge = (tabId: number, text: string) =>
  * and each handler makes the same kind of API calls in the same order, so any work an earlier event
  * started has been written by then — without a sleep.
  */
-async function barrier(): Promise<void> {
+async function barrier(): Promise<number> {
   const url = `${server.url('/nginx-502')}?barrier=${tag()}`;
   const scratch = await browser.openTab(url);
   await expectBadge(scratch.tabId, '502');
   await scratch.page.close();
+  return scratch.tabId;
 }
 
 describe('Chromium: every scenario', () => {
@@ -146,9 +147,12 @@ describe('Chromium: specific behaviour', () => {
     const changes = await browser.watchStorage();
     const { tabId } = await openTab(`${server.url('/ok')}?t=${tag()}`);
 
-    await barrier();
+    const scratchTabId = await barrier();
     expect(await browser.record(tabId)).toBeUndefined();
-    expect(await changes()).not.toContain(`tab:${tabId}`);
+    // Nothing at all was written (session or local) before the scratch tab's own first write.
+    const written = await changes();
+    expect(written).toContain(`session:tab:${scratchTabId}`);
+    expect(written.slice(0, written.indexOf(`session:tab:${scratchTabId}`))).toEqual([]);
     expect(await browser.badgeText(tabId)).toBe('');
 
     const shown = await readPopup(await openPopup(tabId));

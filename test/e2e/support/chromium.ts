@@ -40,7 +40,7 @@ export interface ChromiumHarness {
   tabIdOf(url: string): Promise<number>;
   badgeText(tabId: number): Promise<string>;
   record(tabId: number): Promise<TabRecord | undefined>;
-  /** Storage keys the extension changed since the test started watching (see `watchStorage`). */
+  /** Starts recording storage changes; the function returns them so far, in order, as `area:key`. */
   watchStorage(): Promise<() => Promise<string[]>>;
   openPopup(tabId: number): Promise<Page>;
   stopServiceWorker(): Promise<void>;
@@ -157,7 +157,7 @@ async function attach(context: BrowserContext, root: string): Promise<ChromiumHa
           const seen: string[] = [];
           (globalThis as unknown as Record<string, string[]>)[n] = seen;
           chrome.storage.onChanged.addListener((changes, area) => {
-            if (area === 'session') seen.push(...Object.keys(changes));
+            seen.push(...Object.keys(changes).map((key) => `${area}:${key}`));
           });
         }, name),
       );

@@ -1,0 +1,123 @@
+// Local stand-ins for every address the guided steps contact (connectivity targets, captive-portal page,
+// DNS-over-HTTPS resolver), plus a black hole that accepts connections and never answers. The suite points
+// the extension's `settings.endpoints` at these, so no step ever leaves 127.0.0.1.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTcpServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { DEFAULT_SETTINGS, type Endpoints } from '../../../src/model/settings';
+
+export interface ProbeServers {
+  /** A connectivity endpoint that answers 204 at once (`name` only makes the URLs distinct). */
+  connectivityUrl(name: string): string;
+  /** The captive-portal page: 200 with the body `success`, as the default settings expect. */
+  captivePortalUrl: string;
+  /** DNS-over-HTTPS JSON API: `?name=<host>&type=A|AAAA`. */
+  dohUrl: string;
+  /** Accepts the connection, never answers. */
+  blackHoleUrl(path?: string): string;
+  /** The A record the DoH server gives for `host`; names without one get NXDOMAIN. */
+  setDohAddress(host: string, ip: string): void;
+  /** DoH questions asked so far, as `name/type`. */
+  dohQuestions(): string[];
+  /** Connections the black hole accepted so far. */
+  blackHoleConnections(): number;
+  close(): Promise<void>;
+}
+
+/** Endpoint settings with every probe on the local servers (third-party look-ups on a closed port too). */
+export function localEndpoints(probes: ProbeServers, overrides: Partial<Endpoints> = {}): Endpoints {
+  const nowhere = probes.blackHoleUrl('/third-party');
+  const providers = Object.fromEntries(Object.keys(DEFAULT_SETTINGS.endpoints.providerStatusPages ?? {}).map((k) => [k, '']));
+  return {
+    connectivity: [probes.connectivityUrl('a'), probes.connectivityUrl('b')],
+    captivePortal: { url: probes.captivePortalUrl, expectStatus: 200, expectBody: 'success' },
+    dohResolver: probes.dohUrl,
+    statusPage: `${nowhere}/{domain}`,
+    archive: `${nowhere}?url={url}`,
+    globalping: nowhere,
+    providerStatusPages: providers,
+    ...overrides,
+  };
+}
+
+const trackSockets = (server: { on(event: 'connection', cb: (s: Socket) => void): unknown }): Set<Socket> => {
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  return sockets;
+};
+
+const listen = (server: Server | ReturnType<typeof createServer>): Promise<number> =>
+  new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+  });
+
+function reply(res: ServerResponse, status: number, type: string | null, body = ''): void {
+  const bytes = Buffer.from(body, 'utf8');
+  res.writeHead(status, {
+    ...(type ? { 'content-type': type } : {}),
+    'content-length': String(bytes.length),
+    'cache-control': 'no-store',
+    // The extension's fetches come from its own origin.
+    'access-control-allow-origin': '*',
+    connection: 'close',
+  });
+  res.end(bytes);
+}
+
+export async function startProbeServers(): Promise<ProbeServers> {
+  const addresses = new Map<string, string>();
+  const questions: string[] = [];
+  let blackHoleCount = 0;
+
+  const http = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname.startsWith('/generate_204')) return reply(res, 204, null);
+    if (url.pathname === '/success.txt') return reply(res, 200, 'text/plain', 'success\n');
+    if (url.pathname === '/dns-query') {
+      const name = (url.searchParams.get('name') ?? '').toLowerCase().replace(/\.$/, '');
+      const type = url.searchParams.get('type') ?? 'A';
+      questions.push(`${name}/${type}`);
+      const ip = addresses.get(name);
+      const answer = !ip
+        ? { Status: 3, Answer: [] }
+        : type === 'A'
+          ? { Status: 0, Answer: [{ name: `${name}.`, type: 1, TTL: 60, data: ip }] }
+          : { Status: 0, Answer: [] };
+      return reply(res, 200, 'application/dns-json', JSON.stringify(answer));
+    }
+    reply(res, 404, 'text/plain', 'not found');
+  });
+  const httpSockets = trackSockets(http);
+
+  const hole = createTcpServer((socket) => {
+    blackHoleCount++;
+    // Read and drop whatever comes; answer nothing.
+    socket.on('data', () => undefined);
+    socket.on('error', () => undefined);
+  });
+  const holeSockets = trackSockets(hole);
+
+  const httpPort = await listen(http);
+  const holePort = await listen(hole);
+  const origin = `http://127.0.0.1:${httpPort}`;
+
+  const closeServer = (server: { close(cb: () => void): unknown }, sockets: Set<Socket>) =>
+    new Promise<void>((resolve) => {
+      for (const socket of sockets) socket.destroy();
+      server.close(() => resolve());
+    });
+
+  return {
+    connectivityUrl: (name) => `${origin}/generate_204?${name}`,
+    captivePortalUrl: `${origin}/success.txt`,
+    dohUrl: `${origin}/dns-query`,
+    blackHoleUrl: (path = '/') => `http://127.0.0.1:${holePort}${path}`,
+    setDohAddress: (host, ip) => void addresses.set(host.toLowerCase(), ip),
+    dohQuestions: () => [...questions],
+    blackHoleConnections: () => blackHoleCount,
+    close: () => Promise.all([closeServer(http, httpSockets), closeServer(hole, holeSockets)]).then(() => undefined),
+  };
+}
