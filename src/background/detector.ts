@@ -25,17 +25,25 @@ async function isIncognito(details: Details): Promise<boolean> {
 }
 
 async function recordFailure(details: Details, failure: Failure, headers: Record<string, string>): Promise<void> {
-  const seen = {
-    url: details.url,
-    failure,
-    headers,
-    fingerprint: fingerprintResponse(headers),
-    incognito: await isIncognito(details),
-    now: Date.now(),
-    newId: crypto.randomUUID(),
-    ...(details.ip ? { ip: details.ip } : {}),
-  };
-  const record = await updateRecord(details.tabId, (current) => withFailure(current, seen, details.tabId));
+  const now = Date.now();
+  // Queued before any other await: onCompleted (with the IP) or a quick recovery of the same tab comes
+  // right after this event and must find the incident already written.
+  const record = await updateRecord(details.tabId, async (current) =>
+    withFailure(
+      current,
+      {
+        url: details.url,
+        failure,
+        headers,
+        fingerprint: fingerprintResponse(headers),
+        incognito: await isIncognito(details),
+        now,
+        newId: crypto.randomUUID(),
+        ...(details.ip ? { ip: details.ip } : {}),
+      },
+      details.tabId,
+    ),
+  );
   if (record?.incident) void appendToHistory(record.incident);
   await showBadge(details.tabId, record);
 }

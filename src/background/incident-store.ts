@@ -2,7 +2,8 @@
 import browser from 'webextension-polyfill';
 import { isTabKey, tabKey, type TabRecord } from '../model/incident';
 
-type Updater = (current: TabRecord | undefined) => TabRecord | undefined | typeof UNCHANGED;
+type Updated = TabRecord | undefined | typeof UNCHANGED;
+type Updater = (current: TabRecord | undefined) => Updated | Promise<Updated>;
 export const UNCHANGED = Symbol('unchanged');
 
 // Updates to one tab run one after another: several checks finish at once and each
@@ -30,7 +31,7 @@ export async function readRecord(tabId: number): Promise<TabRecord | undefined> 
 export function updateRecord(tabId: number, update: Updater): Promise<TabRecord | undefined> {
   return serialized(tabId, async () => {
     const current = await readRecord(tabId);
-    const next = update(current);
+    const next = await update(current);
     if (next === UNCHANGED) return current;
     if (next === undefined) await browser.storage.session.remove(tabKey(tabId));
     else await browser.storage.session.set({ [tabKey(tabId)]: next });

@@ -4,8 +4,9 @@ import type { Evidence } from '../model/checks';
 import type { Failure } from '../model/failure';
 import type { Check, CheckContext, CheckOutput } from './check';
 import { discardBody, PROBE_TIMEOUT_MS, probe, readBoundedText } from './probe';
+import { bodyReasonFacts, extractBodyReason, type BodyReason } from '../knowledge/error-body';
 
-/** Enough of an error page to recognise it later (a later step parses it); never stored. */
+/** Enough of an error page to read the platform's own reason from it; the text itself is never stored. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
 export type CleanRequestObservation =
@@ -18,6 +19,8 @@ export type CleanRequestObservation =
       /** Origin + path of the final URL when redirects were followed (no query: it may hold tokens). */
       redirectedTo?: string;
       bodyBytes: number;
+      /** What the error page itself says (Vercel code, Cloudflare 1xxx …), trusted only behind matching headers. */
+      bodyReason: BodyReason | null;
     }
   | { answered: false; timedOut: boolean; error: string; ms: number };
 
@@ -39,7 +42,7 @@ export function interpretCleanRequest(seen: CleanRequestObservation, before: Fai
   if (seen.server) evidence.push({ label: 'evidenceServerHeader', value: seen.server });
   if (seen.cfRay) evidence.push({ label: 'evidenceCfRay', value: seen.cfRay });
   if (seen.redirectedTo) evidence.push({ label: 'evidenceRedirectedTo', value: seen.redirectedTo });
-  const facts = { reachable: true, status: seen.status, ms: seen.ms, bodyBytes: seen.bodyBytes };
+  const facts = { reachable: true, status: seen.status, ms: seen.ms, bodyBytes: seen.bodyBytes, ...bodyReasonFacts(seen.bodyReason) };
   const args = [String(seen.status)];
   if (isOk(seen.status)) return { outcome: 'pass', summary: 'cleanRequestOk', summaryArgs: args, evidence, facts };
   if (seen.status >= 500 && seen.status <= 599) {
@@ -54,12 +57,14 @@ export async function observeCleanRequest(url: string, signal: AbortSignal, time
   if (!result.answered) return { answered: false, timedOut: result.timedOut, error: result.error, ms: result.ms };
   const { response } = result;
   let bodyBytes = 0;
+  let text = '';
   if ((response.headers.get('content-type') ?? '').match(/^text\/|json|xml/i)) {
-    // Bounded: an endless or huge body must not hold the step. Only its size is kept for now.
-    bodyBytes = (await readBoundedText(response, BODY_LIMIT_BYTES)).bytes;
+    // Bounded: an endless or huge body must not hold the step.
+    ({ text, bytes: bodyBytes } = await readBoundedText(response, BODY_LIMIT_BYTES));
   } else {
     discardBody(response);
   }
+  const bodyReason = extractBodyReason(text, Object.fromEntries(response.headers), response.status);
   const finalUrl = response.redirected && response.url ? new URL(response.url) : null;
   const server = response.headers.get('server')?.slice(0, 100);
   const cfRay = response.headers.get('cf-ray')?.slice(0, 100);
@@ -71,6 +76,7 @@ export async function observeCleanRequest(url: string, signal: AbortSignal, time
     ...(cfRay ? { cfRay } : {}),
     ...(finalUrl ? { redirectedTo: `${finalUrl.origin}${finalUrl.pathname}` } : {}),
     bodyBytes,
+    bodyReason,
   };
 }
 

@@ -177,10 +177,8 @@ describe('Chromium: specific behaviour', () => {
     expect((await browser.record(second.tabId))?.incident?.failure).toMatchObject({ type: 'http', status: 522 });
   });
 
-  // Skipped until src/background/detector.ts stops losing the IP: recordFailure() awaits tabs.get()
-  // (isIncognito) before queueing its write, so onCompleted's withIp() runs first, finds no incident
-  // and drops `details.ip`. Seen in every Chromium run with these small responses.
-  it.skip('shows the address the browser connected to', async () => {
+  // Regression: the failure's write must be queued before any await, or onCompleted's IP arrives first.
+  it('shows the address the browser connected to', async () => {
     const { tabId } = await openTab(`${server.url('/nginx-502')}?t=${tag()}`);
     await expectBadge(tabId, '502');
     await expect.poll(async () => (await browser.record(tabId))?.incident?.ip).toBe('127.0.0.1');

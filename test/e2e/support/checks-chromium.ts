@@ -40,7 +40,7 @@ export interface ChecksBrowser {
   navigate(page: Page, tabId: number, url: string): Promise<void>;
   record(tabId: number): Promise<TabRecord | undefined>;
   openPopup(tabId: number): Promise<Page>;
-  /** Writes storage.local `settings` from the service worker, and reads them back. */
+  /** Writes storage.local `settings` from an extension page (works while the worker is stopped, never wakes it). */
   writeSettings(settings: Partial<Settings>): Promise<void>;
   cookies(): Promise<CookieSeen[]>;
   allowedInIncognito(): Promise<boolean>;
@@ -141,7 +141,7 @@ async function attach(context: BrowserContext, root: string): Promise<ChecksBrow
       return page;
     },
     async writeSettings(settings) {
-      await withDeadline('settings written', worker.evaluate((s) => chrome.storage.local.set({ settings: s }), settings as Record<string, unknown>));
+      await inProbe('settings written', probe.evaluate((s) => chrome.storage.local.set({ settings: s }), settings as Record<string, unknown>));
       const back = await inProbe('settings read', probe.evaluate(() => chrome.storage.local.get('settings').then((i) => i.settings)));
       if (JSON.stringify(back) !== JSON.stringify(settings)) throw new Error('storage.local settings did not read back as written');
     },
