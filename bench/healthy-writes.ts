@@ -5,6 +5,7 @@
 // control tab's record and the history it appends to, is a write caused by a healthy navigation.
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { waitFor } from '../test/e2e/support/wait-for';
+import { countApiCalls } from './api-calls';
 import { countStorageWrites, type StorageWrite } from './storage-writes';
 
 export interface HealthyWrites {
@@ -16,6 +17,8 @@ export interface HealthyWrites {
   /** Closing the healthy tabs afterwards (not a navigation): remove() calls and actual changes. */
   closeRemoveCalls: number;
   closeChanges: number;
+  /** Extension API calls the worker made during the healthy navigations (lower bounds; see api-calls.ts). */
+  apiCalls: Record<string, number>;
 }
 
 export interface WriteScenario {
@@ -31,6 +34,7 @@ export interface WriteScenario {
 export async function measureHealthyWrites(s: WriteScenario): Promise<HealthyWrites> {
   const { tabs = 4, linksPerTab = 4 } = s;
   const read = await countStorageWrites(s.worker);
+  const readCalls = await countApiCalls(s.worker);
   const pages: Page[] = [];
   const tabIds: number[] = [];
   let navigations = 0;
@@ -47,6 +51,9 @@ export async function measureHealthyWrites(s: WriteScenario): Promise<HealthyWri
     navigations += 2;
   }
 
+  // Let the last load's events reach the worker before the calls are read (no barrier for reads).
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const apiCalls = await readCalls();
   const control = await s.context.newPage();
   await control.goto(s.failingUrl).catch(() => undefined);
   const controlKey = `tab:${await s.tabIdOf(s.failingUrl)}`;
@@ -73,5 +80,6 @@ export async function measureHealthyWrites(s: WriteScenario): Promise<HealthyWri
     controlWrites,
     closeRemoveCalls: closing.filter((w) => w.what === 'session.remove').length,
     closeChanges: closing.filter((w) => w.what.startsWith('changed.')).length,
+    apiCalls,
   };
 }

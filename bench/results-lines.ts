@@ -110,6 +110,13 @@ function writeLines(writes: HealthyWrites): ResultLine[] {
       pass: writes.healthyWrites.length === BUDGETS.healthyWrites && writes.controlWrites > 0,
     },
     {
+      figure: '3b/3c. Extension API calls per healthy navigation (worker)',
+      measured: Object.entries(writes.apiCalls).filter(([, count]) => count > 0).map(([call, count]) => `${call} ${round(count / writes.navigations, 2)}`).join(', ') || 'none',
+      baseline: `${writes.navigations} navigations`,
+      budget: '—',
+      pass: null,
+    },
+    {
       figure: '3c. Closing those tabs (not a navigation)',
       measured: `${writes.closeRemoveCalls} storage.session.remove calls, ${writes.closeChanges} changes`,
       baseline: '—',
@@ -216,6 +223,13 @@ export function explainSections(raw: BenchRaw): string[] {
       ? [
           '## Popup breakdown (ms from navigation start, medians)',
           `responseEnd ${round(popup.breakdown.responseEnd.median, 0)} → DOMContentLoaded (module scripts run) ${round(popup.breakdown.domContentLoaded.median, 0)} → load ${round(popup.breakdown.loadEventEnd.median, 0)} → explanation-rendered ${round(popup.popup.median, 0)}; shell without JS: load ${round(popup.shell.median, 0)}.`,
+          '',
+        ]
+      : []),
+    ...(raw.bundles
+      ? [
+          '## Bundle composition (gzip bytes per file, as loaded)',
+          ...raw.bundles.map((b) => `- ${b.entry}: ${[...b.js, ...b.css].map((f) => `${f.file} ${f.gzip}${f.lazy ? ' (lazy)' : ''}`).join(', ')}`),
           '',
         ]
       : []),

@@ -17,11 +17,14 @@ import { OwnerChecklist } from './OwnerChecklist';
 
 export const EXPLANATION_MARK = 'explanation-rendered';
 
+/** 52x codes come from a CDN edge (Cloudflare): coloured like their badge. */
+const codeClass = (incident: Incident) =>
+  incident.failure.type === 'network' ? 'code--network' : incident.failure.status >= 520 && incident.failure.status <= 530 ? 'code--edge' : 'code--http';
+
 export function IncidentView({ tabId, incident }: { tabId: number; incident: Incident }) {
   const actions = actionsFor(tabId);
   const explanation = explain(incident.failure, incident.fingerprint);
   const failure = incident.failure;
-  const code = failure.type === 'http' ? String(failure.status) : failure.error;
   const retryAt = parseRetryAfter(incident.headers['retry-after'], incident.at);
 
   // The benchmark measures document start → this mark.
@@ -30,12 +33,12 @@ export function IncidentView({ tabId, incident }: { tabId: number; incident: Inc
   return (
     <main class="popup">
       <header class="incident-header">
-        <span class={`code code--${failure.type}`}>{failure.type === 'http' ? code : t('networkBadgeLabel')}</span>
+        <span class={`code ${codeClass(incident)}`}>{failure.type === 'http' ? String(failure.status) : t('networkBadgeLabel')}</span>
         <div>
           <h1 class="title">{t(explanation.titleKey)}</h1>
           <p class="url" title={incident.url}>
             {hostOf(incident.url)}
-            {failure.type === 'network' && <span class="raw-error"> · {code}</span>}
+            {failure.type === 'network' && <span class="raw-error"> · {failure.error}</span>}
           </p>
         </div>
       </header>
@@ -43,7 +46,6 @@ export function IncidentView({ tabId, incident }: { tabId: number; incident: Inc
       {explanation.contextKey && <p class="context">{t(explanation.contextKey, explanation.args)}</p>}
       <ErrorBodyReason incident={incident} />
       <ChainDiagram failingHop={explanation.failingHop} gatewayName={explanation.gatewayName} />
-      <VerdictPanel incident={incident} actions={actions} />
       <p class="fixers">
         <strong>{t('whoFixesLabel')}</strong> {explanation.fixers.map((f) => t(`fixer_${f.replace('-', '_')}`)).join(' · ')}
       </p>
@@ -51,11 +53,15 @@ export function IncidentView({ tabId, incident }: { tabId: number; incident: Inc
         <p class="retry-after">{t('retryAfterLine', [formatDuration(Math.max(0, retryAt - incident.at))])}</p>
       )}
       <HistoryLine url={incident.url} />
-      <TraceIds ids={incident.fingerprint.traceIds} ip={incident.ip} />
+      <VerdictPanel incident={incident} actions={actions} />
       <StepList incident={incident} recommended={explanation.steps} actions={actions} />
-      <OwnerChecklist incident={incident} />
       <WatchPanel tabId={tabId} incident={incident} />
-      <ReportButton incident={incident} />
+      <section class="owner-info" aria-labelledby="owner-info-heading">
+        <h2 id="owner-info-heading">{t('ownerInfoHeading')}</h2>
+        <TraceIds ids={incident.fingerprint.traceIds} ip={incident.ip} />
+        <ReportButton incident={incident} />
+      </section>
+      <OwnerChecklist incident={incident} />
     </main>
   );
 }

@@ -24,7 +24,7 @@ function siteOf(url: string): string {
 }
 
 /** One step: what it does, its live state, and its result with the evidence behind it. */
-export function StepItem({ id, url, state, actions }: { id: CheckId; url: string; state: CheckState | undefined; actions: PopupActions }) {
+export function StepItem({ id, url, state, recommended, actions }: { id: CheckId; url: string; state: CheckState | undefined; recommended: boolean; actions: PopupActions }) {
   const [confirming, setConfirming] = useState(false);
   const running = state?.state === 'running';
   const start = () => (id === 'clear-site-data' ? setConfirming(true) : actions.runCheck(id));
@@ -34,8 +34,8 @@ export function StepItem({ id, url, state, actions }: { id: CheckId; url: string
       <div class="step-row">
         <StateIcon state={state} />
         <div class="step-text">
-          <span class="step-title">{t(`check_${keyOf(id)}_title`)}</span>
-          <StateLine state={state} id={id} />
+          <span class="step-title" title={recommended ? undefined : t(`check_${keyOf(id)}_about`)}>{t(`check_${keyOf(id)}_title`)}</span>
+          <StateLine state={state} id={id} showAbout={recommended} />
         </div>
         {running ? (
           <button type="button" onClick={() => actions.cancel(id)}>{t('cancelStep')}</button>
@@ -88,14 +88,15 @@ export function StepItem({ id, url, state, actions }: { id: CheckId; url: string
 
 function StateIcon({ state }: { state: CheckState | undefined }) {
   if (state?.state === 'running') return <span class="step-icon step-icon--running" aria-hidden="true" />;
-  const icon = state?.state === 'done' ? OUTCOME_ICON[state.result.outcome] : state?.state === 'interrupted' ? '!' : state?.state === 'waiting-for-user' ? '…' : '○';
+  const icon = state?.state === 'done' ? OUTCOME_ICON[state.result.outcome] : state?.state === 'interrupted' ? '!' : state?.state === 'waiting-for-user' ? '…' : '';
   return <span class="step-icon" aria-hidden="true">{icon}</span>;
 }
 
-function StateLine({ state, id }: { state: CheckState | undefined; id: CheckId }) {
+/** Recommended steps say what they do; the others keep to their title until run (the popup is ≤ 600 px tall). */
+function StateLine({ state, id, showAbout }: { state: CheckState | undefined; id: CheckId; showAbout: boolean }) {
   switch (state?.state) {
     case undefined:
-      return <span class="step-about">{t(`check_${keyOf(id)}_about`)}</span>;
+      return <span class={showAbout ? 'step-about' : 'visually-hidden'}>{t(`check_${keyOf(id)}_about`)}</span>;
     case 'running':
       return <span class="step-result">{t(state.progress ?? 'stepRunning')}</span>;
     case 'waiting-for-user':

@@ -6,19 +6,24 @@ import { useNow } from '../ui/use-now';
 import type { PopupActions } from './actions';
 import { StepItem } from './StepItem';
 
-/** The guided steps as a live checklist, recommended ones first. */
+/** The guided steps as a live checklist: the ones that help for this failure first, then the rest, compact. */
 export function StepList({ incident, recommended, actions }: { incident: Incident; recommended: CheckId[]; actions: PopupActions }) {
   const anyRunning = Object.values(incident.checks).some((s) => s?.state === 'running');
   const now = useNow(anyRunning);
-  const order = [...recommended, ...CHECK_IDS.filter((id) => !recommended.includes(id))];
+  const others = CHECK_IDS.filter((id) => !recommended.includes(id));
+  const item = (id: CheckId, isRecommended: boolean) => (
+    <StepItem key={id} id={id} url={incident.url} recommended={isRecommended} state={effectiveState(incident.checks[id], now)} actions={actions} />
+  );
   return (
     <section class="steps" aria-labelledby="steps-heading">
       <h2 id="steps-heading">{t('stepsHeading')}</h2>
-      <ol aria-live="polite">
-        {order.map((id) => (
-          <StepItem key={id} id={id} url={incident.url} state={effectiveState(incident.checks[id], now)} actions={actions} />
-        ))}
-      </ol>
+      <ol aria-live="polite">{recommended.map((id) => item(id, true))}</ol>
+      {others.length > 0 && (
+        <>
+          <h3 class="steps-more">{t('stepsMoreHeading')}</h3>
+          <ol class="steps--compact" aria-live="polite">{others.map((id) => item(id, false))}</ol>
+        </>
+      )}
     </section>
   );
 }

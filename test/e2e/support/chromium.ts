@@ -59,7 +59,7 @@ const argsFor = (extension: string): string[] => [
   '--disable-sync',
 ];
 
-export async function launchChromium(): Promise<ChromiumHarness> {
+export async function launchChromium(options: { headless?: boolean; extraArgs?: string[] } = {}): Promise<ChromiumHarness> {
   const root = await mkdtemp(join(tmpdir(), 'epe-chromium-'));
   const profile = join(root, 'profile');
   // Load a copy: a `npm run build` elsewhere empties dist/chrome, which would pull files from under
@@ -73,8 +73,8 @@ export async function launchChromium(): Promise<ChromiumHarness> {
     await cp(CHROME_DIST, extension, { recursive: true });
     context = await chromium.launchPersistentContext(profile, {
       executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: argsFor(extension),
+      headless: options.headless ?? true,
+      args: [...argsFor(extension), ...(options.extraArgs ?? [])],
       viewport: { width: 1000, height: 700 },
     });
   } catch (error) {

@@ -1,0 +1,92 @@
+// The quick, non-timing budgets of `npm run bench`, in CI: bundle sizes of dist/chrome, no storage write
+// for healthy navigations in real Chromium, and every automatic step ending by its limit when every
+// endpoint and the site are black-holed (it never spins). The timing figures live in bench/ only.
+import type { Worker } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUNDLE_BUDGETS_KB, measureBundles } from '../../bench/bundle-size';
+import { loadCheckCaps, type CheckCaps } from '../../bench/check-caps';
+import { measureHealthyWrites } from '../../bench/healthy-writes';
+import { startBenchSite, startBlackHole, type BenchSite, type LocalServer } from '../../bench/servers';
+import { applySettings, settingsFor, timeRunAll } from '../../bench/verdict';
+import { launchChromium, type ChromiumHarness } from './support/chromium';
+import { startFailingServer, type FailingServer } from './support/failing-server';
+import { waitFor } from './support/wait-for';
+
+describe('bundle budgets (dist/chrome, gzip)', () => {
+  // Measured inside each test: a missing dist/ fails these two tests, not the whole file.
+  const entry = (name: string) => measureBundles().find((b) => b.entry === name);
+  const jsGzip = (name: string) => entry(name)?.jsGzip ?? Number.NaN;
+  const files = (name: string) => entry(name)?.js.map((f) => `${f.file} ${f.gzip} B${f.lazy ? ' (lazy)' : ''}`).join(', ');
+
+  it(`popup JS ≤ ${BUNDLE_BUDGETS_KB.popupJs} KB`, () => {
+    expect(jsGzip('popup'), `popup loads ${files('popup')}`).toBeLessThanOrEqual(BUNDLE_BUDGETS_KB.popupJs * 1024);
+  });
+
+  it(`background JS ≤ ${BUNDLE_BUDGETS_KB.backgroundJs} KB`, () => {
+    expect(jsGzip('background'), `the service worker loads ${files('background')}`).toBeLessThanOrEqual(BUNDLE_BUDGETS_KB.backgroundJs * 1024);
+  });
+});
+
+describe('Chromium budgets', () => {
+  let browser: ChromiumHarness;
+  let server: FailingServer;
+  let site: BenchSite;
+  let blackHoles: LocalServer[] = [];
+  let worker: Worker;
+  let caps: CheckCaps;
+
+  beforeAll(async () => {
+    [server, site, blackHoles, caps] = await Promise.all([
+      startFailingServer(),
+      startBenchSite(),
+      Promise.all(Array.from({ length: 5 }, () => startBlackHole())),
+      loadCheckCaps(),
+    ]);
+    browser = await launchChromium();
+    worker = browser.context.serviceWorkers()[0] ?? (await browser.context.waitForEvent('serviceworker'));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all([server, site, ...blackHoles].map((s) => s?.close()));
+  });
+
+  it('healthy navigations write nothing to storage', async () => {
+    const seen = await measureHealthyWrites({
+      context: browser.context,
+      worker,
+      healthyUrl: (tab, nav) => server.url(`/ok?tab=${tab}&nav=${nav}`),
+      failingUrl: server.url('/nginx-502?control'),
+      tabIdOf: (url) => browser.tabIdOf(url),
+      tabs: 3,
+      linksPerTab: 3,
+    });
+    expect(seen.controlWrites, 'the control failure must be seen, or nothing was counted').toBeGreaterThan(0);
+    expect(seen.healthyWrites, `writes during ${seen.navigations} healthy navigations`).toEqual([]);
+  });
+
+  it('with every endpoint and the site black-holed, each automatic step ends by its limit', async () => {
+    const [a, b, c, captive, doh] = blackHoles.map((h) => h.origin);
+    await applySettings(worker, settingsFor({ connectivity: [a!, b!, c!], captivePortal: captive!, dohResolver: doh!, other: doh! }));
+    const url = `${site.origin}/fail?caps`;
+    const { page, tabId } = await browser.openTab(url);
+    try {
+      await waitFor('the incident to be stored', async () => (await browser.record(tabId))?.incident !== undefined);
+      site.setMode('silent');
+      const limit = Math.max(...caps.automatic.map((s) => s.capMs)) + caps.graceMs;
+      const run = await timeRunAll(browser.context, browser.extensionId, tabId, caps.automatic.map((s) => s.id), limit + 3000);
+
+      expect(run.timedOut, `steps still not done: ${JSON.stringify(run.steps)}`).toBe(false);
+      for (const step of run.steps) {
+        const cap = caps.automatic.find((s) => s.id === step.id)!.capMs;
+        expect(step.state, step.id).toBe('done');
+        expect(step.durationMs, `${step.id} took ${step.durationMs} ms (limit ${cap} ms)`).toBeLessThanOrEqual(cap + caps.graceMs);
+      }
+      expect(run.totalMs).toBeLessThanOrEqual(limit);
+    } finally {
+      site.setMode('normal');
+      await page.close();
+      await worker.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { remove(key: string): Promise<void> } } } }).chrome.storage.local.remove('settings'));
+    }
+  });
+});
