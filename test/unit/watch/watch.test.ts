@@ -183,6 +183,12 @@ describe('surviving restarts', () => {
     await startWatch(TAB);
     await vi.advanceTimersByTimeAsync(1100);
     await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledOnce());
+    // Let the try finish (result stored, next alarm armed) so it cannot spill into the next test.
+    await vi.waitFor(async () => {
+      const watch = (await record())!.watch!;
+      expect(watch.lastTry).toBeDefined();
+      expect((await alarm())?.scheduledTime).toBe(watch.nextTryAt);
+    });
   });
   it('closing the tab clears its alarm and notification', async () => {
     await startWatch(TAB);
