@@ -39,11 +39,17 @@ export interface ExtensionBrowser extends BenchBrowser {
   extensionId: string;
 }
 
-export async function launchBench(options: { extension: true; args?: string[] }): Promise<ExtensionBrowser>;
-export async function launchBench(options: { extension: false; args?: string[] }): Promise<BenchBrowser>;
-export async function launchBench({ extension, args = [] }: { extension: boolean; args?: string[] }): Promise<BenchBrowser> {
+export interface LaunchOptions {
+  args?: string[];
+  /** The built extension to load (default dist/chrome; the bench loads a private copy). */
+  dist?: string;
+}
+
+export async function launchBench(options: LaunchOptions & { extension: true }): Promise<ExtensionBrowser>;
+export async function launchBench(options: LaunchOptions & { extension: false }): Promise<BenchBrowser>;
+export async function launchBench({ extension, args = [], dist = CHROME_DIST }: LaunchOptions & { extension: boolean }): Promise<BenchBrowser> {
   const profile = await mkdtemp(join(tmpdir(), 'epe-bench-'));
-  const extensionArgs = extension ? [`--disable-extensions-except=${CHROME_DIST}`, `--load-extension=${CHROME_DIST}`] : [];
+  const extensionArgs = extension ? [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`] : [];
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(profile, {

@@ -4,6 +4,7 @@
 import { cpus, loadavg } from 'node:os';
 import { tabIdOf, launchBench, BENCH_DOMAIN, openFailingTab, type ExtensionBrowser } from './bench-browser';
 import { measureBundles } from './bundle-size';
+import { snapshotDist } from './dist-snapshot';
 import { loadCheckCaps } from './check-caps';
 import { measureHandler } from './node-handler';
 import { measurePopup } from './measure-popup';
@@ -40,7 +41,8 @@ async function phase<T>(name: keyof Omit<BenchRaw, 'errors'>, what: string, work
   }
 }
 
-await phase('bundles', 'bundle sizes (dist/chrome)', async () => measureBundles());
+const dist = await snapshotDist();
+await phase('bundles', 'bundle sizes (dist/chrome)', async () => measureBundles(dist.dir));
 const rounds = n(5, 2);
 await phase('handler', `background handler in Node (${rounds} rounds of 1,000,000 events)`, () => measureHandler(1_000_000, rounds));
 const caps = await loadCheckCaps();
@@ -51,7 +53,7 @@ const answering = await startProbeEndpoints();
 const blackHoles = await Promise.all(Array.from({ length: 5 }, () => startBlackHole()));
 const browserInfo = { chromium: '' };
 try {
-  const a = await launchBench({ extension: true });
+  const a = await launchBench({ extension: true, dist: dist.dir });
   const plain = await launchBench({ extension: false });
   browserInfo.chromium = a.context.browser()?.version() ?? '';
   try {
@@ -63,7 +65,7 @@ try {
       await tab.page.close();
       return figures;
     });
-    const navRounds = n(7, 2);
+    const navRounds = n(5, 2);
     await phase('navigation', `healthy loads with vs without the extension (${navRounds} rounds of 40 pages)`, () =>
       measureNavigation(a.context, plain.context, (r, i) => `${site.origin}/ok?round=${r}&page=${i}`, 40, navRounds),
     );
@@ -87,7 +89,7 @@ try {
   }
 
   // A fresh browser for the many-tab figures; tabs of one site share a few renderers (2 cores).
-  const b: ExtensionBrowser = await launchBench({ extension: true, args: ['--renderer-process-limit=8'] });
+  const b: ExtensionBrowser = await launchBench({ extension: true, dist: dist.dir, args: ['--renderer-process-limit=8'] });
   try {
     const cdp = await attachToServiceWorker(b.context, b.extensionId);
     const [tabs, navRounds] = [50, n(20, 4)];
@@ -104,6 +106,7 @@ try {
   }
 } finally {
   await Promise.all([site, answering, ...blackHoles].map((s) => s.close()));
+  await dist.remove();
 }
 
 const lines = buildLines(raw);

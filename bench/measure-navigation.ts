@@ -1,7 +1,8 @@
 // Figure 3b: what the extension adds to healthy page loads. The same N loopback pages are loaded one
-// after another in one tab of a browser with the extension and one without (same flags otherwise);
-// the order alternates each round, and the ratio is taken per round so both sides share the noise.
-import type { BrowserContext } from 'playwright-core';
+// after another in one tab of a browser with the extension and one tab of a browser without it (same
+// flags otherwise). The two browsers take turns page by page (the order alternating), so a burst of
+// load on a shared machine hits both sides alike; each round's ratio is total with ÷ total without.
+import type { BrowserContext, Page } from 'playwright-core';
 import { spread, type Spread } from './stats';
 
 export interface NavigationFigures {
@@ -11,15 +12,10 @@ export interface NavigationFigures {
   pagesPerRound: number;
 }
 
-async function loadPages(context: BrowserContext, urls: string[]): Promise<number> {
-  const page = await context.newPage();
-  try {
-    const started = performance.now();
-    for (const url of urls) await page.goto(url, { waitUntil: 'load' });
-    return performance.now() - started;
-  } finally {
-    await page.close();
-  }
+async function timedLoad(page: Page, url: string): Promise<number> {
+  const started = performance.now();
+  await page.goto(url, { waitUntil: 'load' });
+  return performance.now() - started;
 }
 
 export async function measureNavigation(
@@ -32,18 +28,28 @@ export async function measureNavigation(
   const ext: number[] = [];
   const plain: number[] = [];
   const ratios: number[] = [];
-  for (let round = -1; round < rounds; round += 1) {
-    const urls = Array.from({ length: pages }, (_, i) => pageUrl(round, i));
-    const timed = new Map<BrowserContext, number>();
-    for (const context of round % 2 === 0 ? [withExtension, without] : [without, withExtension]) {
-      timed.set(context, await loadPages(context, urls));
+  const [a, b] = await Promise.all([withExtension.newPage(), without.newPage()]);
+  try {
+    for (let round = -1; round < rounds; round += 1) {
+      let withTotal = 0;
+      let withoutTotal = 0;
+      for (let i = 0; i < pages; i += 1) {
+        const url = pageUrl(round, i);
+        if ((i + round) % 2 === 0) {
+          withTotal += await timedLoad(a, url);
+          withoutTotal += await timedLoad(b, url);
+        } else {
+          withoutTotal += await timedLoad(b, url);
+          withTotal += await timedLoad(a, url);
+        }
+      }
+      if (round < 0) continue; // warm-up
+      ext.push(withTotal);
+      plain.push(withoutTotal);
+      ratios.push(withTotal / withoutTotal);
     }
-    const a = timed.get(withExtension)!;
-    const b = timed.get(without)!;
-    if (round < 0) continue; // warm-up
-    ext.push(a);
-    plain.push(b);
-    ratios.push(a / b);
+  } finally {
+    await Promise.all([a.close(), b.close()]);
   }
   return { withExtension: spread(ext), without: spread(plain), ratioPerRound: spread(ratios), pagesPerRound: pages };
 }

@@ -18,7 +18,7 @@ export function HistorySettings({ settings, entries, save, announce }: Props) {
     <fieldset>
       <legend>{t('optionsSectionHistory')}</legend>
       <Toggle id="historyEnabled" hint checked={settings.historyEnabled} onChange={(on) => save((s) => ({ ...s, historyEnabled: on }))} />
-      <h3 id="history-heading" class="subheading">{t('historyHeading')}</h3>
+      <h2 id="history-heading" class="subheading">{t('historyHeading')}</h2>
       <HistoryList entries={entries} labelledBy="history-heading" />
       <div class="buttons">
         <button

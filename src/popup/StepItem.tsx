@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CheckId, CheckOutcome, CheckState } from '../model/checks';
 import { t } from '../ui/i18n';
 import { formatDuration } from '../ui/format';
@@ -28,9 +28,10 @@ export function StepItem({ id, url, state, recommended, actions }: { id: CheckId
   const [confirming, setConfirming] = useState(false);
   const running = state?.state === 'running';
   const start = () => (id === 'clear-site-data' ? setConfirming(true) : actions.runCheck(id));
+  const focusTarget = useConfirmFocus(confirming);
 
   return (
-    <li class={`step step--${state?.state ?? 'idle'}${state?.state === 'done' ? ` step--${state.result.outcome}` : ''}`} data-step={id}>
+    <li ref={focusTarget} class={`step step--${state?.state ?? 'idle'}${state?.state === 'done' ? ` step--${state.result.outcome}` : ''}`} data-step={id}>
       <div class="step-row">
         <StateIcon state={state} />
         <div class="step-text">
@@ -46,7 +47,7 @@ export function StepItem({ id, url, state, recommended, actions }: { id: CheckId
         ) : null}
       </div>
       {confirming && (
-        <div class="step-confirm" role="group" aria-label={t('clearConfirmLabel')}>
+        <div class="step-confirm" role="group" aria-label={t('clearConfirmLabel')} onKeyDown={onEscape(() => setConfirming(false))}>
           <p>{t('clearConfirmText', [siteOf(url)])}</p>
           <div class="buttons">
             <button type="button" onClick={() => { setConfirming(false); actions.runCheck(id, false); }}>{t('clearWithoutCookies')}</button>
@@ -84,6 +85,28 @@ export function StepItem({ id, url, state, recommended, actions }: { id: CheckId
       )}
     </li>
   );
+}
+
+/** Escape closes the confirmation, not the whole popup (the browser closes a popup on an unhandled Escape). */
+const onEscape = (close: () => void) => (e: KeyboardEvent) => {
+  if (e.key !== 'Escape') return;
+  e.preventDefault();
+  close();
+};
+
+/**
+ * Keyboard users stay in place: the confirmation takes focus when it opens (its Run button is gone), and
+ * focus returns to the step's own button when it closes (Escape, Cancel, or a choice).
+ */
+function useConfirmFocus(confirming: boolean) {
+  const item = useRef<HTMLLIElement>(null);
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    const selector = confirming ? '.step-confirm button' : '.step-row button';
+    if (confirming || wasOpen.current) item.current?.querySelector<HTMLButtonElement>(selector)?.focus();
+    wasOpen.current = confirming;
+  }, [confirming]);
+  return item;
 }
 
 function StateIcon({ state }: { state: CheckState | undefined }) {

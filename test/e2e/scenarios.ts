@@ -1,5 +1,6 @@
 // THE list of real failures every browser suite runs: how to produce each one on the local server, and
-// what the badge and the popup must then show. Browser-neutral: no browser API or error name in here.
+// what the badge and the popup must then show. Browser-neutral: no browser API in here, and a browser's
+// raw error name only as an explicit per-browser expectation (`error`).
 import type { Failure } from '../../src/model/failure';
 import { displayName } from '../../src/knowledge/fingerprint';
 import { formatDuration } from '../../src/ui/format';
@@ -33,6 +34,11 @@ export interface Scenario {
     /** Further texts that must be visible. */
     texts?: string[];
   };
+  /**
+   * The raw error name the browser reports for a network failure, where it is known per browser
+   * (Firefox: `NS_ERROR_*`); stored as `failure.error`.
+   */
+  error?: Partial<Record<BrowserName, string>>;
   /** Save a screenshot of the popup as `test-results/screenshots/<browser>-<screenshot>.png`. */
   screenshot?: string;
   /** A browser that genuinely cannot produce this failure, with the reason. */
@@ -102,6 +108,7 @@ export const SCENARIOS: readonly Scenario[] = [
     name: 'connection refused',
     url: async (_server, tag) => withTag(await closedPortUrl('/'), tag),
     failure: { type: 'network', kind: 'refused' },
+    error: { firefox: 'NS_ERROR_CONNECTION_REFUSED' },
     badge: 'CONN',
     popup: () => ({
       title: message('net_refused_title'),
@@ -113,6 +120,7 @@ export const SCENARIOS: readonly Scenario[] = [
     name: 'DNS name does not resolve',
     url: (_server, tag) => withTag(DNS_FAILURE_URL, tag),
     failure: { type: 'network', kind: 'dns' },
+    error: { firefox: 'NS_ERROR_UNKNOWN_HOST' },
     badge: 'DNS',
     popup: () => ({
       title: message('net_dns_title'),

@@ -4,6 +4,7 @@
 import { cp, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import type { TabRecord } from '../../../src/model/incident';
 import type { Settings } from '../../../src/model/settings';
@@ -143,7 +144,8 @@ async function attach(context: BrowserContext, root: string): Promise<ChecksBrow
     async writeSettings(settings) {
       await inProbe('settings written', probe.evaluate((s) => chrome.storage.local.set({ settings: s }), settings as Record<string, unknown>));
       const back = await inProbe('settings read', probe.evaluate(() => chrome.storage.local.get('settings').then((i) => i.settings)));
-      if (JSON.stringify(back) !== JSON.stringify(settings)) throw new Error('storage.local settings did not read back as written');
+      // storage hands objects back with their keys sorted: compare by value.
+      if (!isDeepStrictEqual(back, settings)) throw new Error('storage.local settings did not read back as written');
     },
     cookies: () => inProbe('cookies.getAll', probe.evaluate(() => chrome.cookies.getAll({}).then((all) => all.map(({ domain, name, value }) => ({ domain, name, value }))))),
     allowedInIncognito: () => inProbe('isAllowedIncognitoAccess', probe.evaluate(() => chrome.extension.isAllowedIncognitoAccess())),

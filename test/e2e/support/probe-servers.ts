@@ -20,6 +20,14 @@ export interface ProbeServers {
   dohQuestions(): string[];
   /** Connections the black hole accepted so far. */
   blackHoleConnections(): number;
+  /**
+   * A page that fails with 502 the first time, then holds every later request until `releaseGate(key)`
+   * answers them (502 again): a step that loads it stays running exactly as long as the test wants.
+   */
+  gateUrl(key: string): string;
+  /** Requests `gateUrl(key)` holds right now. */
+  heldAtGate(key: string): number;
+  releaseGate(key: string): void;
   close(): Promise<void>;
 }
 
@@ -71,11 +79,27 @@ export async function startProbeServers(): Promise<ProbeServers> {
   const addresses = new Map<string, string>();
   const questions: string[] = [];
   let blackHoleCount = 0;
+  const gates = new Map<string, { seen: number; held: ServerResponse[]; open: boolean }>();
+  const gate = (key: string) => {
+    let g = gates.get(key);
+    if (!g) gates.set(key, (g = { seen: 0, held: [], open: false }));
+    return g;
+  };
+  const fail502 = (res: ServerResponse) => {
+    if (!res.writableEnded && !res.destroyed) reply(res, 502, 'text/html; charset=utf-8', '<h1>502 Bad Gateway</h1>');
+  };
 
   const http = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname.startsWith('/generate_204')) return reply(res, 204, null);
     if (url.pathname === '/success.txt') return reply(res, 200, 'text/plain', 'success\n');
+    if (url.pathname === '/gate') {
+      const g = gate(url.searchParams.get('key') ?? '');
+      if (++g.seen === 1 || g.open) return fail502(res);
+      g.held.push(res);
+      res.on('close', () => (g.held = g.held.filter((r) => r !== res)));
+      return;
+    }
     if (url.pathname === '/dns-query') {
       const name = (url.searchParams.get('name') ?? '').toLowerCase().replace(/\.$/, '');
       const type = url.searchParams.get('type') ?? 'A';
@@ -118,6 +142,13 @@ export async function startProbeServers(): Promise<ProbeServers> {
     setDohAddress: (host, ip) => void addresses.set(host.toLowerCase(), ip),
     dohQuestions: () => [...questions],
     blackHoleConnections: () => blackHoleCount,
+    gateUrl: (key) => `${origin}/gate?key=${encodeURIComponent(key)}`,
+    heldAtGate: (key) => gate(key).held.length,
+    releaseGate(key) {
+      const g = gate(key);
+      g.open = true;
+      for (const res of g.held.splice(0)) fail502(res);
+    },
     close: () => Promise.all([closeServer(http, httpSockets), closeServer(hole, holeSockets)]).then(() => undefined),
   };
 }
