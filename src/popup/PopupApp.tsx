@@ -4,12 +4,22 @@ import { useTabState } from './use-tab-state';
 import { IncidentView } from './IncidentView';
 import { HealthyView } from './HealthyView';
 import { ChallengeView } from './ChallengeView';
+import { HostAccessNotice, useHostAccess } from './HostAccessNotice';
 
 export function PopupApp() {
   const { loading, tabId, url, record, live } = useTabState();
-  if (loading) return <main class="popup" aria-busy="true" />;
+  const hostAccess = useHostAccess();
+  if (loading || hostAccess === null) return <main class="popup" aria-busy="true" />;
   if (tabId === null) return <Notice titleKey="noTabTitle" bodyKey="noTabBody" />;
   if (record?.incident) return <IncidentView tabId={tabId} incident={record.incident} />;
+  // Without host access the browser hides the tab's URL too: explain that, not "nothing to check".
+  if (!hostAccess) {
+    return (
+      <main class="popup">
+        <HostAccessNotice />
+      </main>
+    );
+  }
   const kind = pageKind(url);
   if (kind !== 'web') return <Notice titleKey={`pageKind_${kind.replace('-', '_')}_title`} bodyKey={`pageKind_${kind.replace('-', '_')}_body`} />;
   if (record?.challenge) return <ChallengeView challenge={record.challenge} />;
