@@ -13,6 +13,6 @@ export const BUDGETS = {
   sessionBytes50Tabs: 1024 * 1024,
   /** Bytes per tab with 100 tabs vs with 1: constant means linear growth. */
   bytesPerTabGrowth: 1.2,
-  /** Popup median with 100 tabs vs with 1 (it reads one tab's record: flat; linear would be 100×). */
+  /** Popup ÷ shell with 100 tabs vs with 1 (the popup reads one tab's record: flat; linear would be 100×). */
   popupScaleGrowth: 2,
 } as const;

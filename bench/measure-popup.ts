@@ -49,7 +49,7 @@ export async function openPopupTimed(context: BrowserContext, popupUrl: string):
   }
 }
 
-async function staticPageLoad(context: BrowserContext, url: string, withoutScript: boolean): Promise<number> {
+export async function staticPageLoad(context: BrowserContext, url: string, withoutScript: boolean): Promise<number> {
   const page = await context.newPage();
   try {
     await page.setViewportSize({ width: 390, height: 600 });

@@ -1,7 +1,9 @@
 // Figure 6: cost of 1, 10 and 100 tabs with incidents open — session storage and popup time. Real
-// failing navigations, one tab each, added level by level; the popup is opened for the first tab.
+// failing navigations, one tab each, added level by level; the popup is opened for the first tab, taking
+// turns with its script-less shell (figure 1's baseline), so a browser slowed by 100 open tabs (not by
+// the extension) shows in both.
 import type { ExtensionBrowser } from './bench-browser';
-import { openPopupTimed } from './measure-popup';
+import { openPopupTimed, staticPageLoad } from './measure-popup';
 import { spread, type Spread } from './stats';
 import { openFailingTabs, settled, storageBytes, type FailingTab } from './tabs-with-incidents';
 
@@ -11,6 +13,9 @@ export interface ScaleLevel {
   sessionBytes: number;
   bytesPerTab: number;
   popup: Spread;
+  shell: Spread;
+  /** Per open: popup ÷ the shell opened next to it. */
+  ratio: Spread;
 }
 
 export async function measureScale(browser: ExtensionBrowser, failingUrl: (tab: number) => string, levels: number[], opens: number): Promise<ScaleLevel[]> {
@@ -23,9 +28,15 @@ export async function measureScale(browser: ExtensionBrowser, failingUrl: (tab: 
     const bytes = await storageBytes(browser.worker);
     const popupUrl = `chrome-extension://${browser.extensionId}/popup.html?tab=${tabs[0]!.tabId}`;
     await openPopupTimed(browser.context, popupUrl); // warm-up
-    const times: number[] = [];
-    for (let i = 0; i < opens; i += 1) times.push((await openPopupTimed(browser.context, popupUrl)).toExplanation);
-    result.push({ tabs: level, records: bytes.records, sessionBytes: bytes.session, bytesPerTab: bytes.session / level, popup: spread(times) });
+    const [times, shells] = [[] as number[], [] as number[]];
+    for (let i = 0; i < opens; i += 1) {
+      const popupFirst = i % 2 === 0;
+      if (popupFirst) times.push((await openPopupTimed(browser.context, popupUrl)).toExplanation);
+      shells.push(await staticPageLoad(browser.context, popupUrl, true));
+      if (!popupFirst) times.push((await openPopupTimed(browser.context, popupUrl)).toExplanation);
+    }
+    const ratio = spread(times.map((t, i) => t / shells[i]!));
+    result.push({ tabs: level, records: bytes.records, sessionBytes: bytes.session, bytesPerTab: bytes.session / level, popup: spread(times), shell: spread(shells), ratio });
   }
   await Promise.all(tabs.map((t) => t.page.close()));
   return result;

@@ -3,11 +3,21 @@ import type { NetworkErrorKind } from '../model/failure';
 import type { TabRecord } from '../model/incident';
 import { showsBack } from '../knowledge/watch-schedule';
 
+/** Which toolbar icon a tab shows: the plain mark, with a red "!" dot, or with a green tick dot. */
+export type IconVariant = 'normal' | 'error' | 'back';
+
 export interface BadgeLook {
   text: string;
   color: string;
   /** i18n key for the button's title (tooltip), with the badge text as $1. */
   titleKey: string;
+  icon: Exclude<IconVariant, 'normal'>;
+}
+
+/** The icon files of a variant (rendered by scripts/make-icons.mjs), for `action.setIcon({ path })`. */
+export function iconPath(variant: IconVariant): Record<'16' | '32', string> {
+  // Absolute: Chrome resolves a relative path against the worker script, which lives in a sub-folder.
+  return { '16': `/icons/icon-${variant}-16.png`, '32': `/icons/icon-${variant}-32.png` };
 }
 
 const NETWORK_WORDS: Record<NetworkErrorKind, string> = {
@@ -33,10 +43,10 @@ export function badgeFor(record: TabRecord | undefined): BadgeLook | null {
   const failure = record?.incident?.failure;
   if (!failure) return null;
   // A watched site answered again while the tab still shows the error page.
-  if (showsBack(record)) return { text: 'OK', color: BACK_GREEN, titleKey: 'badgeTitleBack' };
+  if (showsBack(record)) return { text: 'OK', color: BACK_GREEN, titleKey: 'badgeTitleBack', icon: 'back' };
   if (failure.type === 'network') {
-    return { text: NETWORK_WORDS[failure.kind], color: NETWORK_PURPLE, titleKey: 'badgeTitleNetwork' };
+    return { text: NETWORK_WORDS[failure.kind], color: NETWORK_PURPLE, titleKey: 'badgeTitleNetwork', icon: 'error' };
   }
   const isEdgeCode = failure.status >= 520 && failure.status <= 530;
-  return { text: String(failure.status), color: isEdgeCode ? EDGE_ORANGE : SERVER_RED, titleKey: 'badgeTitleHttp' };
+  return { text: String(failure.status), color: isEdgeCode ? EDGE_ORANGE : SERVER_RED, titleKey: 'badgeTitleHttp', icon: 'error' };
 }

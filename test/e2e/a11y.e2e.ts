@@ -68,15 +68,15 @@ async function axeViolations(page: Page): Promise<string[]> {
 const overflowingInPage = (): string[] => {
   const viewport = document.documentElement.clientWidth;
   const out: string[] = [];
-  const describe = (e: Element) => `${e.tagName.toLowerCase()}${e.className && typeof e.className === 'string' ? `.${e.className.split(' ').join('.')}` : ''}`;
+  const nameOf = (e: Element) => `${e.tagName.toLowerCase()}${e.className && typeof e.className === 'string' ? `.${e.className.split(' ').join('.')}` : ''}`;
   if (document.documentElement.scrollWidth > viewport) out.push(`page scrolls sideways: ${document.documentElement.scrollWidth} > ${viewport}`);
   for (const e of document.body.querySelectorAll<HTMLElement>('*')) {
     if (e.closest('.visually-hidden, [hidden], details:not([open]) > :not(summary)')) continue;
     const style = getComputedStyle(e);
     if (style.display === 'inline' || style.display === 'none' || style.position === 'fixed') continue;
-    if (e.scrollWidth > e.clientWidth + 1) out.push(`${describe(e)} scrollWidth ${e.scrollWidth} > clientWidth ${e.clientWidth}`);
+    if (e.scrollWidth > e.clientWidth + 1) out.push(`${nameOf(e)} scrollWidth ${e.scrollWidth} > clientWidth ${e.clientWidth}`);
     const box = e.getBoundingClientRect();
-    if (box.width > 0 && (box.right > viewport + 0.5 || box.left < -0.5)) out.push(`${describe(e)} spans ${Math.round(box.left)}…${Math.round(box.right)} of ${viewport}`);
+    if (box.width > 0 && (box.right > viewport + 0.5 || box.left < -0.5)) out.push(`${nameOf(e)} spans ${Math.round(box.left)}…${Math.round(box.right)} of ${viewport}`);
   }
   return out;
 };
@@ -96,7 +96,8 @@ async function expectNoViolations(name: string, page: Page): Promise<void> {
   expect(found, `axe on ${name}`).toEqual([]);
 }
 
-describe('Chromium: accessibility of the popup and the options page (issue #7)', () => {
+// Axe on a long page, twice, is slow on a loaded 2-core machine: more than the suite's default 30 s per test.
+describe('Chromium: accessibility of the popup and the options page (issue #7)', { timeout: 60_000 }, () => {
   afterAll(() => console.log(`[a11y.e2e] axe violations per state (light + dark): ${JSON.stringify(axeReport)}`));
 
   it('the 502 incident, before any step ran: no axe violations, live regions for results and verdict', async () => {
@@ -194,6 +195,40 @@ describe('Chromium: accessibility of the popup and the options page (issue #7)',
     await Promise.all([options.close(), unsupported.close()]);
   });
 
+  it('switches the toolbar icon per tab: the red-dot variant on a failing tab, the plain mark once it recovers', async () => {
+    // Records every setIcon the worker makes (the polyfill calls chrome.action.setIcon with a callback).
+    await browser.worker.evaluate(() => {
+      const calls: { tabId?: number; path: string; ok: boolean }[] = [];
+      (globalThis as unknown as { iconCalls: typeof calls }).iconCalls = calls;
+      const original = chrome.action.setIcon.bind(chrome.action);
+      chrome.action.setIcon = (details, callback) => {
+        const done = original(details);
+        void done.then(
+          () => calls.push({ tabId: details.tabId, path: details.path['16'] ?? '', ok: true }),
+          () => calls.push({ tabId: details.tabId, path: details.path['16'] ?? '', ok: false }),
+        );
+        if (callback) void done.then(() => callback(), () => callback());
+        return done;
+      };
+    });
+    const iconCalls = (tabId: number) =>
+      browser.worker.evaluate(
+        (id) => (globalThis as unknown as { iconCalls: { tabId?: number; path: string; ok: boolean }[] }).iconCalls.filter((c) => c.tabId === id),
+        tabId,
+      );
+    const url = server.url(`/recovers?key=${tag()}&after=1`);
+    const { page, tabId } = await browser.openTab(url);
+    await waitFor('the error icon', async () => (await iconCalls(tabId)).some((c) => c.path === '/icons/icon-error-16.png'));
+    await page.reload();
+    await waitFor('the plain icon again', async () => (await iconCalls(tabId)).at(-1)?.path === '/icons/icon-normal-16.png', { timeoutMs: 15_000 }).catch(
+      async (error: Error) => {
+        throw new Error(`${error.message}; calls: ${JSON.stringify(await iconCalls(tabId))}; record: ${JSON.stringify(await browser.record(tabId))}`);
+      },
+    );
+    expect((await iconCalls(tabId)).every((c) => c.ok)).toBe(true);
+    await page.close();
+  });
+
   it('right to left: the popup lays out mirrored and nothing overflows', async () => {
     const popup = await browser.openPopup(await failingTab(browser, server.url(`/cf-522?t=${tag()}`)));
     await popup.evaluate(() => (document.documentElement.dir = 'rtl'));
@@ -206,7 +241,7 @@ describe('Chromium: accessibility of the popup and the options page (issue #7)',
   });
 });
 
-describe('Chromium in German: long words fit the 390 px popup', () => {
+describe('Chromium in German: long words fit the 390 px popup', { timeout: 60_000 }, () => {
   let german: ChecksBrowser;
   beforeAll(async () => {
     // Chromium on Linux takes its UI language from the environment; --lang for good measure.
@@ -235,4 +270,7 @@ describe('Chromium in German: long words fit the 390 px popup', () => {
   });
 });
 
-declare const chrome: { i18n: { getUILanguage(): string } };
+declare const chrome: {
+  i18n: { getUILanguage(): string };
+  action: { setIcon(details: { tabId?: number; path: Record<string, string> }, callback?: () => void): Promise<void> };
+};

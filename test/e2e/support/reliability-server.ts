@@ -124,7 +124,8 @@ export async function startReliabilityServer(): Promise<ReliabilityServer> {
       }
       case '/prerender-host': {
         const target = q.get('target') ?? '/code/502';
-        const rules = JSON.stringify({ prerender: [{ source: 'list', urls: [target] }] });
+        const kind = q.get('kind') === 'prefetch' ? 'prefetch' : 'prerender';
+        const rules = JSON.stringify({ [kind]: [{ source: 'list', urls: [target] }] });
         return send(res, 200, page('Prerender host', '<h1>Prerendering</h1>', `<script type="speculationrules">${rules}</script>`));
       }
       default:

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { badgeFor } from '../../../src/background/badge-text';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { badgeFor, iconPath } from '../../../src/background/badge-text';
 import type { TabRecord } from '../../../src/model/incident';
 import type { Failure } from '../../../src/model/failure';
 
@@ -45,6 +47,21 @@ describe('badgeFor', () => {
   it('keeps every badge within four characters', () => {
     for (const kind of ['dns', 'refused', 'reset', 'timeout', 'tls', 'offline', 'unreachable', 'protocol', 'blocked', 'other'] as const) {
       expect(badgeFor(recordWith({ type: 'network', kind, error: '' }))!.text.length).toBeLessThanOrEqual(4);
+    }
+  });
+  it('picks the toolbar icon: red dot while an incident exists, green tick once the watched site is back', () => {
+    const base = recordWith({ type: 'http', status: 502, statusLine: '' });
+    expect(badgeFor(base)?.icon).toBe('error');
+    expect(badgeFor(recordWith({ type: 'network', kind: 'dns', error: '' }))?.icon).toBe('error');
+    const watch = { id: 'w', incidentId: 'i', url: 'https://a.test/', status: 'back' as const, startedAt: 0, tries: 1, nextTryAt: 0, reload: false, endedAt: 10 };
+    expect(badgeFor({ ...base, watch })?.icon).toBe('back');
+  });
+  it('names icon files that exist, by absolute path (Chrome resolves relative ones against the worker script)', () => {
+    for (const variant of ['normal', 'error', 'back'] as const) {
+      for (const file of Object.values(iconPath(variant))) {
+        expect(file.startsWith('/icons/')).toBe(true);
+        expect(existsSync(fileURLToPath(new URL(`../../../public${file}`, import.meta.url))), file).toBe(true);
+      }
     }
   });
 });

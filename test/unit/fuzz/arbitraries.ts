@@ -2,7 +2,7 @@
 // browser shows, fingerprints, failures and check states. Markers ("QQuser3fa9c1…") are planted where a value
 // must never reach an output: a prefix plus random hex, so one cannot turn up in other generated text by chance.
 import fc from 'fast-check';
-import { CHECK_IDS, type CheckId, type CheckOutcome, type CheckState, type CheckStates } from '../../../src/model/checks';
+import { CHECK_IDS, type CheckId, type CheckOutcome, type CheckState, type CheckStates, type Evidence } from '../../../src/model/checks';
 import { NETWORK_ERROR_KINDS, type Failure } from '../../../src/model/failure';
 import { EDGE_IDS, SERVER_IDS, type Fingerprint } from '../../../src/model/fingerprint';
 import { TRACE_ID_HEADERS } from '../../../src/knowledge/trace-ids';
@@ -158,7 +158,7 @@ export const checkState = (now: number, runId: fc.Arbitrary<string> = fc.string(
         outcome: fc.constantFrom(...OUTCOMES),
         summary: fc.constantFrom('checkCancelled', 'reloadFixed', 'cleanRequestOk', 'dnsStale', 'networkOkSiteAnswers', 'nonexistentKey'),
         summaryArgs: fc.option(fc.array(fc.string({ maxLength: 20 }), { maxLength: 3 }), { nil: undefined }),
-        evidence: fc.constant([]),
+        evidence: fc.constant(null).map((): Evidence[] => []),
         durationMs: fc.integer({ min: 0, max: 60_000 }),
         facts: fc.option(facts, { nil: undefined }),
       }, { requiredKeys: ['outcome', 'summary', 'evidence', 'durationMs'] }),

@@ -67,14 +67,18 @@ function checkReason(reason: BodyReason | null): void {
 
 describe('extractBodyReason', () => {
   it('trusts a body marker only for a platform the headers show', () => {
+    const found = new Set<string>();
     fc.assert(
       fc.property(body, shownBy, noise, fc.nat(), fc.integer({ min: 400, max: 599 }), (text, shown, base, pick, status) => {
         const reason = extractBodyReason(text, headersShowing(shown, base, pick), status);
         must(reason === null || shown.includes(reason.platform), () => `${reason?.platform} from a body alone: ${short(text)} ${short(shown)}`);
         checkReason(reason);
+        if (reason) found.add(reason.platform);
       }),
-      { numRuns: 3000 },
+      { numRuns: 2000 },
     );
+    // Not vacuous: the generated pages are read as most platforms' pages.
+    expect(found.size).toBeGreaterThanOrEqual(4);
   });
 
   it('with no platform in the headers, every marker at once is still nothing; below 400 always nothing', () => {
@@ -83,7 +87,7 @@ describe('extractBodyReason', () => {
         expect(extractBodyReason(`<html><body>${markers.join('<br>')}</body></html>`, headers, status)).toBeNull();
         expect(extractBodyReason(markers.join(' '), headersShowing(PLATFORMS, {}, status), status % 400)).toBeNull();
       }),
-      { numRuns: 2000 },
+      { numRuns: 1000 },
     );
   });
 
@@ -94,7 +98,7 @@ describe('extractBodyReason', () => {
         const cased = Object.fromEntries(Object.entries(headers).map(([k, v], i) => [i % 2 ? k.toUpperCase() : k.replace(/^./, (c) => c.toUpperCase()), v]));
         expect(extractBodyReason(text, cased, status)).toEqual(extractBodyReason(text, headers, status));
       }),
-      { numRuns: 1500 },
+      { numRuns: 1000 },
     );
   });
 
@@ -114,7 +118,7 @@ describe('extractBodyReason', () => {
         slowest = Math.max(slowest, performance.now() - started);
         checkReason(reason);
       }),
-      { numRuns: 30 },
+      { numRuns: 12 },
     );
     // Linear work on 64 KB takes a few ms; a backtracking regex would take seconds. Generous for a busy CI box.
     expect(slowest).toBeLessThan(1500);

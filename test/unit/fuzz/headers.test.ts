@@ -35,9 +35,18 @@ function checkPicked(headers: RawHeader[], picked: Record<string, string>): void
 
 describe('pickDiagnosticHeaders', () => {
   it('never throws; output bounded in count, per value and in total; allow-listed lower-case names only', () => {
-    fc.assert(fc.property(rawHeaders(16), (headers) => checkPicked(headers, pickDiagnosticHeaders(headers))), { numRuns: 5000 });
+    fc.assert(fc.property(rawHeaders(16), (headers) => checkPicked(headers, pickDiagnosticHeaders(headers))), { numRuns: 3000 });
     // Long lists, so the 24-header and 4 KB caps are reached.
-    fc.assert(fc.property(rawHeaders(60), (headers) => checkPicked(headers, pickDiagnosticHeaders(headers))), { numRuns: 800 });
+    let full = 0;
+    fc.assert(
+      fc.property(rawHeaders(60), (headers) => {
+        const picked = pickDiagnosticHeaders(headers);
+        checkPicked(headers, picked);
+        if (Object.keys(picked).length === MAX_HEADERS) full++;
+      }),
+      { numRuns: 500 },
+    );
+    expect(full).toBeGreaterThan(10);
   });
 
   it('never lets a cookie or credential through, whatever the casing or how many there are', () => {
@@ -49,7 +58,7 @@ describe('pickDiagnosticHeaders', () => {
         const picked = JSON.stringify(pickDiagnosticHeaders(list));
         must(!picked.includes('QQcookie'), () => `leaked: ${short(picked)}`);
       }),
-      { numRuns: 3000 },
+      { numRuns: 2000 },
     );
   });
 
@@ -60,7 +69,7 @@ describe('pickDiagnosticHeaders', () => {
         const picked = pickDiagnosticHeaders(pairs.map(([name, v]) => ({ name: name.toUpperCase(), value: v })));
         expect(picked).toEqual(Object.fromEntries(pairs.map(([name, v]) => [name, v.trim()])));
       }),
-      { numRuns: 1500 },
+      { numRuns: 1000 },
     );
   });
 
@@ -71,7 +80,7 @@ describe('pickDiagnosticHeaders', () => {
         const picked = pickDiagnosticHeaders(values.map((v) => ({ name, value: v })));
         expect(picked).toEqual({ [name.toLowerCase()]: values.join(', ').slice(0, MAX_VALUE_LENGTH) });
       }),
-      { numRuns: 1500 },
+      { numRuns: 1000 },
     );
   });
 
@@ -87,7 +96,7 @@ describe('pickDiagnosticHeaders', () => {
         // trim happens after the cut, assert `expect(twice).toEqual(once)`.
         expect(twice).toEqual(Object.fromEntries(Object.entries(once).map(([name, v]) => [name, v.trimEnd()])));
       }),
-      { numRuns: 3000 },
+      { numRuns: 2000 },
     );
   });
 });
@@ -113,11 +122,11 @@ function checkFingerprint(headers: Record<string, string>): void {
 
 describe('fingerprintResponse / findTraceIds', () => {
   it('on picked headers: ids from the known lists or null; trace ids bounded, known, in order, taken from the header', () => {
-    fc.assert(fc.property(rawHeaders(16), (headers) => checkFingerprint(pickDiagnosticHeaders(headers))), { numRuns: 5000 });
+    fc.assert(fc.property(rawHeaders(16), (headers) => checkFingerprint(pickDiagnosticHeaders(headers))), { numRuns: 3000 });
   });
 
   it('never throws on a raw (unpicked, even corrupt) header record', () => {
-    fc.assert(fc.property(headerRecord, (headers) => checkFingerprint(headers)), { numRuns: 3000 });
+    fc.assert(fc.property(headerRecord, (headers) => checkFingerprint(headers)), { numRuns: 2000 });
   });
 
   it('unknown headers alone give no guess', () => {
@@ -126,7 +135,7 @@ describe('fingerprintResponse / findTraceIds', () => {
       fc.property(noise, (headers) => {
         expect(fingerprintResponse(headers)).toEqual({ edge: null, server: null, traceIds: [] });
       }),
-      { numRuns: 1500 },
+      { numRuns: 1000 },
     );
   });
 });
@@ -151,7 +160,7 @@ describe('detectChallenge', () => {
         const expected = cf !== undefined && hasToken(cf) ? 'cloudflare' : vercel !== undefined && hasToken(vercel) ? 'vercel' : null;
         must(detectChallenge(headers) === expected, () => `${short(headers)} → ${detectChallenge(headers)}`);
       }),
-      { numRuns: 4000 },
+      { numRuns: 3000 },
     );
   });
 
@@ -165,7 +174,7 @@ describe('detectChallenge', () => {
         const raw = Object.fromEntries(list.map((h) => [h.name.toLowerCase(), h.value!]));
         expect(detectChallenge(pickDiagnosticHeaders(list))).toBe(detectChallenge(raw));
       }),
-      { numRuns: 2000 },
+      { numRuns: 1500 },
     );
   });
 });

@@ -59,7 +59,7 @@ describe('statusKnowledge / explain for any status', () => {
         must(is5xx ? entry !== GENERIC_HTTP_ERROR : entry === GENERIC_HTTP_ERROR, `${status} → ${entry.titleKey}`);
         if (is5xx && !Number.isInteger(status)) must(entry === GENERIC_5XX, `${status} → ${entry.titleKey}`);
       }),
-      { numRuns: 6000 },
+      { numRuns: 12000 },
     );
   });
 
@@ -68,7 +68,7 @@ describe('statusKnowledge / explain for any status', () => {
       fc.property(anyStatus, fc.string({ maxLength: 20 }), fingerprint, (status, statusLine, fp) => {
         checkExplanation(explain({ type: 'http', status, statusLine }, fp));
       }),
-      { numRuns: 5000 },
+      { numRuns: 4000 },
     );
   });
 
@@ -77,7 +77,7 @@ describe('statusKnowledge / explain for any status', () => {
       fc.property(anyStatus, (status) => {
         must(isServerErrorStatus(status) === (Number.isInteger(status) && status >= 500 && status <= 599), String(status));
       }),
-      { numRuns: 3000 },
+      { numRuns: 6000 },
     );
   });
 });
@@ -92,7 +92,7 @@ describe('classifyNetworkError', () => {
         must(known(kind), () => `${short(error)} → ${kind}`);
         if (nameOf(error) === null) must(kind === 'other', () => `${short(error)} → ${kind} without an error name`);
       }),
-      { numRuns: 6000 },
+      { numRuns: 8000 },
     );
   });
 
@@ -106,7 +106,7 @@ describe('classifyNetworkError', () => {
       fc.property(fc.constantFrom(...FAMILIES), errorSuffix, fc.constantFrom('', 'net::', 'Error code: '), ([family, kind], suffix, prefix) => {
         must(classifyNetworkError(`${prefix}${family}${suffix}`) === kind, `${family}${suffix}`);
       }),
-      { numRuns: 3000 },
+      { numRuns: 5000 },
     );
   });
 
@@ -133,7 +133,7 @@ describe('classifyNetworkError', () => {
         // A known edge that refuses/resets/times out is the gateway hop, never "you".
         if (fp.edge !== null && (kind === 'refused' || kind === 'reset' || kind === 'timeout')) must(explanation.failingHop !== 'you', 'edge → you');
       }),
-      { numRuns: 4000 },
+      { numRuns: 3000 },
     );
   });
 });
@@ -164,7 +164,7 @@ describe('badgeFor', () => {
   });
 
   it('fits for any three-digit status, and no record means no badge', () => {
-    fc.assert(fc.property(fc.integer({ min: -999, max: 9999 }), (status) => checkBadge({ type: 'http', status, statusLine: '' }, false)), { numRuns: 2000 });
+    fc.assert(fc.property(fc.integer({ min: -999, max: 9999 }), (status) => checkBadge({ type: 'http', status, statusLine: '' }, false)), { numRuns: 3000 });
     expect(badgeFor(undefined)).toBeNull();
     expect(badgeFor({ tabId: 1 })).toBeNull();
   });

@@ -56,7 +56,7 @@ describe('mergeSettings', () => {
         expect(mergeSettings(merged)).toEqual(merged);
         must(merged !== DEFAULT_SETTINGS && merged.endpoints !== DEFAULT_SETTINGS.endpoints && merged.endpoints.connectivity !== DEFAULT_SETTINGS.endpoints.connectivity, 'aliases the defaults');
       }),
-      { numRuns: 3000 },
+      { numRuns: 1500 },
     );
     expect(DEFAULT_SETTINGS.endpoints.connectivity).toHaveLength(3);
   });
@@ -71,15 +71,17 @@ describe('mergeSettings', () => {
         const stored = { ...structuredClone(DEFAULT_SETTINGS), ...top, endpoints: { ...structuredClone(DEFAULT_SETTINGS.endpoints), connectivity, dohResolver } };
         expect(mergeSettings(stored)).toEqual(stored);
       }),
-      { numRuns: 1500 },
+      { numRuns: 800 },
     );
   });
 
   it('object-valued endpoints (current behaviour: see TODO)', () => {
+    expect(mergeSettings({ endpoints: { captivePortal: null } }).endpoints.captivePortal).toBeNull();
     fc.assert(
       fc.property(storedSettings, (stored) => {
         const { captivePortal, providerStatusPages } = mergeSettings(stored).endpoints;
-        const storedEndpoints = isObject(stored) && isObject(stored.endpoints) ? stored.endpoints : {};
+        const raw: unknown = stored;
+        const storedEndpoints = isObject(raw) && isObject(raw.endpoints) ? raw.endpoints : {};
         // TODO(bug, reported to the lead 2025-06): mergeSettings checks endpoints with `typeof value === typeof fallback`
         // (src/model/merge-settings.ts:19), and typeof null/[]/{} is 'object', so a stored
         // { endpoints: { captivePortal: null } } (or [], or { url: 5 }) is kept as is: the network step then throws
@@ -93,7 +95,7 @@ describe('mergeSettings', () => {
           must(providerStatusPages === storedEndpoints.providerStatusPages, () => `providerStatusPages ${short(providerStatusPages)}`);
         }
       }),
-      { numRuns: 2000 },
+      { numRuns: 1000 },
     );
   });
 });
@@ -148,6 +150,7 @@ function checkRecord(record: TabRecord, tabId: number, urlOf: Map<string, string
 
 describe('record transitions', () => {
   it('any sequence keeps one record per tab, checks with the incident (and URL) they ran for, and no running step after a restart', () => {
+    let carried = 0;
     fc.assert(
       fc.property(ops, (sequence) => {
         const records = new Map<number, TabRecord>();
@@ -180,6 +183,7 @@ describe('record transitions', () => {
             must(incident.id === (sameUrl ? before!.incident!.id : id), 'incident id');
             must(sameUrl ? incident.occurrences === before!.incident!.occurrences + 1 : incident.occurrences === 1 && Object.keys(incident.checks).length === 0, 'new URL kept old checks or count');
             if (!sameUrl) urlOf.set(id, step.url);
+            else if (Object.keys(incident.checks).length > 0) carried++;
           } else if (step.op === 'recovery') {
             after = withRecovery(before, step.status, now);
             if (after) must(!after.incident && !after.challenge && (before?.incident ? after.lastError?.id === before.incident.id : true), 'recovery');
@@ -203,8 +207,10 @@ describe('record transitions', () => {
           if (current) checkRecord(current, step.tab, urlOf);
         }
       }),
-      { numRuns: 1200 },
+      { numRuns: 1000 },
     );
+    // Not vacuous: the same URL failing again often carries steps already run.
+    expect(carried).toBeGreaterThan(50);
   });
 });
 
@@ -253,7 +259,7 @@ describe('history', () => {
           history = next;
         }
       }),
-      { numRuns: 1500 },
+      { numRuns: 800 },
     );
   });
 
@@ -266,7 +272,7 @@ describe('history', () => {
         checkHistory(once, limit, NOW);
         expect(pruneHistory(once, NOW, limit)).toEqual(once);
       }),
-      { numRuns: 2500 },
+      { numRuns: 1500 },
     );
   });
 });

@@ -45,7 +45,7 @@ describe('Statuspage JSON', () => {
         must((r.incidents?.length ?? 0) <= 5, 'more than 5 incidents');
         must(hasProblem(r) === (r.indicator !== 'none' || (r.incidents?.length ?? 0) > 0), 'hasProblem');
       }),
-      { numRuns: 3000 },
+      { numRuns: 1500 },
     );
   });
 
@@ -60,7 +60,7 @@ describe('Statuspage JSON', () => {
         const human = humanPageOf(a);
         must(human === a || isHttp(human), `human ${human}`);
       }),
-      { numRuns: 2000 },
+      { numRuns: 1500 },
     );
   });
 });
@@ -76,7 +76,7 @@ describe('Globalping', () => {
         must(isReachableFromElsewhere(m.target) && !m.target.startsWith('['), `target ${m.target}`);
         must(Number.isInteger(m.measurementOptions.port) && m.measurementOptions.port > 0 && m.measurementOptions.port < 65536, 'port');
       }),
-      { numRuns: 2000 },
+      { numRuns: 1500 },
     );
   });
 
@@ -89,7 +89,7 @@ describe('Globalping', () => {
       fc.property(privateHost, fc.constantFrom('http', 'https'), (h, scheme) => {
         expect(buildMeasurement(`${scheme}://${h}/x`)).toBeNull();
       }),
-      { numRuns: 1500 },
+      { numRuns: 1000 },
     );
   });
 
@@ -114,7 +114,7 @@ describe('Globalping', () => {
         const error = parseApiError(other);
         must(error === null || (error.length > 0 && error.length <= 200), `error ${error}`);
       }),
-      { numRuns: 2500 },
+      { numRuns: 1500 },
     );
   });
 });
@@ -135,7 +135,7 @@ describe('ownerChecklist', () => {
         }
         must(keys.includes('owner_general_logs'), 'general items missing');
       }),
-      { numRuns: 2000 },
+      { numRuns: 1500 },
     );
   });
 });
@@ -183,7 +183,7 @@ describe('watch schedule', () => {
           }
         }
       }),
-      { numRuns: 1500 },
+      { numRuns: 1000 },
     );
   });
 });

@@ -80,7 +80,7 @@ describe('parseRetryAfter', () => {
           const cased = text.replace(/[a-z]/gi, (c, i: number) => ((nowMs >> i % 31) & 1 ? c.toUpperCase() : c.toLowerCase()));
           must(parseRetryAfter(` ${cased} `, nowMs) === got, `${cased} parsed differently`);
         }),
-        { numRuns: 3000 },
+        { numRuns: 1500 },
       );
     });
   }
@@ -106,7 +106,7 @@ describe('parseRetryAfter', () => {
         const text = render(parts);
         must(parseRetryAfter(text, nowMs) === null, `${text} → ${parseRetryAfter(text, nowMs)}`);
       }),
-      { numRuns: 1500 },
+      { numRuns: 1000 },
     );
   });
 });
@@ -124,7 +124,7 @@ describe('retryAfterAt (the watch clamp on top of parseRetryAfter)', () => {
         must(at === null || at <= NOW + DEFAULT_WATCH_TUNING.maxRetryAfterMs, `${JSON.stringify(v)} → ${at}`);
         if (/^\s*\d+\s*$/.test(v)) must(at !== null, `${JSON.stringify(v)} dropped`);
       }),
-      { numRuns: 3000 },
+      { numRuns: 1500 },
     );
   });
 });
