@@ -51,14 +51,16 @@ export function decideVerdict(incident: VerdictInput, now: number = Date.now()):
     ({ side, headlineKey, ...(detailKey ? { detailKey } : {}), evidence, fixers, nextStep, confidence });
 
   // 1. It works again.
-  if (isOk(incident.recoveredStatus)) {
-    return verdict('fixed', 'verdictFixed', 'strong', [ev('verdictEvRecovered', String(incident.recoveredStatus))], [], null);
-  }
   if (seen.clearSiteData?.outcome === 'fixed') {
     return verdict('fixed', 'verdictFixedByClearing', 'strong', [ev('verdictEvClearFixed')], ['you'], null, 'verdictFixedByClearingDetail');
   }
   if (seen.reload?.outcome === 'fixed') {
     return verdict('fixed', 'verdictFixedByReload', 'strong', [ev('verdictEvReloadFixed')], [], null, 'verdictFixedByReloadDetail');
+  }
+
+  // Recovered without one of our steps fixing it (the person reloaded, or the site came back).
+  if (isOk(incident.recoveredStatus)) {
+    return verdict('fixed', 'verdictFixed', 'strong', [ev('verdictEvRecovered', String(incident.recoveredStatus))], [], null);
   }
 
   const evidence: VerdictEvidence[] = [];

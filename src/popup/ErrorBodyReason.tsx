@@ -20,7 +20,9 @@ export function ErrorBodyReason({ incident }: { incident: Incident }) {
   return (
     <section class="context body-reason" aria-label={t('bodyReasonLabel')}>
       <p>
-        <strong>{t('bodyReasonHeading', [name])}</strong> <code>{reason.code}</code>
+        <strong>{t('bodyReasonHeading', [name])}</strong>
+        {/* nginx's stock page has no code of its own: our internal id would only confuse. */}
+        {reason.platform !== 'nginx' && <> <code>{reason.code}</code></>}
         {reason.reference && (
           <>
             {' · '}

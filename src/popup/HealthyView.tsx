@@ -1,18 +1,26 @@
 import type { TabRecord } from '../model/incident';
 import { failureKey } from '../model/failure';
+import { decideVerdict } from '../knowledge/verdict';
+import { explain } from '../knowledge/explain';
 import { t } from '../ui/i18n';
 import { formatTime } from '../ui/format';
 import { HistoryLine } from './HistoryLine';
+import { VerdictPanel } from './VerdictPanel';
+import { StepList } from './StepList';
 
-export function HealthyView({ status, lastError }: { status: number | undefined; lastError: TabRecord['lastError'] }) {
+export function HealthyView({ url, status, lastError }: { url: string | undefined; status: number | undefined; lastError: TabRecord['lastError'] }) {
+  // A step that fixed the page ends the incident: keep its results and the verdict in view.
+  const stepsRun = lastError && Object.keys(lastError.checks).length > 0;
+  const shownStatus = status ?? (lastError?.url === url ? lastError?.recoveredStatus : undefined);
   return (
     <main class="popup popup--calm">
       <h1 class="title">
         <span class="state-icon state-icon--ok" aria-hidden="true">✓</span>
         {t('healthyTitle')}
       </h1>
-      <p>{status ? t('healthyStatus', [String(status)]) : t('healthyNoStatus')}</p>
-      <HistoryLine url={lastError?.url} />
+      {(shownStatus || !lastError) && <p>{shownStatus ? t('healthyStatus', [String(shownStatus)]) : t('healthyNoStatus')}</p>}
+      <HistoryLine url={url} />
+      {lastError && stepsRun && <VerdictPanel incident={lastError} verdict={decideVerdict(lastError)} actions={null} />}
       {lastError && (
         <section class="last-error" aria-label={t('lastErrorHeading')}>
           <h2>{t('lastErrorHeading')}</h2>
@@ -25,6 +33,9 @@ export function HealthyView({ status, lastError }: { status: number | undefined;
           </p>
           <p class="url">{lastError.url}</p>
         </section>
+      )}
+      {lastError && stepsRun && (
+        <StepList incident={lastError} recommended={explain(lastError.failure, lastError.fingerprint).steps} actions={null} />
       )}
     </main>
   );

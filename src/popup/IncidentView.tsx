@@ -9,6 +9,7 @@ import { TraceIds } from './TraceIds';
 import { StepList } from './StepList';
 import { actionsFor } from './actions';
 import { VerdictPanel } from './VerdictPanel';
+import { decideVerdict } from '../knowledge/verdict';
 import { WatchPanel } from './WatchPanel';
 import { ReportButton } from './ReportButton';
 import { HistoryLine } from './HistoryLine';
@@ -26,6 +27,12 @@ export function IncidentView({ tabId, incident }: { tabId: number; incident: Inc
   const explanation = explain(incident.failure, incident.fingerprint);
   const failure = incident.failure;
   const retryAt = parseRetryAfter(incident.headers['retry-after'], incident.at);
+  const verdict = decideVerdict(incident);
+  // Once the checks point somewhere, their conclusion leads and the general explanation follows,
+  // so "the site's side" in the text about the code never reads as contradicting the evidence.
+  const decided = verdict.side !== 'unknown';
+  const verdictPanel = <VerdictPanel incident={incident} verdict={verdict} actions={actions} />;
+  const fixers = decided && verdict.fixers.length ? verdict.fixers : explanation.fixers;
 
   // The benchmark measures document start → this mark.
   useEffect(() => void performance.mark(EXPLANATION_MARK), []);
@@ -42,18 +49,20 @@ export function IncidentView({ tabId, incident }: { tabId: number; incident: Inc
           </p>
         </div>
       </header>
+      {decided && verdictPanel}
+      {decided && <h2 class="about-code">{t('aboutCodeHeading', [failure.type === 'http' ? String(failure.status) : failure.error])}</h2>}
       <p class="summary">{t(explanation.summaryKey, explanation.args)}</p>
       {explanation.contextKey && <p class="context">{t(explanation.contextKey, explanation.args)}</p>}
       <ErrorBodyReason incident={incident} />
       <ChainDiagram failingHop={explanation.failingHop} gatewayName={explanation.gatewayName} />
       <p class="fixers">
-        <strong>{t('whoFixesLabel')}</strong> {explanation.fixers.map((f) => t(`fixer_${f.replace('-', '_')}`)).join(' · ')}
+        <strong>{t('whoFixesLabel')}</strong> {fixers.map((f) => t(`fixer_${f.replace('-', '_')}`)).join(' · ')}
       </p>
       {retryAt !== null && (
         <p class="retry-after">{t('retryAfterLine', [formatDuration(Math.max(0, retryAt - incident.at))])}</p>
       )}
       <HistoryLine url={incident.url} />
-      <VerdictPanel incident={incident} actions={actions} />
+      {!decided && verdictPanel}
       <StepList incident={incident} recommended={explanation.steps} actions={actions} />
       <WatchPanel tabId={tabId} incident={incident} />
       <section class="owner-info" aria-labelledby="owner-info-heading">

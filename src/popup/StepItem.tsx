@@ -24,10 +24,10 @@ function siteOf(url: string): string {
 }
 
 /** One step: what it does, its live state, and its result with the evidence behind it. */
-export function StepItem({ id, url, state, recommended, actions }: { id: CheckId; url: string; state: CheckState | undefined; recommended: boolean; actions: PopupActions }) {
+export function StepItem({ id, url, state, recommended, actions }: { id: CheckId; url: string; state: CheckState | undefined; recommended: boolean; actions: PopupActions | null }) {
   const [confirming, setConfirming] = useState(false);
   const running = state?.state === 'running';
-  const start = () => (id === 'clear-site-data' ? setConfirming(true) : actions.runCheck(id));
+  const start = () => (id === 'clear-site-data' ? setConfirming(true) : actions?.runCheck(id));
   const focusTarget = useConfirmFocus(confirming);
 
   return (
@@ -38,7 +38,7 @@ export function StepItem({ id, url, state, recommended, actions }: { id: CheckId
           <span class="step-title" title={recommended ? undefined : t(`check_${keyOf(id)}_about`)}>{t(`check_${keyOf(id)}_title`)}</span>
           <StateLine state={state} id={id} showAbout={recommended} />
         </div>
-        {running ? (
+        {!actions ? null : running ? (
           <button type="button" onClick={() => actions.cancel(id)}>{t('cancelStep')}</button>
         ) : state?.state !== 'waiting-for-user' && !confirming ? (
           <button type="button" onClick={start} aria-label={`${t(state ? 'runAgain' : 'runStep')}: ${t(`check_${keyOf(id)}_title`)}`}>
@@ -46,7 +46,7 @@ export function StepItem({ id, url, state, recommended, actions }: { id: CheckId
           </button>
         ) : null}
       </div>
-      {confirming && (
+      {actions && confirming && (
         <div class="step-confirm" role="group" aria-label={t('clearConfirmLabel')} onKeyDown={onEscape(() => setConfirming(false))}>
           <p>{t('clearConfirmText', [siteOf(url)])}</p>
           <div class="buttons">
@@ -56,7 +56,7 @@ export function StepItem({ id, url, state, recommended, actions }: { id: CheckId
           </div>
         </div>
       )}
-      {state?.state === 'waiting-for-user' && (
+      {actions && state?.state === 'waiting-for-user' && (
         <div class="step-confirm" role="group" aria-label={t(state.prompt)}>
           <p>{t(state.prompt)}</p>
           <div class="buttons">

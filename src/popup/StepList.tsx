@@ -7,17 +7,19 @@ import type { PopupActions } from './actions';
 import { StepItem } from './StepItem';
 
 /** The guided steps as a live checklist: the ones that help for this failure first, then the rest, compact. */
-export function StepList({ incident, recommended, actions }: { incident: Incident; recommended: CheckId[]; actions: PopupActions }) {
+export function StepList({ incident, recommended, actions }: { incident: Incident; recommended: CheckId[]; actions: PopupActions | null }) {
   const anyRunning = Object.values(incident.checks).some((s) => s?.state === 'running');
   const now = useNow(anyRunning);
-  const others = CHECK_IDS.filter((id) => !recommended.includes(id));
+  // Read-only (the incident ended): only the steps that ran.
+  const shown = (ids: readonly CheckId[]) => (actions ? [...ids] : ids.filter((id) => incident.checks[id]));
+  const others = shown(CHECK_IDS.filter((id) => !recommended.includes(id)));
   const item = (id: CheckId, isRecommended: boolean) => (
     <StepItem key={id} id={id} url={incident.url} recommended={isRecommended} state={effectiveState(incident.checks[id], now)} actions={actions} />
   );
   return (
     <section class="steps" aria-labelledby="steps-heading">
-      <h2 id="steps-heading">{t('stepsHeading')}</h2>
-      <ol aria-live="polite">{recommended.map((id) => item(id, true))}</ol>
+      <h2 id="steps-heading">{t(actions ? 'stepsHeading' : 'stepsRunHeading')}</h2>
+      <ol aria-live="polite">{shown(recommended).map((id) => item(id, true))}</ol>
       {others.length > 0 && (
         <>
           <h3 class="steps-more">{t('stepsMoreHeading')}</h3>

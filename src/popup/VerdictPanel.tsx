@@ -1,6 +1,6 @@
 import type { CheckId } from '../model/checks';
 import type { Incident } from '../model/incident';
-import { decideVerdict, type VerdictSide } from '../knowledge/verdict';
+import type { Verdict, VerdictSide } from '../knowledge/verdict';
 import { t } from '../ui/i18n';
 import type { PopupActions } from './actions';
 
@@ -18,8 +18,7 @@ const SIDE_ICON: Record<VerdictSide, string> = {
 const stepTitle = (id: CheckId) => t(`check_${id.replace(/-/g, '_')}_title`);
 
 /** Whose side the problem is on, the evidence for it, and the one step worth trying next. */
-export function VerdictPanel({ incident, actions }: { incident: Incident; actions: PopupActions }) {
-  const verdict = decideVerdict(incident);
+export function VerdictPanel({ incident, verdict, actions }: { incident: Incident; verdict: Verdict; actions: PopupActions | null }) {
   const nothingRun = Object.keys(incident.checks).length === 0;
   const anyRunning = Object.values(incident.checks).some((s) => s?.state === 'running');
   return (
@@ -37,7 +36,7 @@ export function VerdictPanel({ incident, actions }: { incident: Incident; action
           ))}
         </ul>
       )}
-      {nothingRun ? (
+      {!actions ? null : nothingRun ? (
         <button type="button" class="primary" onClick={actions.runAll} disabled={anyRunning}>
           {t('checkEverything')}
         </button>

@@ -174,17 +174,18 @@ describe('privacy', () => {
   });
 
   it('history keeps only the site (origin) of normal-window failures; private windows cannot be enabled headlessly', async () => {
-    const history = (await getLocal('history')) as { site: string }[] | undefined;
-    expect(history?.length).toBeGreaterThan(0);
-    for (const entry of history ?? []) expect(entry.site).toBe(new URL(entry.site).origin);
-    expect(history?.map((e) => e.site)).toContain(server.origin);
+    const { tabId } = await openTab(server.url(`/code/500?h=${tag()}`));
+    expect((await recordOf(tabId, (r) => !!r.incident, 'the incident')).incident?.incognito).toBe(false);
+    const history = await waitFor('the failure in the history', async () => {
+      const h = (await getLocal('history')) as { site: string; failure: { status?: number } }[] | undefined;
+      return h?.some((e) => e.site === server.origin && e.failure.status === 500) ? h : undefined;
+    });
+    for (const entry of history) expect(entry.site).toBe(new URL(entry.site).origin);
     // Incognito: an unpacked extension loaded with --load-extension is not allowed in incognito, and
     // turning it on (chrome://extensions → developerPrivate.updateExtensionConfiguration) reloads it,
     // which leaves a command-line extension disabled ("cannot be modified by user", Chromium 156
     // headless). The pure path is unit-tested: test/unit/history/history-store.test.ts (an incognito
     // incident never reaches storage.local). Here: a normal tab's incident says incognito: false.
-    const { tabId } = await openTab(server.url(`/code/500?h=${tag()}`));
-    expect((await recordOf(tabId, (r) => !!r.incident, 'the incident')).incident?.incognito).toBe(false);
   });
 });
 
@@ -324,7 +325,8 @@ describe('bad input end to end', () => {
     for (const kind of ['prefetch', 'prerender'] as const) tabs.push((await speculate(kind, `/code/502?${kind}=${tag()}`)).tabId);
     await barrier();
     const badges = await Promise.all(tabs.map((t) => browser.badgeText(t)));
-    log(`speculation rules: badges on the host tabs (prefetch, prerender) = ${JSON.stringify(badges)}; expected ["",""]`);
+    const failures = await Promise.all(tabs.map(async (t) => (await browser.record(t))?.incident?.failure));
+    log(`speculation rules: badges on the host tabs (prefetch, prerender) = ${JSON.stringify(badges)}, recorded ${JSON.stringify(failures)}; expected no badge, no record`);
     expect(badges).toEqual(['', '']);
     for (const tabId of tabs) expect(await browser.record(tabId)).toBeUndefined();
   });
@@ -399,11 +401,11 @@ describe('many at once', () => {
       expect(right(await readAll())).toBe(true);
       expect(new Set(ids).size).toBe(50);
       log(`50 tabs: created in ${openedMs} ms, every badge and record right after ${allRightMs} ms`);
-      expect(openedMs).toBeLessThan(3000);
+      expect(openedMs).toBeLessThan(5000);
     } finally {
       await browser.control.evaluate((tabIds) => chrome.tabs.remove(tabIds), ids).catch(() => undefined);
     }
-  });
+  }, 60_000);
 
   it('rapid navigation in one tab (fail → succeed → fail, and fail → fail → succeed): the last one wins', async () => {
     for (const sequence of [['/code/502', '/ok', '/code/503'], ['/code/503', '/code/502', '/ok']] as const) {

@@ -69,12 +69,12 @@ export interface RawHeader {
 }
 
 /** A response's header list: duplicates, empty names and values, a value missing (binary headers), sensitive ones. */
-export const rawHeaders = (maxLength = 40): fc.Arbitrary<RawHeader[]> =>
+export const rawHeaders = (maxLength = 40, size: fc.SizeForArbitrary = 'small'): fc.Arbitrary<RawHeader[]> =>
   fc.array(
     fc.record({ name: headerName, value: fc.option(headerValue, { nil: undefined, freq: 12 }) }).map(({ name, value }) =>
       value === undefined ? { name } : { name, value },
     ),
-    { maxLength },
+    { maxLength, size },
   );
 
 /** A header record as the knowledge modules receive it (lower-case names, but a corrupt store may hold anything). */
@@ -97,6 +97,7 @@ export const anyStatus: fc.Arbitrary<number> = fc.oneof(
   fc.integer(),
   fc.constantFrom(0, -1, -500, 99, 600, 1000, 10_000, Number.NaN, Infinity, -Infinity, 502.5, Number.MAX_SAFE_INTEGER),
   fc.double(),
+  fc.double({ min: 495, max: 605, noNaN: true }),
 );
 
 const errorFamily = fc.constantFrom(

@@ -122,12 +122,15 @@ const ops: fc.Arbitrary<Op[]> = fc.array(
     { weight: 1, arbitrary: fc.record({ op: fc.constant('challenge' as const), tab, url }) },
     { weight: 5, arbitrary: fc.record({
       op: fc.constant('check' as const), tab, target: fc.constantFrom('current' as const, 'last' as const, 'stale' as const),
-      checkId: fc.constantFrom(...CHECK_IDS), state: checkState(NOW, fc.constant('')), expect: fc.constantFrom('none' as const, 'owner' as const, 'other' as const),
+      checkId: fc.constantFrom(...CHECK_IDS), expect: fc.constantFrom('none' as const, 'owner' as const, 'other' as const),
+      // Running states often, so restarts have something to sweep in both the current and the ended incident.
+      state: fc.oneof(checkState(NOW, fc.constant('')), fc.record({ state: fc.constant('running' as const), runId: fc.constant(''), startedAt: fc.constant(NOW), deadline: fc.constant(NOW + 8000) })),
     }) },
     { weight: 1, arbitrary: fc.record({ op: fc.constant('ip' as const), tab, url, ip: fc.constantFrom('203.0.113.5', '2001:db8::5') }) },
-    { weight: 1, arbitrary: fc.constant({ op: 'restart' as const }) },
+    { weight: 2, arbitrary: fc.constant({ op: 'restart' as const }) },
   ),
-  { maxLength: 30 },
+  // 'max': lengths up to 30 (fast-check's default size keeps arrays to about 10, too short for histories).
+  { minLength: 4, maxLength: 30, size: 'max' },
 );
 
 /** Each check state written carries, in its runId, the id of the incident it was written for. */
@@ -246,7 +249,7 @@ describe('history', () => {
   it('adding any sequence of incidents to any stored value keeps the caps, origins only, and nothing from private windows', () => {
     const incidentArb = fc.record({ url: historyUrl, failure, incognito: fc.boolean(), dt: fc.integer({ min: 0, max: 5000 }) });
     fc.assert(
-      fc.property(fc.array(storedEntry, { maxLength: 8 }), fc.array(incidentArb, { maxLength: 25 }), limits, (stored, incidents, limit) => {
+      fc.property(fc.array(storedEntry, { maxLength: 8 }), fc.array(incidentArb, { maxLength: 25, size: 'medium' }), limits, (stored, incidents, limit) => {
         let history: unknown = stored;
         let now = NOW;
         for (const { url, failure: f, incognito, dt } of incidents) {

@@ -55,6 +55,7 @@ describe('parseRetryAfter', () => {
       fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 1, maxLength: 6 }),
       fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 1, maxLength: 400 }),
       fc.integer({ min: 0, max: 90_000 }).map(String),
+      fc.integer({ min: 86_390, max: 86_410 }).map(String), // around the 24 h cap
       fc.tuple(fc.string({ unit: fc.constant('0'), maxLength: 30 }), fc.integer({ min: 0, max: 86_400 })).map(([zeros, n]) => `${zeros}${n}`),
     );
     fc.assert(
@@ -84,6 +85,21 @@ describe('parseRetryAfter', () => {
       );
     });
   }
+
+  it('an RFC 850 two-digit year is read as the year within 50 years of now (RFC 9110 §5.6.7)', () => {
+    fc.assert(
+      fc.property(now, fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 364 }), (nowMs, yy, dayOfYear) => {
+        const thisYear = new Date(nowMs).getUTCFullYear();
+        // The one year ending in yy within (thisYear − 50, thisYear + 50].
+        const year = thisYear + 50 - ((thisYear + 50 - yy) % 100 + 100) % 100;
+        const at = Date.UTC(year, 0, 1 + dayOfYear, 6);
+        const text = rfc850(partsOf(new Date(at)));
+        const got = parseRetryAfter(text, nowMs);
+        must(got === expected(at, nowMs), `${text} (now ${new Date(nowMs).toISOString()}): ${got} ≠ ${expected(at, nowMs)}`);
+      }),
+      { numRuns: 1500 },
+    );
+  });
 
   it('a date the calendar does not have (30 Feb, 24:00, :60 minutes, day 0) is null, never a rolled-over time', () => {
     const daysIn = (year: number, month: number): number => new Date(Date.UTC(year, month + 1, 0)).getUTCDate();

@@ -25,6 +25,9 @@ const ROWS: Row[] = [
   { name: 'nothing run yet on a DNS failure: the DNS step first', input: incident(net('dns')), side: 'unknown', confidence: 'unsure', next: 'dns' },
   { name: 'the incident ended with a 200', input: incident(http(503), {}, { recoveredStatus: 200 }), side: 'fixed', confidence: 'strong', next: null, headline: 'verdictFixed', because: ['verdictEvRecovered'] },
   { name: 'reload fixed it', input: incident(http(502), { reload: reloadFixed }), side: 'fixed', confidence: 'strong', next: null, headline: 'verdictFixedByReload' },
+  // In the browser a fix always ends the incident: the step that fixed it still names the cause.
+  { name: 'reload fixed it and the incident ended', input: incident(http(502), { reload: reloadFixed }, { recoveredStatus: 200 }), side: 'fixed', confidence: 'strong', next: null, headline: 'verdictFixedByReload' },
+  { name: 'clearing fixed it and the incident ended', input: incident(http(502), { 'clear-site-data': cleared('fixed', true) }, { recoveredStatus: 200 }), side: 'fixed', confidence: 'strong', next: null, headline: 'verdictFixedByClearing' },
   { name: 'a "fixed" reload older than the latest failure does not count', input: incident(http(502), { reload: reloadFixed }, { lastSeenAt: NOW - 100 }), side: 'unknown', confidence: 'unsure', next: 'clean-request' },
   { name: 'clearing site data fixed it', input: incident(http(502), { reload: reloadSame('502'), 'clear-site-data': cleared('fixed', false) }), side: 'fixed', confidence: 'strong', next: null, headline: 'verdictFixedByClearing' },
   { name: 'clean request OK while the tab fails → stored data (reload first: it may have been passing)', input: incident(http(502), { 'clean-request': cleanOk }), side: 'browser-data', confidence: 'likely', next: 'reload', because: ['verdictEvCleanOk'] },
