@@ -10,13 +10,17 @@ import { StepList } from './StepList';
 import { actionsFor } from './actions';
 import { VerdictPanel } from './VerdictPanel';
 import { decideVerdict } from '../knowledge/verdict';
-import { WatchPanel } from './WatchPanel';
-import { ReportButton } from './ReportButton';
 import { HistoryLine } from './HistoryLine';
 import { ErrorBodyReason } from './ErrorBodyReason';
-import { OwnerChecklist } from './OwnerChecklist';
+
+import { lazyComponent } from '../ui/lazy';
 
 export const EXPLANATION_MARK = 'explanation-rendered';
+
+// Below the fold, and not needed for the first look: loaded on demand.
+const WatchPanel = lazyComponent(() => import('./WatchPanel').then((m) => m.WatchPanel));
+const ReportButton = lazyComponent(() => import('./ReportButton').then((m) => m.ReportButton));
+const OwnerChecklist = lazyComponent(() => import('./OwnerChecklist').then((m) => m.OwnerChecklist));
 
 /** 52x codes come from a CDN edge (Cloudflare): coloured like their badge. */
 const codeClass = (incident: Incident) =>

@@ -164,7 +164,11 @@ describe('privacy', () => {
       await expectBadge(tabId, '504');
       await sendMessage({ type: 'run-check', tabId, checkId: 'clean-request' });
       await waitFor('the worker fetch to be reported', () => swRequests.some((u) => u.includes(`control=${id}`)));
-      const control = server.requests((r) => r.url.includes(`control=${id}`) && r.at >= browsingEnded && fromExtension(r));
+      // Playwright reports the request when it starts: the server may see it a little later.
+      const control = await waitFor('the server to see the worker fetch', () => {
+        const seen = server.requests((r) => r.url.includes(`control=${id}`) && r.at >= browsingEnded && fromExtension(r));
+        return seen.length ? seen : undefined;
+      });
       expect(control.length).toBe(1);
       log(`privacy: ${pages.length} pages browsed, 0 extension requests; control fetch seen by Playwright (service worker) and by the server as ${JSON.stringify({ origin: control[0]?.origin, mode: control[0]?.secFetchMode, dest: control[0]?.secFetchDest })}`);
       await recordOf(tabId, (r) => r.incident?.checks['clean-request']?.state === 'done', 'the control step to finish');
