@@ -34,18 +34,26 @@ async function failingTab(browser: ChecksBrowser, url: string): Promise<number> 
   return tabId;
 }
 
+/** The popup on an incident tab, once its on-demand sections (watch, report) have loaded too. */
+async function incidentPopup(browser: ChecksBrowser, url: string): Promise<Page> {
+  const popup = await browser.openPopup(await failingTab(browser, url));
+  await popup.locator('section.watch').waitFor();
+  await popup.locator('section.report').waitFor();
+  return popup;
+}
+
 /** A popup showing `state`, settled (no step running, no spinner). */
 export async function preparePopup(browser: ChecksBrowser, state: PopupState): Promise<Page> {
   const tag = `s${++counter}`;
   switch (state) {
     case '502':
-      return browser.openPopup(await failingTab(browser, site('502', `/nginx-502?t=${tag}`)));
+      return incidentPopup(browser, site('502', `/nginx-502?t=${tag}`));
     case '522':
-      return browser.openPopup(await failingTab(browser, site('522', `/cf-522?t=${tag}`)));
+      return incidentPopup(browser, site('522', `/cf-522?t=${tag}`));
     case 'dns':
-      return browser.openPopup(await failingTab(browser, `${DNS_FAILURE_URL}?t=${tag}`));
+      return incidentPopup(browser, `${DNS_FAILURE_URL}?t=${tag}`);
     case 'verdict': {
-      const popup = await browser.openPopup(await failingTab(browser, site('verdict', `/nginx-502?t=${tag}`)));
+      const popup = await incidentPopup(browser, site('verdict', `/nginx-502?t=${tag}`));
       await popup.locator('section.verdict button.primary').click();
       await popup.waitForFunction((ids) => ids.every((id) => document.querySelector(`li[data-step="${id}"].step--done`)), AUTOMATIC, {
         timeout: 30_000,

@@ -89,6 +89,14 @@ async function failingTab(b: ChecksBrowser, url: string): Promise<number> {
   return tabId;
 }
 
+/** The popup on an incident tab, once its on-demand sections (watch, report) have loaded too. */
+async function incidentPopup(b: ChecksBrowser, url: string): Promise<Page> {
+  const popup = await b.openPopup(await failingTab(b, url));
+  await popup.locator('section.watch').waitFor();
+  await popup.locator('section.report').waitFor();
+  return popup;
+}
+
 const axeReport: Record<string, number> = {};
 async function expectNoViolations(name: string, page: Page): Promise<void> {
   const found = await axeViolations(page);
@@ -101,7 +109,7 @@ describe('Chromium: accessibility of the popup and the options page (issue #7)',
   afterAll(() => console.log(`[a11y.e2e] axe violations per state (light + dark): ${JSON.stringify(axeReport)}`));
 
   it('the 502 incident, before any step ran: no axe violations, live regions for results and verdict', async () => {
-    const popup = await browser.openPopup(await failingTab(browser, server.url(`/nginx-502?t=${tag()}`)));
+    const popup = await incidentPopup(browser, server.url(`/nginx-502?t=${tag()}`));
     await expectNoViolations('incident-502', popup);
     expect(await popup.locator('section.verdict[aria-live="polite"]').count()).toBe(1);
     expect(await popup.locator('.steps ol[aria-live="polite"]').count()).toBe(2);
@@ -115,7 +123,7 @@ describe('Chromium: accessibility of the popup and the options page (issue #7)',
   });
 
   it('by keyboard alone: Tab reaches "Check everything" with a visible ring, Enter runs it, the clear-data confirmation opens and Escape closes it', async () => {
-    const popup = await browser.openPopup(await failingTab(browser, server.url(`/nginx-502?t=${tag()}`)));
+    const popup = await incidentPopup(browser, server.url(`/nginx-502?t=${tag()}`));
     const focused = () =>
       popup.evaluate(() => {
         const e = document.activeElement as HTMLElement | null;
@@ -230,7 +238,7 @@ describe('Chromium: accessibility of the popup and the options page (issue #7)',
   });
 
   it('right to left: the popup lays out mirrored and nothing overflows', async () => {
-    const popup = await browser.openPopup(await failingTab(browser, server.url(`/cf-522?t=${tag()}`)));
+    const popup = await incidentPopup(browser, server.url(`/cf-522?t=${tag()}`));
     await popup.evaluate(() => (document.documentElement.dir = 'rtl'));
     expect(await popup.evaluate(overflowingInPage)).toEqual([]);
     // Logical properties: the context's accent bar sits at the start edge, which is the right in RTL.
@@ -259,7 +267,7 @@ describe('Chromium in German: long words fit the 390 px popup', { timeout: 60_00
 
   it('renders in German, with no element wider than its box (522 Cloudflare, DNS "Keine Antwort")', async () => {
     for (const [name, url] of [['522', server.url(`/cf-522?t=${tag()}`)], ['dns', `${DNS_FAILURE_URL}?t=${tag()}`]] as const) {
-      const popup = await german.openPopup(await failingTab(german, url));
+      const popup = await incidentPopup(german, url);
       expect(await popup.evaluate(() => chrome.i18n.getUILanguage())).toMatch(/^de/);
       expect(await popup.evaluate(() => document.documentElement.lang)).toMatch(/^de/);
       await popup.screenshot({ path: new URL(`a11y-de-${name}.png`, SCREENSHOTS).pathname, fullPage: true });

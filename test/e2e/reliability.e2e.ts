@@ -365,7 +365,7 @@ describe('bad input end to end', () => {
 // ---- many at once --------------------------------------------------------------------------------------
 
 describe('many at once', () => {
-  it('50 tabs failing with 50 different codes, opened within a second: each badge and record right', async () => {
+  it('50 tabs failing with 50 different codes, opened at once: each badge and record right', async () => {
     const id = tag();
     const codes = Array.from({ length: 50 }, (_, i) => 500 + i);
     const urls = codes.map((code) => server.url(`/code/${code}?many=${id}`));

@@ -44,9 +44,9 @@ describe('pickDiagnosticHeaders', () => {
         checkPicked(headers, picked);
         if (Object.keys(picked).length === MAX_HEADERS) full++;
       }),
-      { numRuns: 500 },
+      { numRuns: 200 },
     );
-    expect(full).toBeGreaterThan(10);
+    expect(full).toBeGreaterThan(5);
   });
 
   it('never lets a cookie or credential through, whatever the casing or how many there are', () => {
@@ -58,7 +58,7 @@ describe('pickDiagnosticHeaders', () => {
         const picked = JSON.stringify(pickDiagnosticHeaders(list));
         must(!picked.includes('QQcookie'), () => `leaked: ${short(picked)}`);
       }),
-      { numRuns: 2000 },
+      { numRuns: 1500 },
     );
   });
 

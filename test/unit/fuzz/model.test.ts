@@ -211,10 +211,10 @@ describe('record transitions', () => {
           if (current) checkRecord(current, step.tab, urlOf);
         }
       }),
-      { numRuns: 1000 },
+      { numRuns: 800 },
     );
     // Not vacuous: the same URL failing again often carries steps already run.
-    expect(carried).toBeGreaterThan(50);
+    expect(carried).toBeGreaterThan(30);
   });
 });
 

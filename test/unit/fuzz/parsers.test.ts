@@ -183,7 +183,7 @@ describe('watch schedule', () => {
           }
         }
       }),
-      { numRuns: 1000 },
+      { numRuns: 700 },
     );
   });
 });
