@@ -74,7 +74,7 @@ export async function runConnectivityProbes(context: CheckContext): Promise<Conn
   const captiveProbe = (async () => {
     const r = await probe(endpoints.captivePortal.url, { ...NO_STORE, redirect: 'follow' }, signal, timeoutMs);
     if (!r.answered) return null;
-    if (endpoints.captivePortal.expectBody === undefined) {
+    if (!endpoints.captivePortal.expectBody) {
       discardBody(r.response);
       return { status: r.status };
     }
@@ -89,7 +89,7 @@ export async function runConnectivityProbes(context: CheckContext): Promise<Conn
     return r.status > 0 ? { answered: true, status: r.status, ms: r.ms } : { answered: true, ms: r.ms };
   })();
   const [endpointsSeen, captive, site] = await Promise.all([Promise.all(endpointProbes), captiveProbe, siteProbe]);
-  const expected = endpoints.captivePortal.expectBody === undefined
+  const expected = !endpoints.captivePortal.expectBody
     ? { status: endpoints.captivePortal.expectStatus }
     : { status: endpoints.captivePortal.expectStatus, body: endpoints.captivePortal.expectBody };
   // navigator.onLine only ever says false for sure (true can still mean a dead link).

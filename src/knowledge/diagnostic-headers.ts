@@ -43,7 +43,7 @@ export function pickDiagnosticHeaders(headers: { name: string; value?: string }[
     const value = rawValue.replace(CONTROL_CHARS, ' ').trim();
     const previous = picked.get(name);
     if (previous !== undefined) {
-      if (previous.length < MAX_VALUE_LENGTH) picked.set(name, `${previous}, ${value}`);
+      if (value && previous.length < MAX_VALUE_LENGTH) picked.set(name, previous ? `${previous}, ${value}` : value);
     } else if (picked.size < MAX_HEADERS) {
       picked.set(name, value);
     }
@@ -51,7 +51,8 @@ export function pickDiagnosticHeaders(headers: { name: string; value?: string }[
   const result: Record<string, string> = {};
   let total = 0;
   for (const [name, value] of picked) {
-    const kept = value.slice(0, MAX_VALUE_LENGTH);
+    // Trimmed after the cut too, so the output is stable under a second pass.
+    const kept = value.slice(0, MAX_VALUE_LENGTH).trimEnd();
     // A header that does not fit is skipped, so a long one cannot push out the short ones after it.
     if (total + name.length + kept.length > MAX_TOTAL_LENGTH) continue;
     total += name.length + kept.length;

@@ -86,6 +86,8 @@ export function mergeWatchTuning(stored: unknown): WatchTuning {
     if (typeof value === 'number' && Number.isFinite(value)) tuning[key] = Math.min(max, Math.max(min, value));
   }
   tuning.maxDelayMs = Math.max(tuning.maxDelayMs, tuning.firstDelayMs);
+  // The first try must fit in the watch's lifetime (the fallback in startWatchState relies on it).
+  tuning.maxDurationMs = Math.max(tuning.maxDurationMs, tuning.firstDelayMs);
   return tuning;
 }
 

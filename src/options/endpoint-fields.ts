@@ -71,11 +71,8 @@ export const ENDPOINT_FIELDS: readonly EndpointField[] = [
     inputMode: 'text',
     read: (e) => e.captivePortal.expectBody ?? '',
     validate: acceptAnything,
-    write: (e, v) => {
-      const { expectBody: _old, ...rest } = e.captivePortal;
-      void _old;
-      return { ...e, captivePortal: v === '' ? rest : { ...rest, expectBody: v } };
-    },
+    // '' (not a missing key) means "no body check": a missing key falls back to the default body.
+    write: (e, v) => ({ ...e, captivePortal: { ...e.captivePortal, expectBody: v } }),
   },
   {
     id: 'doh',

@@ -17,15 +17,17 @@ export function ErrorBodyReason({ incident }: { incident: Incident }) {
   const reason = storedBodyReason(incident.checks);
   if (!reason) return null;
   const name = PLATFORM_NAMES[reason.platform];
+  const showCode = reason.platform !== 'nginx';
   return (
     <section class="context body-reason" aria-label={t('bodyReasonLabel')}>
       <p>
         <strong>{t('bodyReasonHeading', [name])}</strong>
         {/* nginx's stock page has no code of its own: our internal id would only confuse. */}
-        {reason.platform !== 'nginx' && <> <code>{reason.code}</code></>}
+        {showCode && <> <code>{reason.code}</code></>}
         {reason.reference && (
           <>
-            {' · '}
+            {/* The separator only between two items (the screenshot showed "says: · reference"). */}
+            {showCode ? ' · ' : ' '}
             {t('bodyReasonReference')} <code>{reason.reference}</code>
           </>
         )}

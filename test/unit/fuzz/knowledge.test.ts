@@ -171,15 +171,11 @@ describe('badgeFor', () => {
     expect(badgeFor({ tabId: 1 })).toBeNull();
   });
 
-  it('any status at all (current behaviour: see TODO)', () => {
+  it('any status at all fits the badge', () => {
     fc.assert(
       fc.property(anyStatus, (status) => {
         const look = badgeFor(record({ type: 'http', status, statusLine: '' }, false))!;
-        // TODO(bug, reported to the lead 2025-06): badgeFor shows String(status) as is (src/background/badge-text.ts:41),
-        // so 10000, -1000, 502.5 or 1e+21 give a badge of 5+ characters (Chrome shows about 4). Unreachable from the
-        // detector today (isServerErrorStatus gates every http failure); once badgeFor guards it, assert
-        // `look.text.length <= 4` here as in the properties above.
-        must(look.text === String(status), `${status} → ${look.text}`);
+        must(look.text.length <= 4 && look.text.length > 0, `${status} → ${look.text}`);
       }),
       { numRuns: 2000 },
     );

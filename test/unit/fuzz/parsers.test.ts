@@ -159,13 +159,7 @@ describe('watch schedule', () => {
         must(tuning.maxDelayMs >= tuning.firstDelayMs, 'maxDelay < firstDelay');
         const incident = { id: 'i', url: 'https://a.example/', lastSeenAt: NOW, headers: retryAfter === undefined ? {} : { 'retry-after': retryAfter } } as unknown as Incident;
         let state: WatchState = startWatchState(incident, NOW, tuning, false, 'w');
-        // TODO(bug, reported to the lead 2025-06): startWatchState falls back to `now + firstDelayMs` when nextTryAt()
-        // says the first try would already be past maxDurationMs (src/knowledge/watch-schedule.ts:129), and its
-        // comment "at most maxDurationMs away by construction" does not hold for a stored tuning with
-        // maxDurationMs < firstDelayMs: { maxDurationMs: 0 } (clamped to 5 s) gives a first try at +12 s; the same
-        // fallback also ignores a Retry-After (notBefore) beyond maxDurationMs. Once mergeWatchTuning keeps
-        // maxDurationMs ≥ firstDelayMs, tighten the bound to NOW + tuning.maxDurationMs.
-        const firstBound = NOW + Math.max(tuning.maxDurationMs, tuning.firstDelayMs);
+        const firstBound = NOW + tuning.maxDurationMs;
         must(state.nextTryAt > NOW && state.nextTryAt <= firstBound, `first try at +${state.nextTryAt - NOW}`);
         let now = NOW;
         for (const result of results) {

@@ -32,7 +32,7 @@ describe('ENDPOINT_FIELDS', () => {
     e = field('captiveBody').write(e, '');
     const merged = mergeSettings({ endpoints: e }).endpoints;
     expect(merged.connectivity).toEqual(['http://127.0.0.1:9/a', 'http://127.0.0.1:9/b']);
-    expect(merged.captivePortal).toEqual({ url: DEFAULT_SETTINGS.endpoints.captivePortal.url, expectStatus: 204 });
+    expect(merged.captivePortal).toEqual({ url: DEFAULT_SETTINGS.endpoints.captivePortal.url, expectStatus: 204, expectBody: '' });
     expect(field('connectivity').read(merged)).toBe('http://127.0.0.1:9/a\nhttp://127.0.0.1:9/b');
   });
   it('never changes the defaults object', () => {
