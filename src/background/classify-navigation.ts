@@ -8,6 +8,8 @@ export interface RequestDetails {
   frameType?: string;
   /** Chrome 106+: 'prerender' | 'active' | 'cached' | 'pending_deletion'. */
   documentLifecycle?: string;
+  /** Chrome 106+: the document that made the request; absent on real navigations. */
+  documentId?: string;
   url: string;
 }
 
@@ -17,6 +19,10 @@ export function isTopLevelNavigation(details: RequestDetails): boolean {
   if (details.tabId < 0 || details.frameId !== 0) return false;
   if (details.frameType !== undefined && details.frameType !== 'outermost_frame') return false;
   if (details.documentLifecycle === 'prerender') return false;
+  // Chrome reports a speculation-rules prefetch as the tab's own main frame (frameId 0, outermost,
+  // active): only its documentId — the page that asked for it — tells it apart (seen in Chromium 156;
+  // navigations by address bar, reload and link click carry none).
+  if (details.documentId !== undefined) return false;
   return /^(https?|wss?):/i.test(details.url);
 }
 

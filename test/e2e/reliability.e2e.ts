@@ -319,12 +319,9 @@ describe('bad input end to end', () => {
     await cdp.detach();
   });
 
-  // KNOWN BUG (reported): Chromium reports a speculation-rules prefetch of the target to webRequest as a
-  // `main_frame` request of the *host* tab (frameId 0, frameType 'outermost_frame', documentLifecycle
-  // 'active', documentId = the host document), so a 5xx prefetched in the background badges a tab that
-  // shows a healthy page. `it.fails` keeps the suite green until the detector ignores prefetches; then
-  // this turns red and becomes a plain `it`.
-  it.fails('KNOWN BUG: a 5xx fetched by speculation rules (prefetch, and prerender falling back to prefetch) gives the tab no badge', async () => {
+  // Regression: Chromium reports a speculation-rules prefetch as the tab's own main frame; the detector
+  // tells it apart by its documentId (src/background/classify-navigation.ts).
+  it('a 5xx fetched by speculation rules (prefetch, and prerender falling back to prefetch) gives the tab no badge', async () => {
     const tabs = [];
     for (const kind of ['prefetch', 'prerender'] as const) tabs.push((await speculate(kind, `/code/502?${kind}=${tag()}`)).tabId);
     await barrier();

@@ -14,6 +14,7 @@ describe('isTopLevelNavigation', () => {
     ['a request from no tab (the extension itself, WebDriver)', { ...top, tabId: -1 }],
     ['a prerendered page', { ...top, documentLifecycle: 'prerender' }],
     ['a fenced frame', { ...top, frameType: 'fenced_frame' }],
+    ['a speculation-rules prefetch (made by the page shown)', { ...top, frameType: 'outermost_frame', documentLifecycle: 'active', documentId: '950374FF' }],
     ['an image', { ...top, type: 'image' }],
     ['a non-web scheme', { ...top, url: 'chrome://settings/' }],
     ['a file', { ...top, url: 'file:///tmp/x.html' }],
