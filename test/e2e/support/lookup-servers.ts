@@ -1,0 +1,115 @@
+// Local stand-ins for the third-party look-ups: a Statuspage API (Cloudflare's, with one open incident)
+// and the Internet Archive's availability API. Everything else answers 404, so pointing every other
+// endpoint here keeps the extension on 127.0.0.1.
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { DEFAULT_SETTINGS, type Endpoints } from '../../../src/model/settings';
+
+export const INCIDENT_NAME = 'Elevated errors in AMS';
+export const SNAPSHOT_TIMESTAMP = '20240131093000';
+export const SNAPSHOT_DATE = '2024-01-31';
+
+export interface LookupServer {
+  origin: string;
+  /** The Cloudflare status API address (`…/api/v2/status.json`); its summary.json sits next to it. */
+  cloudflareStatusUrl: string;
+  /** The availability API template, with `{url}`. */
+  archiveTemplate: string;
+  /** Paths asked so far (with query). */
+  requests(): string[];
+  close(): Promise<void>;
+}
+
+const STATUS = { indicator: 'major', description: 'Partial System Outage' };
+const PAGE = { id: 'cf-local', name: 'Cloudflare', url: 'http://127.0.0.1/cloudflare-status' };
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  const bytes = Buffer.from(JSON.stringify(body), 'utf8');
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': String(bytes.length),
+    'cache-control': 'no-store',
+    'access-control-allow-origin': '*',
+    connection: 'close',
+  });
+  res.end(bytes);
+}
+
+export async function startLookupServer(): Promise<LookupServer> {
+  const seen: string[] = [];
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    seen.push(`${url.pathname}${url.search}`);
+    switch (url.pathname) {
+      case '/cf/api/v2/status.json':
+        return json(res, 200, { page: PAGE, status: STATUS });
+      case '/cf/api/v2/summary.json':
+        return json(res, 200, {
+          page: PAGE,
+          status: STATUS,
+          components: [],
+          incidents: [
+            {
+              id: 'inc1',
+              name: INCIDENT_NAME,
+              status: 'investigating',
+              impact: 'major',
+              shortlink: 'http://127.0.0.1/incident/inc1',
+              updated_at: '2026-01-01T00:00:00.000Z',
+            },
+          ],
+          scheduled_maintenances: [],
+        });
+      case '/wayback/available':
+        return json(res, 200, {
+          url: url.searchParams.get('url'),
+          archived_snapshots: {
+            closest: {
+              available: true,
+              url: `https://web.archive.org/web/${SNAPSHOT_TIMESTAMP}/http://x/`,
+              timestamp: SNAPSHOT_TIMESTAMP,
+              status: '200',
+            },
+          },
+        });
+      default:
+        return json(res, 404, { error: 'not found' });
+    }
+  });
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    origin,
+    cloudflareStatusUrl: `${origin}/cf/api/v2/status.json`,
+    archiveTemplate: `${origin}/wayback/available?url={url}`,
+    requests: () => [...seen],
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Every endpoint on the lookup server: the two under test answer, the rest 404 (never the internet). */
+export function lookupEndpoints(lookups: LookupServer): Endpoints {
+  const nowhere = `${lookups.origin}/nowhere`;
+  const providers = Object.fromEntries(Object.keys(DEFAULT_SETTINGS.endpoints.providerStatusPages ?? {}).map((k) => [k, '']));
+  return {
+    connectivity: [`${nowhere}/a`, `${nowhere}/b`],
+    captivePortal: { url: `${nowhere}/portal`, expectStatus: 200, expectBody: 'success' },
+    dohResolver: `${nowhere}/doh`,
+    statusPage: `${nowhere}/{domain}/api/v2/status.json`,
+    archive: lookups.archiveTemplate,
+    globalping: `${nowhere}/globalping`,
+    providerStatusPages: { ...providers, cloudflare: lookups.cloudflareStatusUrl },
+  };
+}

@@ -1,0 +1,188 @@
+// "Tell me when it's back", "Copy report" and the two third-party look-ups, end to end in real Chromium
+// through the popup's own controls. One launch; every address the extension contacts is on 127.0.0.1.
+import type { Page, Worker } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { TabRecord } from '../../src/model/incident';
+import { launchChromium, type ChromiumHarness } from './support/chromium';
+import { CF_RAY, startFailingServer, type FailingServer } from './support/failing-server';
+import { INCIDENT_NAME, SNAPSHOT_DATE, lookupEndpoints, startLookupServer, type LookupServer } from './support/lookup-servers';
+import { message } from './support/messages';
+import { waitFor, withDeadline } from './support/wait-for';
+
+/** The few extension APIs evaluated in the worker (types only; runs in the browser). */
+interface ChromeApi {
+  storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
+  notifications: { getAll(): Promise<Record<string, boolean>> };
+}
+declare const chrome: ChromeApi;
+
+let harness: ChromiumHarness;
+let worker: Worker;
+let server: FailingServer;
+let lookups: LookupServer;
+let opened: Page[] = [];
+const log = (line: string): void => console.log(`[watch-report.e2e] ${line}`);
+
+beforeAll(async () => {
+  [server, lookups] = await Promise.all([startFailingServer(), startLookupServer()]);
+  harness = await launchChromium();
+  const sw = harness.context.serviceWorkers()[0];
+  if (!sw) throw new Error('no service worker after launch');
+  worker = sw;
+  // Fast watch tries; third-party look-ups allowed, all of them (and every other endpoint) local.
+  await withDeadline(
+    'storage.local.set',
+    worker.evaluate(
+      (items) => chrome.storage.local.set(items),
+      {
+        watchTuning: { firstDelayMs: 1000, maxDelayMs: 1000, timeoutMs: 2000 },
+        settings: { thirdPartyLookups: true, endpoints: lookupEndpoints(lookups) },
+      },
+    ),
+  );
+});
+
+afterAll(async () => {
+  await harness?.close();
+  await Promise.all([server?.close(), lookups?.close()]);
+});
+
+afterEach(async () => {
+  await Promise.all(opened.map((p) => p.close().catch(() => undefined)));
+  opened = [];
+});
+
+async function openTab(url: string) {
+  const tab = await harness.openTab(url);
+  opened.push(tab.page);
+  return tab;
+}
+
+async function openPopup(tabId: number): Promise<Page> {
+  const popup = await harness.openPopup(tabId);
+  opened.push(popup);
+  return popup;
+}
+
+const recordOf = (tabId: number, ok: (r: TabRecord) => boolean, what: string, timeoutMs = 5000) =>
+  waitFor(
+    what,
+    async () => {
+      const r = await harness.record(tabId);
+      return r && ok(r) ? r : undefined;
+    },
+    { timeoutMs },
+  );
+
+/** What Copy report's text says: how report.ts writes the first-seen time. */
+const utc = (epochMs: number): string => `${new Date(epochMs).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+
+/** Runs a guided step from its own button and returns its result line once it is done. */
+async function runStep(popup: Page, step: string, titleKey: string): Promise<string> {
+  await popup.getByRole('button', { name: `${message('runStep')}: ${message(titleKey)}` }).click();
+  const item = popup.locator(`li[data-step="${step}"]`);
+  await expect.poll(() => item.getAttribute('class'), { timeout: 10_000, interval: 25 }).toMatch(/\bstep--done\b/);
+  return (await item.locator('.step-result').textContent()) ?? '';
+}
+
+describe('watch-report (Chromium)', () => {
+  it('watch: reloads the tab and notifies when the site is back, the worker stopped once between tries', async () => {
+    const t0 = Date.now();
+    const key = `watch${Date.now()}`;
+    const url = server.url(`/recovers?key=${key}&after=3`);
+    const tab = await openTab(url);
+    await recordOf(tab.tabId, (r) => r.incident?.failure.type === 'http', 'the 502 incident');
+
+    const popup = await openPopup(tab.tabId);
+    const reload = popup.getByLabel(message('watchReloadLabel'));
+    await reload.check();
+    await popup.getByRole('button', { name: message('watchStart') }).click();
+    await popup.getByText(message('watchWillReload')).waitFor();
+
+    // After the first try has finished (and while the next is pending) the worker goes away.
+    const first = await recordOf(
+      tab.tabId,
+      (r) => r.watch !== undefined && r.watch.tries >= 1 && r.watch.lastTry !== undefined && r.watch.tryingSince === undefined,
+      'the first watch try to finish',
+      10_000,
+    );
+    expect(first.watch).toMatchObject({ status: 'watching', reload: true, lastTry: { status: 502 } });
+    await harness.stopServiceWorker();
+    const stoppedAt = Date.now();
+
+    const record = await recordOf(tab.tabId, (r) => r.watch?.status === 'back' && !r.incident && r.lastError !== undefined, 'the watch to end back and the tab to reload', 15_000);
+    expect(record.watch).toMatchObject({ status: 'back', reload: true, tries: 3, lastTry: { status: 200 } });
+    expect(record.incident).toBeUndefined();
+    expect(record.lastError).toMatchObject({ url, recoveredStatus: 200 });
+    await tab.page.getByRole('heading', { name: 'Back online' }).waitFor();
+
+    // The worker (restarted by the alarm) showed the notification.
+    const notifications = await withDeadline('notifications.getAll', worker.evaluate(() => chrome.notifications.getAll()));
+    expect(Object.keys(notifications)).toContain(`watch:${tab.tabId}`);
+
+    // The page load, three tries (the last one 200), and the reload: nothing more.
+    const hits = server.requests('/recovers').filter((r) => r.url.includes(`key=${key}`));
+    expect(hits).toHaveLength(5);
+    expect(hits.slice(1).some((r) => r.at > stoppedAt)).toBe(true);
+    // The popup, still open, follows the reload: the tab is healthy, the 502 is its last error.
+    await popup.locator('section.last-error').waitFor();
+    log(`watch back after ${Date.now() - t0} ms (${hits.length} requests)`);
+  });
+
+  it('report: the preview has URL without query, status, Cloudflare, ray id and UTC time, never a cookie; the query on request', async () => {
+    const t0 = Date.now();
+    const cookieTab = await openTab(server.url('/set-cookie'));
+    await cookieTab.page.close();
+    const url = server.url('/cf-522?token=secret123&lang=en');
+    const tab = await openTab(url);
+    const record = await recordOf(tab.tabId, (r) => r.incident?.failure.type === 'http', 'the 522 incident');
+    const incident = record.incident;
+    if (!incident) throw new Error('no incident');
+    // Positive control: the cookie exists and went with the request.
+    expect(server.requests('/cf-522').at(-1)?.cookie).toContain('session=big-and-broken');
+
+    const popup = await openPopup(tab.tabId);
+    await popup.getByText(message('reportPreview')).click();
+    const textarea = popup.locator('.report-preview textarea');
+    await textarea.waitFor();
+    const text = await textarea.inputValue();
+    const lines = text.split('\n');
+
+    expect(lines).toContain(`${message('reportUrl')}: ${server.origin}/cf-522`);
+    expect(text).not.toContain('secret123');
+    expect(text).not.toContain('lang=en');
+    expect(lines.find((l) => l.startsWith(`${message('reportStatus')}: `))).toMatch(/\b522\b/);
+    expect(text).toContain('Cloudflare');
+    expect(text).toContain(CF_RAY);
+    expect(lines).toContain(`${message('reportTime')}: ${utc(incident.at)}`);
+    expect(text).not.toMatch(/session|big-and-broken/);
+
+    await popup.getByLabel(message('reportKeepQuery')).check();
+    await expect.poll(() => textarea.inputValue(), { timeout: 5000, interval: 25 }).toContain(`${message('reportUrl')}: ${url}\n`);
+    expect(await textarea.inputValue()).not.toMatch(/session|big-and-broken/);
+    log(`report checked in ${Date.now() - t0} ms`);
+  });
+
+  it('status page: "Look for a known outage" names the open Cloudflare incident', async () => {
+    const t0 = Date.now();
+    const tab = await openTab(server.url('/cf-522?case=status'));
+    await recordOf(tab.tabId, (r) => r.incident?.fingerprint.edge === 'cloudflare', 'the 522 incident behind Cloudflare');
+    const popup = await openPopup(tab.tabId);
+    const result = await runStep(popup, 'status-page', 'check_status_page_title');
+    expect(result).toContain(message('statusPageReportsProblem', ['Cloudflare', INCIDENT_NAME]));
+    expect(lookups.requests()).toContain('/cf/api/v2/summary.json');
+    log(`status page read in ${Date.now() - t0} ms`);
+  });
+
+  it('archived copy: "Find an archived copy" shows the snapshot date', async () => {
+    const t0 = Date.now();
+    const tab = await openTab(server.url('/cf-522?case=archive'));
+    await recordOf(tab.tabId, (r) => r.incident !== undefined, 'the 522 incident');
+    const popup = await openPopup(tab.tabId);
+    const result = await runStep(popup, 'archived-copy', 'check_archived_copy_title');
+    expect(result).toContain(message('archivedFound', [SNAPSHOT_DATE]));
+    // Asked for the page without its query.
+    expect(lookups.requests()).toContain(`/wayback/available?url=${encodeURIComponent(`${server.origin}/cf-522`)}`);
+    log(`archive read in ${Date.now() - t0} ms`);
+  });
+});
