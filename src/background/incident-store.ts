@@ -21,7 +21,20 @@ function serialized<T>(tabId: number, work: () => Promise<T>): Promise<T> {
   return next;
 }
 
+// Which tabs have a record, read from storage once per worker instance and kept in step by the writes
+// below (only this module writes tab records). A healthy navigation in a tab without a record then
+// costs no storage call at all. Derived from storage, so losing it with the worker loses nothing.
+let tabsWithRecords: Promise<Set<number>> | null = null;
+
+function knownTabs(): Promise<Set<number>> {
+  tabsWithRecords ??= browser.storage.session
+    .get(null)
+    .then((items) => new Set(Object.keys(items).filter(isTabKey).map((key) => Number(key.slice('tab:'.length)))));
+  return tabsWithRecords;
+}
+
 export async function readRecord(tabId: number): Promise<TabRecord | undefined> {
+  if (!(await knownTabs()).has(tabId)) return undefined;
   const key = tabKey(tabId);
   const items = await browser.storage.session.get(key);
   return items[key] as TabRecord | undefined;
@@ -33,8 +46,14 @@ export function updateRecord(tabId: number, update: Updater): Promise<TabRecord 
     const current = await readRecord(tabId);
     const next = await update(current);
     if (next === UNCHANGED) return current;
-    if (next === undefined) await browser.storage.session.remove(tabKey(tabId));
-    else await browser.storage.session.set({ [tabKey(tabId)]: next });
+    const known = await knownTabs();
+    if (next === undefined) {
+      if (known.has(tabId)) await browser.storage.session.remove(tabKey(tabId));
+      known.delete(tabId);
+    } else {
+      await browser.storage.session.set({ [tabKey(tabId)]: next });
+      known.add(tabId);
+    }
     return next;
   });
 }
@@ -45,7 +64,12 @@ export function readRecordInOrder(tabId: number): Promise<TabRecord | undefined>
 }
 
 export function removeRecord(tabId: number): Promise<void> {
-  return serialized(tabId, () => browser.storage.session.remove(tabKey(tabId)));
+  return serialized(tabId, async () => {
+    const known = await knownTabs();
+    if (!known.has(tabId)) return;
+    await browser.storage.session.remove(tabKey(tabId));
+    known.delete(tabId);
+  });
 }
 
 export async function allRecords(): Promise<TabRecord[]> {
