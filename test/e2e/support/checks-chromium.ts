@@ -1,14 +1,11 @@
-// Chromium with the built extension for the guided-steps suite. Same recipe as ./chromium.ts (see
-// ../shared/TESTING.md), plus extra command-line switches (launchChromium() takes none): the DNS scenario
-// needs `--host-resolver-rules` so the browser connects to a *name* that maps to 127.0.0.1.
-import { cp, mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// Chromium with the built extension for the guided-steps suite: ./chromium.ts's launch, plus extra
+// command-line switches (the DNS scenario needs `--host-resolver-rules` so the browser connects to a
+// *name* that maps to 127.0.0.1) and the calls this suite makes (settings, cookies, incognito windows).
 import { isDeepStrictEqual } from 'node:util';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
 import type { TabRecord } from '../../../src/model/incident';
 import type { Settings } from '../../../src/model/settings';
-import { CHROME_DIST } from './chromium';
+import { launchExtension, stopExtensionWorker, type LaunchedExtension } from './chromium';
 import { waitFor, withDeadline } from './wait-for';
 
 /** The extension APIs evaluated inside the extension (types only; the code runs in the browser). */
@@ -50,50 +47,19 @@ export interface ChecksBrowser {
   close(): Promise<void>;
 }
 
-const argsFor = (extension: string, extra: string[]): string[] => [
-  `--disable-extensions-except=${extension}`,
-  `--load-extension=${extension}`,
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  ...extra,
-];
 
 export async function launchChecksChromium(extraArgs: string[] = []): Promise<ChecksBrowser> {
-  const root = await mkdtemp(join(tmpdir(), 'epe-checks-'));
-  const extension = join(root, 'extension');
-  let context: BrowserContext | undefined;
+  const launched = await launchExtension({ extraArgs });
   try {
-    await stat(join(CHROME_DIST, 'manifest.json')).catch(() => {
-      throw new Error(`${CHROME_DIST} has no manifest.json: run \`npm run build\` first`);
-    });
-    // A copy: a `npm run build` elsewhere empties dist/chrome under a running suite.
-    await cp(CHROME_DIST, extension, { recursive: true });
-    context = await chromium.launchPersistentContext(join(root, 'profile'), {
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: argsFor(extension, extraArgs),
-      viewport: { width: 1000, height: 700 },
-    });
-    context.setDefaultTimeout(10_000);
-    return await attach(context, root);
+    return await attach(launched);
   } catch (error) {
-    await context?.close().catch(() => undefined);
-    await rm(root, { recursive: true, force: true });
+    await launched.close();
     throw error;
   }
 }
 
-async function attach(context: BrowserContext, root: string): Promise<ChecksBrowser> {
-  const worker: Worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
-  // Race (TESTING.md): listeners may not be registered yet when the `serviceworker` event comes.
-  await waitFor('webRequest listeners registered', () => worker.evaluate(() => chrome.webRequest.onCompleted.hasListeners()));
-  await worker.evaluate(() => chrome.storage.session.get(null).then(() => undefined));
+
+async function attach({ context, worker, extensionId, close }: LaunchedExtension): Promise<ChecksBrowser> {
 
   // Reads go through an extension page, so they neither need nor wake the worker.
   const probe = await context.newPage();
@@ -150,25 +116,7 @@ async function attach(context: BrowserContext, root: string): Promise<ChecksBrow
     cookies: () => inProbe('cookies.getAll', probe.evaluate(() => chrome.cookies.getAll({}).then((all) => all.map(({ domain, name, value }) => ({ domain, name, value }))))),
     allowedInIncognito: () => inProbe('isAllowedIncognitoAccess', probe.evaluate(() => chrome.extension.isAllowedIncognitoAccess())),
     incognitoWindows: () => inProbe('windows.getAll', probe.evaluate(() => chrome.windows.getAll({}).then((w) => w.filter((x) => x.incognito).length))),
-    async stopServiceWorker() {
-      const cdp = await context.newCDPSession(probe);
-      try {
-        const stopped = new Promise<void>((done) => {
-          cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-            const ours = versions.filter((v) => v.scriptURL.startsWith(`chrome-extension://${extensionId}/`));
-            if (ours.length && ours.every((v) => v.runningStatus === 'stopped')) done();
-          });
-        });
-        await cdp.send('ServiceWorker.enable');
-        await cdp.send('ServiceWorker.stopAllWorkers');
-        await withDeadline('the service worker to stop', stopped);
-      } finally {
-        await cdp.detach();
-      }
-    },
-    async close() {
-      await context.close().catch(() => undefined);
-      await rm(root, { recursive: true, force: true });
-    },
+    stopServiceWorker: () => stopExtensionWorker(context, probe, extensionId),
+    close,
   };
 }

@@ -59,52 +59,88 @@ const argsFor = (extension: string): string[] => [
   '--disable-sync',
 ];
 
-export async function launchChromium(options: { headless?: boolean; extraArgs?: string[] } = {}): Promise<ChromiumHarness> {
+export interface LaunchOptions {
+  headless?: boolean;
+  extraArgs?: string[];
+  /** Playwright defaults to leave out, e.g. '--disable-back-forward-cache'. */
+  ignoreDefaultArgs?: string[];
+}
+
+/** A browser with the extension loaded and its worker's listeners registered: the part every suite shares. */
+export interface LaunchedExtension {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  /** Closes the browser and deletes its temporary profile. */
+  close(): Promise<void>;
+}
+
+export async function launchExtension(options: LaunchOptions = {}): Promise<LaunchedExtension> {
   const root = await mkdtemp(join(tmpdir(), 'epe-chromium-'));
-  const profile = join(root, 'profile');
   // Load a copy: a `npm run build` elsewhere empties dist/chrome, which would pull files from under
   // a running suite.
   const extension = join(root, 'extension');
-  let context: BrowserContext;
+  let context: BrowserContext | undefined;
+  const close = async () => {
+    await context?.close().catch(() => undefined);
+    await rm(root, { recursive: true, force: true });
+  };
   try {
     await stat(join(CHROME_DIST, 'manifest.json')).catch(() => {
       throw new Error(`${CHROME_DIST} has no manifest.json: run \`npm run build\` first`);
     });
     await cp(CHROME_DIST, extension, { recursive: true });
-    context = await chromium.launchPersistentContext(profile, {
+    context = await chromium.launchPersistentContext(join(root, 'profile'), {
       executablePath: '/usr/bin/chromium',
       headless: options.headless ?? true,
       args: [...argsFor(extension), ...(options.extraArgs ?? [])],
+      ...(options.ignoreDefaultArgs ? { ignoreDefaultArgs: options.ignoreDefaultArgs } : {}),
       viewport: { width: 1000, height: 700 },
     });
+    // Fail a stuck step with its own stack well before the test's 30 s timeout.
+    context.setDefaultTimeout(10_000);
+    const worker: Worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    // Race (TESTING.md): the `serviceworker` event can come before the worker's top-level code has
+    // registered its listeners; a navigation before that is never seen. Wait for them, then do one
+    // API round trip so the worker is fully up.
+    await waitFor('webRequest listeners registered', () => worker.evaluate(() => chrome.webRequest.onCompleted.hasListeners()));
+    await worker.evaluate(() => chrome.storage.session.get(null).then(() => undefined));
+    return { context, worker, extensionId: new URL(worker.url()).host, close };
   } catch (error) {
-    await rm(root, { recursive: true, force: true });
-    throw error;
-  }
-
-  // Fail a stuck step with its own stack well before the test's 30 s timeout.
-  context.setDefaultTimeout(10_000);
-  try {
-    return await attach(context, root);
-  } catch (error) {
-    await context.close().catch(() => undefined);
-    await rm(root, { recursive: true, force: true });
+    await close();
     throw error;
   }
 }
 
-async function attach(context: BrowserContext, root: string): Promise<ChromiumHarness> {
-  const worker: Worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
+/** Stops the extension's service worker through CDP (from any page) and waits until it has stopped. */
+export async function stopExtensionWorker(context: BrowserContext, page: Page, extensionId: string): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  try {
+    const stopped = new Promise<void>((done) => {
+      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+        const ours = versions.filter((v) => v.scriptURL.startsWith(`chrome-extension://${extensionId}/`));
+        if (ours.length && ours.every((v) => v.runningStatus === 'stopped')) done();
+      });
+    });
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await withDeadline('the service worker to stop', stopped);
+  } finally {
+    await cdp.detach();
+  }
+}
 
-  // Race (TESTING.md): the `serviceworker` event can come before the worker's top-level code has
-  // registered its listeners; a navigation before that is never seen. Wait for them, then do one
-  // API round trip so the worker is fully up.
-  await waitFor('webRequest listeners registered', () =>
-    worker.evaluate(() => chrome.webRequest.onCompleted.hasListeners()),
-  );
-  await worker.evaluate(() => chrome.storage.session.get(null).then(() => undefined));
+export async function launchChromium(options: LaunchOptions = {}): Promise<ChromiumHarness> {
+  const launched = await launchExtension(options);
+  try {
+    return await attach(launched);
+  } catch (error) {
+    await launched.close();
+    throw error;
+  }
+}
 
+async function attach({ context, extensionId, close }: LaunchedExtension): Promise<ChromiumHarness> {
   // State is read from an extension page, not the worker: reading never wakes (or needs) the worker,
   // which matters once a test has stopped it.
   const probe = await context.newPage();
@@ -175,25 +211,7 @@ async function attach(context: BrowserContext, root: string): Promise<ChromiumHa
       await page.locator('main:not([aria-busy])').waitFor();
       return page;
     },
-    async stopServiceWorker() {
-      const cdp = await context.newCDPSession(probe);
-      try {
-        const stopped = new Promise<void>((done) => {
-          cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-            const ours = versions.filter((v) => v.scriptURL.startsWith(`chrome-extension://${extensionId}/`));
-            if (ours.length && ours.every((v) => v.runningStatus === 'stopped')) done();
-          });
-        });
-        await cdp.send('ServiceWorker.enable');
-        await cdp.send('ServiceWorker.stopAllWorkers');
-        await withDeadline('the service worker to stop', stopped);
-      } finally {
-        await cdp.detach();
-      }
-    },
-    async close() {
-      await context.close().catch(() => undefined);
-      await rm(root, { recursive: true, force: true });
-    },
+    stopServiceWorker: () => stopExtensionWorker(context, probe, extensionId),
+    close,
   };
 }

@@ -2,12 +2,9 @@
 // back/forward cache left on (Playwright passes --disable-back-forward-cache by default, and a restore
 // from that cache is one of the scenarios), and with the extension page the suite drives exposed
 // (`control`: tabs.create for 50 tabs at once, storage writes, messages to the worker).
-import { cp, mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
 import type { TabRecord } from '../../../src/model/incident';
-import { CHROME_DIST } from './chromium';
+import { launchExtension, stopExtensionWorker, type LaunchedExtension } from './chromium';
 import { waitFor, withDeadline } from './wait-for';
 
 /** The extension APIs evaluated in the control page or the worker (types only; the code runs in the browser). */
@@ -45,44 +42,27 @@ export interface ReliabilityBrowser {
   close(): Promise<void>;
 }
 
-// --renderer-process-limit: 50 tabs at once on 2 cores otherwise start 50 renderer processes, and
-// tabs.create takes ~15 s to resolve for all of them (~1.5 s with a few shared renderers).
-const ARGS = ['--renderer-process-limit=4', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export async function launchReliabilityChromium(): Promise<ReliabilityBrowser> {
-  const root = await mkdtemp(join(tmpdir(), 'epe-reliability-'));
-  const extension = join(root, 'extension');
-  let context: BrowserContext | undefined;
+  const launched = await launchExtension({
+    // 50 tabs at once on 2 cores otherwise start 50 renderer processes, and tabs.create takes ~15 s to
+    // resolve for all of them (~1.5 s with a few shared renderers).
+    extraArgs: ['--renderer-process-limit=4'],
+    // Playwright turns the back/forward cache off by default; a restore from it is one of the scenarios.
+    ignoreDefaultArgs: ['--disable-back-forward-cache'],
+  });
   try {
-    await stat(join(CHROME_DIST, 'manifest.json')).catch(() => {
-      throw new Error(`${CHROME_DIST} has no manifest.json: run \`npm run build\` first`);
-    });
-    // A copy: a `npm run build` elsewhere empties dist/chrome under a running suite.
-    await cp(CHROME_DIST, extension, { recursive: true });
-    context = await chromium.launchPersistentContext(join(root, 'profile'), {
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, ...ARGS],
-      ignoreDefaultArgs: ['--disable-back-forward-cache'],
-      viewport: { width: 1000, height: 700 },
-    });
-    context.setDefaultTimeout(10_000);
-    return await attach(context, root);
+    return await attach(launched);
   } catch (error) {
-    await context?.close().catch(() => undefined);
-    await rm(root, { recursive: true, force: true });
+    await launched.close();
     throw error;
   }
 }
 
+
 declare const chrome: ChromeApi;
 
-async function attach(context: BrowserContext, root: string): Promise<ReliabilityBrowser> {
-  const worker: Worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
-  // Race (TESTING.md): listeners may not be registered yet when the `serviceworker` event comes.
-  await waitFor('webRequest listeners registered', () => worker.evaluate(() => chrome.webRequest.onCompleted.hasListeners()));
-  await worker.evaluate(() => chrome.storage.session.get(null).then(() => undefined));
+async function attach({ context, worker, extensionId, close }: LaunchedExtension): Promise<ReliabilityBrowser> {
 
   const control = await context.newPage();
   await control.goto(`chrome-extension://${extensionId}/options.html`);
@@ -132,25 +112,7 @@ async function attach(context: BrowserContext, root: string): Promise<Reliabilit
       await popup.locator('main:not([aria-busy])').waitFor();
       return popup;
     },
-    async stopServiceWorker() {
-      const cdp = await context.newCDPSession(control);
-      try {
-        const stopped = new Promise<void>((done) => {
-          cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-            const ours = versions.filter((v) => v.scriptURL.startsWith(`chrome-extension://${extensionId}/`));
-            if (ours.length && ours.every((v) => v.runningStatus === 'stopped')) done();
-          });
-        });
-        await cdp.send('ServiceWorker.enable');
-        await cdp.send('ServiceWorker.stopAllWorkers');
-        await withDeadline('the service worker to stop', stopped);
-      } finally {
-        await cdp.detach();
-      }
-    },
-    async close() {
-      await context.close().catch(() => undefined);
-      await rm(root, { recursive: true, force: true });
-    },
+    stopServiceWorker: () => stopExtensionWorker(context, control, extensionId),
+    close,
   };
 }
