@@ -5,6 +5,8 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { startFailingServer } from '../../test/e2e/support/failing-server';
 import { launchChromium } from '../../test/e2e/support/chromium';
+// Static: the module runner that loads this file is closed once it returns, so no import() later.
+import { launchFirefox } from '../../test/e2e/support/firefox';
 import { demoCases, galleryHtml, type DemoCase } from './gallery';
 
 const OUT_DIR = fileURLToPath(new URL('../../docs/demo/', import.meta.url));
@@ -35,7 +37,6 @@ async function screenshotsInChromium(cases: DemoCase[]): Promise<void> {
 }
 
 async function screenshotsInFirefox(cases: DemoCase[]): Promise<void> {
-  const { launchFirefox } = await import('../../test/e2e/support/firefox');
   const browser = await launchFirefox();
   try {
     for (const demo of cases) {
