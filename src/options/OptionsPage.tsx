@@ -3,7 +3,7 @@ import { SETTINGS_KEY } from '../model/settings';
 import { mergeSettings } from '../model/merge-settings';
 import { HISTORY_KEY, parseHistory } from '../model/history';
 import { t } from '../ui/i18n';
-import { useStored } from './use-stored';
+import { useStored } from '../ui/use-stored';
 import { updateSettings, type SettingsChange } from './settings-writer';
 import { StepSettings } from './StepSettings';
 import { WhenBackSettings } from './WhenBackSettings';

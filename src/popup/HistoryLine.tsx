@@ -1,11 +1,10 @@
 // "This site failed 3 times today (last: 502 at 14:02)" — from the local history; nothing when the
 // site has not failed today or history is off.
-import browser from 'webextension-polyfill';
-import { useEffect, useState } from 'preact/hooks';
 import { HISTORY_KEY, parseHistory, summarizeSite, type HistoryEntry, type HistoryFailure } from '../model/history';
 import { SETTINGS_KEY } from '../model/settings';
 import { mergeSettings } from '../model/merge-settings';
 import { t } from '../ui/i18n';
+import { useStored } from '../ui/use-stored';
 import { formatTime } from '../ui/format';
 
 /** `502`, or a few words for a network failure ("DNS error"). */
@@ -13,26 +12,11 @@ export function historyFailureLabel(failure: HistoryFailure): string {
   return failure.type === 'http' ? String(failure.status) : t(`historyNet_${failure.kind}`);
 }
 
-/** The history, or null while loading and whenever history is off; kept live (storage.onChanged). */
+/** The history, or null while loading and whenever history is off; kept live. */
 function useHistory(): HistoryEntry[] | null {
-  const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
-  useEffect(() => {
-    let alive = true;
-    const load = async () => {
-      const items = await browser.storage.local.get([HISTORY_KEY, SETTINGS_KEY]);
-      if (alive) setEntries(mergeSettings(items[SETTINGS_KEY]).historyEnabled ? parseHistory(items[HISTORY_KEY]) : null);
-    };
-    const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && (HISTORY_KEY in changes || SETTINGS_KEY in changes)) void load();
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    void load();
-    return () => {
-      alive = false;
-      browser.storage.onChanged.removeListener(onChanged);
-    };
-  }, []);
-  return entries;
+  const settings = useStored(SETTINGS_KEY, mergeSettings);
+  const history = useStored(HISTORY_KEY, parseHistory);
+  return settings?.historyEnabled && history ? history : null;
 }
 
 export function HistoryLine({ url }: { url: string | undefined }) {

@@ -5,6 +5,7 @@ import { tabKey, type Incident, type TabRecord } from '../model/incident';
 import type { Message } from '../model/messages';
 import { SETTINGS_KEY, type Settings } from '../model/settings';
 import { mergeSettings } from '../model/merge-settings';
+import { useStored } from '../ui/use-stored';
 import { isWatchCurrent, type WatchState } from '../knowledge/watch-schedule';
 import { t } from '../ui/i18n';
 import { formatTime } from '../ui/format';
@@ -21,7 +22,7 @@ const send = (message: Message) => browser.runtime.sendMessage(message).catch(()
 /** The tab's record, live: IncidentView passes the incident, the watch sits beside it in the record. */
 function useWatchRecord(tabId: number): { record: TabRecord | undefined; settings: Settings | undefined } {
   const [record, setRecord] = useState<TabRecord | undefined>(undefined);
-  const [settings, setSettings] = useState<Settings | undefined>(undefined);
+  const settings = useStored(SETTINGS_KEY, mergeSettings);
   useEffect(() => {
     const key = tabKey(tabId);
     const onChanged = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
@@ -29,7 +30,6 @@ function useWatchRecord(tabId: number): { record: TabRecord | undefined; setting
     };
     browser.storage.onChanged.addListener(onChanged);
     void browser.storage.session.get(key).then((items) => setRecord(items[key] as TabRecord | undefined));
-    void browser.storage.local.get(SETTINGS_KEY).then((items) => setSettings(mergeSettings(items[SETTINGS_KEY])));
     return () => browser.storage.onChanged.removeListener(onChanged);
   }, [tabId]);
   return { record, settings };

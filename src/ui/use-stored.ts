@@ -1,4 +1,4 @@
-// One value of storage.local, parsed, and kept live: the options page reflects changes made elsewhere
+// One value of storage.local, parsed, and kept live: pages reflect changes made elsewhere
 // (the background adding to the history, another open options page) without a reload.
 import browser from 'webextension-polyfill';
 import { useEffect, useState } from 'preact/hooks';
