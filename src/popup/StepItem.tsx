@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CheckId, CheckOutcome, CheckState } from '../model/checks';
 import { t } from '../ui/i18n';
 import { formatDuration } from '../ui/format';
@@ -96,12 +96,14 @@ const onEscape = (close: () => void) => (e: KeyboardEvent) => {
 
 /**
  * Keyboard users stay in place: the confirmation takes focus when it opens (its Run button is gone), and
- * focus returns to the step's own button when it closes (Escape, Cancel, or a choice).
+ * focus returns to the step's own button when it closes (Escape, Cancel, or a choice). A layout effect, so the
+ * focus moves in the same task that removes the focused confirmation: with a plain effect the focus sat on
+ * <body> for a frame, which a screen reader announces and which made the keyboard e2e test flaky.
  */
 function useConfirmFocus(confirming: boolean) {
   const item = useRef<HTMLLIElement>(null);
   const wasOpen = useRef(false);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const selector = confirming ? '.step-confirm button' : '.step-row button';
     if (confirming || wasOpen.current) item.current?.querySelector<HTMLButtonElement>(selector)?.focus();
     wasOpen.current = confirming;
