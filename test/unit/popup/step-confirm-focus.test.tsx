@@ -17,7 +17,7 @@ afterEach(cleanup);
 const actions: PopupActions = { runCheck: vi.fn(), runAll: vi.fn(), cancel: vi.fn(), answer: vi.fn() };
 
 /** Where focus is at the moment the confirmation enters or leaves the DOM (a microtask after that commit). */
-function focusWhen(container: HTMLElement, event: 'added' | 'removed'): Promise<Element | null> {
+function focusWhen(container: Element, event: 'added' | 'removed'): Promise<Element | null> {
   return new Promise((resolve) => {
     const observer = new MutationObserver((records) => {
       const hit = records.some((r) => [...(event === 'added' ? r.addedNodes : r.removedNodes)].some((n) => n instanceof Element && n.matches('.step-confirm')));
