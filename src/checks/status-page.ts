@@ -85,7 +85,7 @@ export function interpretStatusPages(lookups: StatusLookup[], links: StatusTarge
   const troubled = found.filter((l) => hasProblem(l.reading));
   const first = troubled[0];
   if (first) {
-    return { outcome: 'fail', summary: problemLabel(first.reading), summaryArgs: [first.target.name, first.reading.incidents?.[0]?.name ?? first.reading.description], evidence, facts: { ...facts, statusPage: 'problem' } };
+    return { outcome: 'fail', summary: problemLabel(first.reading), summaryArgs: [first.target.name, first.reading.incidents?.[0]?.name ?? first.reading.description], evidence, facts: { ...facts, statusPage: 'problem', problemAt: first.target.kind } };
   }
   if (found.length > 0) {
     return { outcome: 'pass', summary: 'statusPageAllClear', summaryArgs: [found.map((l) => l.target.name).join(', ')], evidence, facts: { ...facts, statusPage: 'operational' } };

@@ -16,6 +16,10 @@ export interface Observed {
   privateWindow?: { loaded: boolean };
   network?: { connectivity: Connectivity; captivePortal: boolean; siteReachable: boolean; online: boolean };
   dns?: { state: DnsState };
+  /** Globalping probes elsewhere in the world: did the site answer them? ('mixed': some did.) */
+  elsewhere?: { state: 'down' | 'up' | 'mixed'; answered: number; up: number };
+  /** A status page read: the page's name and its words; `own` when the problem is on the site's page, not its CDN's. */
+  statusPage?: { problem: boolean; own: boolean; name: string; what: string };
   /** Steps with any state (done, running, waiting, interrupted): no need to suggest them again. */
   tried: Set<CheckId>;
 }
@@ -26,6 +30,7 @@ const bool = (f: Facts, k: string): boolean | undefined => (typeof f[k] === 'boo
 const str = (f: Facts, k: string): string | undefined => (typeof f[k] === 'string' ? (f[k] as string) : undefined);
 
 const CONNECTIVITY: ReadonlySet<string> = new Set(['ok', 'partial', 'none']);
+const ELSEWHERE: ReadonlySet<string> = new Set(['down', 'up', 'mixed']);
 const DNS_STATES: ReadonlySet<string> = new Set(['ok', 'nxdomain', 'no-address', 'servfail', 'stale', 'local-fails', 'local-only', 'unknown', 'skipped']);
 
 /**
@@ -76,5 +81,23 @@ export function observe(incident: Incident, now: number): Observed {
   const dnsFacts = fresh('dns')?.facts;
   const dnsState = dnsFacts && str(dnsFacts, 'dns');
   if (dnsState && DNS_STATES.has(dnsState)) observed.dns = { state: dnsState as DnsState };
+
+  const probes = fresh('other-locations')?.facts;
+  const elsewhere = probes && str(probes, 'elsewhere');
+  const answered = probes && num(probes, 'probesAnswered');
+  if (probes && elsewhere && ELSEWHERE.has(elsewhere) && answered) {
+    observed.elsewhere = { state: elsewhere as 'down' | 'up' | 'mixed', answered, up: num(probes, 'probesUp') ?? 0 };
+  }
+
+  const status = fresh('status-page');
+  const statusState = status?.facts && str(status.facts, 'statusPage');
+  if (status?.facts && (statusState === 'problem' || statusState === 'operational')) {
+    observed.statusPage = {
+      problem: statusState === 'problem',
+      own: str(status.facts, 'problemAt') === 'site',
+      name: status.summaryArgs?.[0] ?? '',
+      what: status.summaryArgs?.[1] ?? '',
+    };
+  }
   return observed;
 }

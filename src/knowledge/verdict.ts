@@ -120,7 +120,28 @@ export function decideVerdict(incident: VerdictInput, now: number = Date.now()):
     return verdict('browser-data', 'verdictBrowserData', confirmed ? 'strong' : 'likely', evidence, ['you'], next, 'verdictBrowserDataDetail');
   }
 
-  // 5. The site (or the CDN in front of it).
+  // 5. Other places in the world: the strongest evidence there is for "everyone" vs "only from here".
+  const status = seen.statusPage;
+  if (status?.problem) evidence.push(ev(status.own ? 'verdictEvOwnStatusProblem' : 'verdictEvProviderStatusProblem', status.name, status.what));
+  const elsewhere = seen.elsewhere;
+  if (elsewhere?.state === 'down') {
+    return verdict('site', 'verdictDownForEveryone', 'strong', [...evidence, ev('verdictEvElsewhereDown', String(elsewhere.answered))], known.fixers, null, 'verdictDownForEveryoneDetail');
+  }
+  if (elsewhere?.state === 'up') {
+    evidence.push(ev('verdictEvElsewhereUp', String(elsewhere.answered)));
+    if (incident.failure.type === 'network') {
+      return verdict('network', 'verdictOnlyFromHere', 'likely', evidence, ['you', 'network'], untried('dns', 'network'), 'verdictOnlyFromHereDetail');
+    }
+    // An HTTP error here, a page elsewhere: without cookies too → the server that answers this region fails.
+    if (clean?.reachable === true && clean.status !== undefined && clean.status >= 500) {
+      evidence.push(ev('verdictEvCleanServerError', String(clean.status)));
+      return verdict('hosting', 'verdictOnlyFromHereHttp', 'likely', evidence, ['hosting', 'site-owner'], untried('private-window'), 'verdictOnlyFromHereHttpDetail');
+    }
+    return verdict('unknown', 'verdictWorksElsewhere', 'unsure', evidence, ['you'], untried('clean-request', 'private-window'), 'verdictWorksElsewhereDetail');
+  }
+  if (elsewhere?.state === 'mixed') evidence.push(ev('verdictEvElsewhereMixed', String(elsewhere.up), String(elsewhere.answered)));
+
+  // 6. The site (or the CDN in front of it).
   const serverError = clean?.reachable === true && clean.status !== undefined && clean.status >= 500;
   if (serverError) {
     evidence.push(ev('verdictEvCleanServerError', String(clean.status)));
@@ -146,7 +167,11 @@ export function decideVerdict(incident: VerdictInput, now: number = Date.now()):
     return verdict('site', 'verdictProbablySite', 'unsure', evidence, known.fixers, untried('clean-request'));
   }
 
-  // 6. Not enough yet.
+  if (status?.problem && status.own) {
+    return verdict('site', 'verdictKnownOutage', 'likely', evidence, known.fixers, untried('clean-request'), 'verdictKnownOutageDetail');
+  }
+
+  // 7. Not enough yet.
   return verdict('unknown', 'verdictUnknown', 'unsure', evidence, known.fixers, untried(), 'verdictUnknownDetail');
 }
 
@@ -166,10 +191,13 @@ export const VERDICT_KEYS: readonly string[] = [
   'verdictDnsFlushDetail', 'verdictDnsStale', 'verdictExtension', 'verdictExtensionDetail', 'verdictBrowserData',
   'verdictBrowserDataDetail', 'verdictSiteError', 'verdictSiteErrorDetail', 'verdictHostingEdge', 'verdictHostingEdgeDetail',
   'verdictSiteUnreachable', 'verdictSiteUnreachableDetail', 'verdictSiteNotBrowser', 'verdictProbablySite', 'verdictUnknown',
-  'verdictUnknownDetail',
+  'verdictUnknownDetail', 'verdictDownForEveryone', 'verdictDownForEveryoneDetail', 'verdictOnlyFromHere', 'verdictOnlyFromHereDetail',
+  'verdictOnlyFromHereHttp', 'verdictOnlyFromHereHttpDetail', 'verdictWorksElsewhere', 'verdictWorksElsewhereDetail', 'verdictKnownOutage',
+  'verdictKnownOutageDetail',
   'verdictEvRecovered', 'verdictEvClearFixed', 'verdictEvReloadFixed', 'verdictEvReloadStillFailing', 'verdictEvConnectivityOk',
   'verdictEvCaptivePortal', 'verdictEvNoInternet', 'verdictEvOffline', 'verdictEvDnsNxdomain', 'verdictEvDnsNoAddress',
   'verdictEvDnsServfail', 'verdictEvDnsLocalFails', 'verdictEvDnsStale', 'verdictEvPrivateLoaded', 'verdictEvCleanOk',
   'verdictEvClearedNoHelp', 'verdictEvCacheClearedNoHelp', 'verdictEvBlocked', 'verdictEvCleanServerError',
   'verdictEvCleanUnreachable', 'verdictEvSiteSilent', 'verdictEvEdgeSilent', 'verdictEvPrivateFailed',
+  'verdictEvElsewhereDown', 'verdictEvElsewhereUp', 'verdictEvElsewhereMixed', 'verdictEvOwnStatusProblem', 'verdictEvProviderStatusProblem',
 ];

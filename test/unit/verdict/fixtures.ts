@@ -51,3 +51,19 @@ export const cleared = (outcome: 'fixed' | 'still-failing', withCookies: boolean
 export const cancelled: Result = { outcome: 'skipped', summary: 'checkCancelled', evidence: [] };
 /** Facts of the wrong shape, as a buggy or older step might leave. */
 export const junk: Result = { outcome: 'pass', summary: 'x', evidence: [], facts: { connectivity: 'sideways', dns: 42 } };
+/** The other-locations step as interpretMeasurement leaves it: `up` of `answered` probes got the page. */
+export const elsewhere = (state: 'down' | 'up' | 'mixed' | 'unknown', answered: number, up: number): Result => ({
+  outcome: state === 'up' ? 'pass' : state === 'down' ? 'fail' : 'inconclusive',
+  summary: 'otherLocationsMixed',
+  summaryArgs: [String(up), String(answered)],
+  evidence: [],
+  facts: { elsewhere: state, probesAnswered: answered, probesUp: up },
+});
+/** The status-page step with a problem on the site's own page or on its provider's. */
+export const statusProblem = (at: 'site' | 'provider'): Result => ({
+  outcome: 'fail',
+  summary: 'statusPageReportsProblem',
+  summaryArgs: [at === 'site' ? 'shop.example.com' : 'Cloudflare', 'Checkout errors'],
+  evidence: [],
+  facts: { statusPage: 'problem', problemAt: at, statusPagesRead: 1, openIncidents: 1 },
+});

@@ -4,7 +4,7 @@ import { decideVerdict, VERDICT_KEYS, type Verdict } from '../../../src/knowledg
 import { RESULT_TTL_MS } from '../../../src/knowledge/verdict-facts';
 import type { CheckId } from '../../../src/model/checks';
 import {
-  cancelled, cleanOk, cleanStatus, cleanUnreachable, cleared, dnsState, junk, http, incident, net, networkFacts, NOW, privateLoaded, reloadFixed, reloadSame,
+  cancelled, cleanOk, cleanStatus, cleanUnreachable, cleared, dnsState, elsewhere, junk, statusProblem, http, incident, net, networkFacts, NOW, privateLoaded, reloadFixed, reloadSame,
 } from './fixtures';
 
 const messages = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<string, { message: string }>;
@@ -54,6 +54,17 @@ const ROWS: Row[] = [
   { name: 'CDN edge refuses while internet works → hosting', input: incident(net('timeout'), { 'clean-request': cleanUnreachable, network: networkFacts('ok', false, false) }, { edge: 'cloudflare' }), side: 'hosting', confidence: 'likely', next: null, because: ['verdictEvEdgeSilent'] },
   { name: 'private window fails too + connection OK → site, likely', input: incident(http(500), { 'private-window': privateLoaded(false), network: networkFacts('ok') }), side: 'site', confidence: 'likely', next: 'clean-request', headline: 'verdictSiteNotBrowser' },
   { name: 'reload still failing on a 5xx only → probably the site, check without cookies next', input: incident(http(504), { reload: reloadSame('504') }), side: 'site', confidence: 'unsure', next: 'clean-request', headline: 'verdictProbablySite' },
+  { name: 'probes elsewhere all fail too → down for everyone, strong', input: incident(http(502), { 'other-locations': elsewhere('down', 3, 0) }), side: 'site', confidence: 'strong', next: null, headline: 'verdictDownForEveryone', because: ['verdictEvElsewhereDown'] },
+  { name: 'probes elsewhere fail, the clean request got the same 5xx → still "everyone"', input: incident(http(502), { 'clean-request': cleanStatus(502), network: networkFacts('ok'), 'other-locations': elsewhere('down', 3, 0) }), side: 'site', confidence: 'strong', next: null, headline: 'verdictDownForEveryone', because: ['verdictEvConnectivityOk', 'verdictEvElsewhereDown'] },
+  { name: 'offline wins over probes elsewhere', input: incident(net('timeout'), { network: networkFacts('none', false, false), 'other-locations': elsewhere('down', 3, 0) }), side: 'network', confidence: 'strong', next: null, headline: 'verdictOffline' },
+  { name: 'refused here, probes elsewhere get the page → the path from here (network), DNS next', input: incident(net('refused'), { 'clean-request': cleanUnreachable, network: networkFacts('ok', false, false), 'other-locations': elsewhere('up', 3, 3) }), side: 'network', confidence: 'likely', next: 'dns', headline: 'verdictOnlyFromHere', because: ['verdictEvElsewhereUp'] },
+  { name: 'a 5xx here even without cookies, probes elsewhere get the page → the edge serving this region', input: incident(http(502), { 'clean-request': cleanStatus(502), 'other-locations': elsewhere('up', 3, 3) }, { edge: 'cloudflare' }), side: 'hosting', confidence: 'likely', next: 'private-window', headline: 'verdictOnlyFromHereHttp', because: ['verdictEvElsewhereUp', 'verdictEvCleanServerError'] },
+  { name: 'a 5xx here, probes elsewhere get the page, nothing else known → check without cookies next', input: incident(http(503), { 'other-locations': elsewhere('up', 2, 2) }), side: 'unknown', confidence: 'unsure', next: 'clean-request', headline: 'verdictWorksElsewhere' },
+  { name: 'the clean request works and probes elsewhere too → stored data, not "elsewhere"', input: incident(http(502), { reload: reloadSame('502'), 'clean-request': cleanOk, 'other-locations': elsewhere('up', 3, 3) }), side: 'browser-data', confidence: 'strong', next: 'clear-site-data' },
+  { name: 'some probes get the page: evidence only, the site verdict stands', input: incident(http(502), { 'clean-request': cleanStatus(502), network: networkFacts('ok'), 'other-locations': elsewhere('mixed', 3, 1) }), side: 'site', confidence: 'strong', next: null, headline: 'verdictSiteError', because: ['verdictEvElsewhereMixed'] },
+  { name: 'no probe answered: ignored', input: incident(http(502), { 'other-locations': elsewhere('unknown', 0, 0) }), side: 'unknown', confidence: 'unsure', next: 'reload', headline: 'verdictUnknown' },
+  { name: "the site's own status page reports a problem → known outage, likely", input: incident(http(503), { 'status-page': statusProblem('site') }), side: 'site', confidence: 'likely', next: 'clean-request', headline: 'verdictKnownOutage', because: ['verdictEvOwnStatusProblem'] },
+  { name: "the CDN's status page reports a problem: evidence, no conclusion on its own", input: incident(http(502), { 'status-page': statusProblem('provider') }, { edge: 'cloudflare' }), side: 'unknown', confidence: 'unsure', next: 'reload', because: ['verdictEvProviderStatusProblem'] },
   { name: 'a step still running is not suggested again', input: incident(http(502), { reload: 'running' }), side: 'unknown', confidence: 'unsure', next: 'clean-request' },
   { name: 'results older than the TTL are ignored', input: incident(http(502), { 'clean-request': cleanOk }, { lastSeenAt: NOW - RESULT_TTL_MS - 10_000 }), side: 'unknown', confidence: 'unsure', next: 'reload' },
 ];
