@@ -1,11 +1,14 @@
 // "Tell me when it's back", "Copy report" and the two third-party look-ups, end to end in real Chromium
 // through the popup's own controls. One launch; every address the extension contacts is on 127.0.0.1.
+import { mkdir } from 'node:fs/promises';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { TabRecord } from '../../src/model/incident';
 import { launchChromium, type ChromiumHarness } from './support/chromium';
 import { CF_RAY, startFailingServer, type FailingServer } from './support/failing-server';
-import { INCIDENT_NAME, SNAPSHOT_DATE, lookupEndpoints, startLookupServer, type LookupServer } from './support/lookup-servers';
+import {
+  INCIDENT_NAME, PROBE_STATUS, PROBES, SNAPSHOT_DATE, lookupEndpoints, startLookupServer, type LookupServer,
+} from './support/lookup-servers';
 import { message } from './support/messages';
 import { waitFor, withDeadline } from './support/wait-for';
 
@@ -21,11 +24,17 @@ let worker: Worker;
 let server: FailingServer;
 let lookups: LookupServer;
 let opened: Page[] = [];
+const SCREENSHOTS = new URL('../../test-results/screenshots/', import.meta.url);
 const log = (line: string): void => console.log(`[watch-report.e2e] ${line}`);
+/**
+ * Globalping is never asked about loopback addresses (its probes cannot reach them): this public-looking
+ * name, which the browser resolves to 127.0.0.1, stands for a real site.
+ */
+const PUBLIC_HOST = 'shop.example';
 
 beforeAll(async () => {
   [server, lookups] = await Promise.all([startFailingServer(), startLookupServer()]);
-  harness = await launchChromium();
+  harness = await launchChromium({ extraArgs: [`--host-resolver-rules=MAP ${PUBLIC_HOST} 127.0.0.1`] });
   const sw = harness.context.serviceWorkers()[0];
   if (!sw) throw new Error('no service worker after launch');
   worker = sw;
@@ -184,5 +193,36 @@ describe('watch-report (Chromium)', () => {
     // Asked for the page without its query.
     expect(lookups.requests()).toContain(`/wayback/available?url=${encodeURIComponent(`${server.origin}/cf-522`)}`);
     log(`archive read in ${Date.now() - t0} ms`);
+  });
+
+  it('other places: "Check from other places" asks Globalping for the page without its query, and all probes down → "down for everyone"', async () => {
+    const t0 = Date.now();
+    const url = `http://${PUBLIC_HOST}:${server.port}/nginx-502?case=globalping&token=secret123`;
+    const tab = await openTab(url);
+    await recordOf(tab.tabId, (r) => r.incident?.url === url, 'the 502 incident on the public-looking name');
+    const popup = await openPopup(tab.tabId);
+    const result = await runStep(popup, 'other-locations', 'check_other_locations_title');
+    expect(result).toContain(message('otherLocationsDown', ['0', String(PROBES.length)]));
+
+    // One measurement: a HEAD of the path (never the query) on the site's port, from anywhere in the world.
+    const created = lookups.measurementsCreated();
+    expect(created).toHaveLength(1);
+    expect(created[0]).toMatchObject({
+      type: 'http',
+      target: PUBLIC_HOST,
+      measurementOptions: { protocol: 'HTTP', port: server.port, request: { path: '/nginx-502', method: 'HEAD' } },
+    });
+    expect(JSON.stringify(created[0])).not.toContain('secret123');
+    // Read until finished: the first answer had probes still at work.
+    expect(lookups.requests().filter((r) => r.startsWith('/gp/v1/measurements/')).length).toBeGreaterThanOrEqual(2);
+
+    // Each probe's place and status in the evidence; the verdict takes the strongest evidence there is.
+    const evidence = await popup.locator('li[data-step="other-locations"] details.evidence').textContent() ?? '';
+    for (const probe of PROBES) expect(evidence).toContain(`${probe.city}, ${probe.country} (${probe.network}) — ${PROBE_STATUS}`);
+    await expect.poll(() => popup.locator('section.verdict').innerText(), { timeout: 5000, interval: 25 }).toContain(message('verdictDownForEveryone'));
+    expect(await popup.locator('section.verdict').innerText()).toContain(message('verdictEvElsewhereDown', [String(PROBES.length)]));
+    await mkdir(SCREENSHOTS, { recursive: true });
+    await popup.screenshot({ path: new URL('down-for-everyone.png', SCREENSHOTS).pathname, fullPage: true });
+    log(`other places read in ${Date.now() - t0} ms`);
   });
 });
