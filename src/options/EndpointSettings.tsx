@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { Settings } from '../model/settings';
 import { t } from '../ui/i18n';
-import { restoreDefaultEndpoints, type SettingsChange } from './settings-writer';
+import { restoreDefaultEndpoints } from './settings-writer';
+import type { SettingsChange } from '../ui/update-settings';
 import { ENDPOINT_FIELDS, type EndpointField } from './endpoint-fields';
 import { TextField } from './TextField';
 import { Toggle } from './Toggle';

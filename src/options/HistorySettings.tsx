@@ -1,7 +1,8 @@
 import type { Settings } from '../model/settings';
 import type { HistoryEntry } from '../model/history';
 import { t } from '../ui/i18n';
-import { clearHistory, type SettingsChange } from './settings-writer';
+import { clearHistory } from './settings-writer';
+import type { SettingsChange } from '../ui/update-settings';
 import { Toggle } from './Toggle';
 import { HistoryList } from './HistoryList';
 

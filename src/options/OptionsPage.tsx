@@ -4,7 +4,7 @@ import { mergeSettings } from '../model/merge-settings';
 import { HISTORY_KEY, parseHistory } from '../model/history';
 import { t } from '../ui/i18n';
 import { useStored } from '../ui/use-stored';
-import { updateSettings, type SettingsChange } from './settings-writer';
+import { updateSettings, type SettingsChange } from '../ui/update-settings';
 import { StepSettings } from './StepSettings';
 import { WhenBackSettings } from './WhenBackSettings';
 import { EndpointSettings } from './EndpointSettings';

@@ -1,6 +1,6 @@
 import type { Settings } from '../model/settings';
 import { t } from '../ui/i18n';
-import type { SettingsChange } from './settings-writer';
+import type { SettingsChange } from '../ui/update-settings';
 import { Toggle } from './Toggle';
 
 /** What happens when a failed site answers again. */

@@ -1,16 +1,8 @@
-// Writes settings to storage.local; the background reads them at each use, so a change applies at once.
+// The options page's own settings changes (the write itself is shared with the popup: ../ui/update-settings).
 import browser from 'webextension-polyfill';
-import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../model/settings';
-import { mergeSettings } from '../model/merge-settings';
+import { DEFAULT_SETTINGS } from '../model/settings';
 import { HISTORY_KEY } from '../model/history';
-
-export type SettingsChange = (current: Settings) => Settings;
-
-/** Read-modify-write from what is stored now, so a change made meanwhile elsewhere is not undone. */
-export async function updateSettings(change: SettingsChange): Promise<void> {
-  const items = await browser.storage.local.get(SETTINGS_KEY);
-  await browser.storage.local.set({ [SETTINGS_KEY]: change(mergeSettings(items[SETTINGS_KEY])) });
-}
+import type { SettingsChange } from '../ui/update-settings';
 
 export const restoreDefaultEndpoints: SettingsChange = (s) => ({ ...s, endpoints: structuredClone(DEFAULT_SETTINGS.endpoints) });
 

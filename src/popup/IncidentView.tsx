@@ -73,8 +73,8 @@ export function IncidentView({ tabId, incident }: { tabId: number; incident: Inc
         <h2 id="owner-info-heading">{t('ownerInfoHeading')}</h2>
         <TraceIds ids={incident.fingerprint.traceIds} ip={incident.ip} />
         <ReportButton incident={incident} />
+        <OwnerChecklist incident={incident} />
       </section>
-      <OwnerChecklist incident={incident} />
     </main>
   );
 }

@@ -1,31 +1,44 @@
-// "I run this site": what to check, and where, for this failure — shown only in owner mode (options).
-// The boxes are for the person's own ticking while they work through it; nothing is stored.
+// "I run this site": a toggle in the popup (the same setting as on the options page) and, when on, what to
+// check and where for this failure. The boxes are for the person's own ticking; nothing of them is stored.
 import type { Incident } from '../model/incident';
 import { SETTINGS_KEY } from '../model/settings';
 import { mergeSettings } from '../model/merge-settings';
 import { storedBodyReason } from '../knowledge/error-body';
 import { ownerChecklist } from '../knowledge/owner-checklist';
 import { t } from '../ui/i18n';
+import { updateSettings } from '../ui/update-settings';
 import { useStored } from '../ui/use-stored';
 
-/** `ownerMode` given: shown or not by the caller's word; absent: read from the settings. */
-export function OwnerChecklist({ incident, ownerMode }: { incident: Incident; ownerMode?: boolean }) {
-  const fromSettings = useStored(SETTINGS_KEY, mergeSettings)?.ownerMode ?? false;
-  if (!(ownerMode ?? fromSettings)) return null;
+const setOwnerMode = (on: boolean) => void updateSettings((s) => ({ ...s, ownerMode: on })).catch(() => undefined);
+
+export function OwnerChecklist({ incident }: { incident: Incident }) {
+  const settings = useStored(SETTINGS_KEY, mergeSettings);
+  // Nothing until the setting is read: a box that flips from off to on a moment later looks broken.
+  if (!settings) return null;
+  const toggle = (
+    <label class="owner-toggle">
+      <input type="checkbox" checked={settings.ownerMode} onChange={(e) => setOwnerMode((e.target as HTMLInputElement).checked)} />{' '}
+      {t('ownerModeToggle')}
+    </label>
+  );
+  if (!settings.ownerMode) return toggle;
   const items = ownerChecklist(incident.failure, incident.fingerprint, storedBodyReason(incident.checks));
   return (
-    <section class="owner-checklist" aria-labelledby="owner-checklist-heading">
-      <h2 id="owner-checklist-heading">{t('ownerChecklistHeading')}</h2>
-      <ul>
-        {items.map((item) => (
-          <li key={item.key}>
-            <label>
-              <input type="checkbox" /> {t(item.key)}
-            </label>
-            <p class="owner-where">{t(item.whereKey)}</p>
-          </li>
-        ))}
-      </ul>
-    </section>
+    <>
+      {toggle}
+      <section class="owner-checklist" aria-labelledby="owner-checklist-heading">
+        <h3 id="owner-checklist-heading">{t('ownerChecklistHeading')}</h3>
+        <ul>
+          {items.map((item) => (
+            <li key={item.key}>
+              <label>
+                <input type="checkbox" /> {t(item.key)}
+              </label>
+              <p class="owner-where">{t(item.whereKey)}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
   );
 }

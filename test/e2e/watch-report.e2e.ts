@@ -5,7 +5,7 @@ import type { Page, Worker } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { TabRecord } from '../../src/model/incident';
 import { launchChromium, type ChromiumHarness } from './support/chromium';
-import { CF_RAY, startFailingServer, type FailingServer } from './support/failing-server';
+import { CF_RAY, VERCEL_CODE, VERCEL_ID, startFailingServer, type FailingServer } from './support/failing-server';
 import {
   INCIDENT_NAME, PROBE_STATUS, PROBES, SNAPSHOT_DATE, lookupEndpoints, startLookupServer, type LookupServer,
 } from './support/lookup-servers';
@@ -14,7 +14,7 @@ import { waitFor, withDeadline } from './support/wait-for';
 
 /** The few extension APIs evaluated in the worker (types only; runs in the browser). */
 interface ChromeApi {
-  storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
+  storage: { local: { set(items: Record<string, unknown>): Promise<void>; get(key: string): Promise<Record<string, unknown>> } };
   notifications: { getAll(): Promise<Record<string, boolean>> };
 }
 declare const chrome: ChromeApi;
@@ -224,5 +224,37 @@ describe('watch-report (Chromium)', () => {
     await mkdir(SCREENSHOTS, { recursive: true });
     await popup.screenshot({ path: new URL('down-for-everyone.png', SCREENSHOTS).pathname, fullPage: true });
     log(`other places read in ${Date.now() - t0} ms`);
+  });
+
+  it("the error page's own words and owner mode: the clean request reads Vercel's code; \"I run this site\" lists what to check", async () => {
+    const t0 = Date.now();
+    const tab = await openTab(server.url('/vercel-504'));
+    await recordOf(tab.tabId, (r) => r.incident?.fingerprint.edge === 'vercel', 'the 504 incident behind Vercel');
+    const popup = await openPopup(tab.tabId);
+    expect(await popup.locator('section.body-reason').count()).toBe(0);
+    await runStep(popup, 'clean-request', 'check_clean_request_title');
+
+    // Read from the page text, shown as text, explained in words.
+    const reason = popup.locator('section.body-reason');
+    await reason.waitFor();
+    const said = await reason.innerText();
+    expect(said).toContain(VERCEL_CODE);
+    expect(said).toContain(VERCEL_ID);
+    expect(said).toContain(message(`bodyReason_vercel_${VERCEL_CODE}`, [VERCEL_CODE]));
+
+    // Owner mode from the popup itself: saved in the settings, and the checklist names Vercel's timeouts.
+    const toggle = popup.getByLabel(message('ownerModeToggle'));
+    await toggle.check();
+    const checklist = popup.locator('section.owner-checklist');
+    await checklist.waitFor();
+    const items = await checklist.innerText();
+    for (const key of ['owner_vercel_function_logs', 'owner_vercel_timeouts', 'owner_vercel_rollback']) expect(items).toContain(message(key));
+    const settings = await withDeadline('settings', worker.evaluate(() => chrome.storage.local.get('settings').then((i) => i.settings)));
+    expect(settings).toMatchObject({ ownerMode: true, thirdPartyLookups: true });
+    await mkdir(SCREENSHOTS, { recursive: true });
+    await popup.screenshot({ path: new URL('owner-checklist.png', SCREENSHOTS).pathname, fullPage: true });
+    await toggle.uncheck();
+    await checklist.waitFor({ state: 'detached' });
+    log(`error page read and owner checklist shown in ${Date.now() - t0} ms`);
   });
 });

@@ -55,6 +55,16 @@ const CLOUDFLARE_522_BODY = html(
 <p>Cloudflare Ray ID: <strong>${CF_RAY.split('-')[0]}</strong></p></div></div>`,
 );
 
+export const VERCEL_CODE = 'FUNCTION_INVOCATION_TIMEOUT';
+export const VERCEL_ID = 'iad1::fra1::8x2kq-1732612345678-9a8b7c6d5e4f';
+/** Vercel's stock error page: the code and id are in the text (no x-vercel-error header, so the body is read). */
+const VERCEL_504_BODY = html(
+  '504: GATEWAY_TIMEOUT',
+  `<main><p>This Serverless Function has timed out.</p><p>Your connection is working correctly.</p>
+<p>Vercel is working correctly.</p><p><code>504: GATEWAY_TIMEOUT</code></p><p>Code: <code>${VERCEL_CODE}</code></p>
+<p>ID: <code>${VERCEL_ID}</code></p></main>`,
+);
+
 export async function startFailingServer(): Promise<FailingServer> {
   const seen: SeenRequest[] = [];
   const recoverCounts = new Map<string, number>();
@@ -74,6 +84,7 @@ export async function startFailingServer(): Promise<FailingServer> {
         { server: 'cloudflare', 'cf-ray': CF_RAY, 'cf-cache-status': 'DYNAMIC', 'x-frame-options': 'SAMEORIGIN' },
         CLOUDFLARE_522_BODY,
       ),
+    '/vercel-504': (_req, res) => send(res, 504, { server: 'Vercel', 'x-vercel-id': 'iad1::x7k2p-1732612345678' }, VERCEL_504_BODY),
     '/elb-504': (_req, res) =>
       send(res, 504, { server: 'awselb/2.0' }, html('504 Gateway Time-out', '<center><h1>504 Gateway Time-out</h1></center>')),
     '/recovers': (_req, res, query) => {

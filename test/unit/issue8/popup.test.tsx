@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { bodyReasonFacts } from '../../../src/knowledge/error-body';
 import type { Incident } from '../../../src/model/incident';
@@ -38,10 +38,12 @@ describe('ErrorBodyReason', () => {
 });
 
 describe('OwnerChecklist', () => {
-  it('hidden unless owner mode is on', async () => {
-    const { container } = render(<OwnerChecklist incident={incident()} />);
-    await new Promise((r) => setTimeout(r, 20));
-    expect(container.innerHTML).toBe('');
+  it('owner mode off: only the toggle, unticked, no checklist', async () => {
+    render(<OwnerChecklist incident={incident()} />);
+    const toggle = (await screen.findByLabelText('ownerModeToggle')) as HTMLInputElement;
+    expect(toggle.checked).toBe(false);
+    expect(screen.getAllByRole('checkbox')).toHaveLength(1);
+    expect(screen.queryByRole('heading')).toBeNull();
   });
   it('reads owner mode from the settings and lists the nginx 502 items as checkboxes', async () => {
     await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, ownerMode: true } });
@@ -52,8 +54,12 @@ describe('OwnerChecklist', () => {
     expect(screen.getByLabelText('owner_nginx_upstream_down')).toBeTruthy();
     expect(screen.getByText('ownerWhere_nginx_error_log')).toBeTruthy();
   });
-  it('an explicit prop wins over the settings', () => {
-    render(<OwnerChecklist incident={incident()} ownerMode />);
-    expect(screen.getAllByRole('checkbox').length).toBeGreaterThan(5);
+  it('the toggle saves owner mode (keeping the other settings) and the checklist appears', async () => {
+    await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, historyEnabled: false } });
+    render(<OwnerChecklist incident={incident()} />);
+    fireEvent.click(await screen.findByLabelText('ownerModeToggle'));
+    await waitFor(() => expect(screen.getByLabelText('owner_nginx_upstream_down')).toBeTruthy());
+    const stored = (await fakeBrowser.storage.local.get('settings')).settings as typeof DEFAULT_SETTINGS;
+    expect(stored).toMatchObject({ ownerMode: true, historyEnabled: false });
   });
 });
