@@ -4,23 +4,21 @@
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { decideVerdict, type VerdictInput } from '../../src/knowledge/verdict';
-import type { CheckId, CheckState } from '../../src/model/checks';
-import type { Incident, TabRecord } from '../../src/model/incident';
+import { decideVerdict } from '../../src/knowledge/verdict';
+import type { CheckId } from '../../src/model/checks';
+import type { Incident } from '../../src/model/incident';
 import type { Endpoints, Settings } from '../../src/model/settings';
 import { launchChecksChromium, type ChecksBrowser } from './support/checks-chromium';
 import { closedPortUrl, startFailingServer, type FailingServer } from './support/failing-server';
 import { message } from './support/messages';
 import { expectNoRawKeys, snapshotPopup } from './support/popup-checks';
-import { localEndpoints, startProbeServers, type ProbeServers } from './support/probe-servers';
+import {
+  AUTOMATIC, STALE_HOST, STALE_PUBLIC_IP, doneResult as doneResultOf, incidentOf, readStepsInPage, readVerdictInPage, stepState as stepStateOf, stepsInStateInPage,
+} from './support/popup-steps';
+import { localEndpoints, offlineEndpoints, startProbeServers, type ProbeServers } from './support/probe-servers';
 import { waitFor, withDeadline } from './support/wait-for';
 
 const SCREENSHOTS = new URL('../../test-results/screenshots/', import.meta.url);
-/** The steps "Check everything" runs (`automatic: true` in src/checks; importing those needs a browser). */
-const AUTOMATIC: readonly CheckId[] = ['reload', 'clean-request', 'network', 'dns'];
-/** A name the browser resolves to 127.0.0.1 (`--host-resolver-rules`) while the DoH server says otherwise. */
-const STALE_HOST = 'stale.test';
-const STALE_PUBLIC_IP = '203.0.113.7';
 
 let browser: ChecksBrowser;
 let server: FailingServer;
@@ -74,24 +72,8 @@ async function failingTab(url: string): Promise<{ page: Page; tabId: number; inc
   return { page, tabId, incident };
 }
 
-/** The incident a step's results are in: the current one, or the one that just ended (a fix ends it). */
-const incidentOf = (record: TabRecord | undefined, id: string): VerdictInput | undefined =>
-  [record?.incident, record?.lastError].find((i) => i?.id === id);
-
-async function stepState(tabId: number, incidentId: string, step: CheckId): Promise<CheckState | undefined> {
-  return incidentOf(await browser.record(tabId), incidentId)?.checks[step];
-}
-
-async function doneResult(tabId: number, incidentId: string, step: CheckId, timeoutMs = 8000) {
-  return waitFor(
-    `step ${step} done in storage`,
-    async () => {
-      const s = await stepState(tabId, incidentId, step);
-      return s?.state === 'done' ? s.result : undefined;
-    },
-    { timeoutMs },
-  );
-}
+const stepState = (tabId: number, incidentId: string, step: CheckId) => stepStateOf(browser, tabId, incidentId, step);
+const doneResult = (tabId: number, incidentId: string, step: CheckId, timeoutMs?: number) => doneResultOf(browser, tabId, incidentId, step, timeoutMs);
 
 // ---- the popup ---------------------------------------------------------------------------------------
 
@@ -101,53 +83,13 @@ async function openPopup(tabId: number): Promise<Page> {
   return popup;
 }
 
-interface StepView {
-  /** idle | running | waiting-for-user | done | interrupted */
-  state: string;
-  outcome: string | null;
-  line: string;
-}
-
-/** Runs in the popup: each step's state (from its classes) and the line under its title. */
-const readStepsInPage = (): Record<string, StepView> => {
-  const states = ['idle', 'running', 'waiting-for-user', 'done', 'interrupted'];
-  const out: Record<string, StepView> = {};
-  for (const li of document.querySelectorAll<HTMLElement>('li[data-step]')) {
-    const classes = [...li.classList].filter((c) => c.startsWith('step--')).map((c) => c.slice(6));
-    const state = classes.find((c) => states.includes(c)) ?? '?';
-    const outcome = classes.find((c) => !states.includes(c)) ?? null;
-    const line = li.querySelector('.step-result, .step-about')?.textContent?.trim() ?? '';
-    out[li.dataset.step ?? '?'] = { state, outcome, line };
-  }
-  return out;
-};
 const readSteps = (popup: Page) => withDeadline('the popup steps', popup.evaluate(readStepsInPage));
 
-/** The verdict panel as shown: side and confidence from its classes, the headline without its icon. */
-async function readVerdict(popup: Page): Promise<{ side: string; confidence: string; headline: string; text: string } | null> {
-  return withDeadline(
-    'the popup verdict',
-    popup.evaluate(() => {
-      const section = document.querySelector('section.verdict');
-      if (!section) return null;
-      const mods = [...section.classList].filter((c) => c.startsWith('verdict--')).map((c) => c.slice(9));
-      return {
-        side: mods[0] ?? '',
-        confidence: mods[1] ?? '',
-        headline: section.querySelector('.verdict-headline span:not([aria-hidden])')?.textContent?.trim() ?? '',
-        text: (section as HTMLElement).innerText,
-      };
-    }),
-  );
-}
+const readVerdict = (popup: Page) => withDeadline('the popup verdict', popup.evaluate(readVerdictInPage));
 
 /** Waits in the popup until every given step is in `state` (checked on each animation frame). */
-async function waitForSteps(popup: Page, steps: readonly CheckId[], state: string, timeoutMs = 8000): Promise<void> {
-  await popup.waitForFunction(
-    ({ ids, want }) => ids.every((id) => document.querySelector(`li[data-step="${id}"]`)?.classList.contains(`step--${want}`)),
-    { ids: [...steps], want: state },
-    { timeout: timeoutMs, polling: 'raf' },
-  );
+async function waitForSteps(popup: Page, ids: readonly CheckId[], state: string, timeoutMs = 8000): Promise<void> {
+  await popup.waitForFunction(stepsInStateInPage, { ids: [...ids], want: state }, { timeout: timeoutMs, polling: 'raf' });
 }
 
 const stepButton = (popup: Page, step: CheckId) => popup.locator(`li[data-step="${step}"] .step-row button`);
@@ -270,8 +212,7 @@ describe('Chromium: guided steps and the verdict (issue #3)', () => {
   });
 
   it('4. connectivity endpoints fail (closed port, black hole): "your connection"', async () => {
-    const closed = await closedPortUrl('/generate_204');
-    await useSettings({ endpoints: { ...endpoints, connectivity: [closed, probes.blackHoleUrl('/generate_204')], captivePortal: { url: closed, expectStatus: 200, expectBody: 'success' } } });
+    await useSettings({ endpoints: await offlineEndpoints(probes, endpoints) });
     try {
       const { tabId, incident } = await failingTab(server.url(`/nginx-502?t=${tag()}`));
       const popup = await openPopup(tabId);

@@ -228,7 +228,7 @@ describe('Firefox: specific behaviour', () => {
     // Firefox reads the idle timeout when it arms the event page's timer: at start-up, and only once the
     // running timer (armed with the 30 s default) has fired. So: lower it now, suspend this instance the
     // way the timer would, and every instance after that runs with 1 s.
-    await firefox.setIntPref(IDLE_TIMEOUT_PREF, 1000);
+    await firefox.setPref(IDLE_TIMEOUT_PREF, 1000);
     try {
       await firefox.suspendEventPage();
       // Watched from the parent process, which does not wake the event page.
@@ -261,7 +261,7 @@ describe('Firefox: specific behaviour', () => {
       expect(await firefox.badgeText(second.tabId)).toBe('522');
     } finally {
       // Instances started from now on use the 30 s default again.
-      await firefox.setIntPref(IDLE_TIMEOUT_PREF, null);
+      await firefox.setPref(IDLE_TIMEOUT_PREF, null);
     }
   });
 });

@@ -5,12 +5,14 @@ import type { Page, Worker } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { TabRecord } from '../../src/model/incident';
 import { launchChromium, type ChromiumHarness } from './support/chromium';
-import { CF_RAY, VERCEL_CODE, VERCEL_ID, startFailingServer, type FailingServer } from './support/failing-server';
+import { VERCEL_CODE, VERCEL_ID, startFailingServer, type FailingServer } from './support/failing-server';
 import {
   INCIDENT_NAME, PROBE_STATUS, PROBES, SNAPSHOT_DATE, lookupEndpoints, startLookupServer, type LookupServer,
 } from './support/lookup-servers';
 import { message } from './support/messages';
-import { waitFor, withDeadline } from './support/wait-for';
+import { expectReportPreview } from './support/popup-checks';
+import { recordWhere } from './support/popup-steps';
+import { withDeadline } from './support/wait-for';
 
 /** The few extension APIs evaluated in the worker (types only; runs in the browser). */
 interface ChromeApi {
@@ -73,18 +75,7 @@ async function openPopup(tabId: number): Promise<Page> {
   return popup;
 }
 
-const recordOf = (tabId: number, ok: (r: TabRecord) => boolean, what: string, timeoutMs = 5000) =>
-  waitFor(
-    what,
-    async () => {
-      const r = await harness.record(tabId);
-      return r && ok(r) ? r : undefined;
-    },
-    { timeoutMs },
-  );
-
-/** What Copy report's text says: how report.ts writes the first-seen time. */
-const utc = (epochMs: number): string => `${new Date(epochMs).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+const recordOf = (tabId: number, ok: (r: TabRecord) => boolean, what: string, timeoutMs?: number) => recordWhere(harness, tabId, ok, what, timeoutMs);
 
 /** Runs a guided step from its own button and returns its result line once it is done. */
 async function runStep(popup: Page, step: string, titleKey: string): Promise<string> {
@@ -154,17 +145,7 @@ describe('watch-report (Chromium)', () => {
     await popup.getByText(message('reportPreview')).click();
     const textarea = popup.locator('.report-preview textarea');
     await textarea.waitFor();
-    const text = await textarea.inputValue();
-    const lines = text.split('\n');
-
-    expect(lines).toContain(`${message('reportUrl')}: ${server.origin}/cf-522`);
-    expect(text).not.toContain('secret123');
-    expect(text).not.toContain('lang=en');
-    expect(lines.find((l) => l.startsWith(`${message('reportStatus')}: `))).toMatch(/\b522\b/);
-    expect(text).toContain('Cloudflare');
-    expect(text).toContain(CF_RAY);
-    expect(lines).toContain(`${message('reportTime')}: ${utc(incident.at)}`);
-    expect(text).not.toMatch(/session|big-and-broken/);
+    expectReportPreview(await textarea.inputValue(), url, incident.at);
 
     await popup.getByLabel(message('reportKeepQuery')).check();
     await expect.poll(() => textarea.inputValue(), { timeout: 5000, interval: 25 }).toContain(`${message('reportUrl')}: ${url}\n`);

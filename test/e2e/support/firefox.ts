@@ -5,10 +5,12 @@ import { cp, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { TabRecord } from '../../../src/model/incident';
 import type { LiveStatus } from '../../../src/model/messages';
 import { GECKO_ID } from '../../../scripts/manifest-for';
+import type { CookieSeen } from './checks-chromium';
 import { waitFor, withDeadline } from './wait-for';
 
 export const FIREFOX_DIST = fileURLToPath(new URL('../../../dist/firefox', import.meta.url));
@@ -16,25 +18,32 @@ export const FIREFOX_DIST = fileURLToPath(new URL('../../../dist/firefox', impor
 export const FIXED_UUID = '3b6f5a2e-1c4d-4e8f-9a0b-7c2d1e3f4a5b';
 export const EXTENSION_ORIGIN = `moz-extension://${FIXED_UUID}`;
 export const IDLE_TIMEOUT_PREF = 'extensions.background.idle.timeout';
+/** When false, `permissions.request` grants at once instead of showing Firefox's prompt. */
+export const PERMISSION_PROMPTS_PREF = 'extensions.webextOptionalPermissionPrompts';
 
 /** The few extension APIs the test evaluates in an extension page (types only; runs in the browser). */
 interface FirefoxApi {
   tabs: {
     create(props: { url: string; active?: boolean }): Promise<{ id?: number }>;
-    get(tabId: number): Promise<{ id?: number; url?: string; status?: string }>;
+    get(tabId: number): Promise<{ id?: number; url?: string; title?: string; status?: string }>;
     reload(tabId: number, props?: { bypassCache?: boolean }): Promise<void>;
     remove(tabIds: number | number[]): Promise<void>;
   };
   action: { getBadgeText(details: { tabId: number }): Promise<string> };
   storage: {
     session: { get(keys: string | null): Promise<Record<string, unknown>> };
+    local: { set(items: Record<string, unknown>): Promise<void>; get(keys: string[]): Promise<Record<string, unknown>> };
     onChanged: { addListener(cb: (changes: Record<string, unknown>, area: string) => void): void };
   };
   permissions: {
     contains(p: { origins?: string[]; permissions?: string[] }): Promise<boolean>;
     getAll(): Promise<{ origins?: string[]; permissions?: string[] }>;
+    remove(p: { origins?: string[] }): Promise<boolean>;
   };
   runtime: { sendMessage(message: unknown): Promise<unknown> };
+  cookies: { getAll(details: object): Promise<CookieSeen[]> };
+  extension: { isAllowedIncognitoAccess(): Promise<boolean> };
+  notifications: Record<'onShown' | 'onClosed', { addListener(cb: (id: string) => void): void }>;
 }
 declare const browser: FirefoxApi;
 
@@ -54,13 +63,32 @@ export interface FirefoxHarness {
   openTab(url: string): Promise<LoadedTab>;
   reloadTab(tabId: number): Promise<LoadedTab>;
   closeTabs(tabIds: number[]): Promise<void>;
+  /**
+   * A new tab whose URL the extension may not read (no host access: tabs.get hides it). Loaded once
+   * `requested()` says the server saw the request (the tab was loading by then) and the tab is complete.
+   */
+  openTabWithoutAccess(url: string, requested: () => boolean): Promise<number>;
+  /** The tab's title (the page's own, or Firefox's error page's). */
+  tabTitle(tabId: number): Promise<string | undefined>;
   badgeText(tabId: number): Promise<string>;
   record(tabId: number): Promise<TabRecord | undefined>;
+  /** Writes storage.local items from the probe page (never wakes the event page) and checks they read back. */
+  writeLocal(items: Record<string, unknown>): Promise<void>;
+  cookies(): Promise<CookieSeen[]>;
+  allowedInPrivateWindows(): Promise<boolean>;
   /** The background's in-memory status of the tab (a message: wakes a suspended event page). */
   liveStatus(tabId: number): Promise<LiveStatus>;
   /** Starts recording storage changes; the function returns them so far, in order, as `area:key`. */
   watchStorage(): Promise<() => Promise<string[]>>;
+  /** Starts recording the extension's notifications events; the function returns them so far as `onShown:id`/`onClosed:id`. */
+  watchNotifications(): Promise<() => Promise<string[]>>;
   hostPermission(): Promise<{ allUrls: boolean; origins: string[] }>;
+  /** What a person does in about:addons ("Access your data for all websites" off): permissions.remove. */
+  revokeHostAccess(): Promise<boolean>;
+  /** Grants `<all_urls>` again from the parent process (no user gesture needed, unlike permissions.request). */
+  restoreHostAccess(): Promise<void>;
+  /** Makes Firefox's own resolver answer `host` with `ip` (null: no override), its DNS cache emptied. */
+  overrideDns(host: string, ip: string | null): Promise<void>;
   /** The popup page (one, reused), now showing `popup.html?tab=<tabId>`, rendered (`main` no longer busy). */
   openPopup(tabId: number): Promise<Page>;
   /** The page `openPopup` navigates: listen to it (e.g. dialogs) before opening. */
@@ -72,7 +100,8 @@ export interface FirefoxHarness {
    * (`extension.terminateBackground()`: runtime.onSuspend, listeners primed, page unloaded).
    */
   suspendEventPage(): Promise<void>;
-  setIntPref(name: string, value: number | null): Promise<void>;
+  /** Sets an integer or boolean pref at run time; null resets it to its default. */
+  setPref(name: string, value: number | boolean | null): Promise<void>;
   /** Errors and warnings Firefox logged for the extension (background, popup, API glue), in order. */
   extensionConsole(): Promise<string[]>;
   close(): Promise<void>;
@@ -203,6 +232,29 @@ async function attach(ff: Browser, extension: string, root: string): Promise<Fir
       { timeoutMs: 10_000 },
     );
 
+  /** Records events from a listener added in the probe page; the function returned reads them so far. */
+  const recordInProbe = async (kind: 'storage' | 'notifications'): Promise<() => Promise<string[]>> => {
+    const name = `__${kind}${Date.now()}`;
+    await inProbe(
+      `${kind} listener`,
+      probe.evaluate(
+        (n, k) => {
+          const seen: string[] = [];
+          (globalThis as unknown as Record<string, string[]>)[n] = seen;
+          if (k === 'storage') {
+            browser.storage.onChanged.addListener((changes, area) => seen.push(...Object.keys(changes).map((key) => `${area}:${key}`)));
+          } else {
+            for (const event of ['onShown', 'onClosed'] as const) browser.notifications[event].addListener((id) => seen.push(`${event}:${id}`));
+          }
+        },
+        name,
+        kind,
+      ),
+    );
+    return () =>
+      inProbe(`${kind} events`, probe.evaluate((n) => [...((globalThis as unknown as Record<string, string[]>)[n] ?? [])], name));
+  };
+
   const backgroundState = () =>
     inParent<BackgroundState>(
       'backgroundState',
@@ -225,6 +277,18 @@ async function attach(ff: Browser, extension: string, root: string): Promise<Fir
       await inProbe('tabs.reload', probe.evaluate((t) => browser.tabs.reload(t, { bypassCache: true }), tabId));
       return loaded(tabId, before.url ?? '');
     },
+    async openTabWithoutAccess(url, requested) {
+      const tab = await inProbe('tabs.create', probe.evaluate((u) => browser.tabs.create({ url: u, active: true }), url));
+      const tabId = tab.id;
+      if (tabId === undefined) throw new Error(`tabs.create(${url}) gave no id`);
+      await waitFor(`the server to see ${url}`, requested);
+      await waitFor(
+        `tab ${tabId} to finish loading`,
+        async () => (await inProbe('tabs.get', probe.evaluate((t) => browser.tabs.get(t), tabId))).status === 'complete',
+      );
+      return tabId;
+    },
+    tabTitle: async (tabId) => (await inProbe('tabs.get', probe.evaluate((t) => browser.tabs.get(t), tabId))).title,
     async closeTabs(tabIds) {
       if (!tabIds.length) return;
       await inProbe('tabs.remove', probe.evaluate((ids) => browser.tabs.remove(ids), tabIds));
@@ -236,29 +300,26 @@ async function attach(ff: Browser, extension: string, root: string): Promise<Fir
         'storage.session.get',
         probe.evaluate((key) => browser.storage.session.get(key).then((items) => items[key]), `tab:${tabId}`),
       ) as Promise<TabRecord | undefined>,
+    async writeLocal(items) {
+      await inProbe('storage.local.set', probe.evaluate((i) => browser.storage.local.set(i), items));
+      const back = await inProbe('storage.local.get', probe.evaluate((keys) => browser.storage.local.get(keys), Object.keys(items)));
+      // storage hands objects back with their keys sorted: compare by value.
+      if (!isDeepStrictEqual(back, items)) throw new Error('storage.local did not read back as written');
+    },
+    cookies: () =>
+      inProbe(
+        'cookies.getAll',
+        probe.evaluate(() => browser.cookies.getAll({}).then((all) => all.map(({ domain, name, value }) => ({ domain, name, value })))),
+      ),
+    allowedInPrivateWindows: () =>
+      inProbe('isAllowedIncognitoAccess', probe.evaluate(() => browser.extension.isAllowedIncognitoAccess())),
     liveStatus: (tabId) =>
       inProbe(
         'get-live-status',
         probe.evaluate((t) => browser.runtime.sendMessage({ type: 'get-live-status', tabId: t }), tabId),
       ) as Promise<LiveStatus>,
-    async watchStorage() {
-      const name = `__changes${Date.now()}`;
-      await inProbe(
-        'storage.onChanged.addListener',
-        probe.evaluate((n) => {
-          const seen: string[] = [];
-          (globalThis as unknown as Record<string, string[]>)[n] = seen;
-          browser.storage.onChanged.addListener((changes, area) => {
-            seen.push(...Object.keys(changes).map((key) => `${area}:${key}`));
-          });
-        }, name),
-      );
-      return () =>
-        inProbe(
-          'storage changes',
-          probe.evaluate((n) => [...((globalThis as unknown as Record<string, string[]>)[n] ?? [])], name),
-        );
-    },
+    watchStorage: () => recordInProbe('storage'),
+    watchNotifications: () => recordInProbe('notifications'),
     hostPermission: () =>
       inProbe(
         'permissions',
@@ -267,6 +328,32 @@ async function attach(ff: Browser, extension: string, root: string): Promise<Fir
           origins: (await browser.permissions.getAll()).origins ?? [],
         })),
       ),
+    revokeHostAccess: () =>
+      inProbe('permissions.remove', probe.evaluate(() => browser.permissions.remove({ origins: ['<all_urls>'] }))),
+    async restoreHostAccess() {
+      await inParent(
+        'ExtensionPermissions.add',
+        `(async () => {
+          const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
+          const id = ${JSON.stringify(GECKO_ID)};
+          await ExtensionPermissions.add(id, { permissions: [], origins: ['<all_urls>'] }, WebExtensionPolicy.getByID(id).extension);
+          return JSON.stringify(true);
+        })()`,
+      );
+    },
+    async overrideDns(host, ip) {
+      // The override Firefox's own network tests use: it answers in place of the system resolver.
+      await inParent(
+        `DNS override for ${host}`,
+        `(() => {
+          const override = Cc['@mozilla.org/network/native-dns-override;1'].getService(Ci.nsINativeDNSResolverOverride);
+          override.clearHostOverride(${JSON.stringify(host)});
+          ${ip === null ? '' : `override.addIPOverride(${JSON.stringify(host)}, ${JSON.stringify(ip)});`}
+          Services.dns.clearCache(true);
+          return JSON.stringify(true);
+        })()`,
+      );
+    },
     async openPopup(tabId) {
       // One page for every popup: a new page costs ~1 s over BiDi. It is brought to the front, as the
       // real popup would be, so nothing in it is throttled like a background tab.
@@ -282,12 +369,12 @@ async function attach(ff: Browser, extension: string, root: string): Promise<Fir
         `WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension.terminateBackground().then(() => JSON.stringify(true))`,
       );
     },
-    setIntPref: (name, value) =>
+    setPref: (name, value) =>
       inParent(
         `pref ${name}`,
         value === null
           ? `(Services.prefs.clearUserPref(${JSON.stringify(name)}), JSON.stringify(true))`
-          : `(Services.prefs.setIntPref(${JSON.stringify(name)}, ${value}), JSON.stringify(true))`,
+          : `(Services.prefs.${typeof value === 'boolean' ? 'setBoolPref' : 'setIntPref'}(${JSON.stringify(name)}, ${value}), JSON.stringify(true))`,
       ),
     extensionConsole: () => inParent('console entries', 'JSON.stringify(globalThis.__epeConsole ?? [])'),
     async close() {

@@ -1,6 +1,8 @@
 // Browser-neutral popup assertions: `snapshotPopup` runs inside the popup page (Playwright's and
 // Puppeteer's `page.evaluate` both take it as is), the checks run in node on the plain data it returns.
 import { expect } from 'vitest';
+import { CF_RAY } from './failing-server';
+import { message } from './messages';
 
 export interface PopupSnapshot {
   /** Texts exclude decorative `aria-hidden` parts (icons). */
@@ -56,4 +58,28 @@ export function expectPopup(snapshot: PopupSnapshot, expected: PopupExpectation)
   if (expected.gateway) expect(snapshot.hops).toContain(expected.gateway);
   for (const text of expected.texts ?? []) expect(snapshot.text).toContain(text);
   expectNoRawKeys(snapshot);
+}
+
+/** What Copy report's text says: how report.ts writes the first-seen time. */
+export const utc = (epochMs: number): string => `${new Date(epochMs).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+
+/**
+ * Copy report's preview of the failing server's Cloudflare 522 at `url` (with a query, and a cookie sent):
+ * URL without the query, status, Cloudflare and its ray id, first-seen time in UTC; never a cookie.
+ */
+export function expectReportPreview(text: string, url: string, seenAt: number): string[] {
+  const { origin, pathname, searchParams } = new URL(url);
+  const lines = text.split('\n');
+  expect(lines).toContain(`${message('reportUrl')}: ${origin}${pathname}`);
+  for (const [key, value] of searchParams) {
+    expect(text).not.toContain(`${key}=${value}`);
+    // A value on its own only where it is long enough to mean something (`en` is in any text).
+    if (value.length >= 6) expect(text).not.toContain(value);
+  }
+  expect(lines.find((l) => l.startsWith(`${message('reportStatus')}: `))).toMatch(/\b522\b/);
+  expect(text).toContain('Cloudflare');
+  expect(text).toContain(CF_RAY);
+  expect(lines).toContain(`${message('reportTime')}: ${utc(seenAt)}`);
+  expect(text).not.toMatch(/session|big-and-broken/);
+  return lines;
 }

@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createTcpServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { DEFAULT_SETTINGS, type Endpoints } from '../../../src/model/settings';
+import { closedPortUrl } from './failing-server';
 
 export interface ProbeServers {
   /** A connectivity endpoint that answers 204 at once (`name` only makes the URLs distinct). */
@@ -45,6 +46,12 @@ export function localEndpoints(probes: ProbeServers, overrides: Partial<Endpoint
     providerStatusPages: providers,
     ...overrides,
   };
+}
+
+/** `endpoints` with no connectivity: one probe refused (closed port), one black-holed, the captive-portal page refused. */
+export async function offlineEndpoints(probes: ProbeServers, endpoints: Endpoints): Promise<Endpoints> {
+  const closed = await closedPortUrl('/generate_204');
+  return { ...endpoints, connectivity: [closed, probes.blackHoleUrl('/generate_204')], captivePortal: { url: closed, expectStatus: 200, expectBody: 'success' } };
 }
 
 const trackSockets = (server: { on(event: 'connection', cb: (s: Socket) => void): unknown }): Set<Socket> => {
