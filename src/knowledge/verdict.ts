@@ -9,7 +9,7 @@
 import { CHECK_IDS, type CheckId } from '../model/checks';
 import type { Incident } from '../model/incident';
 import { displayName } from './fingerprint';
-import { explain, type Fixer } from './explain';
+import { explain, type Fixer, type Hop } from './explain';
 import { observe } from './verdict-facts';
 
 export type VerdictSide = 'fixed' | 'site' | 'hosting' | 'network' | 'dns' | 'browser-data' | 'extension' | 'unknown';
@@ -174,6 +174,25 @@ export function decideVerdict(incident: VerdictInput, now: number = Date.now()):
   // 7. Not enough yet.
   return verdict('unknown', 'verdictUnknown', 'unsure', evidence, known.fixers, untried(), 'verdictUnknownDetail');
 }
+
+const HOP_OF_SIDE: Partial<Record<VerdictSide, Hop>> = {
+  'browser-data': 'you',
+  extension: 'you',
+  network: 'network',
+  dns: 'network',
+  hosting: 'gateway',
+  site: 'origin',
+};
+
+/**
+ * Where the verdict puts the break in "you → your network → gateway → the site's server", so the chain
+ * never contradicts it (a 502 fixed by clearing cookies broke at this browser, not at the server).
+ * null: no conclusion yet, the failure's own hop stands.
+ */
+export const hopOfVerdict = (side: VerdictSide): Hop | null => HOP_OF_SIDE[side] ?? null;
+
+/** Browser data or an extension: a clean request reached the site, so every hop past this browser works. */
+export const beyondBrowserWorks = (side: VerdictSide): boolean => side === 'browser-data' || side === 'extension';
 
 function hostOf(url: string): string {
   try {

@@ -3,14 +3,17 @@ import { t } from '../ui/i18n';
 
 const HOPS: Hop[] = ['you', 'network', 'gateway', 'origin'];
 
-/** you → your network → gateway/CDN → the site's server, with the broken link marked in text and colour. */
-export function ChainDiagram({ failingHop, gatewayName }: { failingHop: Hop; gatewayName: string | null }) {
+/**
+ * you → your network → gateway/CDN → the site's server, with the broken link marked in text and colour.
+ * Hops past the broken one are unknown, unless `laterHopsWork` (the site answered a clean request).
+ */
+export function ChainDiagram({ failingHop, gatewayName, laterHopsWork = false }: { failingHop: Hop; gatewayName: string | null; laterHopsWork?: boolean }) {
   const failingIndex = HOPS.indexOf(failingHop);
   return (
     <figure class="chain" aria-label={t('chainLabel')}>
       <ol>
         {HOPS.map((hop, i) => {
-          const state = i < failingIndex ? 'ok' : i === failingIndex ? 'failed' : 'unknown';
+          const state = i === failingIndex ? 'failed' : i < failingIndex || laterHopsWork ? 'ok' : 'unknown';
           const name = hop === 'gateway' && gatewayName ? gatewayName : t(`hop_${hop}`);
           return (
             <li key={hop} class={`hop hop--${state}`} aria-current={state === 'failed' ? 'step' : undefined}>

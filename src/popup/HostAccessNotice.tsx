@@ -35,3 +35,26 @@ export function HostAccessNotice() {
     </section>
   );
 }
+
+/**
+ * Access was just given back while the popup is open: what the popup read of the tab (no URL, no record)
+ * dates from before, so ask for a reload and start over once the tab has loaded again.
+ */
+export function HostAccessRestored({ tabId }: { tabId: number }) {
+  useEffect(() => {
+    const onUpdated = (id: number, change: browser.Tabs.OnUpdatedChangeInfoType) => {
+      if (id === tabId && change.status === 'complete') location.reload();
+    };
+    browser.tabs.onUpdated.addListener(onUpdated);
+    return () => browser.tabs.onUpdated.removeListener(onUpdated);
+  }, [tabId]);
+  return (
+    <section class="host-access" role="status" aria-labelledby="host-access-heading">
+      <h2 id="host-access-heading">{t('hostAccessGrantedTitle')}</h2>
+      <p>{t('hostAccessGrantedBody')}</p>
+      <button type="button" class="primary" onClick={() => void browser.tabs.reload(tabId).catch(() => undefined)}>
+        {t('hostAccessReload')}
+      </button>
+    </section>
+  );
+}

@@ -9,7 +9,7 @@ import { TraceIds } from './TraceIds';
 import { StepList } from './StepList';
 import { actionsFor } from './actions';
 import { VerdictPanel } from './VerdictPanel';
-import { decideVerdict } from '../knowledge/verdict';
+import { beyondBrowserWorks, decideVerdict, hopOfVerdict } from '../knowledge/verdict';
 import { HistoryLine } from './HistoryLine';
 import { ErrorBodyReason } from './ErrorBodyReason';
 
@@ -37,6 +37,7 @@ export function IncidentView({ tabId, incident }: { tabId: number; incident: Inc
   const decided = verdict.side !== 'unknown';
   const verdictPanel = <VerdictPanel incident={incident} verdict={verdict} actions={actions} />;
   const fixers = decided && verdict.fixers.length ? verdict.fixers : explanation.fixers;
+  const failingHop = (decided && hopOfVerdict(verdict.side)) || explanation.failingHop;
 
   // The benchmark measures document start → this mark.
   useEffect(() => void performance.mark(EXPLANATION_MARK), []);
@@ -58,7 +59,7 @@ export function IncidentView({ tabId, incident }: { tabId: number; incident: Inc
       <p class="summary">{t(explanation.summaryKey, explanation.args)}</p>
       {explanation.contextKey && <p class="context">{t(explanation.contextKey, explanation.args)}</p>}
       <ErrorBodyReason incident={incident} />
-      <ChainDiagram failingHop={explanation.failingHop} gatewayName={explanation.gatewayName} />
+      <ChainDiagram failingHop={failingHop} gatewayName={explanation.gatewayName} laterHopsWork={decided && beyondBrowserWorks(verdict.side)} />
       <p class="fixers">
         <strong>{t('whoFixesLabel')}</strong> {fixers.map((f) => t(`fixer_${f.replace('-', '_')}`)).join(' · ')}
       </p>

@@ -4,11 +4,14 @@ import { useTabState } from './use-tab-state';
 import { IncidentView } from './IncidentView';
 import { HealthyView } from './HealthyView';
 import { ChallengeView } from './ChallengeView';
-import { HostAccessNotice, useHostAccess } from './HostAccessNotice';
+import { useRef } from 'preact/hooks';
+import { HostAccessNotice, HostAccessRestored, useHostAccess } from './HostAccessNotice';
 
 export function PopupApp() {
   const { loading, tabId, url, record, live } = useTabState();
   const hostAccess = useHostAccess();
+  const accessWasMissing = useRef(false);
+  if (hostAccess === false) accessWasMissing.current = true;
   if (loading || hostAccess === null) return <main class="popup" aria-busy="true" />;
   if (tabId === null) return <Notice titleKey="noTabTitle" bodyKey="noTabBody" />;
   if (record?.incident) return <IncidentView tabId={tabId} incident={record.incident} />;
@@ -17,6 +20,13 @@ export function PopupApp() {
     return (
       <main class="popup">
         <HostAccessNotice />
+      </main>
+    );
+  }
+  if (accessWasMissing.current) {
+    return (
+      <main class="popup">
+        <HostAccessRestored tabId={tabId} />
       </main>
     );
   }

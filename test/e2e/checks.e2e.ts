@@ -163,6 +163,9 @@ describe('Chromium: guided steps and the verdict (issue #3)', () => {
     const verdict = await readVerdict(popup);
     expect(verdict).toMatchObject({ side: 'browser-data', confidence: 'strong', headline: message('verdictBrowserData') });
     expect(verdict?.text).toContain(message('verdictEvCleanOk', ['200']));
+    // The chain agrees with the verdict: broken at this browser, every hop past it answered.
+    const chain = await popup.locator('.chain .hop').evaluateAll((lis) => lis.map((li) => li.className));
+    expect(chain).toEqual(['hop hop--failed', 'hop hop--ok', 'hop hop--ok', 'hop hop--ok']);
     expectNoRawKeys(await popup.evaluate(snapshotPopup));
     await screenshot(popup, 'stored-data');
 

@@ -458,7 +458,7 @@ describe('Firefox: watch, report and look-ups (issue #8)', () => {
 
 // Last: it takes away the extension's host access (and gives it back).
 describe('Firefox: host access revoked', () => {
-  it('a 502 goes unseen; the popup says why and its button asks again', async () => {
+  it('a 502 goes unseen; the popup says why, its button asks again, and a reload from it shows the 502', async () => {
     expect(await firefox.revokeHostAccess()).toBe(true);
     // The prompt Firefox would show on the button's request is turned off: the request is granted at once, as
     // if the person clicked "Allow". permissions.request still needs the click's user gesture.
@@ -478,8 +478,13 @@ describe('Firefox: host access revoked', () => {
       expect(notice).toContain(message('hostAccessBody'));
       await clickButton(popup, message('hostAccessButton'), '.host-access');
       await expect.poll(() => firefox.hostPermission(), { timeout: 5000, interval: 25 }).toEqual({ allUrls: true, origins: ['<all_urls>'] });
-      // The popup follows permissions.onAdded: the notice goes.
-      await popup.waitForSelector('.host-access', { hidden: true, timeout: 5000 });
+      // The popup follows permissions.onAdded: what it read of the tab is from before, so it asks for a reload…
+      await popup.waitForFunction((title) => document.querySelector('.host-access h2')?.textContent === title, { timeout: 5000, polling: 20 }, message('hostAccessGrantedTitle'));
+      await clickButton(popup, message('hostAccessReload'), '.host-access');
+      // …and starts over once the tab has loaded again: the 502 is seen now, the popup explains it.
+      await expectBadge(tabId, '502');
+      await popup.waitForSelector('.incident-header', { timeout: 10_000 });
+      expect(await popupText(popup)).toContain(message('http502_title'));
     } finally {
       await firefox.setPref(PERMISSION_PROMPTS_PREF, null);
       if (!(await firefox.hostPermission()).allUrls) await firefox.restoreHostAccess();

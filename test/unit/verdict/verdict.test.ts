@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decideVerdict, VERDICT_KEYS, type Verdict } from '../../../src/knowledge/verdict';
+import { beyondBrowserWorks, decideVerdict, hopOfVerdict, VERDICT_KEYS, type Verdict } from '../../../src/knowledge/verdict';
 import { RESULT_TTL_MS } from '../../../src/knowledge/verdict-facts';
 import type { CheckId } from '../../../src/model/checks';
 import {
@@ -108,5 +108,20 @@ describe('decideVerdict: what it hands the popup', () => {
   it('ignores a cancelled step and malformed facts instead of throwing', () => {
     const v = decideVerdict(incident(http(502), { reload: cancelled, network: junk, dns: junk }), NOW);
     expect(v.side).toBe('unknown');
+  });
+});
+
+describe('the chain follows the verdict', () => {
+  it.each([
+    ['stored data: the break is in this browser, the rest works', incident(http(502), { reload: reloadSame('502'), 'clean-request': cleanOk }), 'you', true],
+    ['your connection', incident(net('timeout'), { network: networkFacts('none', false, false) }), 'network', false],
+    ['stale DNS is on your side of the chain', incident(net('refused'), { dns: dnsState('stale') }, { ip: '203.0.113.9' }), 'network', false],
+    ['a silent CDN edge', incident(net('timeout'), { 'clean-request': cleanUnreachable, network: networkFacts('ok', false, false) }, { edge: 'cloudflare' }), 'gateway', false],
+    ['the site', incident(http(502), { 'clean-request': cleanStatus(502), network: networkFacts('ok') }), 'origin', false],
+    ['no conclusion yet: the failure keeps its own hop', incident(http(502)), null, false],
+  ] as const)('%s', (_name, input, hop, rest) => {
+    const { side } = decideVerdict(input, NOW);
+    expect(hopOfVerdict(side)).toBe(hop);
+    expect(beyondBrowserWorks(side)).toBe(rest);
   });
 });
