@@ -1,7 +1,7 @@
 // "The error page says: FUNCTION_INVOCATION_TIMEOUT (id iad1::…)" — what the page's own text named, once the
 // clean-request step has read it. Rendered as text only: it came from the failing site.
 import type { Incident } from '../model/incident';
-import { bodyReasonKey, storedBodyReason, type BodyPlatform } from '../knowledge/error-body';
+import { bodyReasonKey, storedBodyReason, type BodyPlatform } from '../knowledge/body-reason';
 import { t } from '../ui/i18n';
 
 const PLATFORM_NAMES: Record<BodyPlatform, string> = {

@@ -3,7 +3,7 @@
 import type { Incident } from '../model/incident';
 import { SETTINGS_KEY } from '../model/settings';
 import { mergeSettings } from '../model/merge-settings';
-import { storedBodyReason } from '../knowledge/error-body';
+import { storedBodyReason } from '../knowledge/body-reason';
 import { ownerChecklist } from '../knowledge/owner-checklist';
 import { t } from '../ui/i18n';
 import { updateSettings } from '../ui/update-settings';

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from '@webext-core/fake-browser';
-import { bodyReasonFacts } from '../../../src/knowledge/error-body';
+import { bodyReasonFacts } from '../../../src/knowledge/body-reason';
 import type { Incident } from '../../../src/model/incident';
 import { DEFAULT_SETTINGS } from '../../../src/model/settings';
 
