@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../test/e2e/support/chromium';
 import { waitFor } from '../test/e2e/support/wait-for';
 import { CHROME_DIST } from './bundle-size';
 import type { ChromeApi } from './chrome-api';
@@ -15,16 +16,7 @@ declare const chrome: ChromeApi;
 /** Names under this suffix resolve to 127.0.0.1 in the bench browser (and look public to the DNS step). */
 export const BENCH_DOMAIN = 'bench.example';
 
-const COMMON_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  `--host-resolver-rules=MAP *.${BENCH_DOMAIN} 127.0.0.1`,
-];
+const COMMON_ARGS = [...CHROMIUM_ARGS, `--host-resolver-rules=MAP *.${BENCH_DOMAIN} 127.0.0.1`];
 
 export interface BenchBrowser {
   context: BrowserContext;

@@ -1,13 +1,9 @@
 // Local servers for the bench and the budget test (127.0.0.1 only): a site that can fail or go silent,
 // probe endpoints that answer, and black holes that accept connections and never answer.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { listenLocally as listen, type LocalServer } from '../test/e2e/support/local-server';
 
-export interface LocalServer {
-  origin: string;
-  port: number;
-  close(): Promise<void>;
-}
+export type { LocalServer };
 
 /** Headers a typical healthy page carries, so per-event header scans see a realistic list. */
 const TYPICAL_HEADERS: Record<string, string> = {
@@ -34,28 +30,6 @@ export const FAILURE_KINDS: { status: number; headers: Record<string, string> }[
   { status: 522, headers: { server: 'cloudflare', 'cf-ray': '8f1c2a3b4d5e6f70-AMS', 'cf-cache-status': 'DYNAMIC' } },
   { status: 500, headers: { server: 'Apache', 'x-request-id': 'req-0123456789abcdef' } },
 ];
-
-async function listen(server: Server): Promise<LocalServer> {
-  const sockets = new Set<Socket>();
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
-}
 
 function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string): void {
   res.writeHead(status, { ...TYPICAL_HEADERS, ...headers, 'content-length': String(Buffer.byteLength(body)), connection: 'close' });

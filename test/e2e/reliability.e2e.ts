@@ -3,13 +3,14 @@
 // Already covered elsewhere, so not repeated here: the worker stopped between detection and the popup
 // (chromium.e2e.ts "keeps the incident when the service worker is stopped"), a 5xx in a subframe
 // (chromium.e2e.ts "ignores a 5xx inside an iframe"), markup in response headers (chromium.e2e.ts).
-import type { CDPSession, Dialog, Page, Request } from 'playwright-core';
+import type { CDPSession, Page, Request } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckState } from '../../src/model/checks';
 import type { TabRecord } from '../../src/model/incident';
+import { openedPages } from './support/chromium';
 import { closedPortUrl, DNS_FAILURE_URL } from './support/failing-server';
 import { message } from './support/messages';
-import { snapshotPopup } from './support/popup-checks';
+import { dialogsDuring as dialogsIn, snapshotPopup } from './support/popup-checks';
 import { localEndpoints, startProbeServers, type ProbeServers } from './support/probe-servers';
 import { launchReliabilityChromium, type ChromeApi, type ReliabilityBrowser } from './support/reliability-browser';
 import { HUGE_HEADER, REASON_MARKUP, startReliabilityServer, type LoggedRequest, type ReliabilityServer } from './support/reliability-server';
@@ -20,10 +21,10 @@ declare const chrome: ChromeApi;
 let browser: ReliabilityBrowser;
 let server: ReliabilityServer;
 let probes: ProbeServers;
-let opened: Page[] = [];
 let counter = 0;
 const tag = (): string => `r${++counter}`;
 const log = (line: string): void => console.log(`[reliability.e2e] ${line}`);
+const opened = openedPages();
 
 beforeAll(async () => {
   [server, probes] = await Promise.all([startReliabilityServer(), startProbeServers()]);
@@ -37,10 +38,7 @@ afterAll(async () => {
   await Promise.all([server?.close(), probes?.close()]);
 });
 
-afterEach(async () => {
-  await Promise.all(opened.map((p) => p.close().catch(() => undefined)));
-  opened = [];
-});
+afterEach(() => opened.closeAll());
 
 // ---- helpers -----------------------------------------------------------------------------------------
 
@@ -49,17 +47,8 @@ const setLocal = (items: Record<string, unknown>) => inControl('storage.local.se
 const getLocal = (key: string) => inControl('storage.local.get', browser.control.evaluate((k) => chrome.storage.local.get(k).then((i) => i[k]), key));
 const sendMessage = (msg: Record<string, unknown>) => inControl('runtime.sendMessage', browser.control.evaluate((m) => chrome.runtime.sendMessage(m), msg));
 
-async function openTab(url: string, finalUrl?: string) {
-  const tab = await browser.openTab(url, finalUrl);
-  opened.push(tab.page);
-  return tab;
-}
-
-async function openPopup(tabId: number): Promise<Page> {
-  const popup = await browser.openPopup(tabId);
-  opened.push(popup);
-  return popup;
-}
+const openTab = (url: string, finalUrl?: string) => opened.track(browser.openTab(url, finalUrl));
+const openPopup = (tabId: number): Promise<Page> => opened.track(browser.openPopup(tabId));
 
 const expectBadge = (tabId: number, text: string, timeout = 5000) =>
   expect.poll(() => browser.badgeText(tabId), { timeout, interval: 25 }).toBe(text);
@@ -82,19 +71,7 @@ const recordOf = (tabId: number, ok: (r: TabRecord) => boolean, what: string, ti
   }, { timeoutMs });
 
 /** Dialogs (alert) opened by any page while `during` runs: markup executed somewhere. */
-async function dialogsDuring<T>(during: () => Promise<T>): Promise<{ value: T; dialogs: string[] }> {
-  const dialogs: string[] = [];
-  const onDialog = (d: Dialog) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  };
-  browser.context.on('dialog', onDialog);
-  try {
-    return { value: await during(), dialogs };
-  } finally {
-    browser.context.off('dialog', onDialog);
-  }
-}
+const dialogsDuring = <T>(during: () => Promise<T>) => dialogsIn(browser.context, during);
 
 /** Runs in the popup: what the report preview (a textarea: text only by construction) holds. */
 const reportPreview = (popup: Page) => popup.locator('.report-preview textarea').inputValue();
@@ -145,14 +122,15 @@ describe('privacy', () => {
         [server.url(`/recovers?key=${id}&after=1`), '502'],
       ];
       let last = 0;
+      let recovering: Page | undefined;
       for (const [url, badge] of pages) {
-        const { tabId } = await openTab(url);
-        await expectBadge(tabId, badge);
-        if (badge === '502') last = tabId;
+        const tab = await openTab(url);
+        await expectBadge(tab.tabId, badge);
+        if (badge === '502') last = tab.tabId;
+        recovering = tab.page;
       }
-      // The healthy reload of /recovers ends its incident.
-      const recovering = opened.at(-1)!;
-      await recovering.reload();
+      // The healthy reload of /recovers (the last page) ends its incident.
+      await recovering!.reload();
       await recordOf(last, (r) => !r.incident && !!r.lastError, 'the /recovers incident to end');
       const browsingEnded = Date.now();
       expect(swRequests, 'requests made by the service worker while browsing').toEqual([]);
@@ -289,8 +267,7 @@ describe('bad input end to end', () => {
 
   /** Opens a page whose speculation rules ask for `target` (prerender or prefetch); resolves once the server saw it. */
   async function speculate(kind: 'prerender' | 'prefetch', target: string, onCdp?: (cdp: CDPSession) => Promise<void>) {
-    const page = await browser.context.newPage();
-    opened.push(page);
+    const page = await opened.track(browser.context.newPage());
     const cdp = await browser.context.newCDPSession(page);
     await onCdp?.(cdp);
     const host = server.url(`/prerender-host?kind=${kind}&target=${encodeURIComponent(target)}`);
@@ -412,8 +389,7 @@ describe('many at once', () => {
     for (const sequence of [['/code/502', '/ok', '/code/503'], ['/code/503', '/code/502', '/ok']] as const) {
       const id = tag();
       const urls = sequence.map((p) => server.url(`${p}?rapid=${id}`));
-      const page = await browser.context.newPage();
-      opened.push(page);
+      const page = await opened.track(browser.context.newPage());
       const t0 = Date.now();
       // Each response is seen (commit), but the next navigation starts at once.
       for (const url of urls) await page.goto(url, { waitUntil: 'commit' });

@@ -4,7 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { TabRecord } from '../../src/model/incident';
-import { launchChromium, type ChromiumHarness } from './support/chromium';
+import { launchChromium, openedPages, type ChromiumHarness } from './support/chromium';
 import { VERCEL_CODE, VERCEL_ID, startFailingServer, type FailingServer } from './support/failing-server';
 import {
   INCIDENT_NAME, PROBE_STATUS, PROBES, SNAPSHOT_DATE, lookupEndpoints, startLookupServer, type LookupServer,
@@ -25,7 +25,7 @@ let harness: ChromiumHarness;
 let worker: Worker;
 let server: FailingServer;
 let lookups: LookupServer;
-let opened: Page[] = [];
+const opened = openedPages();
 const SCREENSHOTS = new URL('../../test-results/screenshots/', import.meta.url);
 const log = (line: string): void => console.log(`[watch-report.e2e] ${line}`);
 /**
@@ -58,22 +58,10 @@ afterAll(async () => {
   await Promise.all([server?.close(), lookups?.close()]);
 });
 
-afterEach(async () => {
-  await Promise.all(opened.map((p) => p.close().catch(() => undefined)));
-  opened = [];
-});
+afterEach(() => opened.closeAll());
 
-async function openTab(url: string) {
-  const tab = await harness.openTab(url);
-  opened.push(tab.page);
-  return tab;
-}
-
-async function openPopup(tabId: number): Promise<Page> {
-  const popup = await harness.openPopup(tabId);
-  opened.push(popup);
-  return popup;
-}
+const openTab = (url: string) => opened.track(harness.openTab(url));
+const openPopup = (tabId: number): Promise<Page> => opened.track(harness.openPopup(tabId));
 
 const recordOf = (tabId: number, ok: (r: TabRecord) => boolean, what: string, timeoutMs?: number) => recordWhere(harness, tabId, ok, what, timeoutMs);
 

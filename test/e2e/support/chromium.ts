@@ -47,9 +47,8 @@ export interface ChromiumHarness {
   close(): Promise<void>;
 }
 
-const argsFor = (extension: string): string[] => [
-  `--disable-extensions-except=${extension}`,
-  `--load-extension=${extension}`,
+/** Chromium's switches for every test and bench run: no sandbox or GPU in a container, no QUIC, nothing of its own on the network. */
+export const CHROMIUM_ARGS: readonly string[] = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -57,6 +56,12 @@ const argsFor = (extension: string): string[] => [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+];
+
+const argsFor = (extension: string): string[] => [
+  `--disable-extensions-except=${extension}`,
+  `--load-extension=${extension}`,
+  ...CHROMIUM_ARGS,
 ];
 
 export interface LaunchOptions {
@@ -130,7 +135,8 @@ export async function stopExtensionWorker(context: BrowserContext, page: Page, e
   }
 }
 
-export async function launchChromium(options: LaunchOptions = {}): Promise<ChromiumHarness> {
+/** Launches the extension and builds a suite's harness on it; a harness that fails to build closes the browser. */
+export async function launchAttached<T>(options: LaunchOptions, attach: (launched: LaunchedExtension) => Promise<T>): Promise<T> {
   const launched = await launchExtension(options);
   try {
     return await attach(launched);
@@ -140,51 +146,96 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
   }
 }
 
-async function attach({ context, extensionId, close }: LaunchedExtension): Promise<ChromiumHarness> {
-  // State is read from an extension page, not the worker: reading never wakes (or needs) the worker,
-  // which matters once a test has stopped it.
-  const probe = await context.newPage();
-  await probe.goto(`chrome-extension://${extensionId}/options.html`);
+export const launchChromium = (options: LaunchOptions = {}): Promise<ChromiumHarness> => launchAttached(options, attach);
 
-  /** A call into the probe page that does not answer in time fails with its name. */
-  const inProbe = <R>(what: string, call: Promise<R>): Promise<R> => withDeadline(what, call, 5000);
+/**
+ * What every Chromium suite does through an extension page (options.html) rather than the worker: reading
+ * never wakes (or needs) the worker, which matters once a test has stopped it.
+ */
+export interface ExtensionPage {
+  page: Page;
+  /** A call into the extension page that does not answer in time fails with its name. */
+  call<R>(what: string, call: Promise<R>): Promise<R>;
+  tabIdOf(url: string): Promise<number>;
+  /** Waits until the tab has finished loading whatever it shows (its page, or Chrome's error page). */
+  waitLoaded(tabId: number): Promise<void>;
+  /** A fresh page navigated to `url` (`finalUrl`: where a redirect ends); resolves once its tab finished loading. */
+  openTab(url: string, finalUrl?: string): Promise<OpenedTab>;
+  badgeText(tabId: number): Promise<string>;
+  record(tabId: number): Promise<TabRecord | undefined>;
+  /** A fresh page showing `popup.html?tab=<tabId>`, rendered (`main` no longer busy). */
+  openPopup(tabId: number): Promise<Page>;
+  stopServiceWorker(): Promise<void>;
+}
+
+export async function openExtensionPage({ context, extensionId }: LaunchedExtension): Promise<ExtensionPage> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  const call = <R>(what: string, promise: Promise<R>): Promise<R> => withDeadline(what, promise, 5000);
 
   const tabIdOf = (url: string): Promise<number> =>
     waitFor(`a tab showing ${url}`, () =>
-      inProbe(
+      call(
         'tabs.query',
-        probe.evaluate(
+        page.evaluate(
           (u) => chrome.tabs.query({}).then((tabs) => tabs.filter((t) => t.url === u).map((t) => t.id ?? -1)),
           url,
         ),
       ).then((ids) => (ids.length ? Math.max(...ids) : undefined)),
     );
+  const waitLoaded = async (tabId: number): Promise<void> => {
+    await waitFor(`tab ${tabId} to finish loading`, () =>
+      call('tabs.get', page.evaluate((id) => chrome.tabs.get(id).then((t) => t.status === 'complete'), tabId)),
+    );
+  };
+
+  return {
+    page,
+    call,
+    tabIdOf,
+    waitLoaded,
+    async openTab(url, finalUrl) {
+      const tab = await context.newPage();
+      let navigationError: string | null = null;
+      await tab.goto(url).catch((error: Error) => {
+        navigationError = /net::[A-Z_]+/.exec(error.message)?.[0] ?? error.message;
+      });
+      const tabId = await tabIdOf(finalUrl ?? url);
+      // A failed goto can reject before Chrome's error page commits (and the commit clears the badge):
+      // wait until the tab has finished loading whatever it shows, so badge reads come after the commit.
+      await waitLoaded(tabId);
+      return { page: tab, tabId, navigationError };
+    },
+    badgeText: (tabId) => call('action.getBadgeText', page.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)),
+    record: (tabId) =>
+      call(
+        'storage.session.get',
+        page.evaluate((key) => chrome.storage.session.get(key).then((items) => items[key]), `tab:${tabId}`),
+      ) as Promise<TabRecord | undefined>,
+    async openPopup(tabId) {
+      const popup = await context.newPage();
+      // The popup is 390 px wide in the toolbar; give it the same width here.
+      await popup.setViewportSize({ width: 390, height: 600 });
+      await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+      await popup.locator('main:not([aria-busy])').waitFor();
+      return popup;
+    },
+    stopServiceWorker: () => stopExtensionWorker(context, page, extensionId),
+  };
+}
+
+async function attach(launched: LaunchedExtension): Promise<ChromiumHarness> {
+  const { context, extensionId, close } = launched;
+  const extension = await openExtensionPage(launched);
+  const { page: probe, call: inProbe } = extension;
 
   return {
     context,
     extensionId,
-    tabIdOf,
-    async openTab(url) {
-      const page = await context.newPage();
-      let navigationError: string | null = null;
-      await page.goto(url).catch((error: Error) => {
-        navigationError = /net::[A-Z_]+/.exec(error.message)?.[0] ?? error.message;
-      });
-      const tabId = await tabIdOf(url);
-      // A failed goto can reject before Chrome's error page commits (and the commit clears the badge):
-      // wait until the tab has finished loading whatever it shows, so badge reads come after the commit.
-      await waitFor('the tab to finish loading', () =>
-        inProbe('tabs.get', probe.evaluate((id) => chrome.tabs.get(id).then((t) => t.status === 'complete'), tabId)),
-      );
-      return { page, tabId, navigationError };
-    },
-    badgeText: (tabId) =>
-      inProbe('action.getBadgeText', probe.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)),
-    record: (tabId) =>
-      inProbe(
-        'storage.session.get',
-        probe.evaluate((key) => chrome.storage.session.get(key).then((items) => items[key]), `tab:${tabId}`),
-      ) as Promise<TabRecord | undefined>,
+    tabIdOf: extension.tabIdOf,
+    openTab: (url) => extension.openTab(url),
+    badgeText: extension.badgeText,
+    record: extension.record,
     async watchStorage() {
       const name = `__changes${Date.now()}`;
       await inProbe(
@@ -203,15 +254,41 @@ async function attach({ context, extensionId, close }: LaunchedExtension): Promi
           probe.evaluate((n) => [...((globalThis as unknown as Record<string, string[]>)[n] ?? [])], name),
         );
     },
-    async openPopup(tabId) {
-      const page = await context.newPage();
-      // The popup is 390 px wide in the toolbar; give it the same width here.
-      await page.setViewportSize({ width: 390, height: 600 });
-      await page.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
-      await page.locator('main:not([aria-busy])').waitFor();
-      return page;
-    },
-    stopServiceWorker: () => stopExtensionWorker(context, probe, extensionId),
+    openPopup: extension.openPopup,
+    stopServiceWorker: extension.stopServiceWorker,
     close,
+  };
+}
+
+/** The pages a suite's tests open (tabs, popups), closed after each test. */
+export interface OpenedPages {
+  /** Resolves with what `opening` gives; its page is closed by the next `closeAll()`. */
+  track<T extends Page | { page: Page }>(opening: Promise<T>): Promise<T>;
+  /**
+   * Closes every tracked page (closing a tab also makes the extension drop its record). A page that is
+   * already gone is fine; a close that hangs fails with its URL rather than as a bare hook timeout.
+   */
+  closeAll(): Promise<void>;
+}
+
+export function openedPages(): OpenedPages {
+  let opened: Page[] = [];
+  return {
+    async track(opening) {
+      const value = await opening;
+      opened.push('close' in value ? value : value.page);
+      return value;
+    },
+    async closeAll() {
+      const pages = opened;
+      opened = [];
+      await Promise.all(
+        pages.map((p) =>
+          withDeadline(`closing ${p.url()}`, p.close(), 15_000).catch((e: unknown) => {
+            if (e instanceof Error && e.message.startsWith('Timed out')) throw e;
+          }),
+        ),
+      );
+    },
   };
 }

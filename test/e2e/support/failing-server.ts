@@ -1,6 +1,7 @@
 // A local HTTP server that fails on purpose, with the status codes and headers real infrastructure sends.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { listenLocally } from './local-server';
 
 export interface SeenRequest {
   path: string;
@@ -131,29 +132,15 @@ export async function startFailingServer(): Promise<FailingServer> {
     if (handler) handler(req, res, parsed.searchParams);
     else send(res, 404, { server: 'nginx/1.24.0' }, html('404 Not Found', '<h1>404 Not Found</h1>'));
   });
-  const sockets = new Set<Socket>();
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address() as AddressInfo;
-  origin = `http://127.0.0.1:${port}`;
+  const listening = await listenLocally(server);
+  origin = listening.origin;
 
   return {
     origin,
-    port,
+    port: listening.port,
     url: (path) => `${origin}${path.startsWith('/') ? path : `/${path}`}`,
     requests: (path) => seen.filter((r) => path === undefined || r.path === path),
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
+    close: listening.close,
   };
 }
 

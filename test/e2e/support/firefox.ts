@@ -394,3 +394,37 @@ export async function navigateExtensionPage(page: Page, url: string): Promise<vo
   // Interval polling: `requestAnimationFrame` (the default) stalls in a background tab.
   await page.waitForFunction(() => document.readyState === 'complete', { timeout: 5000, polling: 20 });
 }
+
+/** The tabs a suite's tests open, closed after each test. */
+export interface OpenedTabs {
+  /** `firefox.openTab(url)`, the tab closed by the next `closeAll()`. */
+  open(url: string): Promise<LoadedTab>;
+  /** A tab opened some other way, to close by the next `closeAll()` too. */
+  add(tabId: number): void;
+  /** Closes one tab now (and forgets it: tabs.remove rejects a list with a tab that is gone). */
+  close(tabId: number): Promise<void>;
+  /** Closes every tab opened since the last call (closing a tab also makes the extension drop its record). */
+  closeAll(): Promise<void>;
+}
+
+/** `harness` is called when a tab is opened or closed (the suite launches Firefox in beforeAll). */
+export function openedTabs(harness: () => FirefoxHarness): OpenedTabs {
+  let opened: number[] = [];
+  return {
+    async open(url) {
+      const tab = await harness().openTab(url);
+      opened.push(tab.tabId);
+      return tab;
+    },
+    add: (tabId) => void opened.push(tabId),
+    async close(tabId) {
+      opened = opened.filter((t) => t !== tabId);
+      await harness().closeTabs([tabId]);
+    },
+    async closeAll() {
+      const tabIds = opened;
+      opened = [];
+      await harness().closeTabs(tabIds).catch(() => undefined);
+    },
+  };
+}

@@ -2,8 +2,8 @@
 // the Internet Archive's availability API and Globalping's measurements API (three probes that all get a 502). Everything else answers 404, so pointing every other
 // endpoint here keeps the extension on 127.0.0.1.
 import { createServer, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import { DEFAULT_SETTINGS, type Endpoints } from '../../../src/model/settings';
+import { listenLocally } from './local-server';
 
 export const INCIDENT_NAME = 'Elevated errors in AMS';
 export const SNAPSHOT_TIMESTAMP = '20240131093000';
@@ -117,16 +117,7 @@ export async function startLookupServer(): Promise<LookupServer> {
         return json(res, 404, { error: 'not found' });
     }
   });
-  const sockets = new Set<Socket>();
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { origin, close } = await listenLocally(server);
   return {
     origin,
     cloudflareStatusUrl: `${origin}/cf/api/v2/status.json`,
@@ -134,11 +125,7 @@ export async function startLookupServer(): Promise<LookupServer> {
     globalpingUrl: `${origin}/gp/v1/measurements`,
     requests: () => [...seen],
     measurementsCreated: () => [...created],
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
+    close,
   };
 }
 

@@ -1,8 +1,17 @@
 // Browser-neutral popup assertions: `snapshotPopup` runs inside the popup page (Playwright's and
 // Puppeteer's `page.evaluate` both take it as is), the checks run in node on the plain data it returns.
+import { mkdir } from 'node:fs/promises';
 import { expect } from 'vitest';
 import { CF_RAY } from './failing-server';
 import { message } from './messages';
+import { withDeadline } from './wait-for';
+
+/** A page as Playwright's and Puppeteer's both offer it: the popup, to read in-page and to photograph. */
+export interface PopupPage {
+  evaluate<R, A>(fn: (arg: A) => R, arg: A): Promise<Awaited<R>>;
+  evaluate<R>(fn: () => R): Promise<Awaited<R>>;
+  screenshot(options: { path: string; fullPage: boolean }): Promise<unknown>;
+}
 
 export interface PopupSnapshot {
   /** Texts exclude decorative `aria-hidden` parts (icons). */
@@ -35,6 +44,41 @@ export const snapshotPopup = (): PopupSnapshot => {
     injected: document.querySelectorAll('#app script, #app img, #app iframe, #app object, #app embed').length,
   };
 };
+
+/** The popup as shown now (see snapshotPopup); a page that does not answer fails with a name. */
+export const readPopup = (popup: PopupPage): Promise<PopupSnapshot> => withDeadline('the popup snapshot', popup.evaluate(snapshotPopup));
+
+const SCREENSHOTS = new URL('../../../test-results/screenshots/', import.meta.url);
+
+/** Saves the whole popup as test-results/screenshots/<file>. */
+export async function savePopupScreenshot(popup: PopupPage, file: string): Promise<void> {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await popup.screenshot({ path: new URL(file, SCREENSHOTS).pathname, fullPage: true });
+}
+
+/** Where alert() and the like show up: Playwright's browser context, or a Puppeteer page. */
+export interface DialogSource<D extends { message(): string; dismiss(): Promise<void> }> {
+  on(event: 'dialog', listener: (dialog: D) => void): unknown;
+  off(event: 'dialog', listener: (dialog: D) => void): unknown;
+}
+
+/** Dialogs opened while `during` ran (markup executed somewhere), each dismissed. */
+export async function dialogsDuring<T, D extends { message(): string; dismiss(): Promise<void> }>(
+  source: DialogSource<D>,
+  during: () => Promise<T>,
+): Promise<{ value: T; dialogs: string[] }> {
+  const dialogs: string[] = [];
+  const onDialog = (d: D) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  };
+  source.on('dialog', onDialog);
+  try {
+    return { value: await during(), dialogs };
+  } finally {
+    source.off('dialog', onDialog);
+  }
+}
 
 export interface PopupExpectation {
   title: string;

@@ -4,7 +4,8 @@
 import type { VerdictInput } from '../../../src/knowledge/verdict';
 import type { CheckId, CheckState } from '../../../src/model/checks';
 import type { TabRecord } from '../../../src/model/incident';
-import { waitFor } from './wait-for';
+import type { PopupPage } from './popup-checks';
+import { waitFor, withDeadline } from './wait-for';
 
 /** The steps "Check everything" runs (`automatic: true` in src/checks; importing those needs a browser). */
 export const AUTOMATIC: readonly CheckId[] = ['reload', 'clean-request', 'network', 'dns'];
@@ -56,6 +57,12 @@ export const readVerdictInPage = (): VerdictView | null => {
 /** Runs in the popup (a `waitForFunction` predicate): every step in `ids` is in state `want`. */
 export const stepsInStateInPage = ({ ids, want }: { ids: string[]; want: string }): boolean =>
   ids.every((id) => document.querySelector(`li[data-step="${id}"]`)?.classList.contains(`step--${want}`));
+
+/** Each step of the popup as shown now (see readStepsInPage). */
+export const readSteps = (popup: PopupPage) => withDeadline('the popup steps', popup.evaluate(readStepsInPage));
+
+/** The popup's verdict panel as shown now, or null (see readVerdictInPage). */
+export const readVerdict = (popup: PopupPage) => withDeadline('the popup verdict', popup.evaluate(readVerdictInPage));
 
 /** Either harness: reads a tab's record from an extension page. */
 export interface RecordSource {

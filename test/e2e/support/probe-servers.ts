@@ -2,9 +2,10 @@
 // DNS-over-HTTPS resolver), plus a black hole that accepts connections and never answers. The suite points
 // the extension's `settings.endpoints` at these, so no step ever leaves 127.0.0.1.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { createServer as createTcpServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { createServer as createTcpServer } from 'node:net';
 import { DEFAULT_SETTINGS, type Endpoints } from '../../../src/model/settings';
 import { closedPortUrl } from './failing-server';
+import { listenLocally } from './local-server';
 
 export interface ProbeServers {
   /** A connectivity endpoint that answers 204 at once (`name` only makes the URLs distinct). */
@@ -53,21 +54,6 @@ export async function offlineEndpoints(probes: ProbeServers, endpoints: Endpoint
   const closed = await closedPortUrl('/generate_204');
   return { ...endpoints, connectivity: [closed, probes.blackHoleUrl('/generate_204')], captivePortal: { url: closed, expectStatus: 200, expectBody: 'success' } };
 }
-
-const trackSockets = (server: { on(event: 'connection', cb: (s: Socket) => void): unknown }): Set<Socket> => {
-  const sockets = new Set<Socket>();
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  return sockets;
-};
-
-const listen = (server: Server | ReturnType<typeof createServer>): Promise<number> =>
-  new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
-  });
 
 function reply(res: ServerResponse, status: number, type: string | null, body = ''): void {
   const bytes = Buffer.from(body, 'utf8');
@@ -121,7 +107,6 @@ export async function startProbeServers(): Promise<ProbeServers> {
     }
     reply(res, 404, 'text/plain', 'not found');
   });
-  const httpSockets = trackSockets(http);
 
   const hole = createTcpServer((socket) => {
     blackHoleCount++;
@@ -129,23 +114,14 @@ export async function startProbeServers(): Promise<ProbeServers> {
     socket.on('data', () => undefined);
     socket.on('error', () => undefined);
   });
-  const holeSockets = trackSockets(hole);
 
-  const httpPort = await listen(http);
-  const holePort = await listen(hole);
-  const origin = `http://127.0.0.1:${httpPort}`;
-
-  const closeServer = (server: { close(cb: () => void): unknown }, sockets: Set<Socket>) =>
-    new Promise<void>((resolve) => {
-      for (const socket of sockets) socket.destroy();
-      server.close(() => resolve());
-    });
+  const [{ origin, close: closeHttp }, blackHole] = await Promise.all([listenLocally(http), listenLocally(hole)]);
 
   return {
     connectivityUrl: (name) => `${origin}/generate_204?${name}`,
     captivePortalUrl: `${origin}/success.txt`,
     dohUrl: `${origin}/dns-query`,
-    blackHoleUrl: (path = '/') => `http://127.0.0.1:${holePort}${path}`,
+    blackHoleUrl: (path = '/') => `${blackHole.origin}${path}`,
     setDohAddress: (host, ip) => void addresses.set(host.toLowerCase(), ip),
     dohQuestions: () => [...questions],
     blackHoleConnections: () => blackHoleCount,
@@ -156,6 +132,6 @@ export async function startProbeServers(): Promise<ProbeServers> {
       g.open = true;
       for (const res of g.held.splice(0)) fail502(res);
     },
-    close: () => Promise.all([closeServer(http, httpSockets), closeServer(hole, holeSockets)]).then(() => undefined),
+    close: () => Promise.all([closeHttp(), blackHole.close()]).then(() => undefined),
   };
 }

@@ -4,8 +4,7 @@
 // (`control`: tabs.create for 50 tabs at once, storage writes, messages to the worker).
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import type { TabRecord } from '../../../src/model/incident';
-import { launchExtension, stopExtensionWorker, type LaunchedExtension } from './chromium';
-import { waitFor, withDeadline } from './wait-for';
+import { launchAttached, openExtensionPage, type LaunchedExtension } from './chromium';
 
 /** The extension APIs evaluated in the control page or the worker (types only; the code runs in the browser). */
 export interface ChromeApi {
@@ -42,77 +41,38 @@ export interface ReliabilityBrowser {
   close(): Promise<void>;
 }
 
-
-export async function launchReliabilityChromium(): Promise<ReliabilityBrowser> {
-  const launched = await launchExtension({
-    // 50 tabs at once on 2 cores otherwise start 50 renderer processes, and tabs.create takes ~15 s to
-    // resolve for all of them (~1.5 s with a few shared renderers).
-    extraArgs: ['--renderer-process-limit=4'],
-    // Playwright turns the back/forward cache off by default; a restore from it is one of the scenarios.
-    ignoreDefaultArgs: ['--disable-back-forward-cache'],
-  });
-  try {
-    return await attach(launched);
-  } catch (error) {
-    await launched.close();
-    throw error;
-  }
-}
-
+export const launchReliabilityChromium = (): Promise<ReliabilityBrowser> =>
+  launchAttached(
+    {
+      // 50 tabs at once on 2 cores otherwise start 50 renderer processes, and tabs.create takes ~15 s to
+      // resolve for all of them (~1.5 s with a few shared renderers).
+      extraArgs: ['--renderer-process-limit=4'],
+      // Playwright turns the back/forward cache off by default; a restore from it is one of the scenarios.
+      ignoreDefaultArgs: ['--disable-back-forward-cache'],
+    },
+    attach,
+  );
 
 declare const chrome: ChromeApi;
 
-async function attach({ context, worker, extensionId, close }: LaunchedExtension): Promise<ReliabilityBrowser> {
-
-  const control = await context.newPage();
-  await control.goto(`chrome-extension://${extensionId}/options.html`);
-  const inControl = <R>(what: string, call: Promise<R>): Promise<R> => withDeadline(what, call, 5000);
-
-  const tabIdOf = (url: string): Promise<number> =>
-    waitFor(`a tab showing ${url}`, () =>
-      inControl(
-        'tabs.query',
-        control.evaluate((u) => chrome.tabs.query({}).then((tabs) => tabs.filter((t) => t.url === u).map((t) => t.id ?? -1)), url),
-      ).then((ids) => (ids.length ? Math.max(...ids) : undefined)),
-    );
-  const waitLoaded = async (tabId: number): Promise<void> => {
-    await waitFor(`tab ${tabId} to finish loading`, () =>
-      inControl('tabs.get', control.evaluate((id) => chrome.tabs.get(id).then((t) => t.status === 'complete'), tabId)),
-    );
-  };
+async function attach(launched: LaunchedExtension): Promise<ReliabilityBrowser> {
+  const { context, worker, extensionId, close } = launched;
+  const extension = await openExtensionPage(launched);
+  const { page: control, call: inControl } = extension;
 
   return {
     context,
     extensionId,
     worker,
     control,
-    tabIdOf,
-    waitLoaded,
-    async openTab(url, finalUrl) {
-      const page = await context.newPage();
-      let navigationError: string | null = null;
-      await page.goto(url).catch((error: Error) => {
-        navigationError = /net::[A-Z_]+/.exec(error.message)?.[0] ?? error.message;
-      });
-      const tabId = await tabIdOf(finalUrl ?? url);
-      // A failed goto can reject before Chrome's error page commits (and a commit clears the badge).
-      await waitLoaded(tabId);
-      return { page, tabId, navigationError };
-    },
-    badgeText: (tabId) => inControl('action.getBadgeText', control.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)),
-    record: (tabId) =>
-      inControl('storage.session.get', control.evaluate((key) => chrome.storage.session.get(key).then((i) => i[key]), `tab:${tabId}`)) as Promise<
-        TabRecord | undefined
-      >,
+    tabIdOf: extension.tabIdOf,
+    waitLoaded: extension.waitLoaded,
+    openTab: extension.openTab,
+    badgeText: extension.badgeText,
+    record: extension.record,
     sessionKeys: () => inControl('storage.session keys', control.evaluate(() => chrome.storage.session.get(null).then((i) => Object.keys(i)))),
-    async openPopup(tabId) {
-      const popup = await context.newPage();
-      await popup.setViewportSize({ width: 390, height: 600 });
-      await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
-      await popup.locator('main:not([aria-busy])').waitFor();
-      return popup;
-    },
-    stopServiceWorker: () => stopExtensionWorker(context, control, extensionId),
+    openPopup: extension.openPopup,
+    stopServiceWorker: extension.stopServiceWorker,
     close,
   };
 }

@@ -3,7 +3,8 @@
 // (a ~100 KB header block, status codes outside 100–599, markup in the reason phrase).
 // Every request is logged with the headers that tell who made it (a page or the extension).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
+import { createServer as createTcpServer } from 'node:net';
+import { listenLocally } from './local-server';
 
 export interface LoggedRequest {
   server: 'http' | 'raw';
@@ -86,7 +87,6 @@ export async function startReliabilityServer(): Promise<ReliabilityServer> {
   const log: LoggedRequest[] = [];
   const counts = new Map<string, number>();
   let aborted = 0;
-  let origin = '';
 
   const http = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -151,21 +151,9 @@ export async function startReliabilityServer(): Promise<ReliabilityServer> {
     });
   });
 
-  const sockets = new Set<Socket>();
-  const track = (socket: Socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  };
-  http.on('connection', track);
-  raw.on('connection', track);
-  const listen = (server: typeof raw | typeof http) =>
-    new Promise<number>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
-    });
-  const [httpPort, rawPort] = await Promise.all([listen(http), listen(raw)]);
-  origin = `http://127.0.0.1:${httpPort}`;
-  const rawOrigin = `http://127.0.0.1:${rawPort}`;
+  const [listening, rawListening] = await Promise.all([listenLocally(http), listenLocally(raw)]);
+  const { origin } = listening;
+  const rawOrigin = rawListening.origin;
   const join = (base: string, path: string) => `${base}${path.startsWith('/') ? path : `/${path}`}`;
 
   return {
@@ -174,9 +162,6 @@ export async function startReliabilityServer(): Promise<ReliabilityServer> {
     rawUrl: (path) => join(rawOrigin, path),
     requests: (filter) => log.filter((r) => !filter || filter(r)),
     abortedHangs: () => aborted,
-    close: async () => {
-      for (const socket of sockets) socket.destroy();
-      await Promise.all([http, raw].map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
-    },
+    close: () => Promise.all([listening.close(), rawListening.close()]).then(() => undefined),
   };
 }
