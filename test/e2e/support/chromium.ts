@@ -69,6 +69,11 @@ export interface LaunchOptions {
   extraArgs?: string[];
   /** Playwright defaults to leave out, e.g. '--disable-back-forward-cache'. */
   ignoreDefaultArgs?: string[];
+  /**
+   * A folder of the caller's for the profile and the extension copy, kept on close: launching again on
+   * it is a browser restart (same profile, same extension id, which Chromium derives from the path).
+   */
+  profileRoot?: string;
 }
 
 /** A browser with the extension loaded and its worker's listeners registered: the part every suite shares. */
@@ -76,19 +81,19 @@ export interface LaunchedExtension {
   context: BrowserContext;
   worker: Worker;
   extensionId: string;
-  /** Closes the browser and deletes its temporary profile. */
+  /** Closes the browser and deletes its temporary profile (not a `profileRoot` of the caller's). */
   close(): Promise<void>;
 }
 
 export async function launchExtension(options: LaunchOptions = {}): Promise<LaunchedExtension> {
-  const root = await mkdtemp(join(tmpdir(), 'epe-chromium-'));
+  const root = options.profileRoot ?? (await mkdtemp(join(tmpdir(), 'epe-chromium-')));
   // Load a copy: a `npm run build` elsewhere empties dist/chrome, which would pull files from under
   // a running suite.
   const extension = join(root, 'extension');
   let context: BrowserContext | undefined;
   const close = async () => {
     await context?.close().catch(() => undefined);
-    await rm(root, { recursive: true, force: true });
+    if (!options.profileRoot) await rm(root, { recursive: true, force: true });
   };
   try {
     await stat(join(CHROME_DIST, 'manifest.json')).catch(() => {

@@ -1,0 +1,73 @@
+// Issue #6, "browser restart → session state gone by design, history (if on) kept": the same profile
+// launched twice in real Chromium. Incidents live in storage.session (memory only); the local history
+// keeps the site, the code and the time, and the popup of that site says so after the restart.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type ChromiumHarness } from './support/chromium';
+import { startFailingServer, type FailingServer } from './support/failing-server';
+import { message } from './support/messages';
+import { waitFor, withDeadline } from './support/wait-for';
+
+declare const chrome: { storage: { session: { get(k: null): Promise<Record<string, unknown>> }; local: { get(k: string): Promise<Record<string, unknown>> } } };
+
+let server: FailingServer;
+let profileRoot: string;
+let browser: ChromiumHarness | undefined;
+
+beforeAll(async () => {
+  server = await startFailingServer();
+  profileRoot = await mkdtemp(join(tmpdir(), 'epe-restart-'));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await rm(profileRoot, { recursive: true, force: true });
+});
+
+/** Both storage areas, read from an extension page of the running browser. */
+async function storageOf(harness: ChromiumHarness): Promise<{ session: Record<string, unknown>; history: unknown }> {
+  const page = await harness.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${harness.extensionId}/options.html`);
+    return await withDeadline('storage', page.evaluate(async () => ({
+      session: await chrome.storage.session.get(null),
+      history: (await chrome.storage.local.get('history')).history,
+    })));
+  } finally {
+    await page.close();
+  }
+}
+
+describe('Chromium: a browser restart', () => {
+  it('drops every incident (storage.session) and keeps the history, which the popup shows for the site', async () => {
+    browser = await launchChromium({ profileRoot });
+    const firstId = browser.extensionId;
+    const url = server.url('/nginx-502?restart=1');
+    const { tabId } = await browser.openTab(url);
+    await waitFor('the incident', async () => (await browser!.record(tabId))?.incident?.url === url);
+    const before = await waitFor('the failure in the history', async () => {
+      const s = await storageOf(browser!);
+      return Array.isArray(s.history) && s.history.length > 0 ? s : undefined;
+    });
+    expect(Object.keys(before.session)).toContain(`tab:${tabId}`);
+    await browser.close();
+
+    browser = await launchChromium({ profileRoot });
+    // The same extension (Chromium derives an unpacked extension's id from its path).
+    expect(browser.extensionId).toBe(firstId);
+    const after = await storageOf(browser);
+    expect(Object.keys(after.session).filter((k) => k.startsWith('tab:'))).toEqual([]);
+    expect(after.history).toEqual(before.history);
+    expect(after.history).toEqual([expect.objectContaining({ site: server.origin, failure: expect.objectContaining({ status: 502 }) })]);
+
+    // The site loads now: the popup is calm and remembers today's failure.
+    const healthy = await browser.openTab(server.url('/ok'));
+    expect(await browser.badgeText(healthy.tabId)).toBe('');
+    const popup = await browser.openPopup(healthy.tabId);
+    const line = await popup.locator('.history-line').innerText();
+    expect(line).toMatch(new RegExp(`^${message('historyLineOnce', ['502', 'TIME']).replace(/[.()]/g, '\\$&').replace('TIME', '.+')}$`));
+  });
+});
