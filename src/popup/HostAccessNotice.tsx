@@ -1,7 +1,7 @@
 // Firefox lets a person revoke host access (MV3 host permissions are optional there). Without it the
 // extension sees no status codes at all, so say so plainly and offer to ask again.
 import browser from 'webextension-polyfill';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { t } from '../ui/i18n';
 
 const ALL_SITES = { origins: ['<all_urls>'] };
@@ -9,7 +9,8 @@ const ALL_SITES = { origins: ['<all_urls>'] };
 /** null while checking; afterwards whether the extension may read every site's responses. */
 export function useHostAccess(): boolean | null {
   const [granted, setGranted] = useState<boolean | null>(null);
-  useEffect(() => {
+  // Started with the first commit, like the tab's record (use-tab-state.ts): the popup waits for both.
+  useLayoutEffect(() => {
     const check = () => void browser.permissions.contains(ALL_SITES).then(setGranted, () => setGranted(true));
     check();
     browser.permissions.onAdded.addListener(check);

@@ -186,8 +186,11 @@ async function attach(ff: Browser, extension: string, root: string): Promise<Fir
           observe(message) {
             if (!(message instanceof Ci.nsIScriptError)) return;
             const text = message.errorMessage + ' (' + message.sourceName + ':' + message.lineNumber + ')';
-            // Firefox's own noise when an extension page unloads with listeners still registered.
-            if (/sendRemoveListener on closed conduit/.test(text)) return;
+            // Firefox's own noise when an extension page unloads with listeners still registered, and when an
+            // API call's answer arrives after its page was navigated away (ExtensionCommon's wrapPromise reports
+            // it and drops the answer): the reused popup page is navigated while its storage reads may be in
+            // flight, as a person may close the popup. Nothing of ours threw; it comes or not with the timing.
+            if (/sendRemoveListener on closed conduit|^Promise resolved while context is inactive/.test(text)) return;
             if (ours(text)) seen.push(((message.flags & Ci.nsIScriptError.warningFlag) ? 'warning: ' : 'error: ') + text);
           },
         });
