@@ -1,10 +1,10 @@
+import { useRef } from 'preact/hooks';
 import { pageKind } from '../knowledge/page-kind';
 import { t } from '../ui/i18n';
 import { useTabState } from './use-tab-state';
 import { IncidentView } from './IncidentView';
 import { HealthyView } from './HealthyView';
 import { ChallengeView } from './ChallengeView';
-import { useRef } from 'preact/hooks';
 import { HostAccessNotice, HostAccessRestored, useHostAccess } from './HostAccessNotice';
 
 export function PopupApp() {
