@@ -27,18 +27,15 @@ afterAll(async () => {
   await rm(profileRoot, { recursive: true, force: true });
 });
 
-/** Both storage areas, read from an extension page of the running browser. */
-async function storageOf(harness: ChromiumHarness): Promise<{ session: Record<string, unknown>; history: unknown }> {
+/** Reads both storage areas from one extension page of the running browser (opened once per launch). */
+async function storageReader(harness: ChromiumHarness): Promise<() => Promise<{ session: Record<string, unknown>; history: unknown }>> {
   const page = await harness.context.newPage();
-  try {
-    await page.goto(`chrome-extension://${harness.extensionId}/options.html`);
-    return await withDeadline('storage', page.evaluate(async () => ({
+  await page.goto(`chrome-extension://${harness.extensionId}/options.html`);
+  return () =>
+    withDeadline('storage', page.evaluate(async () => ({
       session: await chrome.storage.session.get(null),
       history: (await chrome.storage.local.get('history')).history,
     })));
-  } finally {
-    await page.close();
-  }
 }
 
 describe('Chromium: a browser restart', () => {
@@ -48,8 +45,9 @@ describe('Chromium: a browser restart', () => {
     const url = server.url('/nginx-502?restart=1');
     const { tabId } = await browser.openTab(url);
     await waitFor('the incident', async () => (await browser!.record(tabId))?.incident?.url === url);
+    const readBefore = await storageReader(browser);
     const before = await waitFor('the failure in the history', async () => {
-      const s = await storageOf(browser!);
+      const s = await readBefore();
       return Array.isArray(s.history) && s.history.length > 0 ? s : undefined;
     });
     expect(Object.keys(before.session)).toContain(`tab:${tabId}`);
@@ -58,7 +56,7 @@ describe('Chromium: a browser restart', () => {
     browser = await launchChromium({ profileRoot });
     // The same extension (Chromium derives an unpacked extension's id from its path).
     expect(browser.extensionId).toBe(firstId);
-    const after = await storageOf(browser);
+    const after = await (await storageReader(browser))();
     expect(Object.keys(after.session).filter((k) => k.startsWith('tab:'))).toEqual([]);
     expect(after.history).toEqual(before.history);
     expect(after.history).toEqual([expect.objectContaining({ site: server.origin, failure: expect.objectContaining({ status: 502 }) })]);

@@ -1,6 +1,5 @@
 // "Tell me when it's back", "Copy report" and the two third-party look-ups, end to end in real Chromium
 // through the popup's own controls. One launch; every address the extension contacts is on 127.0.0.1.
-import { mkdir } from 'node:fs/promises';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { TabRecord } from '../../src/model/incident';
@@ -10,7 +9,7 @@ import {
   INCIDENT_NAME, PROBE_STATUS, PROBES, SNAPSHOT_DATE, lookupEndpoints, startLookupServer, type LookupServer,
 } from './support/lookup-servers';
 import { message } from './support/messages';
-import { expectReportPreview } from './support/popup-checks';
+import { expectReportPreview, savePopupScreenshot } from './support/popup-checks';
 import { recordWhere } from './support/popup-steps';
 import { withDeadline } from './support/wait-for';
 
@@ -26,7 +25,6 @@ let worker: Worker;
 let server: FailingServer;
 let lookups: LookupServer;
 const opened = openedPages();
-const SCREENSHOTS = new URL('../../test-results/screenshots/', import.meta.url);
 const log = (line: string): void => console.log(`[watch-report.e2e] ${line}`);
 /**
  * Globalping is never asked about loopback addresses (its probes cannot reach them): this public-looking
@@ -190,8 +188,7 @@ describe('watch-report (Chromium)', () => {
     for (const probe of PROBES) expect(evidence).toContain(`${probe.city}, ${probe.country} (${probe.network}) — ${PROBE_STATUS}`);
     await expect.poll(() => popup.locator('section.verdict').innerText(), { timeout: 5000, interval: 25 }).toContain(message('verdictDownForEveryone'));
     expect(await popup.locator('section.verdict').innerText()).toContain(message('verdictEvElsewhereDown', [String(PROBES.length)]));
-    await mkdir(SCREENSHOTS, { recursive: true });
-    await popup.screenshot({ path: new URL('down-for-everyone.png', SCREENSHOTS).pathname, fullPage: true });
+    await savePopupScreenshot(popup, 'down-for-everyone.png');
     log(`other places read in ${Date.now() - t0} ms`);
   });
 
@@ -220,8 +217,7 @@ describe('watch-report (Chromium)', () => {
     for (const key of ['owner_vercel_function_logs', 'owner_vercel_timeouts', 'owner_vercel_rollback']) expect(items).toContain(message(key));
     const settings = await withDeadline('settings', worker.evaluate(() => chrome.storage.local.get('settings').then((i) => i.settings)));
     expect(settings).toMatchObject({ ownerMode: true, thirdPartyLookups: true });
-    await mkdir(SCREENSHOTS, { recursive: true });
-    await popup.screenshot({ path: new URL('owner-checklist.png', SCREENSHOTS).pathname, fullPage: true });
+    await savePopupScreenshot(popup, 'owner-checklist.png');
     await toggle.uncheck();
     await checklist.waitFor({ state: 'detached' });
     log(`error page read and owner checklist shown in ${Date.now() - t0} ms`);
