@@ -2,7 +2,7 @@
 import type { CheckId, CheckState, CheckStates } from '../model/checks';
 import type { Failure } from '../model/failure';
 import type { Fingerprint } from '../model/fingerprint';
-import type { Challenge, Incident, TabRecord } from '../model/incident';
+import { PAGE_READING_CAPS, type Challenge, type Incident, type PageReading, type TabRecord } from '../model/incident';
 
 export interface ObservedFailure {
   url: string;
@@ -42,6 +42,27 @@ export function withIp(record: TabRecord | undefined, url: string, ip: string | 
   const incident = record?.incident;
   if (!record || !incident || !ip || incident.url !== url || incident.ip === ip) return undefined;
   return { ...record, incident: { ...incident, ip } };
+}
+
+/** The one failing response a page reading belongs to: the incident and the moment it was seen. */
+export interface FailingResponse {
+  incidentId: string;
+  seenAt: number;
+}
+
+/**
+ * Stores what the failing page said — only while that very response is still the tab's incident: a later
+ * navigation, recovery or new failure of the same URL (a new `lastSeenAt`) makes the reading stale.
+ */
+export function withPageReading(record: TabRecord | undefined, response: FailingResponse, reading: PageReading): TabRecord | undefined {
+  const incident = record?.incident;
+  if (!record || incident?.id !== response.incidentId || incident.lastSeenAt !== response.seenAt) return undefined;
+  const reason = reading.reason && {
+    platform: reading.reason.platform,
+    code: reading.reason.code.slice(0, PAGE_READING_CAPS.code),
+    ...(reading.reason.reference ? { reference: reading.reason.reference.slice(0, PAGE_READING_CAPS.reference) } : {}),
+  };
+  return { ...record, incident: { ...incident, page: { readAt: reading.readAt, reason } } };
 }
 
 /** A successful top-level load ends the incident; it stays as the tab's last error. */

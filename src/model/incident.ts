@@ -3,6 +3,7 @@ import type { CheckStates } from './checks';
 import type { Failure } from './failure';
 import type { Fingerprint } from './fingerprint';
 import type { WatchState } from '../knowledge/watch-schedule';
+import type { BodyReason } from '../knowledge/body-reason';
 
 export interface Incident {
   id: string;
@@ -20,7 +21,23 @@ export interface Incident {
   fingerprint: Fingerprint;
   incognito: boolean;
   checks: CheckStates;
+  /** What the failing document in the tab says about itself, read once it loaded. Absent until then. */
+  page?: PageReading;
 }
+
+/**
+ * The tab's own error page, read in place (src/background/read-failing-page.ts) and parsed in the
+ * background: only the parsed result is kept, capped (PAGE_READING_CAPS), never the page's text.
+ */
+export interface PageReading {
+  /** When the document was read (epoch ms). */
+  readAt: number;
+  /** The vendor's own code and reference as printed in the page; null when it names nothing we know. */
+  reason: BodyReason | null;
+}
+
+/** Longest stored values (characters): a page's text comes from the site and must not fill storage. */
+export const PAGE_READING_CAPS = { code: 100, reference: 200 } as const;
 
 /** A bot check (Cloudflare/Vercel challenge): not an outage, no error badge. */
 export interface Challenge {

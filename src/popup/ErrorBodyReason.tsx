@@ -1,5 +1,6 @@
-// "The error page says: FUNCTION_INVOCATION_TIMEOUT (id iad1::…)" — what the page's own text named, once the
-// clean-request step has read it. Rendered as text only: it came from the failing site.
+// "The error page says: FUNCTION_INVOCATION_TIMEOUT (id iad1::…)" — what the page's own text named: read from
+// the tab when the failure was recorded (incident.page), else from the clean-request step's fresh response.
+// Rendered as text only: it came from the failing site.
 import type { Incident } from '../model/incident';
 import { bodyReasonKey, storedBodyReason, type BodyPlatform } from '../knowledge/body-reason';
 import { t } from '../ui/i18n';
@@ -14,7 +15,7 @@ const PLATFORM_NAMES: Record<BodyPlatform, string> = {
 };
 
 export function ErrorBodyReason({ incident }: { incident: Incident }) {
-  const reason = storedBodyReason(incident.checks);
+  const reason = incident.page?.reason ?? storedBodyReason(incident.checks);
   if (!reason) return null;
   const name = PLATFORM_NAMES[reason.platform];
   const showCode = reason.platform !== 'nginx';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  withChallenge, withCheckState, withFailure, withInterruptedChecks, withIp, withRecovery, type ObservedFailure,
+  withChallenge, withCheckState, withFailure, withInterruptedChecks, withIp, withPageReading, withRecovery, type ObservedFailure,
 } from '../../../src/background/record-transitions';
 import type { CheckState } from '../../../src/model/checks';
 
@@ -95,5 +95,34 @@ describe('withInterruptedChecks', () => {
   });
   it('writes nothing when nothing was running', () => {
     expect(withInterruptedChecks(withFailure(undefined, seen(), 7))).toBeUndefined();
+  });
+});
+
+describe('withPageReading', () => {
+  const reason = { platform: 'cloudflare' as const, code: '1016', reference: '87d2c9a4e8f1a2b3' };
+  const failing = withFailure(undefined, seen(), 7);
+  const response = { incidentId: 'first', seenAt: 1000 };
+
+  it('stores what the page said with the incident it was read for', () => {
+    expect(withPageReading(failing, response, { readAt: 1200, reason })?.incident?.page).toEqual({ readAt: 1200, reason });
+  });
+  it('keeps "the page names nothing we know" as a reading too (null reason)', () => {
+    expect(withPageReading(failing, response, { readAt: 1200, reason: null })?.incident?.page).toEqual({ readAt: 1200, reason: null });
+  });
+  it('stores nothing once the tab moved on: recovered, another URL, or the same URL failing again', () => {
+    expect(withPageReading(withRecovery(failing, 200, 1100), response, { readAt: 1200, reason })).toBeUndefined();
+    expect(withPageReading(withFailure(failing, seen({ url: 'https://other.test/', newId: 'second', now: 1100 }), 7), response, { readAt: 1200, reason })).toBeUndefined();
+    expect(withPageReading(withFailure(failing, seen({ now: 1100 }), 7), response, { readAt: 1200, reason })).toBeUndefined();
+    expect(withPageReading(undefined, response, { readAt: 1200, reason })).toBeUndefined();
+  });
+  it('caps what the site wrote', () => {
+    const long = { platform: 'vercel' as const, code: 'X'.repeat(5000), reference: 'r'.repeat(5000) };
+    const page = withPageReading(failing, response, { readAt: 1, reason: long })?.incident?.page;
+    expect(page?.reason?.code).toHaveLength(100);
+    expect(page?.reason?.reference).toHaveLength(200);
+  });
+  it('a new failure of the same URL drops the old reading (its reference was for another response)', () => {
+    const read = withPageReading(failing, response, { readAt: 1200, reason })!;
+    expect(withFailure(read, seen({ now: 1300 }), 7).incident?.page).toBeUndefined();
   });
 });

@@ -35,6 +35,17 @@ describe('ErrorBodyReason', () => {
     expect(container.querySelector('img')).toBeNull();
     expect(container.textContent).toContain('<img src=x onerror=alert(1)>');
   });
+  it('shows what the tab\'s own page said before any step ran, and prefers it to the clean request\'s', () => {
+    const read = { ...incident(), page: { readAt: 2, reason: { platform: 'cloudflare' as const, code: '1016', reference: '87d2c9a4e8f1a2b3' } } };
+    render(<ErrorBodyReason incident={read} />);
+    expect(screen.getByText('1016')).toBeTruthy();
+    expect(screen.getByText('87d2c9a4e8f1a2b3')).toBeTruthy();
+    cleanup();
+    const both = { ...incident({ reachable: true, ...bodyReasonFacts({ platform: 'vercel', code: 'FUNCTION_INVOCATION_TIMEOUT' }) }), page: read.page };
+    render(<ErrorBodyReason incident={both} />);
+    expect(screen.getByText('1016')).toBeTruthy();
+    expect(screen.queryByText('FUNCTION_INVOCATION_TIMEOUT')).toBeNull();
+  });
 });
 
 describe('OwnerChecklist', () => {
