@@ -1,10 +1,8 @@
 // The shape every knowledge table shares: one entry per status code or network error kind.
 import type { CheckId } from '../model/checks';
+import type { Fixer, Hop } from '../model/infrastructure';
 
-/** The links of the chain a request travels: you → your network → gateway/CDN → the site's server. */
-export type Hop = 'you' | 'network' | 'gateway' | 'origin';
-/** Who usually fixes it. */
-export type Fixer = 'you' | 'network' | 'site-owner' | 'hosting';
+export type { Fixer, Hop } from '../model/infrastructure';
 
 export const HOPS: readonly Hop[] = ['you', 'network', 'gateway', 'origin'];
 export const FIXERS: readonly Fixer[] = ['you', 'network', 'site-owner', 'hosting'];

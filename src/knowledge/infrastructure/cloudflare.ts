@@ -1,0 +1,39 @@
+import type { Infrastructure, VendorCode } from './entry';
+
+const code = (c: string, fixer: VendorCode['fixer'], hop: VendorCode['hop'], key = c): VendorCode => ({
+  code: c, meaningKey: `bodyReason_cloudflare_${key}`, fixer, hop,
+});
+const originStatus = (status: number) => ({ meaningKey: `ctx_cloudflare_${status}`, fixer: 'site-owner' as const, hop: 'origin' as const, owns: true as const });
+
+export const cloudflare: Infrastructure = {
+  id: 'cloudflare',
+  name: 'Cloudflare',
+  role: 'cdn',
+  headers: [{ header: 'cf-ray' }, { header: 'server', value: /^cloudflare/i }, { header: 'cf-cache-status' }],
+  page: {
+    proves: [/\bCloudflare Ray ID\b/i, /\bPerformance (?:&|and) security by Cloudflare\b/i],
+    code: [/\bError(?: code)?\s?:?\s?(1\d{3}|5[23]\d)\b/i],
+    reference: [/\bRay ID:?\s?([0-9a-f]{16})\b/i],
+  },
+  traceIds: ['cf-ray'],
+  codes: [
+    code('1000', 'site-owner', 'gateway'), code('1001', 'site-owner', 'gateway'), code('1002', 'site-owner', 'gateway'),
+    code('1003', 'you', 'you'), code('1004', 'site-owner', 'gateway'),
+    code('1006', 'site-owner', 'gateway'), code('1007', 'site-owner', 'gateway', '1006'), code('1008', 'site-owner', 'gateway', '1006'),
+    code('1010', 'you', 'gateway'), code('1015', 'you', 'gateway'), code('1016', 'site-owner', 'origin'),
+    code('1018', 'site-owner', 'gateway'), code('1019', 'site-owner', 'gateway'), code('1020', 'site-owner', 'gateway'),
+    code('1033', 'site-owner', 'origin'), code('1101', 'site-owner', 'gateway'), code('1102', 'site-owner', 'gateway'),
+    code('1200', 'site-owner', 'gateway'),
+  ],
+  otherCodeKey: 'bodyReason_cloudflare_other',
+  statuses: {
+    520: originStatus(520), 521: originStatus(521), 522: originStatus(522), 523: originStatus(523), 524: originStatus(524),
+    525: originStatus(525), 526: originStatus(526), 527: originStatus(527), 530: originStatus(530),
+  },
+  statusPage: 'https://www.cloudflarestatus.com/',
+  sources: [
+    'https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/',
+    'https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-1xxx-errors/',
+    'https://developers.cloudflare.com/fundamentals/reference/cloudflare-ray-id/',
+  ],
+};
