@@ -11,8 +11,14 @@ export const cloudflare: Infrastructure = {
   role: 'cdn',
   headers: [{ header: 'cf-ray' }, { header: 'server', value: /^cloudflare/i }, { header: 'cf-cache-status' }],
   page: {
-    proves: [/\bCloudflare Ray ID\b/i, /\bPerformance (?:&|and) security by Cloudflare\b/i],
-    code: [/\bError(?: code)?\s?:?\s?(1\d{3}|5[23]\d)\b/i],
+    proves: [
+      /\bCloudflare Ray ID\b/i, /\bPerformance (?:&|and) security by Cloudflare\b/i,
+      /\bVisit cloudflare\.com for more information\b/i, /\bthat is on the Cloudflare network\b/i,
+      /\bused Cloudflare to restrict access\b/i, /^\s?error code: 1\d{3}\s?$/i, /\bcloudflare-nginx\b/i,
+      // Its 52x codes are its own: "Connection timed out Error code 522".
+      /\bError code 5(?:2[0-7]|30)\b/,
+    ],
+    code: [/\bError(?: code)?\s?:?\s?(1\d{3}|5\d\d)\b/i],
     reference: [/\bRay ID:?\s?([0-9a-f]{16})\b/i],
   },
   traceIds: ['cf-ray'],

@@ -9,7 +9,10 @@ export const googleFrontend: Infrastructure = {
   headers: [{ header: 'server', value: /^(?:gws|GFE\/|Google Frontend$|ESF$)/i }, { header: 'via', value: /(?:^|,\s?)1\.1 google(?:,|$)/i }],
   page: {
     // Google's own error page: "502. That’s an error. … That’s all we know."
-    proves: [/\bThat[’']s an error\..{0,400}That[’']s all we know\./],
+    proves: [
+      /\bThat[’']s an error\..{0,400}That[’']s all we know\./, /\bError \d{3} \(Server Error\)!!1/,
+      /\bThe server encountered a temporary error and could not complete your request\b/i,
+    ],
     code: [/\b(\d{3})\. That[’']s an error\./],
   },
   traceIds: ['x-cloud-trace-context'],
@@ -18,5 +21,7 @@ export const googleFrontend: Infrastructure = {
   sources: [
     'https://cloud.google.com/load-balancing/docs/https#target-proxies',
     'https://cloud.google.com/load-balancing/docs/https/troubleshooting-ext-https-lbs',
+    'https://github.com/esi/esi-issues/issues/530',
+    'https://github.com/denar90/mobile-friendly/issues/5',
   ],
 };

@@ -5,27 +5,35 @@ import type { Infrastructure } from './entry';
 import { akamai } from './akamai';
 import { awsApiGateway } from './aws-api-gateway';
 import { awsElb } from './aws-elb';
+import { azureAppGateway } from './azure-app-gateway';
 import { azureFrontDoor } from './azure-front-door';
+import { bunnyCdn } from './bunny-cdn';
 import { cloudflare } from './cloudflare';
 import { cloudfront } from './cloudfront';
 import { envoy } from './envoy';
 import { fastly } from './fastly';
+import { googleCloudRun } from './google-cloud-run';
 import { googleFrontend } from './google-frontend';
 import { heroku } from './heroku';
+import { imperva } from './imperva';
+import { keycdn } from './keycdn';
 import { netlify } from './netlify';
 import { nginx, openresty } from './nginx';
 import { apache, caddy, gunicorn, iis, litespeed } from './servers';
 import { squid } from './squid';
+import { sucuri } from './sucuri';
 import { varnish } from './varnish';
 import { vercel } from './vercel';
+import { zscaler } from './zscaler';
 
 export type { Infrastructure } from './entry';
 
 export const INFRASTRUCTURE: readonly Infrastructure[] = [
-  squid,
-  cloudflare, akamai, fastly, cloudfront, azureFrontDoor, varnish,
+  squid, zscaler,
+  cloudflare, akamai, fastly, cloudfront, azureFrontDoor, bunnyCdn, keycdn, varnish,
+  sucuri, imperva,
   awsApiGateway, vercel, netlify, heroku,
-  googleFrontend, awsElb,
+  googleCloudRun, googleFrontend, awsElb, azureAppGateway,
   envoy,
   nginx, openresty, apache, caddy, litespeed, iis,
   gunicorn,

@@ -41,7 +41,10 @@ export const iis: Infrastructure = {
   // HTTP.sys, the kernel driver under IIS, names itself when it answers before IIS does.
   headers: [{ header: 'server', value: /^Microsoft-(?:IIS|HTTPAPI)(?=$|[/\s(])/i }],
   page: {
-    proves: [/\bHTTP Error \d{3}\.\d{1,2} - /, /\bHTTP Error 503\. The service is unavailable\./],
+    proves: [
+      /\bHTTP Error \d{3}\.\d{1,2} - /, /\bHTTP Error 503\. The service is unavailable\./,
+      /\b50\d - Web server received an invalid response while acting as a gateway or proxy server\./,
+    ],
     code: [/\bHTTP Error (\d{3}\.\d{1,2}) - /],
   },
   traceIds: ['request-id', 'x-ms-request-id'],
