@@ -1,6 +1,7 @@
 // One handler per message kind from the popup and options page.
 import type { Message } from '../model/messages';
 import { liveStatusOf } from './live-status';
+import { onPopupOpened } from './auto-run';
 import { answerCheck, cancelCheck, runAutomaticChecks, runCheck } from './check-runner';
 import { ready } from './ready';
 import { startWatch, stopWatch } from './watch';
@@ -18,6 +19,8 @@ export function handleMessage(message: unknown): Promise<unknown> | undefined {
     case 'run-all':
       void ready.then(() => runAutomaticChecks(msg.tabId));
       return Promise.resolve(true);
+    case 'popup-opened':
+      return ready.then(() => onPopupOpened(msg.tabId));
     case 'cancel-check':
       cancelCheck(msg.tabId, msg.checkId);
       return Promise.resolve(true);

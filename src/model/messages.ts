@@ -4,6 +4,8 @@ import type { CheckId } from './checks';
 export type Message =
   | { type: 'run-check'; tabId: number; checkId: CheckId; confirmCookies?: boolean }
   | { type: 'run-all'; tabId: number }
+  /** The popup opened on a tab with an incident: runs the automatic steps if settings.autoRunChecks says so. */
+  | { type: 'popup-opened'; tabId: number }
   | { type: 'cancel-check'; tabId: number; checkId: CheckId }
   | { type: 'answer-check'; tabId: number; checkId: CheckId; answer: 'loaded' | 'same-error' }
   | { type: 'get-live-status'; tabId: number }

@@ -41,6 +41,8 @@ export function IncidentView({ tabId, incident }: { tabId: number; incident: Inc
 
   // The benchmark measures document start → this mark.
   useEffect(() => void performance.mark(EXPLANATION_MARK), []);
+  // Once per incident shown: the background runs the automatic steps if the settings ask for it.
+  useEffect(() => actions.opened(), [tabId, incident.id]);
 
   return (
     <main class="popup">

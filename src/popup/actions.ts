@@ -8,6 +8,8 @@ const send = (message: Message) => browser.runtime.sendMessage(message).catch(()
 export interface PopupActions {
   runCheck(checkId: CheckId, confirmCookies?: boolean): void;
   runAll(): void;
+  /** Tells the background the popup shows this tab's incident (it may run the automatic steps, settings.autoRunChecks). */
+  opened(): void;
   cancel(checkId: CheckId): void;
   answer(checkId: CheckId, answer: 'loaded' | 'same-error'): void;
 }
@@ -16,6 +18,7 @@ export function actionsFor(tabId: number): PopupActions {
   return {
     runCheck: (checkId, confirmCookies) => void send({ type: 'run-check', tabId, checkId, confirmCookies }),
     runAll: () => void send({ type: 'run-all', tabId }),
+    opened: () => void send({ type: 'popup-opened', tabId }),
     cancel: (checkId) => void send({ type: 'cancel-check', tabId, checkId }),
     answer: (checkId, answer) => void send({ type: 'answer-check', tabId, checkId, answer }),
   };

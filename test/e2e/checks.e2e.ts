@@ -7,7 +7,7 @@ import type { CheckId } from '../../src/model/checks';
 import type { Endpoints, Settings } from '../../src/model/settings';
 import {
   expectClearedWithCookies, expectOffline, expectPrivateWindowLoaded, expectSessionCookies, expectSiteUnreachable,
-  expectReloadFixesIt, expectStaleDns, expectStoredDataVerdict, expectVerdictWithin5s, failingTab as failingTabOf, privateWindowAsked, staleHostChecked,
+  expectAutoRunOnOpen, expectReloadFixesIt, expectStaleDns, expectStoredDataVerdict, expectVerdictWithin5s, failingTab as failingTabOf, privateWindowAsked, staleHostChecked,
   type StepsSuite,
 } from './shared/guided-steps';
 import { launchChecksChromium, type ChecksBrowser } from './support/checks-chromium';
@@ -243,5 +243,9 @@ describe('Chromium: guided steps and the verdict (issue #3)', () => {
 
     await question.getByRole('button', { name: message('answerLoaded'), exact: true }).click();
     await expectPrivateWindowLoaded(suite, tab, popup);
+  });
+
+  it('10. "run the automatic checks as soon as the popup opens" on: opening the popup runs them, and the reload fixes a passing 502', async () => {
+    await expectAutoRunOnOpen(suite, server.url(`/recovers?key=${tag()}&after=1`), endpoints);
   });
 });

@@ -9,7 +9,7 @@ import type { CheckId } from '../../src/model/checks';
 import type { Endpoints, Settings } from '../../src/model/settings';
 import {
   expectClearedWithCookies, expectOffline, expectPrivateWindowLoaded, expectSessionCookies, expectSiteUnreachable,
-  expectReloadFixesIt, expectStaleDns, expectStoredDataVerdict, expectVerdictWithin5s, failingTab as failingTabOf, privateWindowAsked, staleHostChecked,
+  expectAutoRunOnOpen, expectReloadFixesIt, expectStaleDns, expectStoredDataVerdict, expectVerdictWithin5s, failingTab as failingTabOf, privateWindowAsked, staleHostChecked,
   type StepsSuite,
 } from './shared/guided-steps';
 import { closedPortUrl, startFailingServer, type FailingServer } from './support/failing-server';
@@ -237,6 +237,10 @@ describe('Firefox: guided steps and the verdict (issue #3)', () => {
 
     await clickButton(popup, message('answerLoaded'), question);
     await expectPrivateWindowLoaded(suite, tab, popup);
+  });
+
+  it('8. "run the automatic checks as soon as the popup opens" on: opening the popup runs them, and the reload fixes a passing 502', async () => {
+    await expectAutoRunOnOpen(suite, server.url(`/recovers?key=${tag()}&after=1`), endpoints);
   });
 });
 

@@ -94,6 +94,25 @@ export async function expectReloadFixesIt<Tab extends { tabId: number }, Popup e
   return { popup, fixed };
 }
 
+/**
+ * settings.autoRunChecks on: opening the popup alone starts the automatic steps (no click), and the
+ * passing 502's reload fixes it as in expectReloadFixesIt. The settings are put back to `endpoints` only.
+ */
+export async function expectAutoRunOnOpen<Tab extends { tabId: number }, Popup extends PopupPage>(
+  suite: StepsSuite<Tab, Popup>,
+  url: string,
+  endpoints: Endpoints,
+): Promise<void> {
+  await suite.useSettings({ endpoints, autoRunChecks: true });
+  try {
+    const { popup } = await expectReloadFixesIt(suite, url, async () => undefined);
+    // Every automatic step ran on that incident, not only the reload.
+    await suite.waitForSteps(popup, AUTOMATIC, 'done');
+  } finally {
+    await suite.useSettings({ endpoints });
+  }
+}
+
 /** Both sites' `session` cookies are there (the failing one's, and another site's that must survive). */
 export async function expectSessionCookies(suite: { cookies(): Promise<CookieSeen[]> }): Promise<void> {
   expect(await suite.cookies()).toEqual(expect.arrayContaining([

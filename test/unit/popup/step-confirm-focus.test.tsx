@@ -14,7 +14,7 @@ beforeEach(() => {
 });
 afterEach(cleanup);
 
-const actions: PopupActions = { runCheck: vi.fn(), runAll: vi.fn(), cancel: vi.fn(), answer: vi.fn() };
+const actions: PopupActions = { runCheck: vi.fn(), runAll: vi.fn(), opened: vi.fn(), cancel: vi.fn(), answer: vi.fn() };
 
 /** Where focus is at the moment the confirmation enters or leaves the DOM (a microtask after that commit). */
 function focusWhen(container: Element, event: 'added' | 'removed'): Promise<Element | null> {
