@@ -29,6 +29,9 @@ export const cloudflare: Infrastructure = {
     code('1010', 'you', 'gateway'), code('1015', 'you', 'gateway'), code('1016', 'site-owner', 'origin'),
     code('1018', 'site-owner', 'gateway'), code('1019', 'site-owner', 'gateway'), code('1020', 'site-owner', 'gateway'),
     code('1033', 'site-owner', 'origin'), code('1101', 'site-owner', 'gateway'), code('1102', 'site-owner', 'gateway'),
+    code('1005', 'site-owner', 'gateway'), code('1009', 'site-owner', 'gateway'), code('1011', 'site-owner', 'gateway'),
+    code('1012', 'site-owner', 'gateway'), code('1013', 'network', 'network'), code('1014', 'site-owner', 'gateway'),
+    code('1023', 'site-owner', 'gateway'), code('1027', 'site-owner', 'gateway'),
     code('1200', 'site-owner', 'gateway'),
   ],
   otherCodeKey: 'bodyReason_cloudflare_other',
@@ -41,5 +44,8 @@ export const cloudflare: Infrastructure = {
     'https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/',
     'https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-1xxx-errors/',
     'https://developers.cloudflare.com/fundamentals/reference/cloudflare-ray-id/',
+    'https://developers.cloudflare.com/workers/observability/errors/',
+    'https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-1xxx-errors/error-1013/',
+    'https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/error-530/',
   ],
 };
