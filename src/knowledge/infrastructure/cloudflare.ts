@@ -9,7 +9,10 @@ export const cloudflare: Infrastructure = {
   id: 'cloudflare',
   name: 'Cloudflare',
   role: 'cdn',
-  headers: [{ header: 'cf-ray' }, { header: 'server', value: /^cloudflare/i }, { header: 'cf-cache-status' }],
+  headers: [{ header: 'cf-ray' }, { header: 'server', value: /^cloudflare/i }, { header: 'cf-cache-status' },
+    // Set to "challenge" on every challenge page, whatever else the response carries.
+    { header: 'cf-mitigated' },
+  ],
   page: {
     proves: [
       /\bCloudflare Ray ID\b/i, /\bPerformance (?:&|and) security by Cloudflare\b/i,
@@ -45,6 +48,7 @@ export const cloudflare: Infrastructure = {
     'https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-1xxx-errors/',
     'https://developers.cloudflare.com/fundamentals/reference/cloudflare-ray-id/',
     'https://developers.cloudflare.com/workers/observability/errors/',
+    'https://github.com/cloudflare/cloudflare-docs/pull/8590',
     'https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-1xxx-errors/error-1013/',
     'https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/error-530/',
   ],
