@@ -3,6 +3,7 @@
 import type { InfraId } from '../../model/infrastructure';
 import type { Infrastructure } from './entry';
 import { akamai } from './akamai';
+import { flyIo, railway, render, wpEngine } from './app-platforms';
 import { awsApiGateway } from './aws-api-gateway';
 import { awsElb } from './aws-elb';
 import { azureAppGateway } from './azure-app-gateway';
@@ -14,11 +15,14 @@ import { envoy } from './envoy';
 import { fastly } from './fastly';
 import { googleCloudRun } from './google-cloud-run';
 import { googleFrontend } from './google-frontend';
+import { github } from './github';
 import { heroku } from './heroku';
 import { imperva } from './imperva';
 import { keycdn } from './keycdn';
 import { netlify } from './netlify';
-import { nginx, openresty } from './nginx';
+import { ingressNginx, nginx, openresty } from './nginx';
+import { phpFpm } from './php-fpm';
+import { haproxy, kong, traefik } from './proxies';
 import { apache, caddy, gunicorn, iis, litespeed } from './servers';
 import { squid } from './squid';
 import { sucuri } from './sucuri';
@@ -32,11 +36,11 @@ export const INFRASTRUCTURE: readonly Infrastructure[] = [
   squid, zscaler,
   cloudflare, akamai, fastly, cloudfront, azureFrontDoor, bunnyCdn, keycdn, varnish,
   sucuri, imperva,
-  awsApiGateway, vercel, netlify, heroku,
-  googleCloudRun, googleFrontend, awsElb, azureAppGateway,
-  envoy,
+  awsApiGateway, vercel, netlify, heroku, github, flyIo, render, railway, wpEngine,
+  googleCloudRun, googleFrontend, awsElb, azureAppGateway, haproxy,
+  envoy, ingressNginx, traefik, kong,
   nginx, openresty, apache, caddy, litespeed, iis,
-  gunicorn,
+  gunicorn, phpFpm,
 ];
 
 const BY_ID = new Map(INFRASTRUCTURE.map((entry) => [entry.id, entry]));

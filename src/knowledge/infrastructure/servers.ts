@@ -1,6 +1,10 @@
 // Web servers that, as reverse proxies, generate gateway errors of their own.
-import type { Infrastructure } from './entry';
+import type { Infrastructure, VendorCode } from './entry';
 import { GATEWAY_STATUSES } from './nginx';
+
+const proxyReason = (code: string, reason: string, key: string): VendorCode => ({
+  code, text: new RegExp(`\\bReason: ${reason}`), meaningKey: `bodyReason_apache_${key}`, fixer: 'site-owner', hop: 'origin',
+});
 
 export const apache: Infrastructure = {
   id: 'apache',
@@ -10,10 +14,30 @@ export const apache: Infrastructure = {
   headers: [{ header: 'server', value: /^apache(?=$|[/\s(])/i }],
   page: {
     // The stock page's signature line: "Apache/2.4.41 (Ubuntu) Server at example.com Port 80".
-    proves: [/\bApache(?:\/[0-9.]{1,20})?(?: \([^)]{1,40}\))? Server at \S{1,253} Port \d{1,5}\b/],
+    proves: [
+      /\bApache(?:\/[0-9.]{1,20})?(?: \([^)]{1,40}\))? Server at \S{1,253} Port \d{1,5}\b/,
+      /\bThe proxy server received an invalid response from an upstream server\./,
+      /\bwhile trying to use an ErrorDocument to handle the request\./,
+      // httpd's canned 503 text, also when the signature line is switched off (ServerSignature Off).
+      /\bThe server is temporarily unable to service your request due to maintenance downtime or capacity problems\. Please try again later\./,
+    ],
   },
+  // mod_proxy prints why it gave up: "Reason: <strong>Error reading from remote server</strong>".
+  codes: [
+    proxyReason('read-remote', 'Error reading from remote server', 'read_remote'),
+    proxyReason('ssl-handshake', 'Error during SSL Handshake with remote server', 'ssl_handshake'),
+    proxyReason('dns-failure', 'DNS lookup failure for: ', 'dns'),
+    {
+      code: 'errordocument-failed', text: /\bwhile trying to use an ErrorDocument to handle the request\./,
+      meaningKey: 'bodyReason_apache_errordocument', fixer: 'site-owner', hop: 'origin',
+    },
+  ],
   statuses: GATEWAY_STATUSES,
-  sources: ['https://github.com/apache/httpd/blob/trunk/modules/http/http_protocol.c', 'https://httpd.apache.org/docs/2.4/mod/mod_proxy.html'],
+  sources: [
+    'https://github.com/apache/httpd/blob/trunk/modules/http/http_protocol.c', 'https://httpd.apache.org/docs/2.4/mod/mod_proxy.html',
+    'https://github.com/apache/httpd/blob/f4c1e18ead5d642698034b831121cbb82b55f60e/modules/proxy/proxy_util.c#L412-L429',
+    'https://github.com/apache/httpd/blob/f4c1e18ead5d642698034b831121cbb82b55f60e/modules/proxy/proxy_util.c#L5088-L5094',
+  ],
 };
 
 export const caddy: Infrastructure = {
@@ -30,8 +54,16 @@ export const litespeed: Infrastructure = {
   name: 'LiteSpeed',
   role: 'server',
   headers: [{ header: 'server', value: /^litespeed(?=$|[/\s(])/i }, { header: 'x-litespeed-cache' }],
+  page: { proves: [/\bThe server is temporarily busy, try again later!/, /\bProudly powered by LiteSpeed Web Server\b/] },
+  codes: [{
+    code: 'busy', text: /\bThe server is temporarily busy, try again later!/,
+    meaningKey: 'bodyReason_litespeed_busy', fixer: 'site-owner', hop: 'origin',
+  }],
   statuses: GATEWAY_STATUSES,
-  sources: ['https://docs.litespeedtech.com/lsws/'],
+  sources: [
+    'https://docs.litespeedtech.com/lsws/',
+    'https://github.com/litespeedtech/openlitespeed/blob/3d16d477cdc5b9dd6e43247f5934fdf649503f54/src/http/httpstatuscode.cpp#L148-L149',
+  ],
 };
 
 export const iis: Infrastructure = {

@@ -12,9 +12,21 @@ export const vercel: Infrastructure = {
   headers: [{ header: 'x-vercel-id' }, { header: 'server', value: /^Vercel$/i }, { header: 'x-vercel-cache' }],
   errorHeaders: [{ header: 'x-vercel-error', value: VERCEL_CODE }],
   page: {
-    proves: [/\bCode:\s?[A-Z][A-Z0-9_]{2,60}\s?ID:\s?[a-z]{3}\d::/],
-    code: [/\bCode:\s?([A-Z][A-Z0-9_]{2,60})\b/],
-    reference: [/\bID:\s?([a-z]{3}\d(?:::[A-Za-z0-9-]{1,80}){1,4})/],
+    // The HTML page ("Code: … ID: iad1::…", or "bom1:bom1::…" when two regions served it) and the plain-text body
+    // sent to non-browser clients ("An error occurred with your deployment FUNCTION_INVOCATION_TIMEOUT fra1::…").
+    proves: [
+      /\bCode:\s?[A-Z][A-Z0-9_]{2,60}\s?ID:\s?[a-z]{3}\d:/,
+      /^An error occurred with your deployment [A-Z][A-Z0-9_]{2,60}\b/,
+      /^The deployment could not be found on Vercel\. DEPLOYMENT_NOT_FOUND\b/,
+    ],
+    code: [
+      /\bCode:\s?([A-Z][A-Z0-9_]{2,60})\b/, /^An error occurred with your deployment ([A-Z][A-Z0-9_]{2,60})\b/,
+      /^The deployment could not be found on Vercel\. (DEPLOYMENT_NOT_FOUND)\b/,
+    ],
+    reference: [
+      /\bID:\s?([a-z]{3}\d(?::{1,2}[A-Za-z0-9-]{1,80}){1,4})/,
+      /^An error occurred with your deployment [A-Z][A-Z0-9_]{2,60} ([a-z]{3}\d(?::{1,2}[A-Za-z0-9-]{1,80}){1,4})/,
+    ],
   },
   traceIds: ['x-vercel-id'],
   codes: [
@@ -35,5 +47,9 @@ export const vercel: Infrastructure = {
     504: { meaningKey: 'ctx_vercel_504', fixer: 'site-owner', hop: 'origin' },
   },
   statusPage: 'https://www.vercel-status.com/',
-  sources: ['https://vercel.com/docs/errors', 'https://vercel.com/docs/headers/response-headers'],
+  sources: [
+    'https://vercel.com/docs/errors', 'https://vercel.com/docs/headers/response-headers',
+    'https://github.com/thgh/vercel-sapper/issues/73', 'https://github.com/musistudio/claude-code-router/issues/271',
+    'https://github.com/vercel/examples/issues/877',
+  ],
 };
