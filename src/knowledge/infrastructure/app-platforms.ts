@@ -21,14 +21,17 @@ export const render: Infrastructure = {
   id: 'render',
   name: 'Render',
   role: 'platform',
-  headers: [{ header: 'rndr-id' }],
+  headers: [{ header: 'rndr-id' }, { header: 'x-render-origin-server' }],
   // "x-render-routing: no-deploy": Render's router had no running deploy to send the request to.
   errorHeaders: [{ header: 'x-render-routing', value: /^([a-z][a-z-]{1,40})$/ }],
   traceIds: ['rndr-id'],
   codes: [{ code: 'no-deploy', meaningKey: 'bodyReason_render_no_deploy', fixer: 'site-owner', hop: 'origin' }],
   otherCodeKey: 'bodyReason_render_other',
   statuses: { 502: appDown('ctx_render_5xx'), 503: appDown('ctx_render_5xx') },
-  sources: ['https://github.com/youareplan-ceo/tax-ai/blob/1522e20e75da44d737b43e5b28db292ad058be0c/reports/render_health_check.md'],
+  sources: [
+    'https://github.com/youareplan-ceo/tax-ai/blob/1522e20e75da44d737b43e5b28db292ad058be0c/reports/render_health_check.md',
+    'https://github.com/enthec/webappanalyzer/blob/1b9eee8154c0f01e7888c5242cf6fbbc4a3fcea6/src/technologies/r.json',
+  ],
 };
 
 const railwayNoAnswer = 'bodyReason_railway_failed_to_respond';
@@ -37,7 +40,7 @@ export const railway: Infrastructure = {
   id: 'railway',
   name: 'Railway',
   role: 'platform',
-  headers: [],
+  headers: [{ header: 'server', value: /^railway$/i }],
   page: {
     proves: [/\bApplication failed to respond\b.{0,200}\bcaused by the application\b/i],
     reference: [/\bRequest ID:\s?([A-Za-z0-9_-]{8,64})\b/],
@@ -47,6 +50,7 @@ export const railway: Infrastructure = {
   sources: [
     'https://github.com/leifermendez/builderbot-openai-assistants/issues/14',
     'https://docs.railway.com/guides/fixing-common-errors',
+    'https://github.com/enthec/webappanalyzer/blob/1b9eee8154c0f01e7888c5242cf6fbbc4a3fcea6/src/technologies/r.json',
   ],
 };
 
@@ -55,6 +59,11 @@ export const wpEngine: Infrastructure = {
   name: 'WP Engine',
   role: 'platform',
   // WP Engine replaced its `wpe-backend` header with `x-powered-by: WP Engine` in December 2019.
-  headers: [{ header: 'x-powered-by', value: /^WP Engine$/i }, { header: 'wpe-backend' }],
-  sources: ['https://github.com/rviscomi/ismyhostfastyet/pull/19', 'https://github.com/patronage/bubs-next/pull/260'],
+  headers: [
+    { header: 'x-powered-by', value: /^WP Engine$/i }, { header: 'wpe-backend' }, { header: 'x-pass-why' },
+    { header: 'x-wpe-loopback-upstream-addr' },
+  ],
+  sources: [
+    'https://github.com/rviscomi/ismyhostfastyet/pull/19', 'https://github.com/patronage/bubs-next/pull/260', 'https://github.com/enthec/webappanalyzer/blob/1b9eee8154c0f01e7888c5242cf6fbbc4a3fcea6/src/technologies/w.json',
+  ],
 };

@@ -39,7 +39,10 @@ export const kong: Infrastructure = {
   id: 'kong',
   name: 'Kong',
   role: 'proxy',
-  headers: [{ header: 'server', value: /^kong\//i }, { header: 'x-kong-response-latency' }, { header: 'x-kong-request-id' }],
+  headers: [
+    { header: 'server', value: /^kong\//i }, { header: 'via', value: /\bkong\/\d/i },
+    { header: 'x-kong-response-latency' }, { header: 'x-kong-request-id' },
+  ],
   page: {
     proves: [
       /\bfailure to get a peer from the ring-balancer\b/, /^Kong Error\b/,
@@ -60,5 +63,6 @@ export const kong: Infrastructure = {
     'https://github.com/Kong/kong/blob/22246ef28c16842098369b494eef879222e30c7b/kong/runloop/balancer/init.lua',
     'https://github.com/Kong/kong/blob/22246ef28c16842098369b494eef879222e30c7b/kong/constants.lua',
     'https://github.com/Kong/kong/issues/3518',
+    'https://github.com/enthec/webappanalyzer/blob/1b9eee8154c0f01e7888c5242cf6fbbc4a3fcea6/src/technologies/k.json',
   ],
 };
