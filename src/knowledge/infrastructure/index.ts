@@ -24,6 +24,7 @@ import { ingressNginx, nginx, openresty } from './nginx';
 import { phpFpm } from './php-fpm';
 import { haproxy, kong, traefik } from './proxies';
 import { apache, caddy, gunicorn, iis, litespeed } from './servers';
+import { firebaseHosting, kinsta, shopify, squarespace, wordpressCom } from './site-platforms';
 import { squid } from './squid';
 import { sucuri } from './sucuri';
 import { varnish } from './varnish';
@@ -37,6 +38,7 @@ export const INFRASTRUCTURE: readonly Infrastructure[] = [
   cloudflare, akamai, fastly, cloudfront, azureFrontDoor, bunnyCdn, keycdn, varnish,
   sucuri, imperva,
   awsApiGateway, vercel, netlify, heroku, github, flyIo, render, railway, wpEngine,
+  shopify, squarespace, kinsta, wordpressCom, firebaseHosting,
   googleCloudRun, googleFrontend, awsElb, azureAppGateway, haproxy,
   envoy, ingressNginx, traefik, kong,
   nginx, openresty, apache, caddy, litespeed, iis,

@@ -13,10 +13,11 @@ const messages = Object.fromEntries(
 );
 
 /**
- * Entries migrated from the old tables whose capture is still being reproduced from a public source (captures
- * land in parallel with entries). Take an id off once its capture is in: then the test holds it to one.
+ * Entries whose signature comes from a public source but for which no public capture of a real response has
+ * been found yet (captures land in parallel with entries). Take an id off once its capture is in: then the test
+ * holds it to one.
  */
-const AWAITING_CAPTURE = new Set<string>([]);
+const AWAITING_CAPTURE = new Set<string>(['shopify', 'squarespace', 'kinsta', 'wordpress-com', 'firebase-hosting']);
 
 const capturesOf = (id: string): string[] => {
   const dir = new URL(`${id}/`, CAPTURES_DIR);
