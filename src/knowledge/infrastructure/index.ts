@@ -7,6 +7,8 @@ import { flyIo, railway, render, wpEngine } from './app-platforms';
 import { awsApiGateway } from './aws-api-gateway';
 import { awsElb } from './aws-elb';
 import { azureAppGateway } from './azure-app-gateway';
+import { azureAppService } from './azure-app-service';
+import { bluecoat } from './bluecoat';
 import { azureFrontDoor } from './azure-front-door';
 import { bunnyCdn } from './bunny-cdn';
 import { cloudflare } from './cloudflare';
@@ -34,12 +36,12 @@ import { zscaler } from './zscaler';
 export type { Infrastructure } from './entry';
 
 export const INFRASTRUCTURE: readonly Infrastructure[] = [
-  squid, zscaler,
+  squid, zscaler, bluecoat,
   cloudflare, akamai, fastly, cloudfront, azureFrontDoor, bunnyCdn, keycdn, varnish,
   sucuri, imperva,
   awsApiGateway, vercel, netlify, heroku, github, flyIo, render, railway, wpEngine,
   shopify, squarespace, kinsta, wordpressCom, firebaseHosting,
-  googleCloudRun, googleFrontend, awsElb, azureAppGateway, haproxy,
+  azureAppService, googleCloudRun, googleFrontend, awsElb, azureAppGateway, haproxy,
   envoy, ingressNginx, traefik, kong,
   nginx, openresty, apache, caddy, litespeed, iis,
   gunicorn, phpFpm,
