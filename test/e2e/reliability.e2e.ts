@@ -166,7 +166,7 @@ describe('privacy', () => {
     // Incognito: an unpacked extension loaded with --load-extension is not allowed in incognito, and
     // turning it on (chrome://extensions → developerPrivate.updateExtensionConfiguration) reloads it,
     // which leaves a command-line extension disabled ("cannot be modified by user", Chromium 156
-    // headless). The pure path is unit-tested: test/unit/history/history-store.test.ts (an incognito
+    // headless). The pure path is unit-tested: test/unit/background/history-store.test.ts (an incognito
     // incident never reaches storage.local). Here: a normal tab's incident says incognito: false.
   });
 });

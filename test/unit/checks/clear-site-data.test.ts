@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import type { Failure } from '../../../src/model/failure';
-import { installFakes } from './fake-extension';
-import { output, testContext, testIncident } from './context';
+import { installFakes } from '../support/fake-extension';
+import { output, testContext, testIncident } from '../support/check-context';
 
 vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
 const { planSiteDataRemoval } = await import('../../../src/platform/site-data');

@@ -3,8 +3,8 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { hostKind, normalizeIp, parseDohJson, type DohLookup } from '../../../src/checks/dns-answers';
 import type { BrowserLookup } from '../../../src/platform/dns';
 import type { Failure } from '../../../src/model/failure';
-import { startServers, type LocalServers } from './local-server';
-import { output, testContext, testIncident } from './context';
+import { startServers, type LocalServers } from '../support/local-server';
+import { output, testContext, testIncident } from '../support/check-context';
 
 vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
 const { dns, flushAdvice, interpretDns } = await import('../../../src/checks/dns');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectivityOf, interpretConnectivity, isCaptivePortal, network, type ConnectivityProbes } from '../../../src/checks/network';
-import { startServers, type LocalServers } from './local-server';
-import { testContext, testIncident } from './context';
+import { startServers, type LocalServers } from '../support/local-server';
+import { testContext, testIncident } from '../support/check-context';
 
 const ep = (answered: boolean, ms = 20) => ({ url: `https://probe${ms}.test/`, answered, ms });
 const probes = (p: Partial<ConnectivityProbes>): ConnectivityProbes => ({

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import type { Failure } from '../../../src/model/failure';
-import { completion, installFakes } from './fake-extension';
-import { testContext, testIncident } from './context';
+import { completion, installFakes } from '../support/fake-extension';
+import { testContext, testIncident } from '../support/check-context';
 
 vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
 const { privateWindow, privateWindowFromAnswer, interpretPrivateLoad, ASK_PRIVATE_WINDOW, ASK_OPEN_IT_YOURSELF } = await import('../../../src/checks/private-window');

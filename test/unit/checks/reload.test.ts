@@ -3,8 +3,8 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { interpretTabLoad } from '../../../src/checks/tab-load-result';
 import type { Failure } from '../../../src/model/failure';
 import type { Incident, TabRecord } from '../../../src/model/incident';
-import { completion, installFakes } from './fake-extension';
-import { testContext, testIncident } from './context';
+import { completion, installFakes } from '../support/fake-extension';
+import { testContext, testIncident } from '../support/check-context';
 
 vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
 const { tabLoadFromRecord, tabLoadFromCompletion, observeTab } = await import('../../../src/checks/observe-tab');

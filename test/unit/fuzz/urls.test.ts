@@ -13,7 +13,7 @@ import { TRACE_ID_HEADERS } from '../../../src/knowledge/trace-ids';
 import type { CheckStates } from '../../../src/model/checks';
 import type { Failure } from '../../../src/model/failure';
 import type { Incident } from '../../../src/model/incident';
-import { getMessage } from '../options/locale-messages';
+import { getMessage } from '../support/locale-messages';
 import { checkState, domainName, host, marker, NOW, otherSchemeUrl, rawHeaders, SENSITIVE_HEADERS, webUrl } from './arbitraries';
 import { must, short } from './assertions';
 

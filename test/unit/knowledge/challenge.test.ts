@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectChallenge } from '../../../src/knowledge/challenge';
-import { HEADER_SETS } from './header-sets';
+import { HEADER_SETS } from '../support/header-sets';
 
 describe('detectChallenge', () => {
   it('Cloudflare managed challenge (403 "Just a moment…")', () => {

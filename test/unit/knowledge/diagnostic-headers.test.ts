@@ -5,7 +5,7 @@ import {
   MAX_VALUE_LENGTH,
   pickDiagnosticHeaders,
 } from '../../../src/knowledge/diagnostic-headers';
-import { HEADER_SETS } from './header-sets';
+import { HEADER_SETS } from '../support/header-sets';
 
 describe('pickDiagnosticHeaders', () => {
   it('keeps diagnostic headers with lower-case names and drops the rest', () => {

@@ -3,7 +3,7 @@ import { explain } from '../../../src/knowledge/explain';
 import { fingerprintResponse } from '../../../src/knowledge/fingerprint';
 import type { Failure, NetworkErrorKind } from '../../../src/model/failure';
 import { UNKNOWN_FINGERPRINT, type EdgeId, type Fingerprint, type ServerId } from '../../../src/model/fingerprint';
-import { HEADER_SETS } from './header-sets';
+import { HEADER_SETS } from '../support/header-sets';
 
 const http = (status: number): Failure => ({ type: 'http', status, statusLine: `HTTP/1.1 ${status}` });
 const net = (kind: NetworkErrorKind, error = ''): Failure => ({ type: 'network', kind, error });

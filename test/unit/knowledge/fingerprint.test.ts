@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pickDiagnosticHeaders } from '../../../src/knowledge/diagnostic-headers';
 import { displayName, fingerprintResponse } from '../../../src/knowledge/fingerprint';
 import { EDGE_IDS, SERVER_IDS, type EdgeId, type ServerId } from '../../../src/model/fingerprint';
-import { HEADER_SETS, type HeaderSet } from './header-sets';
+import { HEADER_SETS, type HeaderSet } from '../support/header-sets';
 
 /** As the detector sees them: lower-case names (duplicates joined). */
 const lower = (set: HeaderSet): Record<string, string> =>

@@ -3,9 +3,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import type { Failure } from '../../../src/model/failure';
-import { installFakes } from './fake-extension';
-import { startServers, type LocalServers } from './local-server';
-import { testContext, testIncident } from './context';
+import { installFakes } from '../support/fake-extension';
+import { startServers, type LocalServers } from '../support/local-server';
+import { testContext, testIncident } from '../support/check-context';
 
 vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
 const { CHECKS } = await import('../../../src/checks');

@@ -6,7 +6,7 @@ import { OptionsPage } from '../../../src/options/OptionsPage';
 import { HistoryLine } from '../../../src/popup/HistoryLine';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../../src/model/settings';
 import { HISTORY_KEY, type HistoryEntry } from '../../../src/model/history';
-import { getMessage } from './locale-messages';
+import { getMessage } from '../support/locale-messages';
 
 vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
 

@@ -5,7 +5,7 @@ import { RESULT_TTL_MS } from '../../../src/knowledge/verdict-facts';
 import type { CheckId } from '../../../src/model/checks';
 import {
   cancelled, cleanOk, cleanStatus, cleanUnreachable, cleared, dnsState, elsewhere, junk, statusProblem, http, incident, net, networkFacts, NOW, privateLoaded, reloadFixed, reloadSame,
-} from './fixtures';
+} from '../support/verdict-fixtures';
 
 const messages = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<string, { message: string }>;
 

@@ -4,7 +4,7 @@ import {
 } from '../../../src/knowledge/statuspage';
 import { mergeSettings } from '../../../src/model/merge-settings';
 import { DEFAULT_SETTINGS } from '../../../src/model/settings';
-import { CLOUDFLARE_STATUS_MINOR, CLOUDFLARE_SUMMARY_INCIDENT, OPERATIONAL_STATUS } from './fixtures';
+import { CLOUDFLARE_STATUS_MINOR, CLOUDFLARE_SUMMARY_INCIDENT, OPERATIONAL_STATUS } from '../support/third-party-answers';
 
 describe('parseStatuspage', () => {
   it('reads status.json', () => {

@@ -4,7 +4,7 @@ import { cleanup, render } from '@testing-library/preact';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { StepItem } from '../../../src/popup/StepItem';
 import type { PopupActions } from '../../../src/popup/actions';
-import { getMessage } from '../options/locale-messages';
+import { getMessage } from '../support/locale-messages';
 
 vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
 

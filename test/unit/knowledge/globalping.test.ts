@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buildMeasurement, describeRow, isReachableFromElsewhere, parseApiError, parseCreated, parseMeasurement, summarizeElsewhere,
 } from '../../../src/knowledge/globalping';
-import { ASHBURN, FAILED_RESULT, FRANKFURT, httpResult, IN_PROGRESS_RESULT, measurement, SINGAPORE } from './fixtures';
+import { ASHBURN, FAILED_RESULT, FRANKFURT, httpResult, IN_PROGRESS_RESULT, measurement, SINGAPORE } from '../support/third-party-answers';
 
 describe('buildMeasurement', () => {
   it('a HEAD to the same path from three probes anywhere, never the query', () => {

@@ -3,9 +3,9 @@ import { interpretStatusPages, planStatusPages, statusPage, type StatusLookup } 
 import { parseStatuspage } from '../../../src/knowledge/statuspage';
 import { DEFAULT_SETTINGS } from '../../../src/model/settings';
 import type { CheckOutput } from '../../../src/checks/check';
-import { startServers, type LocalServers } from '../checks/local-server';
-import { testContext, testIncident } from '../checks/context';
-import { CLOUDFLARE_STATUS_MINOR, CLOUDFLARE_SUMMARY_INCIDENT, OPERATIONAL_STATUS } from './fixtures';
+import { startServers, type LocalServers } from '../support/local-server';
+import { testContext, testIncident } from '../support/check-context';
+import { CLOUDFLARE_STATUS_MINOR, CLOUDFLARE_SUMMARY_INCIDENT, OPERATIONAL_STATUS } from '../support/third-party-answers';
 
 const endpoints = DEFAULT_SETTINGS.endpoints;
 

@@ -3,9 +3,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { interpretMeasurement, otherLocations } from '../../../src/checks/other-locations';
 import type { CheckOutput } from '../../../src/checks/check';
 import { parseMeasurement } from '../../../src/knowledge/globalping';
-import { startServers, type LocalServers } from '../checks/local-server';
-import { testContext, testIncident } from '../checks/context';
-import { ASHBURN, FAILED_RESULT, FRANKFURT, httpResult, IN_PROGRESS_RESULT, measurement, SINGAPORE } from './fixtures';
+import { startServers, type LocalServers } from '../support/local-server';
+import { testContext, testIncident } from '../support/check-context';
+import { ASHBURN, FAILED_RESULT, FRANKFURT, httpResult, IN_PROGRESS_RESULT, measurement, SINGAPORE } from '../support/third-party-answers';
 
 const json = (r: ServerResponse, status: number, body: unknown) => r.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 const readBody = (req: IncomingMessage) => new Promise<string>((resolve) => {

@@ -3,9 +3,9 @@ import {
   archiveKey, archiveLookupUrl, archivedCopy, interpretArchive, parseAvailability, waybackTimestamp,
 } from '../../../src/checks/archived-copy';
 import type { CheckOutput } from '../../../src/checks/check';
-import { startServers, type LocalServers } from '../checks/local-server';
-import { testContext, testIncident } from '../checks/context';
-import { WAYBACK_FOUND, WAYBACK_NONE } from './fixtures';
+import { startServers, type LocalServers } from '../support/local-server';
+import { testContext, testIncident } from '../support/check-context';
+import { WAYBACK_FOUND, WAYBACK_NONE } from '../support/third-party-answers';
 
 describe('archive look-up address', () => {
   it('drops the query and fragment (they may hold tokens) and encodes the rest', () => {

@@ -1,0 +1,97 @@
+// Every message key the code can hand out exists in _locales/en (locales.test.ts then holds every other
+// language to English). The scan walks the whole of src/, so a new file is covered without a list to edit.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { CHECK_IDS } from '../../../src/model/checks';
+import { NETWORK_ERROR_KINDS } from '../../../src/model/failure';
+import { DEFAULT_SETTINGS } from '../../../src/model/settings';
+import { ENDPOINT_FIELDS } from '../../../src/options/endpoint-fields';
+import { contactedHosts } from '../../../src/options/contacted-hosts';
+import { SITE_DATA_TYPES } from '../../../src/platform/site-data';
+import english from '../../../public/_locales/en/messages.json';
+
+vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
+const { siteDataKey } = await import('../../../src/checks/clear-site-data');
+
+const messages = english as Record<string, { message: string } | undefined>;
+const KEYS = Object.keys(messages);
+
+/**
+ * Names in code that are spelled like message keys but are not (facts, settings, storage keys, ids built
+ * into keys elsewhere). Add a name here only if it is not shown to anyone.
+ */
+const NOT_KEYS = new Set([
+  'watchTuning', 'siteStatusIndicator', 'privateLoaded', 'siteReachable', 'lastSeenAt', 'thirdPartyOn', 'thirdPartyOff',
+  'net_certificate', 'net_dns_records', 'net_firewall_drop', 'net_listening',
+]);
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(entry.name) ? [path] : [];
+  });
+}
+
+/** A key family is the lower-case start of a key name: `verdict` in `verdictOffline`, `cause` in `cause_overload`. */
+const familyOf = (name: string) => /^([a-z]+)[A-Z_]/.exec(name)?.[1];
+const FAMILIES = new Set(KEYS.map(familyOf).filter((f) => f !== undefined));
+/** A literal that only starts keys (`statusPage` → `statusPageMaintenance`) is a prefix argument, not a key. */
+const isPrefixOfKeys = (name: string) => KEYS.some((k) => k !== name && k.startsWith(name));
+
+const files = sourceFiles('src');
+const sources = files.map((file) => ({ file, text: readFileSync(file, 'utf8') }));
+
+/** Literals passed straight to a translating function. */
+const passed = sources.flatMap(({ file, text }) =>
+  [...text.matchAll(/\b(?:t|getMessage|translate|progress|ev)\(\s*'([^'@][^']*)'/g)].map((m) => ({ file, key: m[1] as string })));
+
+/** Literals anywhere that are spelled like a key of a known family. */
+const spelledLikeKeys = sources.flatMap(({ file, text }) =>
+  [...text.matchAll(/'([a-z][A-Za-z0-9]*[A-Z_][A-Za-z0-9_]*)'/g)].map((m) => m[1] as string)
+    .filter((name) => FAMILIES.has(familyOf(name) ?? '') && !isPrefixOfKeys(name) && !NOT_KEYS.has(name))
+    .map((key) => ({ file, key })));
+
+/** Keys built from data, where no literal shows the whole key. */
+const built = [
+  ...CHECK_IDS.flatMap((id) => [`check_${id.replace(/-/g, '_')}_title`, `check_${id.replace(/-/g, '_')}_about`]),
+  ...ENDPOINT_FIELDS.flatMap((f) => [`endpoint_${f.id}_label`, `endpoint_${f.id}_hint`]),
+  ...[true, false].flatMap((on) => contactedHosts({ ...DEFAULT_SETTINGS, thirdPartyLookups: on })
+    .flatMap((h) => [...h.purposes.map((p) => `hostPurpose_${p}`), `hostWhen_${h.when}`])),
+  ...NETWORK_ERROR_KINDS.map((kind) => `historyNet_${kind}`),
+  ...['reload', 'clearSiteData'].flatMap((p) => ['Fixed', 'SameError', 'OtherError', 'OtherStatus', 'Challenge', 'NoAnswer'].map((s) => p + s)),
+  ...(['Cleared', 'Kept', 'Unscoped', 'Failed'] as const).flatMap((s) => [...SITE_DATA_TYPES, 'cookies' as const].map((t) => siteDataKey(s, t))),
+  ...['nxdomain', 'no_address', 'servfail', 'unknown'].map((s) => `evidenceDnsPublic_${s}`),
+  ...['win', 'mac', 'linux'].map((os) => `evidenceFlushCommand_${os}`),
+  ...['cros', 'android', 'other'].map((os) => `evidenceFlushDevice_${os}`),
+  ...['chrome', 'firefox'].map((b) => `evidenceFlushBrowser_${b}`),
+];
+
+const unique = <T extends { file: string; key: string }>(list: T[]) =>
+  [...new Map(list.map((item) => [`${item.file} ${item.key}`, item])).values()].map((item) => [item.key, item.file]);
+
+describe('message keys in src/', () => {
+  it('the scan reads every source file and finds keys in them', () => {
+    expect(files.length).toBeGreaterThan(100);
+    expect(passed.length).toBeGreaterThan(100);
+    expect(spelledLikeKeys.length).toBeGreaterThan(300);
+  });
+  it.each(unique(passed))('%s (passed to a translating function in %s) exists', (key) => {
+    expect(messages[key]?.message, key).toBeTruthy();
+  });
+  it.each(unique(spelledLikeKeys))('%s (in %s) exists; if it is a name in code, list it in NOT_KEYS', (key) => {
+    expect(messages[key]?.message, key).toBeTruthy();
+  });
+  it.each([...new Set(built)].map((k) => [k]))('%s (built from data) exists', (key) => {
+    expect(messages[key]?.message, key).toBeTruthy();
+  });
+  it('every NOT_KEYS entry is still in the code (the list does not rot)', () => {
+    const all = sources.map((s) => s.text).join('\n');
+    for (const name of NOT_KEYS) expect(all, name).toContain(`'${name}'`);
+  });
+  it('no message has a stray $ outside its $1…$9 substitutions', () => {
+    for (const [key, entry] of Object.entries(messages)) expect(entry?.message.replace(/\$[1-9]/g, ''), key).not.toContain('$');
+  });
+});
