@@ -42,7 +42,9 @@ const FAMILIES = new Set(KEYS.map(familyOf).filter((f) => f !== undefined));
 const isPrefixOfKeys = (name: string) => KEYS.some((k) => k !== name && k.startsWith(name));
 
 const files = sourceFiles('src');
-const sources = files.map((file) => ({ file, text: readFileSync(file, 'utf8') }));
+/** Comments may quote names from elsewhere ('dns_timeout' from RFC 9209); only code counts. */
+const withoutComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|\s)\/\/.*$/gm, '$1');
+const sources = files.map((file) => ({ file, text: withoutComments(readFileSync(file, 'utf8')) }));
 
 /** Literals passed straight to a translating function. */
 const passed = sources.flatMap(({ file, text }) =>

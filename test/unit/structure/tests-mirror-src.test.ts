@@ -11,7 +11,9 @@ const ACROSS_MODULES = {
 };
 
 const folders = readdirSync('test/unit', { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
-const testsIn = (folder: string) => readdirSync(`test/unit/${folder}`).filter((name) => /\.test\.tsx?$/.test(name));
+/** Test files under a folder, with their path below it (sub-folders mirror sub-folders). */
+const testsIn = (folder: string) =>
+  readdirSync(`test/unit/${folder}`, { recursive: true, encoding: 'utf8' }).filter((name) => /\.test\.tsx?$/.test(name));
 const sourceRoot = (folder: string) => (folder === 'scripts' ? 'scripts' : `src/${folder}`);
 
 describe('test/unit mirrors src/', () => {
@@ -26,8 +28,10 @@ describe('test/unit mirrors src/', () => {
 
   const mirrored = folders.filter((f) => f !== 'support' && !(f in ACROSS_MODULES) && existsSync(sourceRoot(f)));
   it.each(mirrored.flatMap((folder) => testsIn(folder).map((name) => [`${folder}/${name}`, folder, name])))('%s is named after a module', (_, folder, name) => {
-    const module = name.split('.')[0] as string;
-    const root = sourceRoot(folder as string);
+    const path = name as string;
+    const dir = path.includes('/') ? `/${path.slice(0, path.lastIndexOf('/'))}` : '';
+    const module = path.slice(path.lastIndexOf('/') + 1).split('.')[0] as string;
+    const root = sourceRoot(folder as string) + dir;
     const found = ['.ts', '.tsx', '.mjs'].some((ext) => existsSync(`${root}/${module}${ext}`)) || existsSync(`${root}/${module}`);
     expect(found, `${root}/${module}.ts(x) does not exist`).toBe(true);
   });
