@@ -35,9 +35,14 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** A key family is the lower-case start of a key name: `verdict` in `verdictOffline`, `cause` in `cause_overload`. */
+/**
+ * A key family is the lower-case start of a key name (`verdict` in `verdictOffline`, `cause` in `cause_overload`)
+ * shared by at least five keys; smaller ones (`no`, `last`) collide with ordinary names in code.
+ */
 const familyOf = (name: string) => /^([a-z]+)[A-Z_]/.exec(name)?.[1];
-const FAMILIES = new Set(KEYS.map(familyOf).filter((f) => f !== undefined));
+const familySizes = new Map<string, number>();
+for (const family of KEYS.map(familyOf)) if (family) familySizes.set(family, (familySizes.get(family) ?? 0) + 1);
+const FAMILIES = new Set([...familySizes].filter(([, size]) => size >= 5).map(([family]) => family));
 /** A literal that only starts keys (`statusPage` → `statusPageMaintenance`) is a prefix argument, not a key. */
 const isPrefixOfKeys = (name: string) => KEYS.some((k) => k !== name && k.startsWith(name));
 
