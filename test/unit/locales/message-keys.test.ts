@@ -36,10 +36,11 @@ function sourceFiles(dir: string): string[] {
 }
 
 /**
- * A key family is the lower-case start of a key name (`verdict` in `verdictOffline`, `cause` in `cause_overload`)
- * shared by at least five keys; smaller ones (`no`, `last`) collide with ordinary names in code.
+ * A key family is the lower-case start of a key name with its separator (`verdict` in `verdictOffline`,
+ * `cause_` in `cause_overload`) shared by at least five keys; smaller ones (`no_`, `last`) collide with
+ * ordinary names in code, and vendor codes (`dns_unresolved_hostname`) are not in the camel-case `dns` family.
  */
-const familyOf = (name: string) => /^([a-z]+)[A-Z_]/.exec(name)?.[1];
+const familyOf = (name: string) => /^([a-z]+_?)[A-Za-z]/.exec(name)?.[1];
 const familySizes = new Map<string, number>();
 for (const family of KEYS.map(familyOf)) if (family) familySizes.set(family, (familySizes.get(family) ?? 0) + 1);
 const FAMILIES = new Set([...familySizes].filter(([, size]) => size >= 5).map(([family]) => family));
