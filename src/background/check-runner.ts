@@ -7,6 +7,7 @@ import type { AskUser, Check, CheckOutput, UserAnswer } from '../checks/check';
 import { allRecords, readRecord, UNCHANGED, updateRecord } from './incident-store';
 import { withCheckState, withInterruptedChecks } from './record-transitions';
 import { loadSettings } from './settings-store';
+import { scopeForUrl } from '../model/site-scope';
 
 /** How long past its time limit a 'running' state is trusted before the popup calls it interrupted. */
 export const DEADLINE_GRACE_MS = 2000;
@@ -46,7 +47,7 @@ function rejectOnAbort(signal: AbortSignal): Promise<never> {
 }
 
 /** Runs one step for the tab's current incident; a step already running is left alone. */
-export async function runCheck(tabId: number, checkId: CheckId, confirmed = false): Promise<void> {
+export async function runCheck(tabId: number, checkId: CheckId, confirmed = false, scope?: unknown): Promise<void> {
   const check = checkById(checkId);
   const incident = (await readRecord(tabId))?.incident;
   if (!check || !incident || controllers.has(runKey(tabId, checkId))) return;
@@ -69,6 +70,7 @@ export async function runCheck(tabId: number, checkId: CheckId, confirmed = fals
       settings,
       signal: controller.signal,
       confirmed,
+      scope: scopeForUrl(scope, incident.url),
       progress: (key: string) =>
         void writeState(tabId, incident.id, checkId, { state: 'running', runId, startedAt, deadline: startedAt + limit + DEADLINE_GRACE_MS, progress: key }, runId),
     };

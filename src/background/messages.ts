@@ -14,7 +14,7 @@ export function handleMessage(message: unknown): Promise<unknown> | undefined {
       return Promise.resolve(liveStatusOf(msg.tabId));
     case 'run-check':
       // Answer at once: the step reports through storage, and the popup may be gone before it ends.
-      void ready.then(() => runCheck(msg.tabId, msg.checkId, msg.confirmCookies === true));
+      void ready.then(() => runCheck(msg.tabId, msg.checkId, msg.confirmCookies === true, msg.scope));
       return Promise.resolve(true);
     case 'run-all':
       void ready.then(() => runAutomaticChecks(msg.tabId));

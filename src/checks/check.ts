@@ -2,6 +2,7 @@
 import type { CheckId, CheckResult } from '../model/checks';
 import type { Incident } from '../model/incident';
 import type { Settings } from '../model/settings';
+import type { SiteScope } from '../model/site-scope';
 
 export interface CheckContext {
   tabId: number;
@@ -16,6 +17,8 @@ export interface CheckContext {
   progress(messageKey: string): void;
   /** The person confirmed an intrusive part of the step (e.g. signing out by clearing cookies). */
   confirmed: boolean;
+  /** What "this site" is by the Public Suffix List, sent by the popup with the step (null when not sent or not about this URL). */
+  scope: SiteScope | null;
 }
 
 export type UserAnswer = 'loaded' | 'same-error';

@@ -2,7 +2,8 @@
 // platform that answered, report a problem? Third-party look-up: runs only when the person allowed those.
 import type { Evidence } from '../model/checks';
 import { displayName } from '../knowledge/fingerprint';
-import { platformOfHost, registrableDomain } from '../knowledge/registrable-domain';
+import { platformOfHost } from '../knowledge/registrable-domain';
+import { statusDomainOf, type SiteScope } from '../model/site-scope';
 import {
   hasProblem, humanPageOf, isStatuspageApi, parseStatuspage, providerStatusUrl, summaryUrlOf,
   type StatusProvider, type StatusReading,
@@ -30,8 +31,16 @@ export interface StatusPagePlan {
 
 const providerName = (provider: StatusProvider): string => (provider === 'github' ? 'GitHub Pages' : displayName(provider));
 
-/** Pure: which pages to read for this URL and fingerprint, from the configured addresses. */
-export function planStatusPages(pageUrl: string, edge: StatusProvider | null, endpoints: { statusPage: string; providerStatusPages?: unknown }): StatusPagePlan {
+/**
+ * Pure: which pages to read for this URL and fingerprint, from the configured addresses. status.<domain> only
+ * for a domain the Public Suffix List says someone registered for themselves (`scope`, from the popup).
+ */
+export function planStatusPages(
+  pageUrl: string,
+  edge: StatusProvider | null,
+  endpoints: { statusPage: string; providerStatusPages?: unknown },
+  scope: SiteScope | null,
+): StatusPagePlan {
   const plan: StatusPagePlan = { lookups: [], links: [] };
   let host: string;
   try {
@@ -40,7 +49,7 @@ export function planStatusPages(pageUrl: string, edge: StatusProvider | null, en
     return plan;
   }
   const platform = platformOfHost(host);
-  const domain = registrableDomain(host);
+  const domain = statusDomainOf(scope);
   // A site on a shared platform domain (shop.vercel.app) has no status.<domain> of its own: the platform's counts.
   if (domain && !platform && endpoints.statusPage.includes('{domain}')) {
     plan.lookups.push({ kind: 'site', name: domain, url: endpoints.statusPage.split('{domain}').join(domain) });
@@ -137,7 +146,7 @@ export const statusPage: Check = {
   automatic: false,
   async run(context: CheckContext): Promise<CheckOutput> {
     const { endpoints } = context.settings;
-    const plan = planStatusPages(context.url, context.incident.fingerprint.edge, endpoints);
+    const plan = planStatusPages(context.url, context.incident.fingerprint.edge, endpoints, context.scope);
     if (!context.settings.thirdPartyLookups) {
       const links = [...plan.lookups, ...plan.links].map((t) => ({ label: 'evidenceStatusPageLinkOnly', value: `${t.name}: ${humanPageOf(t.url)}` }));
       return { outcome: 'skipped', summary: 'thirdPartyLookupsOff', evidence: links, facts: { statusPage: 'not-checked' } };

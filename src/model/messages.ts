@@ -1,8 +1,10 @@
 // The one message union between extension pages (popup, options) and the background.
 import type { CheckId } from './checks';
+import type { SiteScope } from './site-scope';
 
 export type Message =
-  | { type: 'run-check'; tabId: number; checkId: CheckId; confirmCookies?: boolean }
+  /** `scope`: the popup's SiteScope of the failing host (steps that must stay inside the site need it). */
+  | { type: 'run-check'; tabId: number; checkId: CheckId; confirmCookies?: boolean; scope?: SiteScope }
   | { type: 'run-all'; tabId: number }
   /** The popup opened on a tab with an incident: runs the automatic steps if settings.autoRunChecks says so. */
   | { type: 'popup-opened'; tabId: number }

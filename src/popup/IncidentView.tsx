@@ -27,7 +27,7 @@ const codeClass = (incident: Incident) =>
   incident.failure.type === 'network' ? 'code--network' : incident.failure.status >= 520 && incident.failure.status <= 530 ? 'code--edge' : 'code--http';
 
 export function IncidentView({ tabId, incident }: { tabId: number; incident: Incident }) {
-  const actions = actionsFor(tabId);
+  const actions = actionsFor(tabId, incident.url);
   const explanation = explain(incident.failure, incident.fingerprint);
   const failure = incident.failure;
   const retryAt = parseRetryAfter(incident.headers['retry-after'], incident.at);

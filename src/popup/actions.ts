@@ -2,8 +2,25 @@
 import browser from 'webextension-polyfill';
 import type { CheckId } from '../model/checks';
 import type { Message } from '../model/messages';
+import type { SiteScope } from '../model/site-scope';
 
 const send = (message: Message) => browser.runtime.sendMessage(message).catch(() => undefined);
+
+/** Steps that must stay inside the site (clearing its data, guessing its status page) get its SiteScope. */
+const NEEDS_SCOPE: ReadonlySet<CheckId> = new Set(['clear-site-data', 'status-page']);
+
+/**
+ * The Public Suffix List is ~50 KB gzip: loaded here, on demand, because Chrome's service worker cannot
+ * import() lazily and must not load it at every start. A failure to load sends no scope (the step is cautious).
+ */
+async function scopeOf(url: string): Promise<SiteScope | undefined> {
+  try {
+    const { siteScopeOf } = await import('../knowledge/site-scope');
+    return siteScopeOf(new URL(url).hostname);
+  } catch {
+    return undefined;
+  }
+}
 
 export interface PopupActions {
   runCheck(checkId: CheckId, confirmCookies?: boolean): void;
@@ -14,9 +31,13 @@ export interface PopupActions {
   answer(checkId: CheckId, answer: 'loaded' | 'same-error'): void;
 }
 
-export function actionsFor(tabId: number): PopupActions {
+export function actionsFor(tabId: number, url: string): PopupActions {
   return {
-    runCheck: (checkId, confirmCookies) => void send({ type: 'run-check', tabId, checkId, confirmCookies }),
+    runCheck: (checkId, confirmCookies) =>
+      void (async () => {
+        const scope = NEEDS_SCOPE.has(checkId) ? await scopeOf(url) : undefined;
+        await send({ type: 'run-check', tabId, checkId, confirmCookies, ...(scope ? { scope } : {}) });
+      })(),
     runAll: () => void send({ type: 'run-all', tabId }),
     opened: () => void send({ type: 'popup-opened', tabId }),
     cancel: (checkId) => void send({ type: 'cancel-check', tabId, checkId }),

@@ -48,7 +48,8 @@ afterAll(async () => {
 // Closing a tab also makes the extension drop its record.
 afterEach(() => opened.closeAll());
 
-declare const chrome: { storage: { local: { set(items: object): Promise<void>; get(key: string): Promise<Record<string, unknown>> } } };
+type Area = { set(items: object): Promise<void>; get(key: string): Promise<Record<string, unknown>> };
+declare const chrome: { storage: { local: Area; session: Area } };
 
 const readSettings = () => withDeadline('settings read', browser.worker.evaluate(() => chrome.storage.local.get('settings').then((i) => i.settings)));
 
@@ -87,6 +88,7 @@ const doneResult = (tabId: number, incidentId: string, step: CheckId, timeoutMs?
 // ---- the popup ---------------------------------------------------------------------------------------
 
 const openPopup = (tabId: number): Promise<Page> => suite.openPopup(tabId);
+const expectSiteCookie = async () => expect(await browser.cookies()).toContainEqual(expect.objectContaining({ domain: '127.0.0.1', name: 'session' }));
 const waitForSteps = (popup: Page, ids: readonly CheckId[], state: string, timeoutMs?: number) => suite.waitForSteps(popup, ids, state, timeoutMs);
 const clickCheckEverything = async (popup: Page) => (await suite.findCheckEverything(popup)).click();
 const screenshot = (popup: Page, name: string) => savePopupScreenshot(popup, `chromium-verdict-${name}.png`);
@@ -247,5 +249,39 @@ describe('Chromium: guided steps and the verdict (issue #3)', () => {
 
   it('10. "run the automatic checks as soon as the popup opens" on: opening the popup runs them, and the reload fixes a passing 502', async () => {
     await expectAutoRunOnOpen(suite, server.url(`/recovers?key=${tag()}&after=1`), endpoints);
+  });
+
+  it('11. an incident from a private window: "clear, including cookies" leaves the normal profile\'s cookies and storage alone, and says so', async () => {
+    const id = tag();
+    const { page, tabId } = await suite.openTab(server.url(`/set-cookie?t=${id}`));
+    await page.evaluate((value) => localStorage.setItem('kept', value), id);
+    await expectSiteCookie();
+    const url = server.url(`/cookie-502?t=${id}`);
+    await browser.navigate(page, tabId, url);
+    const { key } = await waitFor('the cookie 502', async () => ((await browser.record(tabId))?.incident?.url === url ? { key: `tab:${tabId}` } : undefined));
+    // Headless Chromium cannot allow an unpacked extension in incognito (test/e2e/README.md), so this normal
+    // tab's incident is marked as a private window's: the step then takes the private-window path, and
+    // browsingData and the cookie store act, for real, on the profile this tab's data lives in.
+    await browser.worker.evaluate((k) => chrome.storage.session.get(k).then((items) => {
+      const record = items[k] as { incident: { incognito: boolean } };
+      return chrome.storage.session.set({ [k]: { ...record, incident: { ...record.incident, incognito: true } } });
+    }), key);
+    const incident = (await browser.record(tabId))!.incident!;
+    expect(incident.incognito).toBe(true);
+
+    const popup = await openPopup(tabId);
+    await suite.clickStep(popup, 'clear-site-data');
+    const confirm = popup.getByRole('group', { name: message('clearConfirmLabel') });
+    await confirm.getByRole('button', { name: message('clearWithCookies'), exact: true }).click();
+    const cleared = await doneResult(tabId, incident.id, 'clear-site-data', 15_000);
+    expect(cleared.evidence).toEqual(expect.arrayContaining([
+      { label: 'siteDataPrivateWindow', value: '' },
+      { label: 'siteDataPrivateCookiesUnreachable', value: '' },
+    ]));
+    expect(cleared.facts).toMatchObject({ cookiesCleared: false, signOutDataCleared: false });
+    // The normal profile kept all of it: the cookie, and the page's localStorage.
+    await expectSiteCookie();
+    const healthy = await suite.openTab(server.url(`/set-cookie?t=${id}-after`));
+    expect(await healthy.page.evaluate(() => localStorage.getItem('kept'))).toBe(id);
   });
 });

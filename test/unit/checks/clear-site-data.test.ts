@@ -78,21 +78,70 @@ describe('clear-site-data step with a fake browser (Chrome flavour)', () => {
     expect(out).toMatchObject({ outcome: 'fixed', summary: 'clearSiteDataFixed', facts: { cookiesCleared: false } });
   });
 
-  it('confirmed: removes exactly this site\'s cookies in the tab\'s store, leaving other sites alone', async () => {
-    const site = { name: 'session', domain: 'shop.example.com', path: '/', secure: true, storeId: '0' };
-    const parent = { name: 'pref', domain: '.example.com', path: '/', secure: false, storeId: '0' };
-    fakes.cookies.getAll.mockImplementation(async (q: unknown) => {
-      const query = q as { url?: string; domain?: string; storeId?: string };
-      expect(query.storeId).toBe('0');
-      return query.url ? [site, parent] : [site];
-    });
+  // A cookie jar queried as both browsers do: `domain` matches that domain and every subdomain; `url` gives
+  // the cookies sent to it, so its parent domain's too.
+  const jar = [
+    { name: 'session', domain: 'shop.example.com', path: '/', secure: true, storeId: '0' },
+    { name: 'pref', domain: '.example.com', path: '/', secure: false, storeId: '0' },
+    { name: 'api', domain: 'api.shop.example.com', path: '/', secure: true, storeId: '0' },
+    { name: 'other', domain: 'other.com', path: '/', secure: false, storeId: '0' },
+    { name: 'private', domain: 'shop.example.com', path: '/', secure: true, storeId: '1' },
+  ];
+  const domainMatch = (cookieDomain: string, host: string) => host === cookieDomain.replace(/^\./, '') || host.endsWith(`.${cookieDomain.replace(/^\./, '')}`);
+  const queryJar = async (q: unknown) => {
+    const query = q as { url?: string; domain?: string; storeId?: string };
+    return jar.filter((c) => c.storeId === (query.storeId ?? '0')).filter((c) =>
+      query.domain ? domainMatch(query.domain, c.domain.replace(/^\./, '')) : query.url ? domainMatch(c.domain, new URL(query.url).hostname) : true);
+  };
+
+  it('confirmed: removes the cookies of exactly the failing host — not its parent domain\'s, not its subdomains\', not another store\'s', async () => {
+    fakes.cookies.getAll.mockImplementation(queryJar);
     const out = output(await clearSiteData.run(testContext(testIncident('https://shop.example.com/', http502), {}, { confirmed: true })));
-    expect(fakes.cookies.remove).toHaveBeenCalledTimes(2);
-    expect(fakes.cookies.remove).toHaveBeenCalledWith({ url: 'https://shop.example.com/', name: 'session', storeId: '0' });
-    expect(fakes.cookies.remove).toHaveBeenCalledWith({ url: 'http://example.com/', name: 'pref', storeId: '0' });
+    expect(fakes.cookies.remove.mock.calls).toEqual([[{ url: 'https://shop.example.com/', name: 'session', storeId: '0' }]]);
     expect(fakes.browsingData.remove).toHaveBeenCalledWith({ origins: ['https://shop.example.com'] }, expect.objectContaining({ localStorage: true, indexedDB: true }));
-    expect(out.evidence).toContainEqual({ label: 'evidenceCookiesRemoved', value: '2' });
+    expect(out.evidence).toContainEqual({ label: 'evidenceCookiesRemoved', value: '1' });
     expect(out.facts).toMatchObject({ cookiesCleared: true });
+  });
+
+  it('a private-window incident: no browsingData call (it would act on the normal profile), only the private store\'s cookies', async () => {
+    fakes.cookies.getAll.mockImplementation(queryJar);
+    fakes.cookies.getAllCookieStores.mockResolvedValue([{ id: '0', tabIds: [3] }, { id: '1', tabIds: [7] }]);
+    const incident = testIncident('https://shop.example.com/', http502, { incognito: true });
+    const out = output(await clearSiteData.run(testContext(incident, {}, { confirmed: true })));
+    expect(fakes.browsingData.remove).not.toHaveBeenCalled();
+    expect(fakes.cookies.remove.mock.calls).toEqual([[{ url: 'https://shop.example.com/', name: 'private', storeId: '1' }]]);
+    expect(out.evidence).toContainEqual({ label: 'siteDataPrivateWindow', value: '' });
+    expect(out.facts).toMatchObject({ cookiesCleared: true, signOutDataCleared: false });
+  });
+
+  it('a private-window incident whose cookie store cannot be found: nothing removed anywhere (never the normal store)', async () => {
+    fakes.cookies.getAll.mockImplementation(queryJar);
+    fakes.cookies.getAllCookieStores.mockRejectedValue(new Error('no access'));
+    const incident = testIncident('https://shop.example.com/', http502, { incognito: true });
+    const out = output(await clearSiteData.run(testContext(incident, {}, { confirmed: true })));
+    expect(fakes.browsingData.remove).not.toHaveBeenCalled();
+    expect(fakes.cookies.remove).not.toHaveBeenCalled();
+    expect(out.evidence).toContainEqual({ label: 'siteDataPrivateCookiesUnreachable', value: '' });
+    expect(out.facts).toMatchObject({ cookiesCleared: false });
+  });
+
+  it('a private-window incident without the cookie confirmation: nothing to do, and it says why', async () => {
+    const incident = testIncident('https://shop.example.com/', http502, { incognito: true });
+    const out = output(await clearSiteData.run(testContext(incident)));
+    expect(fakes.browsingData.remove).not.toHaveBeenCalled();
+    expect(fakes.tabsReload).not.toHaveBeenCalled();
+    expect(out).toMatchObject({ outcome: 'skipped', summary: 'clearSiteDataPrivateWindow' });
+  });
+
+  it.each([
+    ['a host that is a public suffix (path-style S3 bucket)', 'https://s3.amazonaws.com/my-bucket/x', undefined, 'clearSiteDataSharedAddress'],
+    ['no scope from the popup', 'https://shop.example.com/', null, 'clearSiteDataScopeUnknown'],
+  ])('%s: nothing is removed', async (_, url, scope, summary) => {
+    fakes.cookies.getAll.mockImplementation(queryJar);
+    const out = output(await clearSiteData.run(testContext(testIncident(url, http502), {}, { confirmed: true, ...(scope === null ? { scope: null } : {}) })));
+    expect(fakes.browsingData.remove).not.toHaveBeenCalled();
+    expect(fakes.cookies.remove).not.toHaveBeenCalled();
+    expect(out).toMatchObject({ outcome: 'skipped', summary });
   });
 
   it('a removal the browser refuses is reported, and the step goes on', async () => {

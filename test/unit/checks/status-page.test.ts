@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { interpretStatusPages, planStatusPages, statusPage, type StatusLookup } from '../../../src/checks/status-page';
 import { parseStatuspage } from '../../../src/knowledge/statuspage';
+import { siteScopeOf } from '../../../src/knowledge/site-scope';
 import { DEFAULT_SETTINGS } from '../../../src/model/settings';
 import type { CheckOutput } from '../../../src/checks/check';
 import { startServers, type LocalServers } from '../support/local-server';
@@ -11,7 +12,7 @@ const endpoints = DEFAULT_SETTINGS.endpoints;
 
 describe('planStatusPages', () => {
   it('the site at status.<registrable domain>, plus the CDN that answered', () => {
-    const plan = planStatusPages('https://www.shop.example.co.uk/cart?x=1', 'cloudflare', endpoints);
+    const plan = planStatusPages('https://www.shop.example.co.uk/cart?x=1', 'cloudflare', endpoints, siteScopeOf(new URL('https://www.shop.example.co.uk/cart?x=1').hostname));
     expect(plan.lookups).toEqual([
       { kind: 'site', name: 'example.co.uk', url: 'https://status.example.co.uk/api/v2/status.json' },
       { kind: 'provider', name: 'Cloudflare', url: 'https://www.cloudflarestatus.com/api/v2/status.json' },
@@ -19,20 +20,20 @@ describe('planStatusPages', () => {
     expect(plan.links).toEqual([]);
   });
   it('a provider without a machine-readable page becomes a link', () => {
-    const plan = planStatusPages('https://example.com/', 'heroku', endpoints);
+    const plan = planStatusPages('https://example.com/', 'heroku', endpoints, siteScopeOf(new URL('https://example.com/').hostname));
     expect(plan.lookups.map((t) => t.kind)).toEqual(['site']);
     expect(plan.links).toEqual([{ kind: 'provider', name: 'Heroku router', url: 'https://status.heroku.com/' }]);
   });
   it('a site on a platform domain: the platform, not status.<app>.vercel.app', () => {
-    const plan = planStatusPages('https://my-app.vercel.app/', 'vercel', endpoints);
+    const plan = planStatusPages('https://my-app.vercel.app/', 'vercel', endpoints, siteScopeOf(new URL('https://my-app.vercel.app/').hostname));
     expect(plan.lookups).toEqual([{ kind: 'provider', name: 'Vercel', url: 'https://www.vercel-status.com/api/v2/status.json' }]);
   });
   it('nothing for an IP address or localhost without a CDN', () => {
-    expect(planStatusPages('http://127.0.0.1:8080/', null, endpoints)).toEqual({ lookups: [], links: [] });
-    expect(planStatusPages('http://localhost/', null, endpoints)).toEqual({ lookups: [], links: [] });
+    expect(planStatusPages('http://127.0.0.1:8080/', null, endpoints, siteScopeOf(new URL('http://127.0.0.1:8080/').hostname))).toEqual({ lookups: [], links: [] });
+    expect(planStatusPages('http://localhost/', null, endpoints, siteScopeOf(new URL('http://localhost/').hostname))).toEqual({ lookups: [], links: [] });
   });
   it('a provider turned off in the settings is not asked', () => {
-    const plan = planStatusPages('https://example.com/', 'cloudflare', { ...endpoints, providerStatusPages: { cloudflare: '' } });
+    const plan = planStatusPages('https://example.com/', 'cloudflare', { ...endpoints, providerStatusPages: { cloudflare: '' } }, siteScopeOf(new URL('https://example.com/').hostname));
     expect(plan.lookups.map((t) => t.kind)).toEqual(['site']);
   });
 });

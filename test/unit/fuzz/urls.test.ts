@@ -1,5 +1,5 @@
 // Properties over URLs of every kind a tab can show (IDN, IPv6 with ports, data:, blob:, file:, browser and
-// extension pages, userinfo, long queries, fragments): pageKind, isTopLevelNavigation, registrableDomain, and
+// extension pages, userinfo, long queries, fragments): pageKind, isTopLevelNavigation, siteScopeOf (the Public Suffix List), and
 // what buildReport may (never) show of them.
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
@@ -7,7 +7,9 @@ import { isTopLevelNavigation } from '../../../src/background/classify-navigatio
 import { pickDiagnosticHeaders } from '../../../src/knowledge/diagnostic-headers';
 import { fingerprintResponse } from '../../../src/knowledge/fingerprint';
 import { pageKind, type PageKind } from '../../../src/knowledge/page-kind';
-import { registrableDomain } from '../../../src/knowledge/registrable-domain';
+import { siteScopeOf } from '../../../src/knowledge/site-scope';
+
+const registrableDomain = (host: string): string | null => siteScopeOf(host).domain;
 import { buildReport, type ReportEnv } from '../../../src/knowledge/report';
 import { TRACE_ID_HEADERS } from '../../../src/knowledge/trace-ids';
 import type { CheckStates } from '../../../src/model/checks';
@@ -81,7 +83,7 @@ describe('isTopLevelNavigation', () => {
   });
 });
 
-describe('registrableDomain', () => {
+describe('siteScopeOf(host).domain', () => {
   const hostLike = fc.oneof(
     { weight: 4, arbitrary: host },
     { weight: 2, arbitrary: webUrl.map((u) => parsed(u.url)?.hostname ?? '') },

@@ -2,6 +2,8 @@
 import type { AskUser, CheckContext, CheckOutput } from '../../../src/checks/check';
 import type { Failure } from '../../../src/model/failure';
 import type { Incident } from '../../../src/model/incident';
+import type { SiteScope } from '../../../src/model/site-scope';
+import { siteScopeOf } from '../../../src/knowledge/site-scope';
 import { DEFAULT_SETTINGS, type Endpoints, type Settings } from '../../../src/model/settings';
 
 export function testIncident(url: string, failure: Failure, extra: Partial<Incident> = {}): Incident {
@@ -11,7 +13,7 @@ export function testIncident(url: string, failure: Failure, extra: Partial<Incid
   };
 }
 
-export function testContext(incident: Incident, endpoints: Partial<Endpoints> = {}, options: { signal?: AbortSignal; confirmed?: boolean; tabId?: number; timeoutMs?: number } = {}): CheckContext & { progressed: string[] } {
+export function testContext(incident: Incident, endpoints: Partial<Endpoints> = {}, options: { signal?: AbortSignal; confirmed?: boolean; tabId?: number; timeoutMs?: number; scope?: SiteScope | null } = {}): CheckContext & { progressed: string[] } {
   const settings: Settings = { ...structuredClone(DEFAULT_SETTINGS), checkTimeoutMs: options.timeoutMs ?? 8000 };
   settings.endpoints = { ...settings.endpoints, ...endpoints };
   const progressed: string[] = [];
@@ -22,6 +24,8 @@ export function testContext(incident: Incident, endpoints: Partial<Endpoints> = 
     settings,
     signal: options.signal ?? new AbortController().signal,
     confirmed: options.confirmed ?? false,
+    // What the popup sends: the Public Suffix List's view of the host.
+    scope: options.scope === undefined ? siteScopeOf(new URL(incident.url).hostname) : options.scope,
     progress: (key) => void progressed.push(key),
     progressed,
   };
