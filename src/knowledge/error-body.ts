@@ -3,6 +3,7 @@
 // body counts only when the response headers already show that platform, because any page can imitate
 // another's. Only the first 64 KB are read; the result is plain text, never rendered as HTML.
 import type { BodyPlatform, BodyReason } from './body-reason';
+import { htmlText } from './html-text';
 
 export const BODY_SCAN_LIMIT = 64 * 1024;
 
@@ -19,42 +20,8 @@ const SHOWS: Record<BodyPlatform, (h: Headers) => boolean> = {
   nginx: (h) => /^(nginx|openresty)(?=$|[/\s(])/i.test(header(h, 'server')),
 };
 
-const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
-
-/** The visible text of an HTML page, roughly: no tags, scripts or styles; entities decoded; spaces collapsed. */
-export function pageText(html: string): string {
-  return withoutScripts(html.slice(0, BODY_SCAN_LIMIT))
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&#x([0-9a-f]{1,6});/gi, (_, hex: string) => safeChar(parseInt(hex, 16)))
-    .replace(/&#(\d{1,7});/g, (_, dec: string) => safeChar(parseInt(dec, 10)))
-    .replace(/&([a-z]+);/gi, (all, name: string) => NAMED_ENTITIES[name.toLowerCase()] ?? all)
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/** Drops <script> and <style> blocks in one linear pass (a crafted page must not make a regex backtrack). */
-function withoutScripts(html: string): string {
-  const lower = html.toLowerCase();
-  let out = '';
-  let at = 0;
-  const opening = /<(script|style)\b/g;
-  for (;;) {
-    opening.lastIndex = at;
-    const found = opening.exec(lower);
-    if (!found) return out + html.slice(at);
-    const start = found.index;
-    const tag = found[1] === 'script' ? 'script' : 'style';
-    const close = lower.indexOf(`</${tag}`, start);
-    out += `${html.slice(at, start)} `;
-    if (close === -1) return out;
-    const end = lower.indexOf('>', close);
-    if (end === -1) return out;
-    at = end + 1;
-  }
-}
-
-// eslint-disable-next-line no-control-regex -- control characters are what is removed
-const safeChar = (code: number): string => (code > 0x10ffff ? '' : String.fromCodePoint(code).replace(/[\u0000-\u001f\u007f]/g, ' '));
+/** The visible text of an HTML page, roughly (linear in the first BODY_SCAN_LIMIT characters). */
+export const pageText = (html: string): string => htmlText(html, BODY_SCAN_LIMIT);
 
 const VERCEL_CODE = /^[A-Z][A-Z0-9_]{2,60}$/;
 
@@ -113,10 +80,17 @@ function nginx(text: string, status: number): BodyReason | null {
 
 /** The error page's own explanation, or null when the page says nothing we can trust. */
 export function extractBodyReason(body: string, headers: Record<string, string>, status: number): BodyReason | null {
-  if (status < 400) return null;
+  return status < 400 ? null : reasonFrom(pageText(body), body.slice(0, BODY_SCAN_LIMIT), headers, status);
+}
+
+/** The same for text a browser already rendered (the tab's own page: its title and visible text). */
+export function extractTextReason(visibleText: string, headers: Record<string, string>, status: number): BodyReason | null {
+  return status < 400 ? null : reasonFrom(visibleText.slice(0, BODY_SCAN_LIMIT).replace(/\s+/g, ' ').trim(), '', headers, status);
+}
+
+function reasonFrom(text: string, html: string, headers: Record<string, string>, status: number): BodyReason | null {
   const h: Headers = {};
   for (const [name, value] of Object.entries(headers)) h[name.toLowerCase()] = String(value);
-  const text = pageText(body);
   // Outer layers first: Cloudflare in front of Vercel shows both, and Cloudflare's own page wins.
   if (SHOWS.cloudflare(h)) {
     const found = cloudflare(text);
@@ -135,7 +109,7 @@ export function extractBodyReason(body: string, headers: Record<string, string>,
     if (found) return found;
   }
   if (SHOWS.heroku(h)) {
-    const found = heroku(text, body.slice(0, BODY_SCAN_LIMIT));
+    const found = heroku(text, html);
     if (found) return found;
   }
   if (SHOWS.nginx(h)) return nginx(text, status);
