@@ -11,6 +11,7 @@ import { withChallenge, withFailure, withIp, withRecovery } from './record-trans
 import { showBadge } from './badge';
 import { rememberLiveStatus } from './live-status';
 import { appendToHistory } from './history-store';
+import { readFailingPage } from './read-failing-page';
 
 type Details = RequestDetails & { incognito?: boolean; ip?: string };
 
@@ -28,7 +29,7 @@ async function recordFailure(details: Details, failure: Failure, headers: Record
   const now = Date.now();
   // Queued before any other await: onCompleted (with the IP) or a quick recovery of the same tab comes
   // right after this event and must find the incident already written.
-  const record = await updateRecord(details.tabId, async (current) =>
+  const recording = updateRecord(details.tabId, async (current) =>
     withFailure(
       current,
       {
@@ -44,6 +45,11 @@ async function recordFailure(details: Details, failure: Failure, headers: Record
       details.tabId,
     ),
   );
+  // A 5xx comes with a document of its own: what it says is read once it has loaded.
+  if (failure.type === 'http') {
+    readFailingPage(details.tabId, details.url, recording.then((r) => (r?.incident ? { incidentId: r.incident.id, seenAt: now } : null)));
+  }
+  const record = await recording;
   if (record?.incident) void appendToHistory(record.incident);
   await showBadge(details.tabId, record);
 }

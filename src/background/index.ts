@@ -5,6 +5,7 @@ import { onCompleted, onErrorOccurred, onHeadersReceived } from './detector';
 import { refreshBadge, onTabRemoved } from './tab-lifecycle';
 import { handleMessage } from './messages';
 import { onAlarm, resumeWatches } from './watch';
+import { forgetFailingPage, onPageCommitted, onPageReady } from './read-failing-page';
 import { onNotificationClicked } from './watch-notify';
 
 const pages: browser.WebRequest.RequestFilter = { urls: ['<all_urls>'], types: ['main_frame'] };
@@ -21,6 +22,11 @@ browser.webNavigation.onCommitted.addListener(topFrame(refreshBadge));
 browser.webNavigation.onCompleted.addListener(topFrame(refreshBadge));
 browser.webNavigation.onErrorOccurred.addListener(topFrame(refreshBadge));
 browser.tabs.onRemoved.addListener(onTabRemoved);
+// A recorded 5xx's own document is read once its DOM is there (read-failing-page.ts).
+browser.webNavigation.onCommitted.addListener(onPageCommitted);
+browser.webNavigation.onDOMContentLoaded.addListener(onPageReady);
+browser.webNavigation.onErrorOccurred.addListener((d) => d.frameId === 0 && forgetFailingPage(d.tabId));
+browser.tabs.onRemoved.addListener(forgetFailingPage);
 
 browser.runtime.onMessage.addListener(handleMessage);
 
