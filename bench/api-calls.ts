@@ -1,5 +1,5 @@
 // Counts the extension API calls the service worker makes (storage reads, badge and title updates,
-// tab look-ups): what a healthy navigation costs the extension besides the events themselves.
+// tab look-ups, reading a page): what a healthy navigation costs the extension besides the events themselves.
 // webextension-polyfill looks most methods up at call time; a method it bound before counting started
 // is missed, so the counts are lower bounds.
 import type { Worker } from 'playwright-core';
@@ -13,6 +13,7 @@ const WATCHED = [
   'action.setBadgeBackgroundColor',
   'action.setBadgeTextColor',
   'tabs.get',
+  'scripting.executeScript',
 ];
 
 export async function countApiCalls(worker: Worker): Promise<() => Promise<Record<string, number>>> {

@@ -7,6 +7,7 @@ export const BUDGETS = {
   handlerNsPerEvent: 2000,
   navigationRatio: 1.05,
   healthyWrites: 0,
+  healthyScriptingCalls: 0,
   verdictMedianMs: 5000,
   blackHoledVerdictMs: 10_000,
   workerHeapBytes: 8 * 1024 * 1024,

@@ -7,6 +7,9 @@ import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { waitFor } from '../test/e2e/support/wait-for';
 import { countApiCalls } from './api-calls';
 import { countStorageWrites, type StorageWrite } from './storage-writes';
+import type { ChromeApi } from './chrome-api';
+
+declare const chrome: ChromeApi;
 
 export interface HealthyWrites {
   navigations: number;
@@ -19,6 +22,8 @@ export interface HealthyWrites {
   closeChanges: number;
   /** Extension API calls the worker made during the healthy navigations (lower bounds; see api-calls.ts). */
   apiCalls: Record<string, number>;
+  /** The same counters once the control failure's page was read (they must see its scripting call). */
+  apiCallsWithControl: Record<string, number>;
 }
 
 export interface WriteScenario {
@@ -65,6 +70,11 @@ export async function measureHealthyWrites(s: WriteScenario): Promise<HealthyWri
   const isControl = (w: StorageWrite) => w.keys.every((k) => k === controlKey || k === 'history');
   const healthyWrites = [...log.slice(0, first), ...log.slice(first).filter((w) => !isControl(w))];
   const controlWrites = log.slice(first).filter(isControl).length;
+  // The control page is read from its tab: the scripting counter must see that call, or its 0 above means nothing.
+  await waitFor('the control page to be read', () =>
+    s.worker.evaluate((key) => chrome.storage.session.get(key).then((items) => Boolean((items[key] as { incident?: { page?: unknown } } | undefined)?.incident?.page)), controlKey),
+  );
+  const apiCallsWithControl = await readCalls();
 
   // Closing a tab is not a navigation; counted apart, for the record.
   await Promise.all(pages.map((p) => p.close()));
@@ -81,5 +91,6 @@ export async function measureHealthyWrites(s: WriteScenario): Promise<HealthyWri
     closeRemoveCalls: closing.filter((w) => w.what === 'session.remove').length,
     closeChanges: closing.filter((w) => w.what.startsWith('changed.')).length,
     apiCalls,
+    apiCallsWithControl,
   };
 }

@@ -11,6 +11,7 @@ import { measurePopup } from './measure-popup';
 import { measureNavigation } from './measure-navigation';
 import { measureHealthyWrites } from './healthy-writes';
 import { measureVerdict } from './measure-verdict';
+import { measurePageReading } from './measure-page-reading';
 import { measureMemory } from './measure-memory';
 import { measureScale } from './measure-scale';
 import { attachToServiceWorker } from './worker-cdp';
@@ -78,6 +79,10 @@ try {
         failingUrl: `${site.origin}/fail?control`,
         tabIdOf: (url) => tabIdOf(a.worker, url),
       }),
+    );
+    const readRounds = n(20, 4);
+    await phase('pageReading', `failing response → the page's reason stored (${readRounds} failing loads)`, () =>
+      measurePageReading(a.context, a.worker, (round) => `${site.origin}/fail?read=${round}`, readRounds),
     );
     const [answeringRuns, silentRuns] = [n(5, 2), n(2, 1)];
     await phase('verdict', `time to verdict: ${answeringRuns} runs answering, ${silentRuns} black-holed`, () =>

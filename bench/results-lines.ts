@@ -3,6 +3,7 @@ import { BUDGETS, BUNDLE_BUDGETS_KB } from './budgets';
 import type { EntryWeight } from './bundle-size';
 import type { CheckCaps } from './check-caps';
 import type { HealthyWrites } from './healthy-writes';
+import type { PageReadingFigures } from './measure-page-reading';
 import type { MemoryFigures } from './measure-memory';
 import type { NavigationFigures } from './measure-navigation';
 import type { PopupFigures } from './measure-popup';
@@ -21,6 +22,7 @@ export interface BenchRaw {
   popup?: PopupFigures;
   navigation?: NavigationFigures;
   writes?: HealthyWrites;
+  pageReading?: PageReadingFigures;
   verdict?: { answering: VerdictFigures; blackHoled: VerdictFigures };
   memory?: MemoryFigures;
   scale?: ScaleLevel[];
@@ -99,6 +101,18 @@ function navigationLine(navigation: NavigationFigures): ResultLine {
   };
 }
 
+const scriptingCalls = (calls: Record<string, number>): number => calls['scripting.executeScript'] ?? 0;
+
+function pageReadingLine(figures: PageReadingFigures): ResultLine {
+  return {
+    figure: "3d. Failing response (webRequest) → the page's reason stored",
+    measured: ms(figures.time),
+    baseline: `${figures.rounds} failing loads, each in a fresh tab`,
+    budget: '—',
+    pass: null,
+  };
+}
+
 function writeLines(writes: HealthyWrites): ResultLine[] {
   const listed = writes.healthyWrites.map((w) => `${w.what} ${w.keys.join(',')}`).join('; ');
   return [
@@ -108,6 +122,13 @@ function writeLines(writes: HealthyWrites): ResultLine[] {
       baseline: `control failure: ${writes.controlWrites} writes`,
       budget: '= 0 (control > 0)',
       pass: writes.healthyWrites.length === BUDGETS.healthyWrites && writes.controlWrites > 0,
+    },
+    {
+      figure: `3c. Scripting calls (reading a page) for ${writes.navigations} healthy navigations`,
+      measured: `${scriptingCalls(writes.apiCalls)}`,
+      baseline: `control failure: ${scriptingCalls(writes.apiCallsWithControl) - scriptingCalls(writes.apiCalls)} calls`,
+      budget: '= 0 (control > 0)',
+      pass: scriptingCalls(writes.apiCalls) === BUDGETS.healthyScriptingCalls && scriptingCalls(writes.apiCallsWithControl) > 0,
     },
     {
       figure: '3b/3c. Extension API calls per healthy navigation (worker)',
@@ -193,13 +214,14 @@ function scaleLines(scale: ScaleLevel[]): ResultLine[] {
 }
 
 export function buildLines(raw: BenchRaw): ResultLine[] {
-  const { popup, bundles, handler, navigation, writes, verdict, caps, memory, scale } = raw;
+  const { popup, bundles, handler, navigation, writes, pageReading, verdict, caps, memory, scale } = raw;
   return [
     ...(popup ? popupLines({ popup }) : [notMeasured(raw, 'popup', '1. Popup time to explanation')]),
     ...(bundles ? bundleLines(bundles) : [notMeasured(raw, 'bundles', '2. Bundles')]),
     handler ? handlerLine(handler) : notMeasured(raw, 'handler', '3a. Handler in Node'),
     navigation ? navigationLine(navigation) : notMeasured(raw, 'navigation', '3b. Healthy loads'),
     ...(writes ? writeLines(writes) : [notMeasured(raw, 'writes', '3c. Storage writes')]),
+    pageReading ? pageReadingLine(pageReading) : notMeasured(raw, 'pageReading', "3d. Failing response → the page's reason stored"),
     ...(verdict && caps ? verdictLines(verdict, caps) : [notMeasured(raw, 'verdict', '4. Time to verdict')]),
     ...(memory ? memoryLines(memory) : [notMeasured(raw, 'memory', '5. Worker memory')]),
     ...(scale?.length ? scaleLines(scale) : [notMeasured(raw, 'scale', '6. Scale')]),

@@ -11,9 +11,9 @@ import { withChallenge, withFailure, withIp, withRecovery } from './record-trans
 import { showBadge } from './badge';
 import { rememberLiveStatus } from './live-status';
 import { appendToHistory } from './history-store';
-import { readFailingPage } from './read-failing-page';
+import { forgetFailingPage, readFailingPage } from './read-failing-page';
 
-type Details = RequestDetails & { incognito?: boolean; ip?: string };
+type Details = RequestDetails & { incognito?: boolean; ip?: string; timeStamp?: number };
 
 async function isIncognito(details: Details): Promise<boolean> {
   // Firefox puts `incognito` on webRequest details; Chrome needs the tab.
@@ -47,7 +47,8 @@ async function recordFailure(details: Details, failure: Failure, headers: Record
   );
   // A 5xx comes with a document of its own: what it says is read once it has loaded.
   if (failure.type === 'http') {
-    readFailingPage(details.tabId, details.url, recording.then((r) => (r?.incident ? { incidentId: r.incident.id, seenAt: now } : null)));
+    const recorded = recording.then((r) => (r?.incident ? { incidentId: r.incident.id, seenAt: now } : null));
+    void readFailingPage(details.tabId, details.url, details.timeStamp ?? now, recorded);
   }
   const record = await recording;
   if (record?.incident) void appendToHistory(record.incident);
@@ -57,6 +58,8 @@ async function recordFailure(details: Details, failure: Failure, headers: Record
 export function onHeadersReceived(details: WebRequest.OnHeadersReceivedDetailsType): void {
   if (!isTopLevelNavigation(details)) return;
   const status = details.statusCode;
+  // A new response in the tab: a failing page still expected there will not be shown (memory only).
+  if (!isServerErrorStatus(status)) forgetFailingPage(details.tabId);
   const challengeHeaders = details.responseHeaders ?? [];
   // Cheap test first: only failures and challenges need the headers at all.
   const maybeChallenge = challengeHeaders.some((h) => /^(cf|x-vercel)-mitigated$/i.test(h.name));

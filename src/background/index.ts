@@ -5,7 +5,7 @@ import { onCompleted, onErrorOccurred, onHeadersReceived } from './detector';
 import { refreshBadge, onTabRemoved } from './tab-lifecycle';
 import { handleMessage } from './messages';
 import { onAlarm, resumeWatches } from './watch';
-import { forgetFailingPage, onPageCommitted, onPageReady } from './read-failing-page';
+import { forgetFailingPage, onPageCommitted, onPageReady, onTabClosed } from './read-failing-page';
 import { onNotificationClicked } from './watch-notify';
 
 const pages: browser.WebRequest.RequestFilter = { urls: ['<all_urls>'], types: ['main_frame'] };
@@ -25,8 +25,8 @@ browser.tabs.onRemoved.addListener(onTabRemoved);
 // A recorded 5xx's own document is read once its DOM is there (read-failing-page.ts).
 browser.webNavigation.onCommitted.addListener(onPageCommitted);
 browser.webNavigation.onDOMContentLoaded.addListener(onPageReady);
-browser.webNavigation.onErrorOccurred.addListener((d) => d.frameId === 0 && forgetFailingPage(d.tabId));
-browser.tabs.onRemoved.addListener(forgetFailingPage);
+browser.webNavigation.onErrorOccurred.addListener((d) => d.frameId === 0 && forgetFailingPage(d.tabId, d.url));
+browser.tabs.onRemoved.addListener(onTabClosed);
 
 browser.runtime.onMessage.addListener(handleMessage);
 

@@ -1,11 +1,10 @@
 // Reads what the failing document in a tab says about itself. Where a top-level 5xx is recorded
-// (detector.ts), readFailingPage() notes that the tab will load that document; once the document that
-// navigation committed has its DOM (webNavigation), its visible text is read from the main frame — text
-// only, capped in the page, within a time limit — parsed here in the background, and stored with the
-// incident if that very response is still the tab's. A healthy page is never expected, so it costs no
-// scripting call and no storage access. Nothing read leaves the machine. The expectations live in memory:
-// a worker stopped between the response and the page's DOM (it is kept alive by these very events) reads
-// nothing, and the clean-request step still reads a fresh response.
+// (detector.ts), readFailingPage() notes the response; once the document committed after it has its DOM
+// (webNavigation), its visible text is read from the main frame — text only, capped in the page, within a
+// time limit — parsed here in the background, and stored with the incident if that very response is still
+// the tab's. A healthy page costs one in-memory note of its commit: no scripting call, no storage access.
+// Nothing read leaves the machine. All of this lives in memory: a worker stopped between the response and
+// the page's DOM (these very events keep it alive) reads nothing; the clean-request step still reads.
 import browser from 'webextension-polyfill';
 import { pageReason } from '../knowledge/page-reason';
 import { UNCHANGED, updateRecord } from './incident-store';
@@ -18,50 +17,81 @@ export const READ_TIME_LIMIT_MS = 3000;
 
 interface Expected {
   url: string;
+  /** When the response arrived (webRequest's timeStamp): its document commits after it. */
+  respondedAt: number;
   /** The recorded response, once the incident store wrote it (null if it did not). */
   recorded: Promise<FailingResponse | null>;
-  /** Set when the navigation committed: its documentId where the event carries one. */
-  document?: { id: string | null };
+}
+
+/** The last document each tab's main frame committed (webNavigation): one small entry per tab, in memory. */
+interface MainFrame {
+  url: string;
+  documentId: string | null;
+  committedAt: number;
+  ready: boolean;
 }
 
 const expected = new Map<number, Expected>();
+const frames = new Map<number, MainFrame>();
 
 interface FrameEvent {
   tabId: number;
   frameId: number;
   url: string;
+  timeStamp: number;
   documentId?: string;
 }
 
 const withoutHash = (url: string): string => url.split('#', 1)[0]!;
 
 /** Called where a top-level 5xx with a document is recorded, before the store's first await. */
-export function readFailingPage(tabId: number, url: string, recorded: Promise<FailingResponse | null>): void {
-  expected.set(tabId, { url, recorded: recorded.catch(() => null) });
+export function readFailingPage(tabId: number, url: string, respondedAt: number, recorded: Promise<FailingResponse | null>): Promise<void> | undefined {
+  expected.set(tabId, { url, respondedAt, recorded: recorded.catch(() => null) });
+  // webRequest and webNavigation events are not ordered between them: the document may be there already.
+  return readIfReady(tabId);
 }
 
-/** Main-frame commit: the failing document, or another navigation that replaced it. */
+/** Main-frame commit: a new document in the tab (the failing one, or one that replaced it). */
 export function onPageCommitted(details: FrameEvent): void {
-  const pending = details.frameId === 0 ? expected.get(details.tabId) : undefined;
-  if (!pending) return;
-  if (pending.document || withoutHash(details.url) !== withoutHash(pending.url)) expected.delete(details.tabId);
-  else pending.document = { id: details.documentId ?? null };
+  if (details.frameId !== 0) return;
+  frames.set(details.tabId, { url: details.url, documentId: details.documentId ?? null, committedAt: details.timeStamp, ready: false });
 }
 
-/** Main-frame DOM ready: read it if it is the committed failing document (settles once stored or dropped). */
-export async function onPageReady(details: FrameEvent): Promise<void> {
-  const pending = details.frameId === 0 ? expected.get(details.tabId) : undefined;
-  if (!pending) return;
-  expected.delete(details.tabId);
-  const committed = pending.document;
-  if (!committed || withoutHash(details.url) !== withoutHash(pending.url)) return;
-  if (committed.id && details.documentId && committed.id !== details.documentId) return;
-  await readAndStore(details.tabId, pending, committed.id ?? details.documentId ?? null).catch(() => undefined);
+/** Main-frame DOM ready: read it if it is the failing document (settles once stored or dropped). */
+export function onPageReady(details: FrameEvent): Promise<void> | undefined {
+  const frame = details.frameId === 0 ? frames.get(details.tabId) : undefined;
+  if (!frame || (frame.documentId && details.documentId && frame.documentId !== details.documentId)) return undefined;
+  frame.ready = true;
+  return readIfReady(details.tabId);
 }
 
-/** The navigation failed (Chrome's own page for an empty 5xx body) or the tab closed: nothing to read. */
-export function forgetFailingPage(tabId: number): void {
+/**
+ * Nothing to read: the failing navigation ended in an error (Chrome's own page for an empty 5xx body), or
+ * the tab got another response. With `url`, only if it is the failing page's: the page a tab leaves reports
+ * its abort after the next page's response.
+ */
+export function forgetFailingPage(tabId: number, url?: string): void {
+  const pending = expected.get(tabId);
+  if (pending && (url === undefined || withoutHash(url) === withoutHash(pending.url))) expected.delete(tabId);
+}
+
+export function onTabClosed(tabId: number): void {
   expected.delete(tabId);
+  frames.delete(tabId);
+}
+
+/**
+ * Reads once both are known: the failing response, and a ready document committed after it. A document
+ * committed before the response is the previous page (wait for the next commit); one committed after it
+ * with another address means the tab moved on (nothing to read).
+ */
+function readIfReady(tabId: number): Promise<void> | undefined {
+  const pending = expected.get(tabId);
+  const frame = frames.get(tabId);
+  if (!pending || !frame?.ready || frame.committedAt < pending.respondedAt) return undefined;
+  expected.delete(tabId);
+  if (withoutHash(frame.url) !== withoutHash(pending.url)) return undefined;
+  return readAndStore(tabId, pending, frame.documentId).catch(() => undefined);
 }
 
 async function readAndStore(tabId: number, pending: Expected, documentId: string | null): Promise<void> {
@@ -85,7 +115,9 @@ async function readVisibleText(tabId: number, documentId: string | null, url: st
   const results = await withinTimeLimit(injection, READ_TIME_LIMIT_MS);
   const read: unknown = results?.[0]?.result;
   if (!isPageText(read) || withoutHash(read.url) !== withoutHash(url)) return null;
-  return read.text.slice(0, PAGE_TEXT_LIMIT);
+  // An empty body is a blank document in Firefox (Chrome shows its own page): nothing to read either.
+  const text = read.text.slice(0, PAGE_TEXT_LIMIT);
+  return text.trim() === '' ? null : text;
 }
 
 /** Runs in the page's isolated world, serialized (no closure, no imports): text only, cut to `limit`. */

@@ -4,8 +4,8 @@ import type { Evidence } from '../model/checks';
 import type { Failure } from '../model/failure';
 import type { Check, CheckContext, CheckOutput } from './check';
 import { discardBody, PROBE_TIMEOUT_MS, probe, readBoundedText } from './probe';
-import { extractBodyReason } from '../knowledge/error-body';
-import { bodyReasonFacts, type BodyReason } from '../knowledge/body-reason';
+import { bodyReasonFacts, extractBodyReason } from '../knowledge/error-body';
+import type { BodyReason } from '../knowledge/body-reason';
 
 /** Enough of an error page to read the platform's own reason from it; the text itself is never stored. */
 export const BODY_LIMIT_BYTES = 64 * 1024;

@@ -60,13 +60,7 @@ export const BODY_REASON_KEYS: readonly string[] = [
 
 const PLATFORMS: readonly BodyPlatform[] = ['vercel', 'cloudflare', 'akamai', 'cloudfront', 'heroku', 'nginx'];
 
-/** As flat check facts (CheckResult.facts holds only strings, numbers and booleans). */
-export function bodyReasonFacts(reason: BodyReason | null): Record<string, string> {
-  if (!reason) return {};
-  return { bodyPlatform: reason.platform, bodyCode: reason.code, ...(reason.reference ? { bodyReference: reason.reference } : {}) };
-}
-
-/** Back from stored facts; anything malformed → null. */
+/** Back from the facts error-body.ts's bodyReasonFacts stored; anything malformed → null. */
 export function bodyReasonFromFacts(facts: Record<string, string | number | boolean> | undefined): BodyReason | null {
   const platform = facts?.bodyPlatform;
   const code = facts?.bodyCode;

@@ -115,3 +115,12 @@ function reasonFrom(text: string, html: string, headers: Record<string, string>,
   if (SHOWS.nginx(h)) return nginx(text, status);
   return null;
 }
+
+/**
+ * As flat check facts (CheckResult.facts holds only strings, numbers and booleans); read back by
+ * body-reason.ts's bodyReasonFromFacts. Here, not there, so the background does not load the popup's tables.
+ */
+export function bodyReasonFacts(reason: BodyReason | null): Record<string, string> {
+  if (!reason) return {};
+  return { bodyPlatform: reason.platform, bodyCode: reason.code, ...(reason.reference ? { bodyReference: reason.reference } : {}) };
+}

@@ -52,7 +52,7 @@ describe('Chromium budgets', () => {
     await Promise.all([server, site, ...blackHoles].map((s) => s?.close()));
   });
 
-  it('healthy navigations write nothing to storage', async () => {
+  it('healthy navigations write nothing to storage and read no page', async () => {
     const seen = await measureHealthyWrites({
       context: browser.context,
       worker,
@@ -64,6 +64,9 @@ describe('Chromium budgets', () => {
     });
     expect(seen.controlWrites, 'the control failure must be seen, or nothing was counted').toBeGreaterThan(0);
     expect(seen.healthyWrites, `writes during ${seen.navigations} healthy navigations`).toEqual([]);
+    // No page is read for a healthy load; the control failure's page is (the counter works).
+    expect(seen.apiCalls['scripting.executeScript'], 'scripting calls during healthy navigations').toBe(0);
+    expect(seen.apiCallsWithControl['scripting.executeScript'], 'the control failure page read').toBeGreaterThan(0);
   });
 
   it('with every endpoint and the site black-holed, each automatic step ends by its limit', async () => {

@@ -192,21 +192,24 @@ describe('watch-report (Chromium)', () => {
     log(`other places read in ${Date.now() - t0} ms`);
   });
 
-  it("the error page's own words and owner mode: the clean request reads Vercel's code; \"I run this site\" lists what to check", async () => {
+  it("the error page's own words and owner mode: the tab's page gives Vercel's code, so does the clean request; \"I run this site\" lists what to check", async () => {
     const t0 = Date.now();
     const tab = await openTab(server.url('/vercel-504'));
-    await recordOf(tab.tabId, (r) => r.incident?.fingerprint.edge === 'vercel', 'the 504 incident behind Vercel');
+    const read = await recordOf(tab.tabId, (r) => r.incident?.fingerprint.edge === 'vercel' && r.incident.page !== undefined, 'the 504 behind Vercel, its page read');
+    expect(read.incident?.page?.reason).toEqual({ platform: 'vercel', code: VERCEL_CODE, reference: VERCEL_ID });
     const popup = await openPopup(tab.tabId);
-    expect(await popup.locator('section.body-reason').count()).toBe(0);
-    await runStep(popup, 'clean-request', 'check_clean_request_title');
 
-    // Read from the page text, shown as text, explained in words.
-    const reason = popup.locator('section.body-reason');
-    await reason.waitFor();
-    const said = await reason.innerText();
+    // Read from the tab's own page before any step ran: shown as text, explained in words.
+    const said = await popup.locator('section.body-reason').innerText();
     expect(said).toContain(VERCEL_CODE);
     expect(said).toContain(VERCEL_ID);
     expect(said).toContain(message(`bodyReason_vercel_${VERCEL_CODE}`, [VERCEL_CODE]));
+
+    // The clean request keeps its own reading, of a fresh response.
+    await runStep(popup, 'clean-request', 'check_clean_request_title');
+    const cleaned = await recordOf(tab.tabId, (r) => r.incident?.checks['clean-request']?.state === 'done', 'the clean request');
+    const step = cleaned.incident?.checks['clean-request'];
+    expect(step?.state === 'done' ? step.result.facts : undefined).toMatchObject({ bodyPlatform: 'vercel', bodyCode: VERCEL_CODE, bodyReference: VERCEL_ID });
 
     // Owner mode from the popup itself: saved in the settings, and the checklist names Vercel's timeouts.
     const toggle = popup.getByLabel(message('ownerModeToggle'));

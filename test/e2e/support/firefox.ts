@@ -27,6 +27,7 @@ interface FirefoxApi {
     create(props: { url: string; active?: boolean }): Promise<{ id?: number }>;
     get(tabId: number): Promise<{ id?: number; url?: string; title?: string; status?: string }>;
     reload(tabId: number, props?: { bypassCache?: boolean }): Promise<void>;
+    update(tabId: number, props: { url: string }): Promise<unknown>;
     remove(tabIds: number | number[]): Promise<void>;
   };
   action: { getBadgeText(details: { tabId: number }): Promise<string> };
@@ -62,6 +63,10 @@ export interface FirefoxHarness {
   /** A new tab opened by the extension's own `tabs.create` (real tab id in webRequest); resolves once loaded. */
   openTab(url: string): Promise<LoadedTab>;
   reloadTab(tabId: number): Promise<LoadedTab>;
+  /** A new tab opened by `tabs.create`, without waiting for its load (a page that is still loading). */
+  startTab(url: string): Promise<number>;
+  /** The extension's own `tabs.update` (a real tab id in webRequest); resolves once `url` has loaded. */
+  navigateTab(tabId: number, url: string): Promise<LoadedTab>;
   closeTabs(tabIds: number[]): Promise<void>;
   /**
    * A new tab whose URL the extension may not read (no host access: tabs.get hides it). Loaded once
@@ -274,6 +279,15 @@ async function attach(ff: Browser, extension: string, root: string): Promise<Fir
       );
       if (tab.id === undefined) throw new Error(`tabs.create(${url}) gave no id`);
       return loaded(tab.id, url);
+    },
+    async startTab(url) {
+      const tab = await inProbe('tabs.create', probe.evaluate((u) => browser.tabs.create({ url: u, active: true }), url));
+      if (tab.id === undefined) throw new Error(`tabs.create(${url}) gave no id`);
+      return tab.id;
+    },
+    async navigateTab(tabId, url) {
+      await inProbe('tabs.update', probe.evaluate(([t, u]) => browser.tabs.update(t, { url: u }), [tabId, url] as const));
+      return loaded(tabId, url);
     },
     async reloadTab(tabId) {
       const before = await inProbe('tabs.get', probe.evaluate((t) => browser.tabs.get(t), tabId));

@@ -27,13 +27,17 @@ const sessionSet = vi.fn();
 
 const record = async (): Promise<TabRecord | undefined> => (await fakeBrowser.storage.session.get(`tab:${TAB}`))[`tab:${TAB}`] as TabRecord | undefined;
 
+/** The events' own clock (webRequest and webNavigation timeStamps): each event a little later. */
+let clock = 0;
+const tick = () => (clock += 10);
+
 function respond(status: number, headers = CLOUDFLARE_HEADERS, over: Record<string, unknown> = {}): void {
   detector.onHeadersReceived({
     type: 'main_frame', tabId: TAB, frameId: 0, url: URL, statusCode: status, statusLine: `HTTP/1.1 ${status}`,
-    responseHeaders: headers, incognito: false, ...over,
+    responseHeaders: headers, incognito: false, timeStamp: tick(), ...over,
   } as unknown as Parameters<Detector['onHeadersReceived']>[0]);
 }
-const frame = (over: Record<string, unknown> = {}) => ({ tabId: TAB, frameId: 0, url: URL, documentId: 'doc-1', ...over });
+const frame = (over: Record<string, unknown> = {}) => ({ tabId: TAB, frameId: 0, url: URL, documentId: 'doc-1', timeStamp: tick(), ...over });
 /** The browser's events for a document that loaded: commit, then DOM ready (awaited: the read settles). */
 async function load(over: Record<string, unknown> = {}): Promise<void> {
   reader.onPageCommitted(frame(over));
@@ -79,6 +83,33 @@ describe('reading the failing page in the tab', () => {
     expect((await record())?.incident?.page?.reason?.code).toBe('1016');
   });
 
+  it('the document can be ready before the response is handled (webRequest and webNavigation are not ordered)', async () => {
+    pageSays(PAGE_1016);
+    const respondedAt = tick();
+    await load();
+    expect(executeScript).not.toHaveBeenCalled();
+    await reader.readFailingPage(TAB, URL, respondedAt, Promise.resolve(null));
+    expect(executeScript).toHaveBeenCalledTimes(1);
+
+    // Through the detector: the document's events first, the response's event after them.
+    executeScript.mockClear();
+    clock += 1000;
+    const at = clock;
+    reader.onPageCommitted(frame({ timeStamp: at + 5 }));
+    await reader.onPageReady(frame({ timeStamp: at + 6 }));
+    respond(530, CLOUDFLARE_HEADERS, { timeStamp: at });
+    await vi.waitFor(async () => expect((await record())?.incident?.page?.reason?.code).toBe('1016'));
+  });
+
+  it('the previous document at the same address (committed before the response) is not read; the next one is', async () => {
+    pageSays(PAGE_1016);
+    await load({ documentId: 'old' });
+    respond(530);
+    expect(executeScript).not.toHaveBeenCalled();
+    await load({ documentId: 'new' });
+    expect(executeScript.mock.calls[0]![0].target).toEqual({ tabId: TAB, documentIds: ['new'] });
+  });
+
   it('a page that names nothing known is still a reading (null reason): the popup then knows it was read', async () => {
     pageSays('Something went wrong');
     respond(502);
@@ -102,7 +133,14 @@ describe('reading the failing page in the tab', () => {
   it('an empty 5xx body (the browser shows its own error page): nothing read, nothing stored, no error', async () => {
     respond(502);
     await recorded();
-    reader.forgetFailingPage(TAB); // webNavigation.onErrorOccurred for the main frame
+    reader.forgetFailingPage(TAB, 'https://shop.test/before'); // the page the tab left, aborted: not this one
+    reader.forgetFailingPage(TAB, URL); // webNavigation.onErrorOccurred for the failing page's main frame
+    await load();
+    expect(executeScript).not.toHaveBeenCalled();
+    // A later healthy load at the same address is not read either (another response came).
+    respond(502);
+    await recorded();
+    respond(200);
     await load();
     expect(executeScript).not.toHaveBeenCalled();
 
@@ -112,6 +150,13 @@ describe('reading the failing page in the tab', () => {
     await load();
     expect(executeScript).toHaveBeenCalledTimes(1);
     expect((await record())?.incident?.page).toBeUndefined();
+
+    // Firefox shows an empty body as a blank document: read, but nothing is there to keep.
+    pageSays('\n  ');
+    respond(502);
+    await load();
+    expect(executeScript).toHaveBeenCalledTimes(2);
+    expect((await record())?.incident?.page).toBeUndefined();
   });
 
   it('the tab navigated on before the read: nothing stored for the wrong page', async () => {
@@ -120,11 +165,12 @@ describe('reading the failing page in the tab', () => {
     respond(530);
     await load({ url: 'https://elsewhere.test/' });
     expect(executeScript).not.toHaveBeenCalled();
-    // Committed, then replaced before its DOM was ready.
+    // Committed, then replaced by another page before its DOM was ready; the first one's late event changes nothing.
     respond(530);
     reader.onPageCommitted(frame());
-    reader.onPageCommitted(frame({ documentId: 'doc-2' }));
-    await reader.onPageReady(frame({ documentId: 'doc-2' }));
+    reader.onPageCommitted(frame({ url: 'https://elsewhere.test/', documentId: 'doc-2' }));
+    await reader.onPageReady(frame());
+    await reader.onPageReady(frame({ url: 'https://elsewhere.test/', documentId: 'doc-2' }));
     expect(executeScript).not.toHaveBeenCalled();
     // The frame showed another address by the time the script ran.
     respond(530);

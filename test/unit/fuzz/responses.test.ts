@@ -3,9 +3,9 @@
 // and the error page's body (up to 1 MB read fast; a platform's marker counts only when the headers show it).
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { extractBodyReason, pageText } from '../../../src/knowledge/error-body';
+import { bodyReasonFacts, extractBodyReason, pageText } from '../../../src/knowledge/error-body';
 import {
-  AKAMAI_CODES, BODY_REASON_KEYS, bodyReasonFacts, bodyReasonFromFacts, bodyReasonKey, CLOUDFRONT_CODES, type BodyPlatform, type BodyReason,
+  AKAMAI_CODES, BODY_REASON_KEYS, bodyReasonFromFacts, bodyReasonKey, CLOUDFRONT_CODES, type BodyPlatform, type BodyReason,
 } from '../../../src/knowledge/body-reason';
 import { MAX_RETRY_AFTER_MS, parseRetryAfter } from '../../../src/knowledge/retry-after';
 import { DEFAULT_WATCH_TUNING, retryAfterAt } from '../../../src/knowledge/watch-schedule';
