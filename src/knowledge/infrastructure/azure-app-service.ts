@@ -8,7 +8,7 @@ export const azureAppService: Infrastructure = {
   role: 'platform',
   headers: [{ header: 'set-cookie', value: /\bARRAffinity(?:SameSite)?=/ }],
   page: {
-    proves: [/:\( Application Error\b.{0,40}\bIf you are the application administrator, you can access the diagnostic resources\b/i],
+    proves: [/(?::\( )?\bApplication Error\b.{0,40}\bIf you are the application administrator, you can access the diagnostic resources\b/i],
   },
   statuses: {
     502: { meaningKey: 'ctx_app_service_5xx', fixer: 'site-owner', hop: 'origin' },
@@ -20,5 +20,6 @@ export const azureAppService: Infrastructure = {
     'https://github.com/dotnet/corefx/issues/26652',
     'https://github.com/cyberboysumanjay/APIs/issues/9',
     'https://github.com/Azure-Samples/azure-search-openai-demo/issues/483',
+    'https://github.com/microsoft/simplechat/issues/267',
   ],
 };
