@@ -60,7 +60,7 @@ function timeLoop<E>(events: E[], total: number, fn: (event: E) => unknown): num
 export async function measureHandler(eventsPerRound = 1_000_000, rounds = 7): Promise<HandlerFigures> {
   const stub = installExtensionStub();
   const detector = await import('../src/background/detector');
-  const { isServerErrorStatus, isTopLevelNavigation } = await import('../src/background/classify-navigation');
+  const { isServerErrorStatus, isTopLevelNavigation } = await import('../src/knowledge/classify-navigation');
   const events = healthyEvents(1024);
   type Details = Parameters<typeof detector.onHeadersReceived>[0];
   const onHeaders = (e: (typeof events)[number]) => detector.onHeadersReceived(e as unknown as Details);

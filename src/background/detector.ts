@@ -5,7 +5,7 @@ import { classifyNetworkError } from '../knowledge/network-errors';
 import { pickDiagnosticHeaders } from '../knowledge/diagnostic-headers';
 import { detectChallenge } from '../knowledge/challenge';
 import { fingerprintResponse } from '../knowledge/fingerprint';
-import { isServerErrorStatus, isTopLevelNavigation, type RequestDetails } from './classify-navigation';
+import { isServerErrorStatus, isTopLevelNavigation, type RequestDetails } from '../knowledge/classify-navigation';
 import { UNCHANGED, updateRecord } from './incident-store';
 import { withChallenge, withFailure, withIp, withRecovery } from './record-transitions';
 import { showBadge } from './badge';

@@ -5,7 +5,7 @@
 import browser, { type Storage, type WebRequest } from 'webextension-polyfill';
 import type { Failure } from '../model/failure';
 import { tabKey, type TabRecord } from '../model/incident';
-import { isServerErrorStatus, isTopLevelNavigation } from '../background/classify-navigation';
+import { isServerErrorStatus, isTopLevelNavigation } from '../knowledge/classify-navigation';
 
 export type TabLoad =
   | { kind: 'failed'; failure: Failure; incidentId: string }

@@ -3,15 +3,8 @@
 // the popup does not load the page-text parsers.
 import type { CheckStates } from '../model/checks';
 
-export type BodyPlatform = 'vercel' | 'cloudflare' | 'akamai' | 'cloudfront' | 'heroku' | 'nginx';
-
-export interface BodyReason {
-  platform: BodyPlatform;
-  /** The platform's own code: 'FUNCTION_INVOCATION_TIMEOUT', '1016', 'origin-connect' … */
-  code: string;
-  /** An id the platform's support or logs know the request by. */
-  reference?: string;
-}
+export type { BodyPlatform, BodyReason } from '../model/body-reason';
+import type { BodyPlatform, BodyReason } from '../model/body-reason';
 
 /** Vercel codes with their own explanation (https://vercel.com/docs/errors); others get the generic one. */
 export const VERCEL_CODES = [

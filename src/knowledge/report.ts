@@ -4,7 +4,7 @@
 import { CHECK_IDS, type CheckState } from '../model/checks';
 import type { Incident } from '../model/incident';
 import { displayName } from './fingerprint';
-import { formatDuration } from '../ui/format';
+import { formatDuration } from './format';
 
 export type Translate = (key: string, args?: string[]) => string;
 

@@ -2,8 +2,8 @@
 import type { CheckStates } from './checks';
 import type { Failure } from './failure';
 import type { Fingerprint } from './fingerprint';
-import type { WatchState } from '../knowledge/watch-schedule';
-import type { BodyReason } from '../knowledge/body-reason';
+import type { WatchState } from './watch';
+import type { BodyReason } from './body-reason';
 
 export interface Incident {
   id: string;

@@ -1,6 +1,6 @@
 import { groupBySite, type HistoryEntry } from '../model/history';
 import { t } from '../ui/i18n';
-import { historyFailureLabel } from '../popup/HistoryLine';
+import { historyFailureLabel } from '../ui/history-failure-label';
 
 const dayAndTime = (at: number): string =>
   new Date(at).toLocaleString(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit' });

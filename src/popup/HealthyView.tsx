@@ -3,7 +3,7 @@ import { failureKey } from '../model/failure';
 import { decideVerdict } from '../knowledge/verdict';
 import { explain } from '../knowledge/explain';
 import { t } from '../ui/i18n';
-import { formatTime } from '../ui/format';
+import { formatTime } from '../knowledge/format';
 import { HistoryLine } from './HistoryLine';
 import { VerdictPanel } from './VerdictPanel';
 import { StepList } from './StepList';

@@ -1,16 +1,12 @@
 // "This site failed 3 times today (last: 502 at 14:02)" — from the local history; nothing when the
 // site has not failed today or history is off.
-import { HISTORY_KEY, parseHistory, summarizeSite, type HistoryEntry, type HistoryFailure } from '../model/history';
+import { HISTORY_KEY, parseHistory, summarizeSite, type HistoryEntry } from '../model/history';
 import { SETTINGS_KEY } from '../model/settings';
 import { mergeSettings } from '../model/merge-settings';
 import { t } from '../ui/i18n';
 import { useStored } from '../ui/use-stored';
-import { formatTime } from '../ui/format';
-
-/** `502`, or a few words for a network failure ("DNS error"). */
-export function historyFailureLabel(failure: HistoryFailure): string {
-  return failure.type === 'http' ? String(failure.status) : t(`historyNet_${failure.kind}`);
-}
+import { formatTime } from '../knowledge/format';
+import { historyFailureLabel } from '../ui/history-failure-label';
 
 /** The history, or null while loading and whenever history is off; kept live. */
 function useHistory(): HistoryEntry[] | null {

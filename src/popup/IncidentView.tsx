@@ -3,7 +3,7 @@ import type { Incident } from '../model/incident';
 import { explain } from '../knowledge/explain';
 import { parseRetryAfter } from '../knowledge/retry-after';
 import { t } from '../ui/i18n';
-import { formatDuration } from '../ui/format';
+import { formatDuration } from '../knowledge/format';
 import { ChainDiagram } from './ChainDiagram';
 import { TraceIds } from './TraceIds';
 import { StepList } from './StepList';

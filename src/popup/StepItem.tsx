@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CheckId, CheckOutcome, CheckState } from '../model/checks';
 import { t } from '../ui/i18n';
-import { formatDuration } from '../ui/format';
+import { formatDuration } from '../knowledge/format';
 import type { PopupActions } from './actions';
 
 const OUTCOME_ICON: Record<CheckOutcome, string> = {

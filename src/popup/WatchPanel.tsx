@@ -8,7 +8,7 @@ import { mergeSettings } from '../model/merge-settings';
 import { useStored } from '../ui/use-stored';
 import { isWatchCurrent, type WatchState } from '../knowledge/watch-schedule';
 import { t } from '../ui/i18n';
-import { formatTime } from '../ui/format';
+import { formatTime } from '../knowledge/format';
 import { useNow } from '../ui/use-now';
 
 export interface WatchActions {

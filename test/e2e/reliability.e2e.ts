@@ -297,7 +297,7 @@ describe('bad input end to end', () => {
   });
 
   // Regression: Chromium reports a speculation-rules prefetch as the tab's own main frame; the detector
-  // tells it apart by its documentId (src/background/classify-navigation.ts).
+  // tells it apart by its documentId (src/knowledge/classify-navigation.ts).
   it('a 5xx fetched by speculation rules (prefetch, and prerender falling back to prefetch) gives the tab no badge', async () => {
     const tabs = [];
     for (const kind of ['prefetch', 'prerender'] as const) tabs.push((await speculate(kind, `/code/502?${kind}=${tag()}`)).tabId);

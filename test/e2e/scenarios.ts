@@ -3,7 +3,7 @@
 // raw error name only as an explicit per-browser expectation (`error`).
 import type { Failure } from '../../src/model/failure';
 import { displayName } from '../../src/knowledge/fingerprint';
-import { formatDuration } from '../../src/ui/format';
+import { formatDuration } from '../../src/knowledge/format';
 import { CF_RAY, DNS_FAILURE_URL, closedPortUrl, type FailingServer } from './support/failing-server';
 import { message } from './support/messages';
 

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { badgeFor } from '../../../src/background/badge-text';
-import { isServerErrorStatus } from '../../../src/background/classify-navigation';
+import { isServerErrorStatus } from '../../../src/knowledge/classify-navigation';
 import { explain, type Explanation } from '../../../src/knowledge/explain';
 import { fixerKey, FIXERS, HOPS, hopKey, type KnowledgeEntry } from '../../../src/knowledge/knowledge-entry';
 import { classifyNetworkError, errorName as nameOf } from '../../../src/knowledge/network-errors';

@@ -3,7 +3,7 @@
 // what buildReport may (never) show of them.
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { isTopLevelNavigation } from '../../../src/background/classify-navigation';
+import { isTopLevelNavigation } from '../../../src/knowledge/classify-navigation';
 import { pickDiagnosticHeaders } from '../../../src/knowledge/diagnostic-headers';
 import { fingerprintResponse } from '../../../src/knowledge/fingerprint';
 import { pageKind, type PageKind } from '../../../src/knowledge/page-kind';

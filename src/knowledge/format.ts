@@ -1,4 +1,4 @@
-// Small display formatters shared by the popup and options page.
+// Small display formatters (times and durations) for the popup, the options page and the copied report.
 
 export function formatTime(epochMs: number): string {
   return new Date(epochMs).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });

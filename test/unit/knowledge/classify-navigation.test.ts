@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isServerErrorStatus, isTopLevelNavigation } from '../../../src/background/classify-navigation';
+import { isServerErrorStatus, isTopLevelNavigation } from '../../../src/knowledge/classify-navigation';
 
 const top = { type: 'main_frame', tabId: 4, frameId: 0, url: 'https://example.com/' };
 
