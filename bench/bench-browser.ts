@@ -1,5 +1,5 @@
 // Launches Debian's Chromium for the bench, with or without the built extension, following the recipe
-// in ../shared/TESTING.md (the e2e harness's launchChromium() takes no extra flags; the bench needs a
+// in docs/testing.md (the e2e harness's launchChromium() takes no extra flags; the bench needs a
 // host-resolver rule so the DNS step has a public-looking name to look up, and a browser without the
 // extension as the baseline).
 import { mkdtemp, rm } from 'node:fs/promises';

@@ -1,5 +1,5 @@
 // Launches Debian's Chromium with the built extension and reads its state through public APIs
-// (recipe and known races: ../shared/TESTING.md).
+// (recipe and known races: docs/testing.md).
 import { cp, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

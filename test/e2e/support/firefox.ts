@@ -1,6 +1,6 @@
 // Launches Debian's Firefox ESR over WebDriver BiDi (puppeteer-core) with the built extension as a
 // temporary add-on, and reads its state through public extension APIs from an extension page
-// (recipe and known traps: ../shared/TESTING.md).
+// (recipe and known traps: docs/testing.md).
 import { cp, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-// Chromium for the reliability suite: the recipe of ./chromium.ts (../shared/TESTING.md), but with the
+// Chromium for the reliability suite: the recipe of ./chromium.ts (docs/testing.md), but with the
 // back/forward cache left on (Playwright passes --disable-back-forward-cache by default, and a restore
 // from that cache is one of the scenarios), and with the extension page the suite drives exposed
 // (`control`: tabs.create for 50 tabs at once, storage writes, messages to the worker).
