@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { BODY_SCAN_LIMIT, extractBodyReason, extractTextReason, pageText } from '../../../src/knowledge/error-body';
 import { pageReason } from '../../../src/knowledge/page-reason';
+import { INFRASTRUCTURE } from '../../../src/knowledge/infrastructure';
 
 vi.setConfig({ testTimeout: 120_000 });
 
@@ -96,5 +97,31 @@ describe('page-text readers are linear in their capped input', () => {
       }),
       { numRuns: 25 },
     );
+  });
+});
+
+/** Every pattern the knowledge entries test against a page's visible text. */
+const ENTRY_PATTERNS: [string, RegExp][] = INFRASTRUCTURE.flatMap((entry) => [
+  ...(entry.page?.proves ?? []).map((p): [string, RegExp] => [`${entry.id} proves`, p]),
+  ...(entry.page?.code ?? []).map((p): [string, RegExp] => [`${entry.id} code`, p]),
+  ...(entry.page?.reference ?? []).map((p): [string, RegExp] => [`${entry.id} reference`, p]),
+  ...(entry.codes ?? []).flatMap((c) => (c.text ? [[`${entry.id} ${c.code} text`, c.text] as [string, RegExp]] : [])),
+]);
+
+describe("the knowledge entries' page patterns are linear too", () => {
+  it(`each pattern on each known hard page in < ${BOUND_MS} ms`, () => {
+    expect(ENTRY_PATTERNS.length, 'no page pattern found: the entries changed shape').toBeGreaterThan(0);
+    const slow: string[] = [];
+    for (const [name, pattern] of ENTRY_PATTERNS) {
+      const once = new RegExp(pattern.source, pattern.flags.replace('g', ''));
+      for (const [what, input] of KNOWN_HARD) {
+        const started = performance.now();
+        once.exec(input);
+        // Only a slow run is timed again (fastest of three): a busy machine's pause is not a slow pattern.
+        const ms = performance.now() - started < BOUND_MS ? 0 : fastestMs(() => once.exec(input));
+        if (ms >= BOUND_MS) slow.push(`${name} /${pattern.source}/ on ${what}: ${ms.toFixed(0)} ms`);
+      }
+    }
+    expect(slow).toEqual([]);
   });
 });
