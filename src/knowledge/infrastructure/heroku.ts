@@ -9,8 +9,9 @@ export const heroku: Infrastructure = {
     // The router's H-codes are only in the app's logs, never in the page.
     proves: [
       /\bApplication error\b.{0,300}\b(?:heroku logs|application owner)\b/i,
-      // The older page put its words in an iframe (s3.amazonaws.com/heroku_pages/error.html): only its title is left.
-      /^Application Error$/,
+      // The older page put its words in an iframe (s3.amazonaws.com/heroku_pages/error.html): only its title and
+      // the iframe's fallback paragraph are left, each "Application Error".
+      /^(?:Application Error ?){1,2}$/,
     ],
   },
   traceIds: ['x-request-id'],
