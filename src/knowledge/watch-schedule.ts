@@ -54,7 +54,10 @@ export function mergeWatchTuning(stored: unknown): WatchTuning {
   for (const key of Object.keys(TUNING_BOUNDS) as (keyof WatchTuning)[]) {
     const value = (stored as Record<string, unknown>)[key];
     const [min, max] = TUNING_BOUNDS[key];
-    if (typeof value === 'number' && Number.isFinite(value)) tuning[key] = Math.min(max, Math.max(min, value));
+    if (typeof value !== 'number' || !Number.isFinite(value)) continue;
+    const clamped = Math.min(max, Math.max(min, value));
+    // Tries are counted in whole numbers: 1.0000000000000002 must not allow a second try.
+    tuning[key] = key === 'maxTries' ? Math.floor(clamped) : clamped;
   }
   tuning.maxDelayMs = Math.max(tuning.maxDelayMs, tuning.firstDelayMs);
   // The first try must fit in the watch's lifetime (the fallback in startWatchState relies on it).

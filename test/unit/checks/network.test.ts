@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectivityOf, interpretConnectivity, isCaptivePortal, network, type ConnectivityProbes } from '../../../src/checks/network';
+import { PROBE_TIMEOUT_MS } from '../../../src/checks/probe';
 import { startServers, type LocalServers } from '../support/local-server';
 import { testContext, testIncident } from '../support/check-context';
 
@@ -61,7 +62,9 @@ describe('network step against loopback endpoints', () => {
     });
     const started = Date.now();
     const out = await network.run(ctx);
-    expect(Date.now() - started).toBeLessThan(1000);
+    // "Quickly" means no probe sat out its time limit; a wall-clock figure tighter than that failed on a
+    // loaded 2-core CI machine (1,086 ms) without any probe waiting.
+    expect(Date.now() - started).toBeLessThan(PROBE_TIMEOUT_MS);
     expect(out).toMatchObject({ outcome: 'pass', facts: { connectivity: 'ok', captivePortal: false, siteReachable: true } });
   });
 

@@ -161,6 +161,14 @@ describe('tuning from storage', () => {
     expect(mergeWatchTuning(null)).toEqual(T);
     expect(mergeWatchTuning({ firstDelayMs: Number.NaN })).toEqual(T);
   });
+
+  it('counts tries in whole numbers (a fuzz run found 1.0000000000000002 allowing a second try)', () => {
+    const tuning = mergeWatchTuning({ maxTries: 1.0000000000000002 });
+    expect(tuning.maxTries).toBe(1);
+    const first = claimTry(watching(), NOW + 60 * S, tuning)!;
+    const after = afterTry(first, { error: 'network' }, NOW + 61 * S, tuning);
+    expect(claimTry(after, NOW + 3600 * S, tuning)).toBeNull();
+  });
 });
 
 describe('which watch is current', () => {
