@@ -68,9 +68,15 @@ describe('infrastructure registry', () => {
     it('runs only patterns that stay fast on hostile input', () => {
       for (const pattern of entryPatterns(entry)) {
         expect(pattern.global || pattern.sticky, `${pattern}: no state between calls`).toBe(false);
-        const started = performance.now();
-        for (const input of HOSTILE) pattern.exec(input);
-        expect(performance.now() - started, String(pattern)).toBeLessThan(100);
+        // The fastest of three rounds: a backtracking pattern takes seconds on every round, while a busy
+        // machine only slows some rounds (one took 130 ms right after `npm ci` on 2 loaded cores).
+        let fastest = Infinity;
+        for (let round = 0; round < 3; round++) {
+          const started = performance.now();
+          for (const input of HOSTILE) pattern.exec(input);
+          fastest = Math.min(fastest, performance.now() - started);
+        }
+        expect(fastest, String(pattern)).toBeLessThan(100);
       }
     });
 
