@@ -4,17 +4,10 @@ import type { TabRecord } from '../model/incident';
 import type { WatchState } from '../knowledge/watch-schedule';
 import { showBadge } from './badge';
 import { loadSettings } from './settings-store';
+import { hostOf } from '../model/url-parts';
 
 const NOTIFICATION_PREFIX = 'watch:';
 export const notificationId = (tabId: number): string => `${NOTIFICATION_PREFIX}${tabId}`;
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-}
 
 export async function announceBack(tabId: number, watch: WatchState, record: TabRecord | undefined): Promise<void> {
   await showBadge(tabId, record);

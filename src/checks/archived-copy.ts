@@ -3,6 +3,7 @@
 import { safeHttpUrl } from '../knowledge/statuspage';
 import type { Check, CheckContext, CheckOutput } from './check';
 import { discardBody, PROBE_TIMEOUT_MS, probe, readBoundedText, waitBudgetMs } from './probe';
+import { isObject } from '../model/json-shape';
 
 export interface Snapshot {
   url: string;
@@ -37,8 +38,6 @@ export function waybackTimestamp(value: unknown): string | null {
   const iso = `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`;
   return Number.isNaN(Date.parse(iso)) ? null : iso;
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * The availability API's answer: `{ archived_snapshots: { closest: { available, url, timestamp, status } } }`.

@@ -6,6 +6,7 @@ import type { Check, CheckContext, CheckOutput } from './check';
 import { discardBody, PROBE_TIMEOUT_MS, probe, readBoundedText } from './probe';
 import { bodyReasonFacts, extractBodyReason } from '../knowledge/error-body';
 import type { BodyReason } from '../knowledge/body-reason';
+import { isOkStatus } from '../model/http-status';
 
 /** Enough of an error page to read the platform's own reason from it; the text itself is never stored. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -25,8 +26,6 @@ export type CleanRequestObservation =
     }
   | { answered: false; timedOut: boolean; error: string; ms: number };
 
-const isOk = (status: number) => status >= 200 && status < 400;
-
 /** Pure: the observation, compared with how the tab failed. */
 export function interpretCleanRequest(seen: CleanRequestObservation, before: Failure): CheckOutput {
   const evidence: Evidence[] = [];
@@ -45,7 +44,7 @@ export function interpretCleanRequest(seen: CleanRequestObservation, before: Fai
   if (seen.redirectedTo) evidence.push({ label: 'evidenceRedirectedTo', value: seen.redirectedTo });
   const facts = { reachable: true, status: seen.status, ms: seen.ms, bodyBytes: seen.bodyBytes, ...bodyReasonFacts(seen.bodyReason) };
   const args = [String(seen.status)];
-  if (isOk(seen.status)) return { outcome: 'pass', summary: 'cleanRequestOk', summaryArgs: args, evidence, facts };
+  if (isOkStatus(seen.status)) return { outcome: 'pass', summary: 'cleanRequestOk', summaryArgs: args, evidence, facts };
   if (seen.status >= 500 && seen.status <= 599) {
     const same = before.type === 'http' && before.status === seen.status;
     return { outcome: 'fail', summary: same ? 'cleanRequestSameError' : 'cleanRequestServerError', summaryArgs: args, evidence, facts: { ...facts, sameFailure: same } };

@@ -5,6 +5,7 @@ import type { Check, CheckContext, CheckOutput } from './check';
 import { discardBody, PROBE_TIMEOUT_MS, probe, readBoundedText, waitBudgetMs } from './probe';
 
 import type { Connectivity } from '../knowledge/verdict-facts';
+import { hostOf } from '../model/url-parts';
 
 export interface ConnectivityProbes {
   online: boolean;
@@ -51,14 +52,6 @@ export function interpretConnectivity(probes: ConnectivityProbes): CheckOutput {
   }
   return { outcome: 'pass', summary: siteReachable ? 'networkOkSiteAnswers' : 'networkOkSiteSilent', summaryArgs, evidence, facts };
 }
-
-const hostOf = (url: string): string => {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-};
 
 const NO_STORE: RequestInit = { cache: 'no-store', credentials: 'omit' };
 

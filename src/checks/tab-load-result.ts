@@ -4,6 +4,7 @@ import type { CheckOutcome } from '../model/checks';
 import { failureKey, type Failure } from '../model/failure';
 import type { CheckOutput } from './check';
 import type { TabLoad } from './observe-tab';
+import { isOkStatus } from '../model/http-status';
 
 /** Short, language-neutral name of a failure for summaries: "502", "net::ERR_CONNECTION_REFUSED". */
 export function failureLabel(failure: Failure): string {
@@ -11,8 +12,6 @@ export function failureLabel(failure: Failure): string {
 }
 
 export const sameFailure = (a: Failure, b: Failure): boolean => failureKey(a) === failureKey(b);
-
-const isOk = (status: number): boolean => status >= 200 && status < 400;
 
 /**
  * `prefix` names the step's keys: `${prefix}Fixed`, `${prefix}SameError`, `${prefix}OtherError`,
@@ -40,7 +39,7 @@ export function interpretTabLoad(prefix: string, load: TabLoad | null, before: F
     summary = `${prefix}Challenge`;
     facts.status = load.status;
     facts.challenge = true;
-  } else if (isOk(load.status)) {
+  } else if (isOkStatus(load.status)) {
     outcome = 'fixed';
     summary = `${prefix}Fixed`;
     summaryArgs = [String(load.status)];

@@ -1,5 +1,6 @@
 // Pure: asking Globalping's probes around the world for the page (https://globalping.io/docs/api), and what
 // their answers say: is the site down for everyone, or only from here?
+import { isObject } from '../model/json-shape';
 
 export interface GlobalpingRequest {
   type: 'http';
@@ -79,7 +80,6 @@ export interface MeasurementReading {
   rows: ProbeRow[];
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown, max = 80): string | undefined => (typeof v === 'string' && v.trim() ? v.trim().slice(0, max) : undefined);
 
 /** `{ id }` of a created measurement (202); anything else → null. */

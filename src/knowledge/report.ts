@@ -1,7 +1,7 @@
 // Pure: the "Copy report" text a person can send to a site owner or a support desk, as plain text and
 // Markdown. Only diagnostic facts: never cookies, credentials, other tabs, history or headers beyond the
 // fingerprint and request ids. The query string and fragment are dropped unless asked for.
-import { CHECK_IDS, type CheckState } from '../model/checks';
+import { CHECK_IDS, checkTitleKey, type CheckState } from '../model/checks';
 import type { Incident } from '../model/incident';
 import { displayName } from './fingerprint';
 import { formatDuration } from './format';
@@ -114,7 +114,7 @@ export function buildReport(incident: Incident, env: ReportEnv, options: ReportO
 
   const steps = CHECK_IDS.flatMap((id) => {
     const state = incident.checks[id];
-    return state ? [{ title: translate(`check_${id.replace(/-/g, '_')}_title`), result: stepLine(state, translate, keepQuery) }] : [];
+    return state ? [{ title: translate(checkTitleKey(id)), result: stepLine(state, translate, keepQuery) }] : [];
   });
 
   const heading = translate('reportHeading');

@@ -2,6 +2,7 @@
 // provider status page belongs to the infrastructure that answered.
 import type { EdgeId } from '../model/fingerprint';
 import { DEFAULT_SETTINGS } from '../model/settings';
+import { isObject } from '../model/json-shape';
 
 export const STATUS_INDICATORS = ['none', 'minor', 'major', 'critical', 'maintenance'] as const;
 export type StatusIndicator = (typeof STATUS_INDICATORS)[number];
@@ -29,7 +30,6 @@ const MAX_INCIDENTS = 5;
 const MAX_TEXT = 200;
 const FINISHED = new Set(['resolved', 'postmortem', 'completed']);
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim().slice(0, MAX_TEXT) : undefined);
 
 /** Only http(s) addresses are ever shown as links. */

@@ -11,6 +11,8 @@ import type { Incident } from '../model/incident';
 import { displayName } from './fingerprint';
 import { explain, type Fixer, type Hop } from './explain';
 import { observe } from './verdict-facts';
+import { hostnameOf } from '../model/url-parts';
+import { isOkStatus } from '../model/http-status';
 
 export type VerdictSide = 'fixed' | 'site' | 'hosting' | 'network' | 'dns' | 'browser-data' | 'extension' | 'unknown';
 export type Confidence = 'strong' | 'likely' | 'unsure';
@@ -35,14 +37,13 @@ export interface Verdict {
 export type VerdictInput = Incident & { endedAt?: number; recoveredStatus?: number };
 
 const ev = (key: string, ...args: string[]): VerdictEvidence => ({ key, args });
-const isOk = (status: number | undefined): boolean => status !== undefined && status >= 200 && status < 400;
 /** Connection failures where a known edge (CDN) is the thing that did not answer. */
 const EDGE_CONNECTION_KINDS: ReadonlySet<string> = new Set(['refused', 'reset', 'timeout', 'unreachable']);
 
 export function decideVerdict(incident: VerdictInput, now: number = Date.now()): Verdict {
   const seen = observe(incident, now);
   const known = explain(incident.failure, incident.fingerprint);
-  const host = hostOf(incident.url);
+  const host = hostnameOf(incident.url);
   const failureLabel = incident.failure.type === 'http' ? String(incident.failure.status) : incident.failure.error;
   /** The first helpful step not tried yet: the knowledge's order for this failure, then the rest. */
   const untried = (...preferred: CheckId[]): CheckId | null =>
@@ -59,7 +60,7 @@ export function decideVerdict(incident: VerdictInput, now: number = Date.now()):
   }
 
   // Recovered without one of our steps fixing it (the person reloaded, or the site came back).
-  if (isOk(incident.recoveredStatus)) {
+  if (isOkStatus(incident.recoveredStatus)) {
     return verdict('fixed', 'verdictFixed', 'strong', [ev('verdictEvRecovered', String(incident.recoveredStatus))], [], null);
   }
 
@@ -96,7 +97,7 @@ export function decideVerdict(incident: VerdictInput, now: number = Date.now()):
   // 4. Something in this browser: its stored data, or an extension.
   const clean = seen.cleanRequest;
   const privateLoaded = seen.privateWindow?.loaded === true;
-  const cleanOk = clean?.reachable === true && isOk(clean.status);
+  const cleanOk = clean?.reachable === true && isOkStatus(clean.status);
   const clearedAllNoHelp = seen.clearSiteData?.outcome === 'still-failing' && seen.clearSiteData.signOutDataCleared;
   const clearedCacheNoHelp = seen.clearSiteData?.outcome === 'still-failing' && !seen.clearSiteData.signOutDataCleared;
   if (privateLoaded) evidence.push(ev('verdictEvPrivateLoaded'));
@@ -193,14 +194,6 @@ export const hopOfVerdict = (side: VerdictSide): Hop | null => HOP_OF_SIDE[side]
 
 /** Browser data or an extension: a clean request reached the site, so every hop past this browser works. */
 export const beyondBrowserWorks = (side: VerdictSide): boolean => side === 'browser-data' || side === 'extension';
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return url;
-  }
-}
 
 /** Every i18n key decideVerdict can hand out (a test proves each exists in _locales). */
 export const VERDICT_KEYS: readonly string[] = [

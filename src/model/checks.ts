@@ -3,6 +3,10 @@
 export const CHECK_IDS = ['reload', 'clean-request', 'clear-site-data', 'private-window', 'network', 'dns', 'status-page', 'archived-copy', 'other-locations'] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 
+/** The i18n keys of a step's title and one-line description: `check_<id with underscores>_title` / `_about`. */
+export const checkTitleKey = (id: CheckId): string => `check_${id.replace(/-/g, '_')}_title`;
+export const checkAboutKey = (id: CheckId): string => `check_${id.replace(/-/g, '_')}_about`;
+
 export type CheckOutcome = 'fixed' | 'still-failing' | 'pass' | 'fail' | 'inconclusive' | 'skipped';
 
 /** One fact a check observed, shown under its result and used by the verdict. */

@@ -1,7 +1,6 @@
 // Pure: stored settings (possibly partial, old or corrupt) → complete, valid settings.
 import { DEFAULT_SETTINGS, type Endpoints, type Settings } from './settings';
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isObject } from './json-shape';
 
 export function mergeSettings(stored: unknown): Settings {
   if (!isObject(stored)) return structuredClone(DEFAULT_SETTINGS);

@@ -1,5 +1,6 @@
 import type { Hop } from '../knowledge/explain';
 import { t } from '../ui/i18n';
+import { hopKey } from '../knowledge/knowledge-entry';
 
 const HOPS: Hop[] = ['you', 'network', 'gateway', 'origin'];
 
@@ -14,7 +15,7 @@ export function ChainDiagram({ failingHop, gatewayName, laterHopsWork = false }:
       <ol>
         {HOPS.map((hop, i) => {
           const state = i === failingIndex ? 'failed' : i < failingIndex || laterHopsWork ? 'ok' : 'unknown';
-          const name = hop === 'gateway' && gatewayName ? gatewayName : t(`hop_${hop}`);
+          const name = hop === 'gateway' && gatewayName ? gatewayName : t(hopKey(hop));
           return (
             <li key={hop} class={`hop hop--${state}`} aria-current={state === 'failed' ? 'step' : undefined}>
               <span class="hop-icon" aria-hidden="true">{state === 'ok' ? '✓' : state === 'failed' ? '✕' : '?'}</span>
@@ -24,7 +25,7 @@ export function ChainDiagram({ failingHop, gatewayName, laterHopsWork = false }:
           );
         })}
       </ol>
-      <figcaption>{t('chainCaption', [failingHop === 'gateway' && gatewayName ? gatewayName : t(`hop_${failingHop}`)])}</figcaption>
+      <figcaption>{t('chainCaption', [failingHop === 'gateway' && gatewayName ? gatewayName : t(hopKey(failingHop))])}</figcaption>
     </figure>
   );
 }

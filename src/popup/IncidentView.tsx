@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import type { Incident } from '../model/incident';
 import { explain } from '../knowledge/explain';
+import { fixerKey } from '../knowledge/knowledge-entry';
 import { parseRetryAfter } from '../knowledge/retry-after';
 import { t } from '../ui/i18n';
 import { formatDuration } from '../knowledge/format';
@@ -14,6 +15,7 @@ import { HistoryLine } from './HistoryLine';
 import { ErrorBodyReason } from './ErrorBodyReason';
 
 import { lazyComponent } from '../ui/lazy';
+import { hostOf } from '../model/url-parts';
 
 export const EXPLANATION_MARK = 'explanation-rendered';
 
@@ -63,7 +65,7 @@ export function IncidentView({ tabId, incident }: { tabId: number; incident: Inc
       <ErrorBodyReason incident={incident} />
       <ChainDiagram failingHop={failingHop} gatewayName={explanation.gatewayName} laterHopsWork={decided && beyondBrowserWorks(verdict.side)} />
       <p class="fixers">
-        <strong>{t('whoFixesLabel')}</strong> {fixers.map((f) => t(`fixer_${f.replace('-', '_')}`)).join(' · ')}
+        <strong>{t('whoFixesLabel')}</strong> {fixers.map((f) => t(fixerKey(f))).join(' · ')}
       </p>
       {retryAt !== null && (
         <p class="retry-after">{t('retryAfterLine', [formatDuration(Math.max(0, retryAt - incident.at))])}</p>
@@ -80,12 +82,4 @@ export function IncidentView({ tabId, incident }: { tabId: number; incident: Inc
       </section>
     </main>
   );
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
 }

@@ -1,8 +1,9 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { CheckId, CheckOutcome, CheckState } from '../model/checks';
+import { checkAboutKey, checkTitleKey, type CheckId, type CheckOutcome, type CheckState } from '../model/checks';
 import { t } from '../ui/i18n';
 import { formatDuration } from '../knowledge/format';
 import type { PopupActions } from './actions';
+import { hostnameOf } from '../model/url-parts';
 
 const OUTCOME_ICON: Record<CheckOutcome, string> = {
   fixed: '✓',
@@ -12,16 +13,6 @@ const OUTCOME_ICON: Record<CheckOutcome, string> = {
   inconclusive: '?',
   skipped: '–',
 };
-
-const keyOf = (id: CheckId) => id.replace(/-/g, '_');
-
-function siteOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return url;
-  }
-}
 
 /** One step: what it does, its live state, and its result with the evidence behind it. */
 export function StepItem({ id, url, state, recommended, actions }: { id: CheckId; url: string; state: CheckState | undefined; recommended: boolean; actions: PopupActions | null }) {
@@ -35,20 +26,20 @@ export function StepItem({ id, url, state, recommended, actions }: { id: CheckId
       <div class="step-row">
         <StateIcon state={state} />
         <div class="step-text">
-          <span class="step-title" title={recommended ? undefined : t(`check_${keyOf(id)}_about`)}>{t(`check_${keyOf(id)}_title`)}</span>
+          <span class="step-title" title={recommended ? undefined : t(checkAboutKey(id))}>{t(checkTitleKey(id))}</span>
           <StateLine state={state} id={id} showAbout={recommended} />
         </div>
         {!actions ? null : running ? (
           <button type="button" onClick={() => actions.cancel(id)}>{t('cancelStep')}</button>
         ) : state?.state !== 'waiting-for-user' && !confirming ? (
-          <button type="button" onClick={start} aria-label={`${t(state ? 'runAgain' : 'runStep')}: ${t(`check_${keyOf(id)}_title`)}`}>
+          <button type="button" onClick={start} aria-label={`${t(state ? 'runAgain' : 'runStep')}: ${t(checkTitleKey(id))}`}>
             {t(state ? 'runAgain' : 'runStep')}
           </button>
         ) : null}
       </div>
       {actions && confirming && (
         <div class="step-confirm" role="group" aria-label={t('clearConfirmLabel')} onKeyDown={onEscape(() => setConfirming(false))}>
-          <p>{t('clearConfirmText', [siteOf(url)])}</p>
+          <p>{t('clearConfirmText', [hostnameOf(url)])}</p>
           <div class="buttons">
             <button type="button" onClick={() => { setConfirming(false); actions.runCheck(id, false); }}>{t('clearWithoutCookies')}</button>
             <button type="button" class="danger" onClick={() => { setConfirming(false); actions.runCheck(id, true); }}>{t('clearWithCookies')}</button>
@@ -121,7 +112,7 @@ function StateIcon({ state }: { state: CheckState | undefined }) {
 function StateLine({ state, id, showAbout }: { state: CheckState | undefined; id: CheckId; showAbout: boolean }) {
   switch (state?.state) {
     case undefined:
-      return <span class={showAbout ? 'step-about' : 'visually-hidden'}>{t(`check_${keyOf(id)}_about`)}</span>;
+      return <span class={showAbout ? 'step-about' : 'visually-hidden'}>{t(checkAboutKey(id))}</span>;
     case 'running':
       return <span class="step-result">{t(state.progress ?? 'stepRunning')}</span>;
     case 'waiting-for-user':

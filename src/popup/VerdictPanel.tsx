@@ -1,4 +1,4 @@
-import type { CheckId } from '../model/checks';
+import { checkTitleKey, type CheckId } from '../model/checks';
 import type { Incident } from '../model/incident';
 import type { Verdict, VerdictSide } from '../knowledge/verdict';
 import { t } from '../ui/i18n';
@@ -15,7 +15,7 @@ const SIDE_ICON: Record<VerdictSide, string> = {
   unknown: '?',
 };
 
-const stepTitle = (id: CheckId) => t(`check_${id.replace(/-/g, '_')}_title`);
+const stepTitle = (id: CheckId) => t(checkTitleKey(id));
 
 /** Whose side the problem is on, the evidence for it, and the one step worth trying next. */
 export function VerdictPanel({ incident, verdict, actions }: { incident: Incident; verdict: Verdict; actions: PopupActions | null }) {

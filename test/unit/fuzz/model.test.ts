@@ -28,7 +28,7 @@ const nearSettings = fc.record({
 }));
 const storedSettings = fc.oneof(anyValue, fc.object({ maxDepth: 2 }), nearSettings);
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isObject } from '../../../src/model/json-shape';
 
 /** Every field of Settings with its type, except the object-valued endpoints (see the TODO below). */
 function checkSettingsTypes(s: Settings): void {
