@@ -12,6 +12,7 @@ import { mergeSettings } from '../../../src/model/merge-settings';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/model/settings';
 import { checkState, failure, NOW, webUrl } from './arbitraries';
 import { must, short } from './assertions';
+import { isObject } from '../../../src/model/json-shape';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -27,8 +28,6 @@ const nearSettings = fc.record({
   ...structuredClone(DEFAULT_SETTINGS), ...top, ...(keepEndpoints ? { endpoints: { ...structuredClone(DEFAULT_SETTINGS.endpoints), ...endpoints } } : {}),
 }));
 const storedSettings = fc.oneof(anyValue, fc.object({ maxDepth: 2 }), nearSettings);
-
-import { isObject } from '../../../src/model/json-shape';
 
 /** Every field of Settings with its type, except the object-valued endpoints (see the TODO below). */
 function checkSettingsTypes(s: Settings): void {
