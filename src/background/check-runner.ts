@@ -68,6 +68,7 @@ export async function runCheck(tabId: number, checkId: CheckId, confirmed = fals
       url: incident.url,
       incident,
       settings,
+      deadline: startedAt + limit,
       signal: controller.signal,
       confirmed,
       scope: scopeForUrl(scope, incident.url),

@@ -2,7 +2,8 @@
 // Third-party look-up: runs only when the person allowed those.
 import { safeHttpUrl } from '../knowledge/statuspage';
 import type { Check, CheckContext, CheckOutput } from './check';
-import { discardBody, PROBE_TIMEOUT_MS, probe, readBoundedText, waitBudgetMs } from './probe';
+import { discardBody, PROBE_TIMEOUT_MS, probe, readBoundedText } from './probe';
+import { timeLeftMs } from './time-left';
 import { isObject } from '../model/json-shape';
 
 export interface Snapshot {
@@ -93,7 +94,7 @@ export const archivedCopy: Check = {
       return { outcome: 'skipped', summary: 'thirdPartyLookupsOff', evidence: [{ label: 'evidenceArchivedSearchByHand', value: byHand }], facts: { archived: 'not-checked' } };
     }
     context.progress('progressAskingArchive');
-    const timeoutMs = Math.min(PROBE_TIMEOUT_MS * 1.5, waitBudgetMs(context.settings.checkTimeoutMs));
+    const timeoutMs = Math.min(PROBE_TIMEOUT_MS * 1.5, timeLeftMs(context));
     const r = await probe(lookup, { credentials: 'omit', cache: 'no-store', headers: { accept: 'application/json' } }, context.signal, timeoutMs);
     if (!r.answered) {
       return {

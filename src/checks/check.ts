@@ -11,6 +11,8 @@ export interface CheckContext {
   /** The incident as it was when the step started. */
   incident: Incident;
   settings: Settings;
+  /** When the runner aborts this step (epoch ms): size every wait with timeLeftMs(context) from ./time-left. */
+  deadline: number;
   /** Aborted on cancel, on the step's time limit, or when the tab goes away. Pass it to every fetch/timer/listener. */
   signal: AbortSignal;
   /** Shows a one-line progress message (i18n key) while the step runs. */
@@ -38,7 +40,7 @@ export interface Check {
   id: CheckId;
   /** Part of "check everything": non-destructive and needs no answer from the person. */
   automatic: boolean;
-  /** Upper bound for this step; defaults to settings.checkTimeoutMs. */
+  /** Upper bound for this step; defaults to settings.checkTimeoutMs. The runner turns it into context.deadline. */
   timeLimitMs?: number;
   run(context: CheckContext): Promise<CheckOutput | AskUser>;
   /** Turns the person's answer to `ask` into the result. */

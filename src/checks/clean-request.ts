@@ -4,6 +4,7 @@ import type { Evidence } from '../model/checks';
 import type { Failure } from '../model/failure';
 import type { Check, CheckContext, CheckOutput } from './check';
 import { discardBody, PROBE_TIMEOUT_MS, probe, readBoundedText } from './probe';
+import { timeLeftMs } from './time-left';
 import { bodyReasonFacts, extractBodyReason } from '../knowledge/error-body';
 import type { BodyReason } from '../knowledge/body-reason';
 import { isOkStatus } from '../model/http-status';
@@ -86,7 +87,7 @@ export const cleanRequest: Check = {
   async run(context: CheckContext): Promise<CheckOutput> {
     context.progress('progressCleanRequest');
     // A slow origin's 504 can take seconds: a bit more than a plain probe, still under the step cap.
-    const timeoutMs = Math.max(500, Math.min(PROBE_TIMEOUT_MS * 1.5, context.settings.checkTimeoutMs - 1000));
+    const timeoutMs = Math.min(PROBE_TIMEOUT_MS * 1.5, timeLeftMs(context));
     const seen = await observeCleanRequest(context.url, context.signal, timeoutMs);
     return interpretCleanRequest(seen, context.incident.failure);
   },

@@ -11,7 +11,7 @@ import type { Evidence } from '../model/checks';
 import { removeSiteCookies, type CookieRemoval } from '../platform/cookies';
 import { removeSiteData, type RemovalReport, type SiteDataType } from '../platform/site-data';
 import type { Check, CheckContext, CheckOutput } from './check';
-import { waitBudgetMs } from './probe';
+import { timeLeftMs } from './time-left';
 import { reloadAndObserve } from './reload';
 import { interpretTabLoad } from './tab-load-result';
 
@@ -58,7 +58,6 @@ export const clearSiteData: Check = {
   // Removing data and then watching a reload (or a new window) needs more than a probe's 8 s.
   timeLimitMs: 15_000,
   async run(context: CheckContext): Promise<CheckOutput> {
-    const started = Date.now();
     const { scope, incident } = context;
     if (!scope) return { outcome: 'skipped', summary: 'clearSiteDataScopeUnknown', evidence: [] };
     if (scope.hostIsSuffix) return { outcome: 'skipped', summary: 'clearSiteDataSharedAddress', summaryArgs: [scope.host], evidence: [] };
@@ -73,8 +72,7 @@ export const clearSiteData: Check = {
     ]);
     context.signal.throwIfAborted();
     context.progress('progressReloading');
-    const left = context.settings.checkTimeoutMs - (Date.now() - started);
-    const load = await reloadAndObserve(context, waitBudgetMs(left));
+    const load = await reloadAndObserve(context, timeLeftMs(context));
     const result = interpretTabLoad('clearSiteData', load, context.incident.failure);
     return {
       ...result,

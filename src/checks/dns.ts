@@ -6,7 +6,8 @@ import { browserKind, platformOs, type BrowserKind, type PlatformOs } from '../p
 import { resolveWithBrowser, type BrowserLookup } from '../platform/dns';
 import type { Check, CheckContext, CheckOutput } from './check';
 import { hostKind, normalizeIp, parseDohJson, type DohLookup } from './dns-answers';
-import { PROBE_TIMEOUT_MS, probe, readBoundedText, waitBudgetMs } from './probe';
+import { PROBE_TIMEOUT_MS, probe, readBoundedText } from './probe';
+import { timeLeftMs } from './time-left';
 
 import type { DnsState } from '../knowledge/verdict-facts';
 
@@ -120,7 +121,7 @@ export const dns: Check = {
       return { outcome: 'skipped', summary, summaryArgs: [hostname], evidence: [], facts: { dns: 'skipped' } };
     }
     context.progress('progressAskingDns');
-    const timeoutMs = Math.min(PROBE_TIMEOUT_MS, waitBudgetMs(context.settings.checkTimeoutMs));
+    const timeoutMs = Math.min(PROBE_TIMEOUT_MS, timeLeftMs(context));
     const resolver = context.settings.endpoints.dohResolver;
     const [a, aaaa, browserLookup, os] = await Promise.all([
       askDoh(resolver, hostname, 'A', context.signal, timeoutMs),

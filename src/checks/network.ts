@@ -2,7 +2,8 @@
 // airport Wi-Fi login) in the way, and does the site's server answer at all? All probes run in parallel.
 import type { Evidence } from '../model/checks';
 import type { Check, CheckContext, CheckOutput } from './check';
-import { discardBody, PROBE_TIMEOUT_MS, probe, readBoundedText, waitBudgetMs } from './probe';
+import { discardBody, PROBE_TIMEOUT_MS, probe, readBoundedText } from './probe';
+import { timeLeftMs } from './time-left';
 
 import type { Connectivity } from '../knowledge/verdict-facts';
 import { hostOf } from '../model/url-parts';
@@ -57,7 +58,7 @@ const NO_STORE: RequestInit = { cache: 'no-store', credentials: 'omit' };
 
 export async function runConnectivityProbes(context: CheckContext): Promise<ConnectivityProbes> {
   const { endpoints } = context.settings;
-  const timeoutMs = Math.min(PROBE_TIMEOUT_MS, waitBudgetMs(context.settings.checkTimeoutMs));
+  const timeoutMs = Math.min(PROBE_TIMEOUT_MS, timeLeftMs(context));
   const { signal } = context;
   const endpointProbes = endpoints.connectivity.map(async (url) => {
     const r = await probe(url, NO_STORE, signal, timeoutMs);

@@ -7,7 +7,8 @@ import {
   type MeasurementReading,
 } from '../knowledge/globalping';
 import type { Check, CheckContext, CheckOutput } from './check';
-import { discardBody, PROBE_TIMEOUT_MS, probe, readBoundedText, waitBudgetMs, type ProbeResult } from './probe';
+import { discardBody, PROBE_TIMEOUT_MS, probe, readBoundedText, type ProbeResult } from './probe';
+import { timeLeftMs } from './time-left';
 
 /** A probe's HTTP test takes a few seconds, plus the queue: more than the usual step limit. */
 export const OTHER_LOCATIONS_LIMIT_MS = 20_000;
@@ -78,7 +79,7 @@ export const otherLocations: Check = {
     if (!context.settings.thirdPartyLookups) return { outcome: 'skipped', summary: 'thirdPartyLookupsOff', evidence: [], facts: { elsewhere: 'not-checked' } };
     const api = context.settings.endpoints.globalping.replace(/\/+$/, '');
     const { signal } = context;
-    const deadline = Date.now() + waitBudgetMs(OTHER_LOCATIONS_LIMIT_MS);
+    const deadline = Date.now() + timeLeftMs(context);
     const requestTimeout = () => Math.max(1, Math.min(PROBE_TIMEOUT_MS, deadline - Date.now()));
 
     context.progress('progressAskingProbes');

@@ -4,7 +4,7 @@
 import type { Check, CheckContext, CheckOutput, UserAnswer } from './check';
 import { isAllowedInPrivateWindows, openPrivateWindow } from '../platform/private-window';
 import { observeTab, type TabLoad } from './observe-tab';
-import { waitBudgetMs } from './probe';
+import { timeLeftMs } from './time-left';
 import { failureLabel, sameFailure } from './tab-load-result';
 import type { Failure } from '../model/failure';
 
@@ -52,7 +52,7 @@ export const privateWindow: Check = {
     let tabIdKnown: (tabId: number) => void = () => {};
     const tabId = new Promise<number>((resolve) => (tabIdKnown = resolve));
     const stop = new AbortController();
-    const waitMs = waitBudgetMs(context.settings.checkTimeoutMs - 500);
+    const waitMs = timeLeftMs(context);
     const observing = observeTab({ tabId, watch: { since }, signal: AbortSignal.any([context.signal, stop.signal]), waitMs });
     const opening = await openPrivateWindow(context.url, allowed);
     if (!opening.opened || opening.tabId === null) {

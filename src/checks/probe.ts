@@ -66,8 +66,3 @@ export async function readBoundedText(response: Response, maxBytes: number): Pro
 export function discardBody(response: Response): void {
   void response.body?.cancel().catch(() => undefined);
 }
-
-/** Time left for waiting inside a step, leaving the runner a margin to write the result itself. */
-export function waitBudgetMs(stepLimitMs: number): number {
-  return Math.max(500, stepLimitMs - 750);
-}

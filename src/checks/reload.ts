@@ -2,7 +2,7 @@
 import browser from 'webextension-polyfill';
 import type { Check, CheckContext, CheckOutput } from './check';
 import { observeTab, type TabLoad } from './observe-tab';
-import { waitBudgetMs } from './probe';
+import { timeLeftMs } from './time-left';
 import { interpretTabLoad } from './tab-load-result';
 
 /** Reloads the tab past its cache and waits for the result (shared with clear-site-data). */
@@ -26,7 +26,7 @@ export const reload: Check = {
   automatic: true,
   async run(context: CheckContext): Promise<CheckOutput> {
     context.progress('progressReloading');
-    const load = await reloadAndObserve(context, waitBudgetMs(context.settings.checkTimeoutMs));
+    const load = await reloadAndObserve(context, timeLeftMs(context));
     return interpretTabLoad('reload', load, context.incident.failure);
   },
 };

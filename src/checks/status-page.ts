@@ -9,7 +9,8 @@ import {
   type StatusProvider, type StatusReading,
 } from '../knowledge/statuspage';
 import type { Check, CheckContext, CheckOutput } from './check';
-import { discardBody, PROBE_TIMEOUT_MS, probe, readBoundedText, waitBudgetMs } from './probe';
+import { discardBody, PROBE_TIMEOUT_MS, probe, readBoundedText } from './probe';
+import { timeLeftMs } from './time-left';
 
 export interface StatusTarget {
   /** 'site': status.<domain>; 'provider': the CDN's or platform's page. */
@@ -153,7 +154,7 @@ export const statusPage: Check = {
     }
     context.progress('progressReadingStatusPages');
     // Two requests per page at most (summary, then status), both inside the step's limit.
-    const timeoutMs = Math.min(PROBE_TIMEOUT_MS, Math.floor(waitBudgetMs(context.settings.checkTimeoutMs) / 2));
+    const timeoutMs = Math.min(PROBE_TIMEOUT_MS, Math.floor(timeLeftMs(context) / 2));
     const lookups = await Promise.all(plan.lookups.map((t) => lookUp(t, context.signal, timeoutMs)));
     return interpretStatusPages(lookups, plan.links);
   },

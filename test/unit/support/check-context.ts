@@ -22,6 +22,7 @@ export function testContext(incident: Incident, endpoints: Partial<Endpoints> = 
     url: incident.url,
     incident,
     settings,
+    deadline: Date.now() + settings.checkTimeoutMs,
     signal: options.signal ?? new AbortController().signal,
     confirmed: options.confirmed ?? false,
     // What the popup sends: the Public Suffix List's view of the host.
