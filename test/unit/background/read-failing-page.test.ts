@@ -3,6 +3,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import type { TabRecord } from '../../../src/model/incident';
+// vi.waitFor gives up after 1 s of real time by default; the awaited chain (fake storage, mocked fetch)
+// took longer on a loaded 2-core machine. What is awaited is a state, so the limit only bounds a hang.
+const SETTLE = { timeout: 10_000 };
 
 vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
 
@@ -45,7 +48,7 @@ async function load(over: Record<string, unknown> = {}): Promise<void> {
 }
 const pageSays = (text: string, url = URL) => executeScript.mockResolvedValue([{ frameId: 0, result: { url, text } }]);
 /** Waits until the detector's own writes (incident, badge) are done. */
-const recorded = () => vi.waitFor(async () => expect((await record())?.incident).toBeDefined());
+const recorded = () => vi.waitFor(async () => expect((await record())?.incident).toBeDefined(), SETTLE);
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -98,7 +101,7 @@ describe('reading the failing page in the tab', () => {
     reader.onPageCommitted(frame({ timeStamp: at + 5 }));
     await reader.onPageReady(frame({ timeStamp: at + 6 }));
     respond(530, CLOUDFLARE_HEADERS, { timeStamp: at });
-    await vi.waitFor(async () => expect((await record())?.incident?.page?.reason?.code).toBe('1016'));
+    await vi.waitFor(async () => expect((await record())?.incident?.page?.reason?.code).toBe('1016'), SETTLE);
   });
 
   it('the previous document at the same address (committed before the response) is not read; the next one is', async () => {
@@ -192,7 +195,7 @@ describe('reading the failing page in the tab', () => {
       // A reload fails again (a new response, seen later) before the first read returns.
       vi.setSystemTime(2000);
       respond(530);
-      await vi.waitFor(async () => expect((await record())?.incident?.lastSeenAt).toBe(2000));
+      await vi.waitFor(async () => expect((await record())?.incident?.lastSeenAt).toBe(2000), SETTLE);
       finish([{ frameId: 0, result: { url: URL, text: PAGE_1016 } }]);
       await reading;
       expect((await record())?.incident?.page).toBeUndefined();

@@ -2,6 +2,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import type { Incident, TabRecord } from '../../../src/model/incident';
+// vi.waitFor gives up after 1 s of real time by default; the awaited chain (fake storage, mocked fetch)
+// took longer on a loaded 2-core machine. What is awaited is a state, so the limit only bounds a hang.
+const SETTLE = { timeout: 10_000 };
 
 vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
 
@@ -101,7 +104,7 @@ describe('tries', () => {
     await makeDue();
     vi.clearAllTimers(); // the worker's timers died with it
     onAlarm({ name: `watch:${TAB}` });
-    await vi.waitFor(async () => expect((await record())!.watch!.tries).toBe(1));
+    await vi.waitFor(async () => expect((await record())!.watch!.tries).toBe(1), SETTLE);
     expect(fetchMock).toHaveBeenCalledOnce();
   });
   it('no answer counts as failing, not as back', async () => {
@@ -182,13 +185,13 @@ describe('surviving restarts', () => {
     fetchMock.mockResolvedValue(new Response('', { status: 500 }));
     await startWatch(TAB);
     await vi.advanceTimersByTimeAsync(1100);
-    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledOnce());
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledOnce(), SETTLE);
     // Let the try finish (result stored, next alarm armed) so it cannot spill into the next test.
     await vi.waitFor(async () => {
       const watch = (await record())!.watch!;
       expect(watch.lastTry).toBeDefined();
       expect((await alarm())?.scheduledTime).toBe(watch.nextTryAt);
-    });
+    }, SETTLE);
   });
   it('closing the tab clears its alarm and notification', async () => {
     await startWatch(TAB);
