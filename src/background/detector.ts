@@ -4,7 +4,7 @@ import type { Failure } from '../model/failure';
 import { classifyNetworkError } from '../knowledge/network-errors';
 import { pickDiagnosticHeaders } from '../knowledge/diagnostic-headers';
 import { detectChallenge } from '../knowledge/challenge';
-import { fingerprintResponse } from '../knowledge/fingerprint';
+import { analyseResponse } from '../knowledge/infrastructure/analyse-response';
 import { isServerErrorStatus, isTopLevelNavigation, type RequestDetails } from '../knowledge/classify-navigation';
 import { UNCHANGED, updateRecord } from './incident-store';
 import { withChallenge, withFailure, withIp, withRecovery } from './record-transitions';
@@ -36,7 +36,7 @@ async function recordFailure(details: Details, failure: Failure, headers: Record
         url: details.url,
         failure,
         headers,
-        fingerprint: fingerprintResponse(headers),
+        fingerprint: analyseResponse(headers, failure.type === 'http' ? failure.status : 0),
         incognito: await isIncognito(details),
         now,
         newId: crypto.randomUUID(),

@@ -58,8 +58,8 @@ export function withPageReading(record: TabRecord | undefined, response: Failing
   const incident = record?.incident;
   if (!record || incident?.id !== response.incidentId || incident.lastSeenAt !== response.seenAt) return undefined;
   const reason = reading.reason && {
-    platform: reading.reason.platform,
-    code: reading.reason.code.slice(0, PAGE_READING_CAPS.code),
+    ...reading.reason,
+    code: reading.reason.code === null ? null : reading.reason.code.slice(0, PAGE_READING_CAPS.code),
     ...(reading.reason.reference ? { reference: reading.reason.reference.slice(0, PAGE_READING_CAPS.reference) } : {}),
   };
   return { ...record, incident: { ...incident, page: { readAt: reading.readAt, reason } } };

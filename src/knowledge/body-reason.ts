@@ -1,65 +1,58 @@
-// Pure: the reason the error page's own text gave, as the popup reads it back from the clean-request step's
-// facts, and the i18n key that explains it. Apart from the extraction (./error-body.ts, background only) so
-// the popup does not load the page-text parsers.
+// Pure: what an error page's own text said (its vendor, code, reference and what that means), as stored with
+// the incident (the tab's reading) or in the clean-request step's facts. Apart from the readers
+// (./read-page.ts, background only) so the popup loads none of the knowledge tables.
 import type { CheckStates } from '../model/checks';
+import { INFRA_IDS, ROLES, type Fixer, type Hop, type InfraId, type Role } from '../model/infrastructure';
+import type { BodyReason } from '../model/body-reason';
 
-export type { BodyPlatform, BodyReason } from '../model/body-reason';
-import type { BodyPlatform, BodyReason } from '../model/body-reason';
+export type { BodyReason } from '../model/body-reason';
 
-/** Vercel codes with their own explanation (https://vercel.com/docs/errors); others get the generic one. */
-export const VERCEL_CODES = [
-  'FUNCTION_INVOCATION_FAILED', 'FUNCTION_INVOCATION_TIMEOUT', 'NO_RESPONSE_FROM_FUNCTION', 'FUNCTION_THROTTLED',
-  'FUNCTION_RESPONSE_PAYLOAD_TOO_LARGE', 'EDGE_FUNCTION_INVOCATION_FAILED', 'EDGE_FUNCTION_INVOCATION_TIMEOUT',
-  'MIDDLEWARE_INVOCATION_FAILED', 'MIDDLEWARE_INVOCATION_TIMEOUT', 'DEPLOYMENT_NOT_FOUND', 'DEPLOYMENT_PAUSED',
-  'DEPLOYMENT_DISABLED', 'DNS_HOSTNAME_NOT_FOUND', 'DNS_HOSTNAME_RESOLVE_FAILED', 'INFINITE_LOOP_DETECTED',
-  'INTERNAL_UNEXPECTED_ERROR',
-] as const;
-
-/** Cloudflare 1xxx codes with their own explanation; 1006–1008 share one (the visitor's address is banned). */
-export const CLOUDFLARE_CODES = ['1000', '1001', '1002', '1003', '1004', '1006', '1010', '1015', '1016', '1018', '1019', '1020', '1033', '1101', '1102', '1200'] as const;
-const CLOUDFLARE_ALIASES: Record<string, string> = { '1007': '1006', '1008': '1006' };
-
-export const AKAMAI_CODES = ['access-denied', 'gateway-timeout', 'service-unavailable', 'error'] as const;
-export const CLOUDFRONT_CODES = ['lambda', 'origin-connect', 'capacity', 'blocked', 'error'] as const;
-
-/** i18n key explaining a reason; `$1` in the generic messages is the code. */
+/** i18n key explaining a reason; the generic line names the vendor and its code. */
 export function bodyReasonKey(reason: BodyReason): string {
-  switch (reason.platform) {
-    case 'vercel':
-      return (VERCEL_CODES as readonly string[]).includes(reason.code) ? `bodyReason_vercel_${reason.code}` : 'bodyReason_vercel_other';
-    case 'cloudflare': {
-      const code = CLOUDFLARE_ALIASES[reason.code] ?? reason.code;
-      return (CLOUDFLARE_CODES as readonly string[]).includes(code) ? `bodyReason_cloudflare_${code}` : 'bodyReason_cloudflare_other';
-    }
-    case 'akamai':
-      return `bodyReason_akamai_${reason.code.replace(/-/g, '_')}`;
-    case 'cloudfront':
-      return `bodyReason_cloudfront_${reason.code.replace(/-/g, '_')}`;
-    case 'heroku':
-      return 'bodyReason_heroku_application_error';
-    case 'nginx':
-      return 'bodyReason_nginx_stock';
-  }
+  return reason.meaningKey ?? (reason.code === null ? 'bodyReason_unknown' : 'bodyReason_unknown_code');
 }
 
-/** Every key bodyReasonKey can return (a test checks each one is in _locales). */
-export const BODY_REASON_KEYS: readonly string[] = [
-  ...VERCEL_CODES.map((c) => `bodyReason_vercel_${c}`), 'bodyReason_vercel_other',
-  ...CLOUDFLARE_CODES.map((c) => `bodyReason_cloudflare_${c}`), 'bodyReason_cloudflare_other',
-  ...AKAMAI_CODES.map((c) => `bodyReason_akamai_${c.replace(/-/g, '_')}`),
-  ...CLOUDFRONT_CODES.map((c) => `bodyReason_cloudfront_${c.replace(/-/g, '_')}`),
-  'bodyReason_heroku_application_error', 'bodyReason_nginx_stock',
-];
+/** Every fallback key bodyReasonKey can return (a test checks each one is in _locales). */
+export const BODY_REASON_KEYS: readonly string[] = ['bodyReason_unknown', 'bodyReason_unknown_code'];
 
-const PLATFORMS: readonly BodyPlatform[] = ['vercel', 'cloudflare', 'akamai', 'cloudfront', 'heroku', 'nginx'];
+const HOPS: readonly string[] = ['you', 'network', 'gateway', 'origin'];
+const FIXERS: readonly string[] = ['you', 'network', 'site-owner', 'hosting'];
 
-/** Back from the facts error-body.ts's bodyReasonFacts stored; anything malformed → null. */
+/** As flat check facts (CheckResult.facts holds only strings, numbers and booleans). */
+export function bodyReasonFacts(reason: BodyReason | null): Record<string, string> {
+  if (!reason) return {};
+  return {
+    bodyPlatform: reason.platform, bodyName: reason.name, bodyRole: reason.role,
+    ...(reason.code !== null ? { bodyCode: reason.code } : {}),
+    ...(reason.reference ? { bodyReference: reason.reference } : {}),
+    ...(reason.meaningKey ? { bodyMeaning: reason.meaningKey } : {}),
+    ...(reason.fixer ? { bodyFixer: reason.fixer } : {}),
+    ...(reason.hop ? { bodyHop: reason.hop } : {}),
+  };
+}
+
+const str = (value: unknown, max: number): string | undefined => (typeof value === 'string' && value !== '' ? value.slice(0, max) : undefined);
+
+/** Back from stored facts; anything malformed → null. */
 export function bodyReasonFromFacts(facts: Record<string, string | number | boolean> | undefined): BodyReason | null {
   const platform = facts?.bodyPlatform;
-  const code = facts?.bodyCode;
-  if (typeof platform !== 'string' || !(PLATFORMS as readonly string[]).includes(platform) || typeof code !== 'string' || code === '') return null;
-  const reference = facts?.bodyReference;
-  return { platform: platform as BodyPlatform, code: code.slice(0, 100), ...(typeof reference === 'string' && reference ? { reference: reference.slice(0, 200) } : {}) };
+  const role = facts?.bodyRole;
+  if (typeof platform !== 'string' || !(INFRA_IDS as readonly string[]).includes(platform)) return null;
+  if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) return null;
+  const reference = str(facts?.bodyReference, 200);
+  const meaningKey = str(facts?.bodyMeaning, 100);
+  const fixer = str(facts?.bodyFixer, 20);
+  const hop = str(facts?.bodyHop, 20);
+  return {
+    platform: platform as InfraId,
+    name: str(facts?.bodyName, 60) ?? platform,
+    role: role as Role,
+    code: str(facts?.bodyCode, 100) ?? null,
+    ...(reference ? { reference } : {}),
+    ...(meaningKey && /^[A-Za-z0-9_]+$/.test(meaningKey) ? { meaningKey } : {}),
+    ...(fixer && FIXERS.includes(fixer) ? { fixer: fixer as Fixer } : {}),
+    ...(hop && HOPS.includes(hop) ? { hop: hop as Hop } : {}),
+  };
 }
 
 /** The reason the clean-request step read from the page, if it did (kept in its result's facts). */

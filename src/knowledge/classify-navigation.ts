@@ -1,4 +1,5 @@
 // Pure decision: does a webRequest event belong to a tab's outermost, committed-to-be top-level document?
+import { detectChallenge } from '../knowledge/challenge';
 
 export interface RequestDetails {
   type?: string;
@@ -29,4 +30,9 @@ export function isTopLevelNavigation(details: RequestDetails): boolean {
 /** 5xx only; anything outside 100–599 is not a status we can explain. */
 export function isServerErrorStatus(status: number): boolean {
   return Number.isInteger(status) && status >= 500 && status <= 599;
+}
+
+/** An outage worth a badge: a 5xx that is not a bot check (some challenges answer 503). */
+export function isAlarmResponse(status: number, headers: Record<string, string>): boolean {
+  return isServerErrorStatus(status) && detectChallenge(headers) === null;
 }

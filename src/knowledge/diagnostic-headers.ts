@@ -1,9 +1,15 @@
 // Keeps the few response headers worth storing with an incident. Runs on every failing navigation, so it
 // is one pass over the headers with Set look-ups; an allow-list means cookies and credentials never pass.
+import { INFRASTRUCTURE } from './infrastructure';
+import { entryHeaderNames } from './infrastructure/entry-parts';
 import { TRACE_ID_HEADERS } from './trace-ids';
 
+/** Every header an infrastructure entry reads, so the engine sees in the extension what it sees in tests. */
+const FROM_ENTRIES = INFRASTRUCTURE.map(entryHeaderNames);
+
 const KEEP = new Set<string>([
-  'server', 'via', 'date', 'age', 'content-type', 'retry-after', 'x-powered-by', 'cache-status',
+  'server', 'via', 'date', 'age', 'content-type', 'retry-after', 'x-powered-by', 'cache-status', 'proxy-status',
+  'x-trace-id', 'x-correlation-id', 'request-id', 'traceparent',
   'cf-ray', 'cf-cache-status', 'cf-mitigated',
   'x-cache', 'x-cache-hits', 'x-served-by', 'x-timer', 'x-fastly-request-id', 'fastly-debug-digest',
   'x-amz-cf-id', 'x-amz-cf-pop', 'x-amzn-trace-id', 'x-amzn-requestid', 'x-amzn-errortype',
@@ -16,9 +22,10 @@ const KEEP = new Set<string>([
   'x-cloud-trace-context',
   'x-litespeed-cache',
   ...TRACE_ID_HEADERS,
+  ...FROM_ENTRIES.flatMap((e) => e.names),
 ]);
 /** Families kept by prefix (Akamai's debug headers carry the reference a support desk needs). */
-const KEEP_PREFIXES = ['x-akamai-'];
+const KEEP_PREFIXES = [...new Set(['x-akamai-', ...FROM_ENTRIES.flatMap((e) => e.prefixes)])];
 /** Never kept, even if a future allow-list entry or prefix would match. */
 const NEVER = new Set(['cookie', 'set-cookie', 'authorization', 'proxy-authorization', 'www-authenticate', 'proxy-authenticate']);
 

@@ -1,9 +1,11 @@
-// Turns a failure and the infrastructure fingerprint into what the popup shows: i18n keys plus facts.
+// Turns a failure and what the response showed of its infrastructure into what the popup shows: i18n keys
+// plus facts. The infrastructure part was decided in the background (src/knowledge/infrastructure/) and
+// stored with the incident; this only reads it, so the popup carries none of the tables.
 import type { CheckId } from '../model/checks';
 import type { Failure } from '../model/failure';
 import type { Fingerprint } from '../model/fingerprint';
-import { displayName } from './fingerprint';
-import { infrastructureContext, REVERSE_PROXY_SERVERS } from './infrastructure-context';
+import type { BodyReason } from './body-reason';
+import { resolveChain, type Chain } from './chain';
 import type { Fixer, Hop } from './knowledge-entry';
 import { networkKnowledge } from './network-knowledge';
 import { statusKnowledge } from './status-codes';
@@ -15,48 +17,50 @@ export interface Explanation {
   titleKey: string;
   /** i18n key of 2–3 plain sentences about this code. */
   summaryKey: string;
-  /** i18n key of one sentence specific to code + infrastructure (e.g. Cloudflare 522), when there is one. */
+  /** i18n key of one sentence from the layer that generated the error (Cloudflare 522, nginx 502), when known. */
   contextKey: string | null;
-  /**
-   * Substitutions for summary/context messages ($1 = gateway display name, $2 = display name of the
-   * server software when known, else ''); empty when no gateway is known.
-   */
+  /** Substitutions for the context message: $1 = the vendor's code ('' when none), $2 = the layer's name. */
   args: string[];
   causeKeys: string[];
   fixers: Fixer[];
   failingHop: Hop;
-  /** Display name of the gateway/CDN in front of the site ("Cloudflare", "nginx"), or null when unknown. */
+  /** Name of the layer that generated the error, else of the outermost gateway/CDN; null when unknown. */
   gatewayName: string | null;
+  /** Every layer found, outermost first, and the one that failed. */
+  chain: Chain;
   /** Guided steps that help for this failure, most useful first. */
   steps: CheckId[];
-}
-
-/** The edge's name; else a reverse proxy's name when it reports a gateway error (502/503/504). */
-function gatewayNameFor(failure: Failure, { edge, server }: Fingerprint): string | null {
-  if (edge !== null) return displayName(edge);
-  const gatewayStatus = failure.type === 'http' && failure.status >= 502 && failure.status <= 504;
-  return gatewayStatus && server !== null && REVERSE_PROXY_SERVERS.has(server) ? displayName(server) : null;
 }
 
 /** With a known edge, a refused/reset/timed-out connection is to the edge, not to the site's server. */
 const EDGE_CONNECTION_KINDS = new Set(['refused', 'reset', 'timeout']);
 
-export function explain(failure: Failure, fingerprint: Fingerprint): Explanation {
+const isGateway = (role: string): boolean => role !== 'client-proxy' && role !== 'server' && role !== 'app-server';
+
+export function explain(failure: Failure, fingerprint: Fingerprint, page: BodyReason | null = null): Explanation {
   const entry = failure.type === 'http' ? statusKnowledge(failure.status) : networkKnowledge(failure.kind, failure.error);
-  const gatewayName = gatewayNameFor(failure, fingerprint);
+  const chain = resolveChain(fingerprint, failure.type === 'http' ? page : null);
+  const failed = failure.type === 'http' ? chain.failed : null;
+  const outerGateway = chain.layers.find((l) => isGateway(l.role)) ?? null;
+  const gatewayName = failed?.name ?? outerGateway?.name ?? null;
   let failingHop = entry.failingHop;
-  if (failure.type === 'network' && fingerprint.edge !== null && EDGE_CONNECTION_KINDS.has(failure.kind) && failingHop === 'origin') {
+  let fixers = [...entry.fixers];
+  if (failed?.hop) failingHop = failed.hop;
+  // A proxy on the person's own network generated it: their network's admin fixes it.
+  if (failed?.hop === 'network') fixers = ['network', ...fixers.filter((f) => f !== 'network')];
+  if (failure.type === 'network' && outerGateway !== null && EDGE_CONNECTION_KINDS.has(failure.kind) && failingHop === 'origin') {
     failingHop = 'gateway';
   }
   return {
     titleKey: entry.titleKey,
     summaryKey: entry.summaryKey,
-    contextKey: failure.type === 'http' ? infrastructureContext(failure.status, fingerprint) : null,
-    args: gatewayName === null ? [] : [gatewayName, fingerprint.server === null ? '' : displayName(fingerprint.server)],
+    contextKey: failed?.meaningKey ?? null,
+    args: failed ? [failed.code ?? '', failed.name] : [],
     causeKeys: [...entry.causeKeys],
-    fixers: [...entry.fixers],
+    fixers,
     failingHop,
     gatewayName,
+    chain,
     steps: [...entry.steps],
   };
 }

@@ -1,7 +1,11 @@
 // Enumerates every knowledge entry and every i18n key the knowledge can hand out, so a test can prove
 // each one exists in _locales without knowing the tables.
 import { NETWORK_ERROR_KINDS } from '../model/failure';
-import { CONTEXT_KEYS } from './infrastructure-context';
+import { INFRASTRUCTURE } from './infrastructure';
+import { entryKeys as infrastructureKeys } from './infrastructure/entry-parts';
+import { DEFAULT_MEANING_KEYS } from './infrastructure/role-defaults';
+import { BODY_REASON_KEYS } from './body-reason';
+import { PROXY_ERROR_KEYS } from './proxy-status';
 import { FIXERS, fixerKey, HOPS, hopKey, type KnowledgeEntry } from './knowledge-entry';
 import { NETWORK_KNOWLEDGE, NETWORK_REFINEMENTS } from './network-knowledge';
 import { GENERIC_5XX, GENERIC_HTTP_ERROR, STATUS_CODES } from './status-codes';
@@ -21,7 +25,10 @@ const entryKeys = (entry: KnowledgeEntry): string[] => [entry.titleKey, entry.su
 export const KNOWLEDGE_KEYS: readonly string[] = [
   ...new Set([
     ...KNOWLEDGE_ENTRIES.flatMap(({ entry }) => entryKeys(entry)),
-    ...CONTEXT_KEYS,
+    ...INFRASTRUCTURE.flatMap(infrastructureKeys),
+    ...DEFAULT_MEANING_KEYS,
+    ...BODY_REASON_KEYS,
+    ...PROXY_ERROR_KEYS,
     ...FIXERS.map(fixerKey),
     ...HOPS.map(hopKey),
   ]),

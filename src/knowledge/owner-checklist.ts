@@ -59,7 +59,7 @@ function edgeTopics(status: number, fingerprint: Fingerprint, body: BodyReason |
     case 'heroku':
       return ['heroku_logs', 'heroku_dynos'];
     case 'vercel':
-      return ['vercel_function_logs', ...(status === 504 || body?.code.endsWith('_TIMEOUT') ? (['vercel_timeouts'] as const) : []), 'vercel_rollback'];
+      return ['vercel_function_logs', ...(status === 504 || body?.code?.endsWith('_TIMEOUT') ? (['vercel_timeouts'] as const) : []), 'vercel_rollback'];
     case 'netlify':
       return ['netlify_functions', 'netlify_deploys'];
     case 'fastly': case 'akamai': case 'google': case 'azure-front-door': case 'varnish': case 'envoy':

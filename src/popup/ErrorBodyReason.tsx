@@ -1,39 +1,35 @@
-// "The error page says: FUNCTION_INVOCATION_TIMEOUT (id iad1::…)" — what the page's own text named: read from
-// the tab when the failure was recorded (incident.page), else from the clean-request step's fresh response.
-// Rendered as text only: it came from the failing site.
+// "What the page itself says": the vendor's own code, its meaning in plain words and any reference number,
+// from the tab's own page (read in the background when the error was recorded) or else the clean request's
+// fresh one; failing both, what the vendor's error header said. Rendered as text only: it came from the
+// failing site.
 import type { Incident } from '../model/incident';
-import { bodyReasonKey, storedBodyReason, type BodyPlatform } from '../knowledge/body-reason';
+import { bodyReasonKey, storedBodyReason } from '../knowledge/body-reason';
 import { t } from '../ui/i18n';
 
-const PLATFORM_NAMES: Record<BodyPlatform, string> = {
-  vercel: 'Vercel',
-  cloudflare: 'Cloudflare',
-  akamai: 'Akamai',
-  cloudfront: 'Amazon CloudFront',
-  heroku: 'Heroku',
-  nginx: 'nginx',
-};
-
 export function ErrorBodyReason({ incident }: { incident: Incident }) {
-  const reason = incident.page?.reason ?? storedBodyReason(incident.checks);
-  if (!reason) return null;
-  const name = PLATFORM_NAMES[reason.platform];
-  const showCode = reason.platform !== 'nginx';
+  const page = incident.page?.reason ?? storedBodyReason(incident.checks);
+  const failed = incident.fingerprint.failed;
+  // A vendor error header (x-vercel-error, x-squid-error, x-amzn-errortype) says as much as a page.
+  const fromHeader = !page && failed && failed.by === 'error-header' ? failed : null;
+  const said = page ?? fromHeader;
+  if (!said) return null;
+  const code = said.code;
+  const reference = page?.reference;
+  const meaningKey = page ? bodyReasonKey(page) : fromHeader!.meaningKey;
   return (
     <section class="context body-reason" aria-label={t('bodyReasonLabel')}>
       <p>
-        <strong>{t('bodyReasonHeading', [name])}</strong>
-        {/* nginx's stock page has no code of its own: our internal id would only confuse. */}
-        {showCode && <> <code>{reason.code}</code></>}
-        {reason.reference && (
+        <strong>{t(page ? 'bodyReasonHeading' : 'bodyReasonHeaderHeading', [said.name])}</strong>
+        {code !== null && <> <code>{code}</code></>}
+        {reference && (
           <>
             {/* The separator only between two items (the screenshot showed "says: · reference"). */}
-            {showCode ? ' · ' : ' '}
-            {t('bodyReasonReference')} <code>{reason.reference}</code>
+            {code !== null ? ' · ' : ' '}
+            {t('bodyReasonReference')} <code>{reference}</code>
           </>
         )}
       </p>
-      <p>{t(bodyReasonKey(reason), [reason.code])}</p>
+      <p>{t(meaningKey, [code ?? '', said.name])}</p>
     </section>
   );
 }

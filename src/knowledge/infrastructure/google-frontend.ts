@@ -16,6 +16,8 @@ export const googleFrontend: Infrastructure = {
     code: [/\b(\d{3})\. That[’']s an error\./],
   },
   traceIds: ['x-cloud-trace-context'],
+  // Google Cloud Load Balancing runs on Envoy: its "no healthy upstream" is Google's own reply.
+  hides: ['envoy'],
   statuses: { 502: backend, 503: backend, 504: backend },
   statusPage: 'https://status.cloud.google.com/',
   sources: [

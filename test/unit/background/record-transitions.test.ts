@@ -99,7 +99,7 @@ describe('withInterruptedChecks', () => {
 });
 
 describe('withPageReading', () => {
-  const reason = { platform: 'cloudflare' as const, code: '1016', reference: '87d2c9a4e8f1a2b3' };
+  const reason = { platform: 'cloudflare' as const, name: 'Cloudflare', role: 'cdn' as const, code: '1016', reference: '87d2c9a4e8f1a2b3' };
   const failing = withFailure(undefined, seen(), 7);
   const response = { incidentId: 'first', seenAt: 1000 };
 
@@ -116,7 +116,7 @@ describe('withPageReading', () => {
     expect(withPageReading(undefined, response, { readAt: 1200, reason })).toBeUndefined();
   });
   it('caps what the site wrote', () => {
-    const long = { platform: 'vercel' as const, code: 'X'.repeat(5000), reference: 'r'.repeat(5000) };
+    const long = { platform: 'vercel' as const, name: 'Vercel', role: 'platform' as const, code: 'X'.repeat(5000), reference: 'r'.repeat(5000) };
     const page = withPageReading(failing, response, { readAt: 1, reason: long })?.incident?.page;
     expect(page?.reason?.code).toHaveLength(100);
     expect(page?.reason?.reference).toHaveLength(200);

@@ -3,17 +3,25 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { detectChallenge } from '../../../src/knowledge/challenge';
 import { MAX_HEADERS, MAX_TOTAL_LENGTH, MAX_VALUE_LENGTH, pickDiagnosticHeaders } from '../../../src/knowledge/diagnostic-headers';
-import { fingerprintResponse } from '../../../src/knowledge/fingerprint';
-import { findTraceIds, TRACE_ID_HEADERS } from '../../../src/knowledge/trace-ids';
+import { analyseResponse, TRACE_ID_NAMES } from '../../../src/knowledge/infrastructure/analyse-response';
+import { INFRA_IDS } from '../../../src/model/infrastructure';
+import { INFRASTRUCTURE } from '../../../src/knowledge/infrastructure';
+import { entryHeaderNames } from '../../../src/knowledge/infrastructure/entry-parts';
+
+const fingerprintResponse = (headers: Record<string, string>, status = 502) => analyseResponse(headers, status);
+
 import { EDGE_IDS, SERVER_IDS } from '../../../src/model/fingerprint';
 import { headerRecord, headerValue, KEPT_HEADERS, marker, randomCase, rawHeaders, SENSITIVE_HEADERS, type RawHeader } from './arbitraries';
 import { must, short } from './assertions';
 
 vi.setConfig({ testTimeout: 60_000 });
 
-const KEPT = new Set(KEPT_HEADERS);
+// The fixed list, plus every header an infrastructure entry reads (kept so the engine sees them).
+const FROM_ENTRIES = INFRASTRUCTURE.map(entryHeaderNames);
+const KEPT = new Set([...KEPT_HEADERS, 'proxy-status', 'x-trace-id', 'x-correlation-id', 'request-id', 'traceparent', ...FROM_ENTRIES.flatMap((e) => e.names)]);
+const PREFIXES = ['x-akamai-', ...FROM_ENTRIES.flatMap((e) => e.prefixes)];
 const SENSITIVE = new Set(SENSITIVE_HEADERS);
-const isKeptName = (name: string): boolean => KEPT.has(name) || name.startsWith('x-akamai-');
+const isKeptName = (name: string): boolean => KEPT.has(name) || PREFIXES.some((prefix) => name.startsWith(prefix));
 // eslint-disable-next-line no-control-regex -- control characters must not survive
 const CONTROL = /[\u0000-\u001f\u007f]/;
 const toList = (picked: Record<string, string>): RawHeader[] => Object.entries(picked).map(([name, value]) => ({ name, value }));
@@ -100,18 +108,16 @@ function checkFingerprint(headers: Record<string, string>): void {
   const fp = fingerprintResponse(headers);
   must(fp.edge === null || (EDGE_IDS as readonly string[]).includes(fp.edge), `edge ${fp.edge}`);
   must(fp.server === null || (SERVER_IDS as readonly string[]).includes(fp.server), `server ${fp.server}`);
-  must(JSON.stringify(fp.traceIds) === JSON.stringify(findTraceIds(headers)), 'traceIds differ from findTraceIds');
   must(fp.traceIds.length <= 8, `${fp.traceIds.length} trace ids`);
-  let previous = -1;
+  must(new Set(fp.traceIds.map((t) => t.header)).size === fp.traceIds.length, 'a trace id header twice');
   for (const { header, value } of fp.traceIds) {
-    const index = (TRACE_ID_HEADERS as readonly string[]).indexOf(header);
-    must(index > previous, `trace id header ${header} unknown, repeated or out of order`);
-    previous = index;
+    must(TRACE_ID_NAMES.has(header), `trace id header ${header} unknown`);
     must(value.length > 0 && value.length <= 200, `trace id of ${value.length} chars`);
     must(headers[header]!.trim().startsWith(value), `trace id ${short(value)} not taken from ${header}`);
   }
+  for (const layer of fp.layers ?? []) must((INFRA_IDS as readonly string[]).includes(layer.id), `layer ${layer.id}`);
   if (!Object.keys(headers).some((name) => isKeptName(name) || name.startsWith('fastly-') || name.startsWith('x-envoy-'))) {
-    must(fp.edge === null && fp.server === null && fp.traceIds.length === 0, `a guess from unknown headers: ${short(fp)}`);
+    must(fp.edge === null && fp.server === null && fp.traceIds.length === 0 && fp.layers?.length === 0, `a guess from unknown headers: ${short(fp)}`);
   }
 }
 
@@ -128,7 +134,7 @@ describe('fingerprintResponse / findTraceIds', () => {
     const noise = fc.dictionary(fc.string({ maxLength: 8 }).map((s) => `x-noise-${s}`), headerValue, { maxKeys: 8 });
     fc.assert(
       fc.property(noise, (headers) => {
-        expect(fingerprintResponse(headers)).toEqual({ edge: null, server: null, traceIds: [] });
+        expect(fingerprintResponse(headers)).toEqual({ edge: null, server: null, traceIds: [], layers: [], failed: null });
       }),
       { numRuns: 1000 },
     );

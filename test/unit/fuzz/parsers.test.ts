@@ -121,7 +121,7 @@ describe('Globalping', () => {
 
 describe('ownerChecklist', () => {
   it('any failure and fingerprint → unique items whose keys exist, general items included', () => {
-    const body = fc.option(fc.record({ platform: fc.constantFrom('cloudflare' as const, 'vercel' as const, 'akamai' as const), code: fc.constantFrom('1016', '1033', 'FUNCTION_INVOCATION_TIMEOUT', 'x') }), { nil: null });
+    const body = fc.option(fc.record({ platform: fc.constantFrom('cloudflare' as const, 'vercel' as const, 'akamai' as const), name: fc.constant('x'), role: fc.constant('cdn' as const), code: fc.constantFrom('1016', '1033', 'FUNCTION_INVOCATION_TIMEOUT', 'x', null) }), { nil: null });
     const anyFailure = fc.oneof(failure, fc.integer({ min: -1, max: 1000 }).map((status) => ({ type: 'http' as const, status, statusLine: '' })));
     fc.assert(
       fc.property(anyFailure, fingerprint, body, (f, fp, b) => {

@@ -1,11 +1,13 @@
 // Properties of what a failing response says about itself: Retry-After (any string → null or a time in
 // [now, now + MAX_RETRY_AFTER_MS]; delta-seconds of any length; HTTP-dates in all three RFC 9110 formats round-trip)
-// and the error page's body (up to 1 MB read fast; a platform's marker counts only when the headers show it).
+// and the error page's body (up to 1 MB read fast; whatever it reads names a registry entry and a known meaning).
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { bodyReasonFacts, extractBodyReason, pageText } from '../../../src/knowledge/error-body';
+import { extractBodyReason, pageText } from '../../../src/knowledge/error-body';
+import { INFRASTRUCTURE } from '../../../src/knowledge/infrastructure';
+import { KNOWLEDGE_KEYS } from '../../../src/knowledge/knowledge-keys';
 import {
-  AKAMAI_CODES, BODY_REASON_KEYS, bodyReasonFromFacts, bodyReasonKey, CLOUDFRONT_CODES, type BodyPlatform, type BodyReason,
+  BODY_REASON_KEYS, bodyReasonFacts, bodyReasonFromFacts, bodyReasonKey, type BodyReason,
 } from '../../../src/knowledge/body-reason';
 import { MAX_RETRY_AFTER_MS, parseRetryAfter } from '../../../src/knowledge/retry-after';
 import { DEFAULT_WATCH_TUNING, retryAfterAt } from '../../../src/knowledge/watch-schedule';
@@ -170,7 +172,7 @@ const body = fc.oneof(
 );
 
 /** The headers that prove each platform (as any real response of it has), and noise that proves none. */
-const PROOF: Record<BodyPlatform, Record<string, string>[]> = {
+const PROOF: Record<string, Record<string, string>[]> = {
   cloudflare: [{ 'cf-ray': '7e8a1b2c3d4e5f60-FRA' }, { server: 'cloudflare' }],
   vercel: [{ 'x-vercel-id': 'fra1::abc' }, { 'x-vercel-error': 'FUNCTION_INVOCATION_FAILED' }, { server: 'Vercel' }],
   akamai: [{ server: 'AkamaiGHost' }, { 'akamai-grn': '0.1.2' }],
@@ -178,7 +180,7 @@ const PROOF: Record<BodyPlatform, Record<string, string>[]> = {
   heroku: [{ via: '1.1 vegur' }, { server: 'Heroku' }],
   nginx: [{ server: 'nginx/1.25.3' }, { server: 'openresty' }],
 };
-const PLATFORMS = Object.keys(PROOF) as BodyPlatform[];
+const PLATFORMS = Object.keys(PROOF);
 const noise = fc.dictionary(
   fc.constantFrom('content-type', 'date', 'x-noise', 'cache-control', 'x-request-id', 'server', 'via'),
   fc.constantFrom('text/html', 'Apache/2.4', 'gunicorn', '1.1 proxy', 'abc', ''),
@@ -186,48 +188,45 @@ const noise = fc.dictionary(
 );
 const shownBy = fc.subarray(PLATFORMS, { maxLength: 3 });
 
-function headersShowing(platforms: BodyPlatform[], base: Record<string, string>, pick: number): Record<string, string> {
+function headersShowing(platforms: string[], base: Record<string, string>, pick: number): Record<string, string> {
   const headers = { ...base };
-  for (const p of platforms) Object.assign(headers, PROOF[p][pick % PROOF[p].length]);
+  for (const p of platforms) Object.assign(headers, PROOF[p]![pick % PROOF[p]!.length]);
   return headers;
 }
 
 function checkReason(reason: BodyReason | null): void {
   if (!reason) return;
   must(reason.code !== '', 'empty code');
+  must(INFRASTRUCTURE.some((e) => e.id === reason.platform && e.name === reason.name && e.role === reason.role), `${reason.platform} is no registry entry`);
   const key = bodyReasonKey(reason);
-  must(BODY_REASON_KEYS.includes(key), `${key} not listed in BODY_REASON_KEYS`);
-  mustHaveMessage(key, [reason.code]);
-  if (reason.platform === 'akamai') must((AKAMAI_CODES as readonly string[]).includes(reason.code), reason.code);
-  if (reason.platform === 'cloudfront') must((CLOUDFRONT_CODES as readonly string[]).includes(reason.code), reason.code);
+  must(KNOWLEDGE_KEYS.includes(key) || BODY_REASON_KEYS.includes(key), `${key} is no known key`);
+  mustHaveMessage(key, [reason.code ?? '', reason.name]);
   // What is stored in the step's facts comes back the same, and bounded.
   const back = bodyReasonFromFacts(bodyReasonFacts(reason));
-  must(back !== null && back.platform === reason.platform && back.code.length <= 100 && (back.reference?.length ?? 0) <= 200, () => `facts round-trip ${short(back)}`);
+  must(back !== null && back.platform === reason.platform && (back.code?.length ?? 0) <= 100 && (back.reference?.length ?? 0) <= 200, () => `facts round-trip ${short(back)}`);
 }
 
 describe('extractBodyReason', () => {
-  it('trusts a body marker only for a platform the headers show', () => {
+  it('any body: a reason names a registry entry, a known meaning, and survives the stored facts', () => {
     const found = new Set<string>();
     fc.assert(
       fc.property(body, shownBy, noise, fc.nat(), fc.integer({ min: 400, max: 599 }), (text, shown, base, pick, status) => {
         const reason = extractBodyReason(text, headersShowing(shown, base, pick), status);
-        must(reason === null || shown.includes(reason.platform), () => `${reason?.platform} from a body alone: ${short(text)} ${short(shown)}`);
         checkReason(reason);
         if (reason) found.add(reason.platform);
       }),
       { numRuns: 2000 },
     );
-    // Not vacuous: the generated pages are read as most platforms' pages.
+    // Not vacuous: the generated pages are read as several vendors' pages.
     expect(found.size).toBeGreaterThanOrEqual(4);
   });
 
-  it('with no platform in the headers, every marker at once is still nothing; below 400 always nothing', () => {
+  it('below 400 always nothing', () => {
     fc.assert(
-      fc.property(fc.shuffledSubarray(MARKERS, { minLength: 1 }), noise, fc.integer({ min: 100, max: 599 }), (markers, headers, status) => {
-        expect(extractBodyReason(`<html><body>${markers.join('<br>')}</body></html>`, headers, status)).toBeNull();
-        expect(extractBodyReason(markers.join(' '), headersShowing(PLATFORMS, {}, status), status % 400)).toBeNull();
+      fc.property(fc.shuffledSubarray(MARKERS, { minLength: 1 }), fc.integer({ min: 100, max: 399 }), (markers, status) => {
+        expect(extractBodyReason(markers.join(' '), headersShowing(PLATFORMS, {}, status), status)).toBeNull();
       }),
-      { numRuns: 1000 },
+      { numRuns: 500 },
     );
   });
 

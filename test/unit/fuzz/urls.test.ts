@@ -5,7 +5,9 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { isTopLevelNavigation } from '../../../src/knowledge/classify-navigation';
 import { pickDiagnosticHeaders } from '../../../src/knowledge/diagnostic-headers';
-import { fingerprintResponse } from '../../../src/knowledge/fingerprint';
+import { analyseResponse } from '../../../src/knowledge/infrastructure/analyse-response';
+
+const fingerprintResponse = (headers: Record<string, string>, status = 502) => analyseResponse(headers, status);
 import { pageKind, type PageKind } from '../../../src/knowledge/page-kind';
 import { siteScopeOf } from '../../../src/knowledge/site-scope';
 

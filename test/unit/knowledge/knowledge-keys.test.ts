@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { explain } from '../../../src/knowledge/explain';
-import { CONTEXT_KEYS, infrastructureContext } from '../../../src/knowledge/infrastructure-context';
+import { analyseResponse } from '../../../src/knowledge/infrastructure/analyse-response';
+import { HEADER_SETS } from '../support/header-sets';
 import { FIXERS, fixerKey, HOPS, hopKey } from '../../../src/knowledge/knowledge-entry';
 import { KNOWLEDGE_ENTRIES, KNOWLEDGE_KEYS } from '../../../src/knowledge/knowledge-keys';
 import { NETWORK_KNOWLEDGE } from '../../../src/knowledge/network-knowledge';
 import { GENERIC_5XX, GENERIC_HTTP_ERROR, STATUS_CODES, statusKnowledge } from '../../../src/knowledge/status-codes';
 import { CHECK_IDS } from '../../../src/model/checks';
 import { NETWORK_ERROR_KINDS, type Failure } from '../../../src/model/failure';
-import { EDGE_IDS, SERVER_IDS, type Fingerprint } from '../../../src/model/fingerprint';
+import type { Fingerprint } from '../../../src/model/fingerprint';
 
 const messages = JSON.parse(readFileSync(new URL('../../../public/_locales/en/messages.json', import.meta.url), 'utf8')) as Record<
   string,
@@ -16,8 +17,8 @@ const messages = JSON.parse(readFileSync(new URL('../../../public/_locales/en/me
 >;
 
 const REQUIRED_CODES = [500, 501, 502, 503, 504, 505, 506, 507, 508, 509, 510, 511, 520, 521, 522, 523, 524, 525, 526, 527, 530, 598, 599];
-const FINGERPRINTS: Fingerprint[] = [null, ...EDGE_IDS].flatMap((edge) =>
-  [null, ...SERVER_IDS].map((server) => ({ edge, server, traceIds: [] })),
+const FINGERPRINTS: Fingerprint[] = Object.values(HEADER_SETS).flatMap((set) =>
+  [502, 503, set.status].map((status) => analyseResponse(Object.fromEntries(set.headers.map(({ name, value }) => [name.toLowerCase(), value])), status)),
 );
 const STATUSES = [...REQUIRED_CODES, 555, 404, 200];
 
@@ -69,17 +70,6 @@ describe('i18n keys', () => {
     expect(KNOWLEDGE_KEYS).toEqual(expect.arrayContaining([...HOPS.map(hopKey), ...FIXERS.map(fixerKey)]));
     expect(fixerKey('site-owner')).toBe('fixer_site_owner');
     expect(messages['hop_origin']?.message).toBe("The site's server");
-  });
-
-  it('lists exactly the context keys infrastructureContext can return', () => {
-    const reachable = new Set<string>();
-    for (const status of STATUSES) {
-      for (const fp of FINGERPRINTS) {
-        const key = infrastructureContext(status, fp);
-        if (key !== null) reachable.add(key);
-      }
-    }
-    expect([...reachable].sort()).toEqual([...CONTEXT_KEYS].sort());
   });
 
   it('every explanation uses known keys, and its substitutions are filled when a message needs them', () => {

@@ -26,7 +26,7 @@ describe('ownerChecklist', () => {
     expect(list).not.toContain('general_bypass_cdn');
   });
   it('Cloudflare 530: the page\'s 1xxx code decides; without it both usual ones', () => {
-    expect(topics(http(530), fp('cloudflare'), { platform: 'cloudflare', code: '1033' })[0]).toBe('cf_1033');
+    expect(topics(http(530), fp('cloudflare'), { platform: 'cloudflare', name: 'Cloudflare', role: 'cdn' as const, code: '1033' })[0]).toBe('cf_1033');
     expect(topics(http(530), fp('cloudflare')).slice(0, 2)).toEqual(['cf_1016', 'cf_1033']);
   });
   it('Cloudflare passing on the origin\'s 502 from nginx: the origin and nginx items', () => {
@@ -41,7 +41,7 @@ describe('ownerChecklist', () => {
     expect(topics(http(503), fp('heroku')).slice(0, 2)).toEqual(['heroku_logs', 'heroku_dynos']);
     expect(topics(http(504), fp('vercel')).slice(0, 3)).toEqual(['vercel_function_logs', 'vercel_timeouts', 'vercel_rollback']);
     expect(topics(http(500), fp('vercel'))).not.toContain('vercel_timeouts');
-    expect(topics(http(500), fp('vercel'), { platform: 'vercel', code: 'EDGE_FUNCTION_INVOCATION_TIMEOUT' })).toContain('vercel_timeouts');
+    expect(topics(http(500), fp('vercel'), { platform: 'vercel', name: 'Vercel', role: 'platform' as const, code: 'EDGE_FUNCTION_INVOCATION_TIMEOUT' })).toContain('vercel_timeouts');
     expect(topics(http(502), fp('netlify')).slice(0, 2)).toEqual(['netlify_functions', 'netlify_deploys']);
   });
   it('network failures', () => {
