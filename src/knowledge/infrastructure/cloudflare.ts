@@ -20,6 +20,8 @@ export const cloudflare: Infrastructure = {
       /\bused Cloudflare to restrict access\b/i, /^\s?error code: 1\d{3}\s?$/i, /\bcloudflare-nginx\b/i,
       // Its 52x codes are its own: "Connection timed out Error code 522".
       /\bError code 5(?:2[0-7]|30)\b/,
+      // A 1xxx code with a Ray ID (16 hex digits) is Cloudflare's page even when its footer is cut off.
+      /\bError 1\d{3}\b.{0,200}\bRay ID:? ?[0-9a-f]{16}\b/,
     ],
     code: [/\bError(?: code)?\s?:?\s?(1\d{3}|5\d\d)\b/i],
     reference: [/\bRay ID:?\s?([0-9a-f]{16})\b/i],

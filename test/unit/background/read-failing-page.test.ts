@@ -69,7 +69,7 @@ describe('reading the failing page in the tab', () => {
     respond(530);
     await load();
     const page = (await record())?.incident?.page;
-    expect(page?.reason).toEqual({ platform: 'cloudflare', code: '1016', reference: '87d2c9a4e8f1a2b3' });
+    expect(page?.reason).toMatchObject({ platform: 'cloudflare', code: '1016', reference: '87d2c9a4e8f1a2b3' });
     expect(executeScript).toHaveBeenCalledTimes(1);
     const injection = executeScript.mock.calls[0]![0];
     // Exactly the document that navigation committed, at once, with the text cap passed in.
