@@ -1,5 +1,5 @@
 // Pure decision: does a webRequest event belong to a tab's outermost, committed-to-be top-level document?
-import { detectChallenge } from '../knowledge/challenge';
+import { detectChallenge } from './challenge';
 
 export interface RequestDetails {
   type?: string;
