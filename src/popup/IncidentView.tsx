@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import type { Incident } from '../model/incident';
 import { explain } from '../knowledge/explain';
+import { storedBodyReason } from '../knowledge/body-reason';
 import { fixerKey } from '../knowledge/knowledge-entry';
 import { parseRetryAfter } from '../knowledge/retry-after';
 import { t } from '../ui/i18n';
@@ -30,7 +31,13 @@ const codeClass = (incident: Incident) =>
 
 export function IncidentView({ tabId, incident }: { tabId: number; incident: Incident }) {
   const actions = actionsFor(tabId, incident.url);
-  const explanation = explain(incident.failure, incident.fingerprint);
+  // The page's own words (read from the tab, or by the clean request) decide which layer generated the error.
+  const pageSays = incident.page?.reason ?? storedBodyReason(incident.checks);
+  const explanation = explain(incident.failure, incident.fingerprint, pageSays);
+  // "What the page itself says" already gives that meaning: the context line would repeat it.
+  const failedByHeader = incident.fingerprint.failed?.by === 'error-header' ? incident.fingerprint.failed.meaningKey : null;
+  const contextShown = explanation.contextKey !== null && explanation.contextKey !== (pageSays?.meaningKey ?? failedByHeader);
+  const { layers, failed } = explanation.chain;
   const failure = incident.failure;
   const retryAt = parseRetryAfter(incident.headers['retry-after'], incident.at);
   const verdict = decideVerdict(incident);
@@ -61,14 +68,18 @@ export function IncidentView({ tabId, incident }: { tabId: number; incident: Inc
       {decided && verdictPanel}
       {decided && <h2 class="about-code">{t('aboutCodeHeading', [failure.type === 'http' ? String(failure.status) : failure.error])}</h2>}
       <p class="summary">{t(explanation.summaryKey, explanation.args)}</p>
-      {explanation.contextKey && <p class="context">{t(explanation.contextKey, explanation.args)}</p>}
+      {contextShown && <p class="context">{t(explanation.contextKey!, explanation.args)}</p>}
       <ErrorBodyReason incident={incident} />
       <ChainDiagram failingHop={failingHop} gatewayName={explanation.gatewayName} laterHopsWork={decided && beyondBrowserWorks(verdict.side)} />
+      {layers.length > 0 && (
+        <p class="chain-layers">{t('chainLayersLine', [layers.map((l) => (failed?.id === l.id ? `${l.name} ✕` : l.name)).join(' → ')])}</p>
+      )}
       <p class="fixers">
         <strong>{t('whoFixesLabel')}</strong> {fixers.map((f) => t(fixerKey(f))).join(' · ')}
       </p>
       {retryAt !== null && (
-        <p class="retry-after">{t('retryAfterLine', [formatDuration(Math.max(0, retryAt - incident.at))])}</p>
+        // Retry-After 0 (or a date already past) means now: never "try again in 0 ms".
+        <p class="retry-after">{retryAt - incident.at <= 0 ? t('retryAfterNow') : t('retryAfterLine', [formatDuration(retryAt - incident.at)])}</p>
       )}
       <HistoryLine url={incident.url} />
       {!decided && verdictPanel}
