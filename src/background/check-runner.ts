@@ -51,23 +51,25 @@ function rejectOnAbort(signal: AbortSignal): Promise<never> {
  * is claimed before the first await (two quick clicks on Run must not start two private windows) and
  * released whatever happens, a failed storage write included, so nothing can stay stuck.
  */
-export async function runCheck(tabId: number, checkId: CheckId, confirmed = false, scope?: unknown): Promise<void> {
+export async function runCheck(tabId: number, checkId: CheckId, confirmedFor?: string, scope?: unknown): Promise<void> {
   const key = runKey(tabId, checkId);
   const check = checkById(checkId);
   if (!check || controllers.has(key)) return;
   const controller = new AbortController();
   controllers.set(key, controller);
   try {
-    await runClaimed(tabId, check, confirmed, scope, controller);
+    await runClaimed(tabId, check, confirmedFor, scope, controller);
   } finally {
     controllers.delete(key);
   }
 }
 
-async function runClaimed(tabId: number, check: Check, confirmed: boolean, scope: unknown, controller: AbortController): Promise<void> {
+async function runClaimed(tabId: number, check: Check, confirmedFor: string | undefined, scope: unknown, controller: AbortController): Promise<void> {
   const checkId = check.id;
   const incident = (await readRecord(tabId))?.incident;
-  if (!incident) return;
+  // A confirmation holds for the incident it was given for: never for a newer one in the same tab.
+  if (!incident || (confirmedFor !== undefined && confirmedFor !== incident.id)) return;
+  const confirmed = confirmedFor !== undefined;
   const settings = await loadSettings();
   const limit = check.timeLimitMs ?? settings.checkTimeoutMs;
   const runId = crypto.randomUUID();

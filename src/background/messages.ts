@@ -1,23 +1,28 @@
-// One handler per message kind from the popup and options page.
-import type { Message } from '../model/messages';
+// One handler per message kind from the popup and options page; anything else gets no answer.
+import browser from 'webextension-polyfill';
 import { liveStatusOf } from './live-status';
 import { onPopupOpened } from './auto-run';
 import { answerCheck, cancelCheck, runAutomaticChecks, runCheck } from './check-runner';
+import { isFromOwnPage, parseMessage } from './message-guard';
 import { ready } from './ready';
 import { startWatch, stopWatch } from './watch';
 
+// Work that answers at once and goes on in the background must not end as an unhandled rejection.
+const inBackground = (work: () => Promise<unknown>) => void ready.then(work).catch(() => undefined);
+
 // runtime.onMessage: returning a promise answers the sender; `undefined` leaves the message to others.
-export function handleMessage(message: unknown): Promise<unknown> | undefined {
-  const msg = message as Message;
+export function handleMessage(message: unknown, sender?: browser.Runtime.MessageSender): Promise<unknown> | undefined {
+  if (!isFromOwnPage(sender, browser.runtime.id, browser.runtime.getURL(''))) return undefined;
+  const msg = parseMessage(message);
   switch (msg?.type) {
     case 'get-live-status':
       return Promise.resolve(liveStatusOf(msg.tabId));
     case 'run-check':
       // Answer at once: the step reports through storage, and the popup may be gone before it ends.
-      void ready.then(() => runCheck(msg.tabId, msg.checkId, msg.confirmCookies === true, msg.scope));
+      inBackground(() => runCheck(msg.tabId, msg.checkId, msg.confirmedFor, msg.scope));
       return Promise.resolve(true);
     case 'run-all':
-      void ready.then(() => runAutomaticChecks(msg.tabId));
+      inBackground(() => runAutomaticChecks(msg.tabId));
       return Promise.resolve(true);
     case 'popup-opened':
       return ready.then(() => onPopupOpened(msg.tabId));

@@ -1,6 +1,7 @@
 // The popup's typed actions: each one message to the background, where the work runs.
 import browser from 'webextension-polyfill';
 import type { CheckId } from '../model/checks';
+import type { Incident } from '../model/incident';
 import type { Message } from '../model/messages';
 import type { SiteScope } from '../model/site-scope';
 
@@ -23,7 +24,8 @@ async function scopeOf(url: string): Promise<SiteScope | undefined> {
 }
 
 export interface PopupActions {
-  runCheck(checkId: CheckId, confirmCookies?: boolean): void;
+  /** `confirmed`: the person confirmed the step's intrusive part for the incident shown. */
+  runCheck(checkId: CheckId, confirmed?: boolean): void;
   runAll(): void;
   /** Tells the background the popup shows this tab's incident (it may run the automatic steps, settings.autoRunChecks). */
   opened(): void;
@@ -31,12 +33,13 @@ export interface PopupActions {
   answer(checkId: CheckId, answer: 'loaded' | 'same-error'): void;
 }
 
-export function actionsFor(tabId: number, url: string): PopupActions {
+/** `incident`: the one the popup shows: a confirmation is given for it, and the scope is its host's. */
+export function actionsFor(tabId: number, incident: Pick<Incident, 'id' | 'url'>): PopupActions {
   return {
-    runCheck: (checkId, confirmCookies) =>
+    runCheck: (checkId, confirmed) =>
       void (async () => {
-        const scope = NEEDS_SCOPE.has(checkId) ? await scopeOf(url) : undefined;
-        await send({ type: 'run-check', tabId, checkId, confirmCookies, ...(scope ? { scope } : {}) });
+        const scope = NEEDS_SCOPE.has(checkId) ? await scopeOf(incident.url) : undefined;
+        await send({ type: 'run-check', tabId, checkId, ...(confirmed ? { confirmedFor: incident.id } : {}), ...(scope ? { scope } : {}) });
       })(),
     runAll: () => void send({ type: 'run-all', tabId }),
     opened: () => void send({ type: 'popup-opened', tabId }),

@@ -38,6 +38,31 @@ beforeEach(async () => {
   await updateRecord(TAB, () => ({ tabId: TAB, incident }));
 });
 
+describe('a confirmation names its incident', () => {
+  it('"Clear with cookies" confirmed for an older incident does not run on the newer one', async () => {
+    await runCheck(TAB, 'reload', 'inc-0');
+    await tick();
+    expect(runs).toHaveLength(0);
+    expect(await stored()).toBeUndefined();
+  });
+
+  it('confirmed for the incident the tab shows, the step runs with the confirmation', async () => {
+    const run = runCheck(TAB, 'reload', 'inc-1');
+    await vi.waitFor(() => expect(runs).toHaveLength(1));
+    expect(runs[0]!.context.confirmed).toBe(true);
+    runs[0]!.finish(passed);
+    await run;
+  });
+
+  it('without a confirmation the step runs without one', async () => {
+    const run = runCheck(TAB, 'reload');
+    await vi.waitFor(() => expect(runs).toHaveLength(1));
+    expect(runs[0]!.context.confirmed).toBe(false);
+    runs[0]!.finish(passed);
+    await run;
+  });
+});
+
 describe('one run at a time', () => {
   it('two quick clicks on Run start the step once', async () => {
     const first = runCheck(TAB, 'reload');

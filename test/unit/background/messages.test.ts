@@ -1,0 +1,42 @@
+// The message handler answers this extension's own pages only, and only well-formed messages.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from '@webext-core/fake-browser';
+
+vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
+const runCheck = vi.fn(async () => undefined);
+vi.mock('../../../src/background/check-runner', () => ({
+  runCheck, runAutomaticChecks: vi.fn(), cancelCheck: vi.fn(), answerCheck: vi.fn(), sweepInterruptedChecks: async () => undefined,
+}));
+const { handleMessage } = await import('../../../src/background/messages');
+
+const ID = 'own-extension-id';
+const BASE = `chrome-extension://${ID}/`;
+const run = { type: 'run-check', tabId: 5, checkId: 'clean-request' };
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  runCheck.mockClear();
+  Object.assign(fakeBrowser.runtime, { id: ID, getURL: (path: string) => `${BASE}${path}` });
+});
+
+describe('handleMessage', () => {
+  it('runs a step asked for by the popup', async () => {
+    expect(await handleMessage(run, { id: ID, url: `${BASE}popup.html` })).toBe(true);
+    await vi.waitFor(() => expect(runCheck).toHaveBeenCalledWith(5, 'clean-request', undefined));
+  });
+
+  it('leaves a well-formed message from a content script or another extension unanswered, and does nothing', async () => {
+    expect(handleMessage(run, { id: ID, url: 'https://site.example/', tab: { id: 5 } as never, frameId: 0 })).toBeUndefined();
+    expect(handleMessage(run, { id: 'other', url: 'chrome-extension://other/popup.html' })).toBeUndefined();
+    expect(handleMessage(run, undefined)).toBeUndefined();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(runCheck).not.toHaveBeenCalled();
+  });
+
+  it('leaves a malformed message from our own page unanswered', async () => {
+    expect(handleMessage({ ...run, checkId: 'nope' }, { id: ID, url: `${BASE}popup.html` })).toBeUndefined();
+    expect(handleMessage({ ...run, tabId: '5' }, { id: ID, url: `${BASE}popup.html` })).toBeUndefined();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(runCheck).not.toHaveBeenCalled();
+  });
+});
