@@ -3,7 +3,7 @@
 import browser from 'webextension-polyfill';
 import { onCompleted, onErrorOccurred, onHeadersReceived } from './detector';
 import { refreshBadge, onTabRemoved } from './tab-lifecycle';
-import { handleMessage } from './messages';
+import { handleMessage, handlePort } from './messages';
 import { onAlarm, resumeWatches } from './watch';
 import { forgetFailingPage, onPageCommitted, onPageReady, onTabClosed } from './read-failing-page';
 import { onNotificationClicked } from './watch-notify';
@@ -29,6 +29,7 @@ browser.webNavigation.onErrorOccurred.addListener((d) => d.frameId === 0 && forg
 browser.tabs.onRemoved.addListener(onTabClosed);
 
 browser.runtime.onMessage.addListener(handleMessage);
+browser.runtime.onConnect.addListener(handlePort);
 
 // "Tell me when it's back": alarms wake a stopped worker for the next try; start-up restores lost alarms/timers.
 browser.alarms.onAlarm.addListener(onAlarm);

@@ -40,6 +40,7 @@ export function parseMessage(raw: unknown): Message | null {
   const tabId = raw.tabId;
   switch (raw.type) {
     case 'get-live-status':
+    case 'popup-opened':
     case 'run-all':
     case 'watch-stop':
       return { type: raw.type, tabId };

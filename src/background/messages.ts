@@ -5,10 +5,17 @@ import { onPopupOpened } from './auto-run';
 import { answerCheck, cancelCheck, runAutomaticChecks, runCheck } from './check-runner';
 import { isFromOwnPage, parseMessage } from './message-guard';
 import { ready } from './ready';
+import { POPUP_PORT } from '../model/messages';
 import { startWatch, stopWatch } from './watch';
 
 // Work that answers at once and goes on in the background must not end as an unhandled rejection.
 const inBackground = (work: () => Promise<unknown>) => void ready.then(work).catch(() => undefined);
+
+/** runtime.onConnect: the popup's one-way messages (src/popup/background-port.ts), handled like the others. */
+export function handlePort(port: browser.Runtime.Port): void {
+  if (port.name !== POPUP_PORT) return;
+  port.onMessage.addListener((message: unknown) => void handleMessage(message, port.sender)?.catch(() => undefined));
+}
 
 // runtime.onMessage: returning a promise answers the sender; `undefined` leaves the message to others.
 export function handleMessage(message: unknown, sender?: browser.Runtime.MessageSender): Promise<unknown> | undefined {

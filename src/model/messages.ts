@@ -25,3 +25,6 @@ export interface LiveStatus {
   status?: number;
   url?: string;
 }
+
+/** runtime.connect name of the popup's port for its one-way messages (src/popup/background-port.ts). */
+export const POPUP_PORT = 'popup';

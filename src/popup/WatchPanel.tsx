@@ -2,7 +2,7 @@
 import browser from 'webextension-polyfill';
 import { useState } from 'preact/hooks';
 import { tabKey, type Incident, type TabRecord } from '../model/incident';
-import type { Message } from '../model/messages';
+import { post } from './background-port';
 import { SETTINGS_KEY, type Settings } from '../model/settings';
 import { mergeSettings } from '../model/merge-settings';
 import { useStored } from '../ui/use-stored';
@@ -17,7 +17,6 @@ export interface WatchActions {
   reloadTab(): void;
 }
 
-const send = (message: Message) => browser.runtime.sendMessage(message).catch(() => undefined);
 
 const asRecord = (stored: unknown) => stored as TabRecord | undefined;
 
@@ -32,8 +31,8 @@ export function WatchPanel({ tabId, incident }: { tabId: number; incident: Incid
   const { record, settings } = useWatchRecord(tabId);
   const current = record && isWatchCurrent(record) && record.incident?.id === incident.id ? record.watch : undefined;
   const actions: WatchActions = {
-    start: (reload) => void send({ type: 'watch-start', tabId, reload }),
-    stop: () => void send({ type: 'watch-stop', tabId }),
+    start: (reload) => post({ type: 'watch-start', tabId, reload }),
+    stop: () => post({ type: 'watch-stop', tabId }),
     reloadTab: () => void browser.tabs.reload(tabId).catch(() => undefined),
   };
   if (!settings) return null;

@@ -1,11 +1,8 @@
 // The popup's typed actions: each one message to the background, where the work runs.
-import browser from 'webextension-polyfill';
 import type { CheckId } from '../model/checks';
 import type { Incident } from '../model/incident';
-import type { Message } from '../model/messages';
 import type { SiteScope } from '../model/site-scope';
-
-const send = (message: Message) => browser.runtime.sendMessage(message).catch(() => undefined);
+import { post } from './background-port';
 
 /** Steps that must stay inside the site (clearing its data, guessing its status page) get its SiteScope. */
 const NEEDS_SCOPE: ReadonlySet<CheckId> = new Set(['clear-site-data', 'status-page']);
@@ -39,11 +36,11 @@ export function actionsFor(tabId: number, incident: Pick<Incident, 'id' | 'url'>
     runCheck: (checkId, confirmed) =>
       void (async () => {
         const scope = NEEDS_SCOPE.has(checkId) ? await scopeOf(incident.url) : undefined;
-        await send({ type: 'run-check', tabId, checkId, ...(confirmed ? { confirmedFor: incident.id } : {}), ...(scope ? { scope } : {}) });
+        post({ type: 'run-check', tabId, checkId, ...(confirmed ? { confirmedFor: incident.id } : {}), ...(scope ? { scope } : {}) });
       })(),
-    runAll: () => void send({ type: 'run-all', tabId }),
-    opened: () => void send({ type: 'popup-opened', tabId }),
-    cancel: (checkId) => void send({ type: 'cancel-check', tabId, checkId }),
-    answer: (checkId, answer) => void send({ type: 'answer-check', tabId, checkId, answer }),
+    runAll: () => post({ type: 'run-all', tabId }),
+    opened: () => post({ type: 'popup-opened', tabId }),
+    cancel: (checkId) => post({ type: 'cancel-check', tabId, checkId }),
+    answer: (checkId, answer) => post({ type: 'answer-check', tabId, checkId, answer }),
   };
 }

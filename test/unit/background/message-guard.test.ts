@@ -43,6 +43,7 @@ describe('parseMessage', () => {
     { type: 'get-live-status', tabId: 4 },
     { type: 'get-live-status', tabId: -1 },
     { type: 'run-all', tabId: 4 },
+    { type: 'popup-opened', tabId: 4 },
     { type: 'watch-stop', tabId: 4 },
     { type: 'run-check', tabId: 4, checkId: 'clean-request' },
     { type: 'run-check', tabId: 4, checkId: 'clear-site-data', confirmedFor: 'inc-1' },

@@ -39,6 +39,8 @@ function traceApiCalls(): Trace {
     sendMessage: wrap('runtime.sendMessage', async () => ({ status: 200 })),
     getPlatformInfo: wrap('runtime.getPlatformInfo', async () => ({ os: 'linux', arch: 'x86-64' })),
     getBrowserInfo: wrap('runtime.getBrowserInfo', async () => ({ name: 'Firefox', version: '140' })),
+    // A port's messages have no answer to wait for: nothing can be in flight.
+    connect: () => ({ postMessage: () => undefined, onDisconnect: { addListener: () => undefined } }),
   });
   Object.assign(fakeBrowser, { permissions: { contains: wrap('permissions.contains', async () => true), onAdded: fakeBrowser.runtime.onMessage, onRemoved: fakeBrowser.runtime.onMessage } });
   // Noted at the DOM change itself (a mutation record is delivered before any later promise callback).
@@ -69,9 +71,9 @@ describe('the popup and its reads', () => {
     const trace = traceApiCalls();
     render(<PopupApp />);
     await vi.waitFor(() => expect(trace.openWhenShown).not.toBeNull());
-    await settle();
     // The sections that read storage or the browser did render (lazily loaded ones included).
-    for (const section of sections) expect(document.querySelector(section), section).not.toBeNull();
+    await vi.waitFor(() => sections.forEach((section) => expect(document.querySelector(section), section).not.toBeNull()), { timeout: 3000 });
+    await settle();
     expect(trace.calls.length).toBeGreaterThan(0);
     expect(trace.openWhenShown).toBe(0);
     expect(trace.calls.filter((c) => c.afterShown).map((c) => c.name)).toEqual([]);
