@@ -61,9 +61,11 @@ describe('mergeSettings', () => {
   });
 
   it('keeps every valid stored value', () => {
+    // Valid: https: addresses (src/model/endpoint-policy.ts), at least one connectivity address, 1–60 s.
+    const https = fc.webUrl({ validSchemes: ['https'] });
     const valid = fc.record({
       autoRunChecks: fc.boolean(), notifyWhenBack: fc.boolean(), historyEnabled: fc.boolean(), checkTimeoutMs: fc.integer({ min: 1000, max: 60_000 }),
-      connectivity: fc.array(fc.webUrl(), { maxLength: 3 }), dohResolver: fc.webUrl(),
+      connectivity: fc.array(https, { minLength: 1, maxLength: 3 }), dohResolver: https,
     });
     fc.assert(
       fc.property(valid, ({ connectivity, dohResolver, ...top }) => {
