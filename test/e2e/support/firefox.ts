@@ -194,7 +194,7 @@ async function attach(ff: Browser, extension: string, root: string): Promise<Fir
             // Firefox's own noise when an extension page unloads with listeners still registered. An API answer
             // that arrives after its page went away ("Promise resolved after context unloaded" / "while context
             // is inactive") is NOT ignored: the popup finishes every read before it shows (no longer aria-busy),
-            // so one here means a part of it reads late (test/unit/popup/popup-reads.test.tsx).
+            // so one here means a part of it reads late (test/unit/popup/use-tab-state.reads.test.tsx).
             if (/sendRemoveListener on closed conduit/.test(text)) return;
             if (ours(text)) seen.push(((message.flags & Ci.nsIScriptError.warningFlag) ? 'warning: ' : 'error: ') + text);
           },

@@ -22,7 +22,7 @@ beforeEach(() => {
 describe('handleMessage', () => {
   it('runs a step asked for by the popup', async () => {
     expect(await handleMessage(run, { id: ID, url: `${BASE}popup.html` })).toBe(true);
-    await vi.waitFor(() => expect(runCheck).toHaveBeenCalledWith(5, 'clean-request', undefined));
+    await vi.waitFor(() => expect(runCheck).toHaveBeenCalledWith(5, 'clean-request', undefined, undefined));
   });
 
   it('leaves a well-formed message from a content script or another extension unanswered, and does nothing', async () => {
@@ -51,7 +51,7 @@ describe('handlePort (the popup\'s one-way messages)', () => {
     const port = portFrom({ id: ID, url: `${BASE}popup.html` });
     handlePort(port as never);
     port.deliver(run);
-    await vi.waitFor(() => expect(runCheck).toHaveBeenCalledWith(5, 'clean-request', undefined));
+    await vi.waitFor(() => expect(runCheck).toHaveBeenCalledWith(5, 'clean-request', undefined, undefined));
   });
 
   it('ignores the same message on a port a content script opened', async () => {
