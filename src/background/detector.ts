@@ -17,13 +17,14 @@ import { forgetFailingPage, readFailingPage } from './read-failing-page';
 
 type Details = RequestDetails & { incognito?: boolean; ip?: string; timeStamp?: number };
 
-async function isIncognito(details: Details): Promise<boolean> {
+/** Fails closed: a tab that cannot be read (closed, not visible to us) counts as private, so nothing is kept. */
+export async function isIncognito(details: Pick<Details, 'incognito' | 'tabId'>): Promise<boolean> {
   // Firefox puts `incognito` on webRequest details; Chrome needs the tab.
   if (typeof details.incognito === 'boolean') return details.incognito;
   try {
-    return (await browser.tabs.get(details.tabId)).incognito;
+    return (await browser.tabs.get(details.tabId)).incognito !== false;
   } catch {
-    return false;
+    return true;
   }
 }
 
