@@ -28,6 +28,8 @@ export interface Settings {
   notifyWhenBack: boolean;
   reloadWhenBack: boolean;
   thirdPartyLookups: boolean;
+  /** Third-party look-ups get the page's path too (never the query); off: only the site's address. */
+  sharePagePath: boolean;
   ownerMode: boolean;
   historyEnabled: boolean;
   /** Upper bound for any single check, in ms. */
@@ -41,6 +43,7 @@ export const DEFAULT_SETTINGS: Settings = {
   notifyWhenBack: true,
   reloadWhenBack: false,
   thirdPartyLookups: false,
+  sharePagePath: false,
   ownerMode: false,
   historyEnabled: true,
   checkTimeoutMs: 8000,

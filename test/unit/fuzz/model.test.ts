@@ -32,7 +32,7 @@ const storedSettings = fc.oneof(anyValue, fc.object({ maxDepth: 2 }), nearSettin
 /** Every field of Settings with its type, except the object-valued endpoints (see the TODO below). */
 function checkSettingsTypes(s: Settings): void {
   must(s.version === 1, `version ${short(s.version)}`);
-  for (const key of ['autoRunChecks', 'notifyWhenBack', 'reloadWhenBack', 'thirdPartyLookups', 'ownerMode', 'historyEnabled'] as const) {
+  for (const key of ['autoRunChecks', 'notifyWhenBack', 'reloadWhenBack', 'thirdPartyLookups', 'sharePagePath', 'ownerMode', 'historyEnabled'] as const) {
     must(typeof s[key] === 'boolean', `${key}: ${short(s[key])}`);
   }
   must(typeof s.checkTimeoutMs === 'number', `checkTimeoutMs: ${short(s.checkTimeoutMs)}`);
