@@ -61,7 +61,8 @@ export const SCENARIOS: readonly Scenario[] = [
     popup: () => ({
       title: message('http502_title'),
       summary: message('http502_summary'),
-      context: message('ctx_nginx_502', NGINX_ARGS),
+      // The stock page is read from the tab: what it says replaces the header-based sentence.
+      context: message('bodyReason_nginx_stock'),
       gateway: displayName('nginx'),
     }),
   },
