@@ -3,7 +3,7 @@ import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { fileURLToPath } from 'node:url';
 import sourceManifest from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
-import { manifestFor, type TargetBrowser } from './scripts/manifest-for.ts';
+import { CHROME_MIN_VERSION, manifestFor, type TargetBrowser } from './scripts/manifest-for.ts';
 
 // `vite build --mode chrome|firefox`: one source manifest, one output folder per browser.
 export default defineConfig(({ mode }) => {
@@ -14,7 +14,7 @@ export default defineConfig(({ mode }) => {
     build: {
       outDir: fileURLToPath(new URL(`./dist/${browser}`, import.meta.url)),
       emptyOutDir: true,
-      target: browser === 'firefox' ? 'firefox128' : 'chrome120',
+      target: browser === 'firefox' ? 'firefox128' : `chrome${CHROME_MIN_VERSION}`,
       // Preload the popup's static chunks with the entry (no waterfall); no polyfill: both browsers support it.
       modulePreload: { polyfill: false },
       sourcemap: false,

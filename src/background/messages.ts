@@ -1,13 +1,16 @@
-// One handler per message kind from the popup and options page.
+// One handler per message kind from the popup, the options page and the in-page notice.
+import type { Runtime } from 'webextension-polyfill';
 import type { Message } from '../model/messages';
 import { liveStatusOf } from './live-status';
 import { onPopupOpened } from './auto-run';
 import { answerCheck, cancelCheck, runAutomaticChecks, runCheck } from './check-runner';
 import { ready } from './ready';
 import { startWatch, stopWatch } from './watch';
+import { openStepsFor } from './open-steps';
+import { muteNoticeFor } from './error-notice';
 
 // runtime.onMessage: returning a promise answers the sender; `undefined` leaves the message to others.
-export function handleMessage(message: unknown): Promise<unknown> | undefined {
+export function handleMessage(message: unknown, sender?: Runtime.MessageSender): Promise<unknown> | undefined {
   const msg = message as Message;
   switch (msg?.type) {
     case 'get-live-status':
@@ -30,6 +33,10 @@ export function handleMessage(message: unknown): Promise<unknown> | undefined {
       return startWatch(msg.tabId, msg.reload);
     case 'watch-stop':
       return stopWatch(msg.tabId).then(() => true);
+    case 'notice-open-steps':
+      return sender?.tab ? openStepsFor(sender.tab) : Promise.resolve(false);
+    case 'notice-mute-site':
+      return sender ? muteNoticeFor(sender) : Promise.resolve(false);
     default:
       return undefined;
   }
