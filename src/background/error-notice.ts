@@ -1,5 +1,5 @@
-// Puts the notice into a failing page once it has loaded, and answers its buttons.
-// A healthy page costs one in-memory look-up (no record for the tab): no storage call, no scripting call.
+// Puts the notice into a failing page once its DOM is there, and answers its buttons. Only a recorded top-level
+// 5xx gets this far (read-failing-page.ts): a healthy page costs no storage call and no scripting call.
 import browser, { type Runtime } from 'webextension-polyfill';
 import { SETTINGS_KEY } from '../model/settings';
 import { mergeSettings } from '../model/merge-settings';
@@ -12,9 +12,11 @@ type LoadedDetails = LoadedPage & { tabId: number; documentId?: string };
 
 const ANY_SITE = { errorPageNotice: true, noticeMutedSites: [] };
 
-/** webNavigation.onCompleted: the document is there to be scripted. */
+/**
+ * Called where the failing page's own text is read (read-failing-page.ts): the document committed after the
+ * recorded 5xx has its DOM, whichever of webRequest and webNavigation spoke first.
+ */
 export async function offerErrorNotice(details: LoadedDetails): Promise<void> {
-  if (details.frameId !== 0 || details.tabId < 0) return;
   const incident = (await readRecordInOrder(details.tabId))?.incident;
   // Settings are read only for a page that would get the notice.
   if (!incident || !wantsNotice(incident, details, ANY_SITE) || !wantsNotice(incident, details, await loadSettings())) return;
@@ -45,3 +47,4 @@ export async function muteNoticeFor(sender: Runtime.MessageSender): Promise<bool
   await browser.storage.local.set({ [SETTINGS_KEY]: { ...settings, noticeMutedSites: [...settings.noticeMutedSites, site] } });
   return true;
 }
+

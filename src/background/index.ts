@@ -7,7 +7,6 @@ import { handleMessage } from './messages';
 import { onAlarm, resumeWatches } from './watch';
 import { forgetFailingPage, onPageCommitted, onPageReady, onTabClosed } from './read-failing-page';
 import { onNotificationClicked } from './watch-notify';
-import { offerErrorNotice } from './error-notice';
 
 const pages: browser.WebRequest.RequestFilter = { urls: ['<all_urls>'], types: ['main_frame'] };
 
@@ -28,8 +27,6 @@ browser.webNavigation.onCommitted.addListener(onPageCommitted);
 browser.webNavigation.onDOMContentLoaded.addListener(onPageReady);
 browser.webNavigation.onErrorOccurred.addListener((d) => d.frameId === 0 && forgetFailingPage(d.tabId, d.url));
 browser.tabs.onRemoved.addListener(onTabClosed);
-// A failing page that has loaded gets the notice that points to the steps (the badge is easy to miss).
-browser.webNavigation.onCompleted.addListener((d) => void offerErrorNotice(d).catch(() => undefined));
 
 browser.runtime.onMessage.addListener(handleMessage);
 

@@ -9,6 +9,7 @@ import browser from 'webextension-polyfill';
 import { pageReason } from '../knowledge/page-reason';
 import { UNCHANGED, updateRecord } from './incident-store';
 import { withPageReading, type FailingResponse } from './record-transitions';
+import { offerErrorNotice } from './error-notice';
 
 /** Characters of visible text taken from the page (cut in the page, before anything crosses). */
 export const PAGE_TEXT_LIMIT = 32 * 1024;
@@ -91,7 +92,11 @@ function readIfReady(tabId: number): Promise<void> | undefined {
   if (!pending || !frame?.ready || frame.committedAt < pending.respondedAt) return undefined;
   expected.delete(tabId);
   if (withoutHash(frame.url) !== withoutHash(pending.url)) return undefined;
-  return readAndStore(tabId, pending, frame.documentId).catch(() => undefined);
+  // The same moment puts the notice in the page (error-notice.ts), once the failure is in the store.
+  const notice = pending.recorded.then((recorded) =>
+    recorded ? offerErrorNotice({ tabId, frameId: 0, url: frame.url, ...(frame.documentId ? { documentId: frame.documentId } : {}) }) : undefined,
+  );
+  return Promise.all([readAndStore(tabId, pending, frame.documentId), notice]).then(() => undefined, () => undefined);
 }
 
 async function readAndStore(tabId: number, pending: Expected, documentId: string | null): Promise<void> {
