@@ -22,6 +22,7 @@ export default defineConfig(({ mode }) => {
         input: {
           popup: fileURLToPath(new URL('./src/popup.html', import.meta.url)),
           options: fileURLToPath(new URL('./src/options.html', import.meta.url)),
+          welcome: fileURLToPath(new URL('./src/welcome.html', import.meta.url)),
         },
       },
     },

@@ -7,6 +7,7 @@ import { handleMessage } from './messages';
 import { onAlarm, resumeWatches } from './watch';
 import { forgetFailingPage, onPageCommitted, onPageReady, onTabClosed } from './read-failing-page';
 import { onNotificationClicked } from './watch-notify';
+import { onInstalled } from './first-run';
 
 const pages: browser.WebRequest.RequestFilter = { urls: ['<all_urls>'], types: ['main_frame'] };
 
@@ -29,6 +30,7 @@ browser.webNavigation.onErrorOccurred.addListener((d) => d.frameId === 0 && forg
 browser.tabs.onRemoved.addListener(onTabClosed);
 
 browser.runtime.onMessage.addListener(handleMessage);
+browser.runtime.onInstalled.addListener((details) => void onInstalled(details).catch(() => undefined));
 
 // "Tell me when it's back": alarms wake a stopped worker for the next try; start-up restores lost alarms/timers.
 browser.alarms.onAlarm.addListener(onAlarm);
