@@ -93,10 +93,10 @@ function readIfReady(tabId: number): Promise<void> | undefined {
   expected.delete(tabId);
   if (withoutHash(frame.url) !== withoutHash(pending.url)) return undefined;
   // The same moment puts the notice in the page (error-notice.ts), once the failure is in the store.
-  const notice = pending.recorded.then((recorded) =>
-    recorded ? offerErrorNotice({ tabId, frameId: 0, url: frame.url, ...(frame.documentId ? { documentId: frame.documentId } : {}) }) : undefined,
-  );
-  return Promise.all([readAndStore(tabId, pending, frame.documentId), notice]).then(() => undefined, () => undefined);
+  void pending.recorded
+    .then((recorded) => recorded && offerErrorNotice({ tabId, frameId: 0, url: frame.url, ...(frame.documentId ? { documentId: frame.documentId } : {}) }))
+    .catch(() => undefined);
+  return readAndStore(tabId, pending, frame.documentId).catch(() => undefined);
 }
 
 async function readAndStore(tabId: number, pending: Expected, documentId: string | null): Promise<void> {
