@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Incident } from '../../../src/model/incident';
 import { DEFAULT_SETTINGS } from '../../../src/model/settings';
+import { analyseResponse } from '../../../src/knowledge/infrastructure/analyse-response';
 import { NOTICE_LINE_KEYS, noticeLine, siteOf, wantsNotice } from '../../../src/background/error-notice-rules';
 
 const incident = (status: number, over: Partial<Incident> = {}): Incident => ({
@@ -40,7 +41,7 @@ describe('wantsNotice', () => {
 
 describe('noticeLine', () => {
   it('names the code and the gateway that sent it, and says whose side failed', () => {
-    const nginx = incident(502, { fingerprint: { edge: null, server: 'nginx', traceIds: [] } });
+    const nginx = incident(502, { fingerprint: analyseResponse({ server: 'nginx/1.24.0' }, 502) });
     expect(noticeLine(nginx)).toEqual({ key: 'notice_origin_from', args: ['502', 'nginx'] });
     expect(noticeLine(incident(500))).toEqual({ key: 'notice_origin', args: ['500'] });
     // A 511 is a login page on your network (captive portal): not the site's fault.
