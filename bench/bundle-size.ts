@@ -16,6 +16,16 @@ export const CHROME_DIST = fileURLToPath(new URL('../dist/chrome', import.meta.u
 // budget is 26 KB; what a navigation costs is budgeted separately (ns/event, zero writes, page-load ratio).
 export const BUNDLE_BUDGETS_KB = { popupJs: 25, backgroundJs: 26 } as const;
 
+/**
+ * Budgets missed today, each with the reason: the bench shows the row red with it, and CI expects the miss
+ * (`it.fails`) so the mark must come off as soon as the budget is met again. Never raise a budget instead.
+ */
+export const BUNDLE_BUDGET_MISSES: Partial<Record<keyof typeof BUNDLE_BUDGETS_KB, string>> = {
+  backgroundJs:
+    'the infrastructure registry (45 entries: header, page and error-code signatures) runs on every failing ' +
+    'response and an MV3 service worker cannot import() it lazily: about 9 KB gzip on top of 26 KB',
+};
+
 export interface FileWeight {
   file: string;
   bytes: number;

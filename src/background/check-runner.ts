@@ -46,23 +46,40 @@ function rejectOnAbort(signal: AbortSignal): Promise<never> {
   });
 }
 
-/** Runs one step for the tab's current incident; a step already running is left alone. */
-export async function runCheck(tabId: number, checkId: CheckId, confirmed = false, scope?: unknown): Promise<void> {
+/**
+ * Runs one step for the tab's current incident; a step already running in that tab is left alone. The run
+ * is claimed before the first await (two quick clicks on Run must not start two private windows) and
+ * released whatever happens, a failed storage write included, so nothing can stay stuck.
+ */
+export async function runCheck(tabId: number, checkId: CheckId, confirmedFor?: string, scope?: unknown): Promise<void> {
+  const key = runKey(tabId, checkId);
   const check = checkById(checkId);
-  const incident = (await readRecord(tabId))?.incident;
-  if (!check || !incident || controllers.has(runKey(tabId, checkId))) return;
+  if (!check || controllers.has(key)) return;
+  const controller = new AbortController();
+  controllers.set(key, controller);
+  try {
+    await runClaimed(tabId, check, confirmedFor, scope, controller);
+  } finally {
+    controllers.delete(key);
+  }
+}
 
+async function runClaimed(tabId: number, check: Check, confirmedFor: string | undefined, scope: unknown, controller: AbortController): Promise<void> {
+  const checkId = check.id;
+  const incident = (await readRecord(tabId))?.incident;
+  // A confirmation holds for the incident it was given for: never for a newer one in the same tab.
+  if (!incident || (confirmedFor !== undefined && confirmedFor !== incident.id)) return;
+  const confirmed = confirmedFor !== undefined;
   const settings = await loadSettings();
   const limit = check.timeLimitMs ?? settings.checkTimeoutMs;
   const runId = crypto.randomUUID();
   const startedAt = Date.now();
-  const controller = new AbortController();
-  controllers.set(runKey(tabId, checkId), controller);
+  const running = { state: 'running', runId, startedAt, deadline: startedAt + limit + DEADLINE_GRACE_MS } as const;
   const timer = setTimeout(() => controller.abort(new StepTimeout()), limit);
-  await writeState(tabId, incident.id, checkId, { state: 'running', runId, startedAt, deadline: startedAt + limit + DEADLINE_GRACE_MS });
 
   let output: CheckOutput | AskUser;
   try {
+    await writeState(tabId, incident.id, checkId, running);
     const context = {
       tabId,
       url: incident.url,
@@ -72,16 +89,16 @@ export async function runCheck(tabId: number, checkId: CheckId, confirmed = fals
       signal: controller.signal,
       confirmed,
       scope: scopeForUrl(scope, incident.url),
-      progress: (key: string) =>
-        void writeState(tabId, incident.id, checkId, { state: 'running', runId, startedAt, deadline: startedAt + limit + DEADLINE_GRACE_MS, progress: key }, runId),
+      progress: (progress: string) => void writeState(tabId, incident.id, checkId, { ...running, progress }, runId).catch(() => undefined),
     };
+    // A cancel that came while the state was being written stops the step before it starts.
+    controller.signal.throwIfAborted();
     // A step that ignores its signal still ends at its limit.
     output = await Promise.race([check.run(context), rejectOnAbort(controller.signal)]);
   } catch (error) {
     output = failedOutput(error);
   } finally {
     clearTimeout(timer);
-    controllers.delete(runKey(tabId, checkId));
   }
   const durationMs = Date.now() - startedAt;
   const state: CheckState =

@@ -3,6 +3,8 @@ import browser, { type WebRequest } from 'webextension-polyfill';
 import type { Failure } from '../model/failure';
 import { classifyNetworkError } from '../knowledge/network-errors';
 import { pickDiagnosticHeaders } from '../knowledge/diagnostic-headers';
+// What a response brings is cut where it is first seen (a URL can be 2 MiB in Chrome).
+import { capLine, capUrl } from '../model/storage-caps';
 import { detectChallenge } from '../knowledge/challenge';
 import { analyseResponse } from '../knowledge/infrastructure/analyse-response';
 import { isServerErrorStatus, isTopLevelNavigation, type RequestDetails } from '../knowledge/classify-navigation';
@@ -15,13 +17,14 @@ import { forgetFailingPage, readFailingPage } from './read-failing-page';
 
 type Details = RequestDetails & { incognito?: boolean; ip?: string; timeStamp?: number };
 
-async function isIncognito(details: Details): Promise<boolean> {
+/** Fails closed: a tab that cannot be read (closed, not visible to us) counts as private, so nothing is kept. */
+export async function isIncognito(details: Pick<Details, 'incognito' | 'tabId'>): Promise<boolean> {
   // Firefox puts `incognito` on webRequest details; Chrome needs the tab.
   if (typeof details.incognito === 'boolean') return details.incognito;
   try {
-    return (await browser.tabs.get(details.tabId)).incognito;
+    return (await browser.tabs.get(details.tabId)).incognito !== false;
   } catch {
-    return false;
+    return true;
   }
 }
 
@@ -55,8 +58,9 @@ async function recordFailure(details: Details, failure: Failure, headers: Record
   await showBadge(details.tabId, record);
 }
 
-export function onHeadersReceived(details: WebRequest.OnHeadersReceivedDetailsType): void {
-  if (!isTopLevelNavigation(details)) return;
+export function onHeadersReceived(event: WebRequest.OnHeadersReceivedDetailsType): void {
+  if (!isTopLevelNavigation(event)) return;
+  const details = { ...event, url: capUrl(event.url) };
   const status = details.statusCode;
   // A new response in the tab: a failing page still expected there will not be shown (memory only).
   if (!isServerErrorStatus(status)) forgetFailingPage(details.tabId);
@@ -74,13 +78,14 @@ export function onHeadersReceived(details: WebRequest.OnHeadersReceivedDetailsTy
     );
     return;
   }
-  const statusLine = details.statusLine.trim() || `HTTP ${status}`;
+  const statusLine = capLine(details.statusLine.trim()) || `HTTP ${status}`;
   void recordFailure(details, { type: 'http', status, statusLine }, headers);
 }
 
 export function onCompleted(details: WebRequest.OnCompletedDetailsType): void {
   if (!isTopLevelNavigation(details)) return;
-  const { tabId, statusCode: status, url } = details;
+  const { tabId, statusCode: status } = details;
+  const url = capUrl(details.url);
   rememberLiveStatus(tabId, { status, url });
   if (isServerErrorStatus(status)) {
     void updateRecord(tabId, (r) => withIp(r, url, details.ip) ?? UNCHANGED);
@@ -95,8 +100,9 @@ export function onCompleted(details: WebRequest.OnCompletedDetailsType): void {
   });
 }
 
-export function onErrorOccurred(details: WebRequest.OnErrorOccurredDetailsType): void {
-  if (!isTopLevelNavigation(details)) return;
+export function onErrorOccurred(event: WebRequest.OnErrorOccurredDetailsType): void {
+  if (!isTopLevelNavigation(event)) return;
+  const details = { ...event, url: capUrl(event.url) };
   const kind = classifyNetworkError(details.error);
   if (kind === 'ignore') {
     // Chrome reports a 5xx with an empty body as ERR_HTTP_RESPONSE_CODE_FAILURE: the status is recorded already.
@@ -104,5 +110,5 @@ export function onErrorOccurred(details: WebRequest.OnErrorOccurredDetailsType):
     return;
   }
   rememberLiveStatus(details.tabId, { url: details.url });
-  void recordFailure(details, { type: 'network', kind, error: details.error }, {});
+  void recordFailure(details, { type: 'network', kind, error: capLine(details.error) }, {});
 }

@@ -3,7 +3,7 @@
 import browser from 'webextension-polyfill';
 import { onCompleted, onErrorOccurred, onHeadersReceived } from './detector';
 import { refreshBadge, onTabRemoved } from './tab-lifecycle';
-import { handleMessage } from './messages';
+import { handleMessage, handlePort } from './messages';
 import { onAlarm, resumeWatches } from './watch';
 import { forgetFailingPage, onPageCommitted, onPageReady, onTabClosed } from './read-failing-page';
 import { onNotificationClicked } from './watch-notify';
@@ -31,6 +31,7 @@ browser.tabs.onRemoved.addListener(onTabClosed);
 
 browser.runtime.onMessage.addListener(handleMessage);
 browser.runtime.onInstalled.addListener((details) => void onInstalled(details).catch(() => undefined));
+browser.runtime.onConnect.addListener(handlePort);
 
 // "Tell me when it's back": alarms wake a stopped worker for the next try; start-up restores lost alarms/timers.
 browser.alarms.onAlarm.addListener(onAlarm);

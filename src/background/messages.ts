@@ -1,26 +1,39 @@
-// One handler per message kind from the popup, the options page and the in-page notice.
-import type { Runtime } from 'webextension-polyfill';
-import type { Message } from '../model/messages';
+// One handler per message kind from the popup and options page, plus the in-page notice's two kinds (from
+// our own script in a failing page, acting only on the sender's tab); anything else gets no answer.
+import browser from 'webextension-polyfill';
 import { liveStatusOf } from './live-status';
 import { onPopupOpened } from './auto-run';
 import { answerCheck, cancelCheck, runAutomaticChecks, runCheck } from './check-runner';
+import { isFromOwnNotice, isFromOwnPage, parseMessage, parseNoticeMessage } from './message-guard';
 import { ready } from './ready';
+import { POPUP_PORT } from '../model/messages';
 import { startWatch, stopWatch } from './watch';
 import { openStepsFor } from './open-steps';
 import { muteNoticeFor } from './error-notice';
 
+// Work that answers at once and goes on in the background must not end as an unhandled rejection.
+const inBackground = (work: () => Promise<unknown>) => void ready.then(work).catch(() => undefined);
+
+/** runtime.onConnect: the popup's one-way messages (src/popup/background-port.ts), handled like the others. */
+export function handlePort(port: browser.Runtime.Port): void {
+  if (port.name !== POPUP_PORT) return;
+  port.onMessage.addListener((message: unknown) => void handleMessage(message, port.sender)?.catch(() => undefined));
+}
+
 // runtime.onMessage: returning a promise answers the sender; `undefined` leaves the message to others.
-export function handleMessage(message: unknown, sender?: Runtime.MessageSender): Promise<unknown> | undefined {
-  const msg = message as Message;
+export function handleMessage(message: unknown, sender?: browser.Runtime.MessageSender): Promise<unknown> | undefined {
+  if (isFromOwnNotice(sender, browser.runtime.id, browser.runtime.getURL(''))) return handleNoticeMessage(message, sender!);
+  if (!isFromOwnPage(sender, browser.runtime.id, browser.runtime.getURL(''))) return undefined;
+  const msg = parseMessage(message);
   switch (msg?.type) {
     case 'get-live-status':
       return Promise.resolve(liveStatusOf(msg.tabId));
     case 'run-check':
       // Answer at once: the step reports through storage, and the popup may be gone before it ends.
-      void ready.then(() => runCheck(msg.tabId, msg.checkId, msg.confirmCookies === true, msg.scope));
+      inBackground(() => runCheck(msg.tabId, msg.checkId, msg.confirmedFor, msg.scope));
       return Promise.resolve(true);
     case 'run-all':
-      void ready.then(() => runAutomaticChecks(msg.tabId));
+      inBackground(() => runAutomaticChecks(msg.tabId));
       return Promise.resolve(true);
     case 'popup-opened':
       return ready.then(() => onPopupOpened(msg.tabId));
@@ -33,10 +46,18 @@ export function handleMessage(message: unknown, sender?: Runtime.MessageSender):
       return startWatch(msg.tabId, msg.reload);
     case 'watch-stop':
       return stopWatch(msg.tabId).then(() => true);
+    default:
+      return undefined;
+  }
+}
+
+/** The notice's two kinds act on the tab that sent them, never on a tab a message names. */
+function handleNoticeMessage(message: unknown, sender: browser.Runtime.MessageSender): Promise<unknown> | undefined {
+  switch (parseNoticeMessage(message)?.type) {
     case 'notice-open-steps':
-      return sender?.tab ? openStepsFor(sender.tab) : Promise.resolve(false);
+      return sender.tab ? openStepsFor(sender.tab) : Promise.resolve(false);
     case 'notice-mute-site':
-      return sender ? muteNoticeFor(sender) : Promise.resolve(false);
+      return muteNoticeFor(sender);
     default:
       return undefined;
   }

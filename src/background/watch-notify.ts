@@ -9,17 +9,29 @@ import { hostOf } from '../model/url-parts';
 const NOTIFICATION_PREFIX = 'watch:';
 export const notificationId = (tabId: number): string => `${NOTIFICATION_PREFIX}${tabId}`;
 
+/**
+ * Pure: the notification's text. A private window's site never appears in it (notifications can be logged
+ * by the system and shown over other windows); an unknown record counts as private.
+ */
+export function backNotificationBody(watch: Pick<WatchState, 'url' | 'lastTry'>, record: TabRecord | undefined): { key: string; args: string[] } {
+  const status = String(watch.lastTry?.status ?? '');
+  const incident = record?.incident ?? record?.lastError;
+  if (incident?.incognito !== false) return { key: 'watchBackNotificationBodyPrivate', args: [status] };
+  return { key: 'watchBackNotificationBody', args: [hostOf(watch.url), status] };
+}
+
 export async function announceBack(tabId: number, watch: WatchState, record: TabRecord | undefined): Promise<void> {
   await showBadge(tabId, record);
   const settings = await loadSettings();
   if (settings.notifyWhenBack) {
     // Basic type only: Firefox supports no buttons; a click focuses the tab (onNotificationClicked).
+    const body = backNotificationBody(watch, record);
     await browser.notifications
       .create(notificationId(tabId), {
         type: 'basic',
         iconUrl: browser.runtime.getURL('icons/icon-128.png'),
         title: browser.i18n.getMessage('watchBackNotificationTitle'),
-        message: browser.i18n.getMessage('watchBackNotificationBody', [hostOf(watch.url), String(watch.lastTry?.status ?? '')]),
+        message: browser.i18n.getMessage(body.key, body.args),
       })
       .catch(() => undefined);
   }

@@ -1,6 +1,7 @@
 // Step "archived-copy": while the site is down, is there a copy of the page in the Internet Archive?
 // Third-party look-up: runs only when the person allowed those.
 import { safeHttpUrl } from '../knowledge/statuspage';
+import { mayTellThirdParties } from '../knowledge/internal-host';
 import type { Check, CheckContext, CheckOutput } from './check';
 import { discardBody, PROBE_TIMEOUT_MS, probe, readBoundedText } from './probe';
 import { timeLeftMs } from './time-left';
@@ -14,20 +15,23 @@ export interface Snapshot {
   status?: string;
 }
 
-/** The page's address as the archive is asked for it: no fragment, no query (it may hold tokens). */
-export function archiveKey(pageUrl: string): string | null {
+/**
+ * The page's address as the archive is asked for it: the site's root, or with `withPath` (the person's
+ * choice) the page's path; never the fragment or the query (it may hold tokens).
+ */
+export function archiveKey(pageUrl: string, withPath = false): string | null {
   try {
     const url = new URL(pageUrl);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-    return `${url.origin}${url.pathname}`;
+    return `${url.origin}${withPath ? url.pathname : '/'}`;
   } catch {
     return null;
   }
 }
 
 /** The look-up address from the configured template (`{url}` → the encoded page address). */
-export function archiveLookupUrl(template: string, pageUrl: string): string | null {
-  const key = archiveKey(pageUrl);
+export function archiveLookupUrl(template: string, pageUrl: string, withPath = false): string | null {
+  const key = archiveKey(pageUrl, withPath);
   if (!key || !template.includes('{url}')) return null;
   return safeHttpUrl(template.split('{url}').join(encodeURIComponent(key))) ?? null;
 }
@@ -85,8 +89,10 @@ export const archivedCopy: Check = {
   // Contacts a third party: never part of "check everything"; only when the person starts it.
   automatic: false,
   async run(context: CheckContext): Promise<CheckOutput> {
-    const key = archiveKey(context.url);
-    const lookup = archiveLookupUrl(context.settings.endpoints.archive, context.url);
+    const withPath = context.settings.sharePagePath;
+    const key = archiveKey(context.url, withPath);
+    const lookup = archiveLookupUrl(context.settings.endpoints.archive, context.url, withPath);
+    if (!mayTellThirdParties(context.url, context.incident.ip)) return { outcome: 'skipped', summary: 'archivedNotApplicable', evidence: [] };
     if (!key || !lookup) return { outcome: 'skipped', summary: 'archivedNotApplicable', evidence: [] };
     if (!context.settings.thirdPartyLookups) {
       // The person can still look by hand: nothing is contacted from here.

@@ -1,4 +1,5 @@
 // Pure helpers of the DNS step: which host names involve DNS at all, DoH JSON answers, IP comparison.
+import { isInternalHost } from '../knowledge/internal-host';
 
 export type HostKind = 'ip' | 'localhost' | 'local-name' | 'public';
 
@@ -9,8 +10,8 @@ export function hostKind(hostname: string): HostKind {
   const host = hostname.toLowerCase().replace(/\.$/, '');
   if (IPV4.test(host) || host.startsWith('[') || host.includes(':')) return 'ip';
   if (host === 'localhost' || host.endsWith('.localhost')) return 'localhost';
-  // Names only a local network can answer: a public resolver says "no such name" for them, rightly.
-  if (!host.includes('.') || /\.(local|lan|home|internal|intranet|corp|home\.arpa)$/.test(host)) return 'local-name';
+  // Names only a local network can answer (one list: knowledge/internal-host.ts): never sent to a public resolver.
+  if (isInternalHost(host)) return 'local-name';
   return 'public';
 }
 

@@ -4,6 +4,7 @@ import type { Evidence } from '../model/checks';
 import type { Failure } from '../model/failure';
 import { browserKind, platformOs, type BrowserKind, type PlatformOs } from '../platform/browser-info';
 import { resolveWithBrowser, type BrowserLookup } from '../platform/dns';
+import { mayTellThirdParties } from '../knowledge/internal-host';
 import type { Check, CheckContext, CheckOutput } from './check';
 import { hostKind, normalizeIp, parseDohJson, type DohLookup } from './dns-answers';
 import { PROBE_TIMEOUT_MS, probe, readBoundedText } from './probe';
@@ -115,7 +116,8 @@ export const dns: Check = {
   automatic: true,
   async run(context: CheckContext): Promise<CheckOutput> {
     const { hostname } = new URL(context.url);
-    const kind = hostKind(hostname);
+    // A public-looking name that resolved to an address inside this network is not sent to a public resolver.
+    const kind = hostKind(hostname) === 'public' && !mayTellThirdParties(context.url, context.incident.ip) ? 'local-name' : hostKind(hostname);
     if (kind !== 'public') {
       const summary = kind === 'ip' ? 'dnsSkippedIp' : kind === 'localhost' ? 'dnsSkippedLocalhost' : 'dnsSkippedLocalName';
       return { outcome: 'skipped', summary, summaryArgs: [hostname], evidence: [], facts: { dns: 'skipped' } };

@@ -6,6 +6,7 @@ import {
   buildMeasurement, describeRow, parseApiError, parseCreated, parseMeasurement, summarizeElsewhere,
   type MeasurementReading,
 } from '../knowledge/globalping';
+import { mayTellThirdParties } from '../knowledge/internal-host';
 import type { Check, CheckContext, CheckOutput } from './check';
 import { discardBody, PROBE_TIMEOUT_MS, probe, readBoundedText, type ProbeResult } from './probe';
 import { timeLeftMs } from './time-left';
@@ -74,7 +75,7 @@ export const otherLocations: Check = {
   automatic: false,
   timeLimitMs: OTHER_LOCATIONS_LIMIT_MS,
   async run(context: CheckContext): Promise<CheckOutput> {
-    const body = buildMeasurement(context.url);
+    const body = mayTellThirdParties(context.url, context.incident.ip) ? buildMeasurement(context.url, context.settings.sharePagePath) : null;
     if (!body) return { outcome: 'skipped', summary: 'otherLocationsLocalAddress', evidence: [], facts: { elsewhere: 'unknown' } };
     if (!context.settings.thirdPartyLookups) return { outcome: 'skipped', summary: 'thirdPartyLookupsOff', evidence: [], facts: { elsewhere: 'not-checked' } };
     const api = context.settings.endpoints.globalping.replace(/\/+$/, '');

@@ -8,6 +8,7 @@ import {
   hasProblem, humanPageOf, isStatuspageApi, parseStatuspage, providerStatusUrl, summaryUrlOf,
   type StatusProvider, type StatusReading,
 } from '../knowledge/statuspage';
+import { mayTellThirdParties } from '../knowledge/internal-host';
 import type { Check, CheckContext, CheckOutput } from './check';
 import { discardBody, PROBE_TIMEOUT_MS, probe, readBoundedText } from './probe';
 import { timeLeftMs } from './time-left';
@@ -147,7 +148,9 @@ export const statusPage: Check = {
   automatic: false,
   async run(context: CheckContext): Promise<CheckOutput> {
     const { endpoints } = context.settings;
-    const plan = planStatusPages(context.url, context.incident.fingerprint.edge, endpoints, context.scope);
+    // An internal name, or a name that resolved inside this network, is never put into status.<domain>.
+    const scope = mayTellThirdParties(context.url, context.incident.ip) ? context.scope : null;
+    const plan = planStatusPages(context.url, context.incident.fingerprint.edge, endpoints, scope);
     if (!context.settings.thirdPartyLookups) {
       const links = [...plan.lookups, ...plan.links].map((t) => ({ label: 'evidenceStatusPageLinkOnly', value: `${t.name}: ${humanPageOf(t.url)}` }));
       return { outcome: 'skipped', summary: 'thirdPartyLookupsOff', evidence: links, facts: { statusPage: 'not-checked' } };

@@ -1,6 +1,7 @@
 // Pure: asking Globalping's probes around the world for the page (https://globalping.io/docs/api), and what
 // their answers say: is the site down for everyone, or only from here?
 import { isObject } from '../model/json-shape';
+import { isInternalHost } from './internal-host';
 
 export interface GlobalpingRequest {
   type: 'http';
@@ -16,29 +17,17 @@ export interface GlobalpingRequest {
 
 export const PROBE_COUNT = 3;
 
-const IPV4 = /^(\d{1,3})\.(\d{1,3})\.\d{1,3}\.\d{1,3}$/;
-
-/** Loopback, private, link-local and local names: probes elsewhere cannot reach them, so they are not asked. */
+/** Loopback, private, link-local and local names (knowledge/internal-host.ts): never sent, and probes elsewhere could not reach them. */
 export function isReachableFromElsewhere(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/\.$/, '');
-  const v4 = IPV4.exec(host);
-  if (v4) {
-    const [a, b] = [Number(v4[1]), Number(v4[2])];
-    return !(a === 10 || a === 127 || a === 0 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127));
-  }
-  if (host.startsWith('[') || host.includes(':')) {
-    const v6 = host.replace(/^\[|\]$/g, '');
-    return !(v6 === '::1' || /^(fc|fd|fe8|fe9|fea|feb)/.test(v6));
-  }
-  if (!host.includes('.') || host === 'localhost') return false;
-  return !/\.(localhost|local|lan|home|internal|intranet|corp|home\.arpa)$/.test(host);
+  return !isInternalHost(hostname);
 }
 
 /**
- * The measurement for a failed URL: a HEAD request to the same path (never the query: it may hold tokens)
- * from a few probes anywhere in the world. Null for addresses only this network can reach.
+ * The measurement for a failed URL: a HEAD request from a few probes anywhere in the world, to the site's
+ * root — to the page's own path only when the person chose to send it (`withPath`; never the query: it may
+ * hold tokens). Null for addresses only this network can reach.
  */
-export function buildMeasurement(pageUrl: string): GlobalpingRequest | null {
+export function buildMeasurement(pageUrl: string, withPath = false): GlobalpingRequest | null {
   let url: URL;
   try {
     url = new URL(pageUrl);
@@ -55,7 +44,7 @@ export function buildMeasurement(pageUrl: string): GlobalpingRequest | null {
     locations: [{ magic: 'world' }],
     limit: PROBE_COUNT,
     measurementOptions: {
-      request: { path: url.pathname || '/', method: 'HEAD' },
+      request: { path: withPath ? url.pathname || '/' : '/', method: 'HEAD' },
       protocol: https ? 'HTTPS' : 'HTTP',
       port: url.port ? Number(url.port) : https ? 443 : 80,
     },

@@ -3,8 +3,13 @@ import type { CheckId } from './checks';
 import type { SiteScope } from './site-scope';
 
 export type Message =
-  /** `scope`: the popup's SiteScope of the failing host (steps that must stay inside the site need it). */
-  | { type: 'run-check'; tabId: number; checkId: CheckId; confirmCookies?: boolean; scope?: SiteScope }
+  /**
+   * `confirmedFor`: the id of the incident the person confirmed the intrusive part for (clearing cookies);
+   * the step refuses it for any other incident, such as a newer one in the same tab.
+   * `scope`: the popup's SiteScope of the failing host (steps that must stay inside the site need it);
+   * the background keeps it only when it is about the incident's host (model/site-scope.ts, scopeForUrl).
+   */
+  | { type: 'run-check'; tabId: number; checkId: CheckId; confirmedFor?: string; scope?: SiteScope }
   | { type: 'run-all'; tabId: number }
   /** The popup opened on a tab with an incident: runs the automatic steps if settings.autoRunChecks says so. */
   | { type: 'popup-opened'; tabId: number }
@@ -23,3 +28,6 @@ export interface LiveStatus {
   status?: number;
   url?: string;
 }
+
+/** runtime.connect name of the popup's port for its one-way messages (src/popup/background-port.ts). */
+export const POPUP_PORT = 'popup';

@@ -28,6 +28,8 @@ export interface Settings {
   notifyWhenBack: boolean;
   reloadWhenBack: boolean;
   thirdPartyLookups: boolean;
+  /** Third-party look-ups get the page's path too (never the query); off: only the site's address. */
+  sharePagePath: boolean;
   ownerMode: boolean;
   historyEnabled: boolean;
   /** A small notice inside a failing page (5xx with a document), pointing to the guided steps. */
@@ -45,6 +47,7 @@ export const DEFAULT_SETTINGS: Settings = {
   notifyWhenBack: true,
   reloadWhenBack: false,
   thirdPartyLookups: false,
+  sharePagePath: false,
   ownerMode: false,
   historyEnabled: true,
   errorPageNotice: true,

@@ -42,6 +42,7 @@ export function EndpointSettings({ settings, save }: Props) {
           checked={settings.thirdPartyLookups}
           onChange={(on) => save((s) => ({ ...s, thirdPartyLookups: on }))}
         />
+        <Toggle id="sharePagePath" hint checked={settings.sharePagePath} onChange={(on) => save((s) => ({ ...s, sharePagePath: on }))} />
         {ENDPOINT_FIELDS.filter((f) => f.thirdParty).map(field)}
       </fieldset>
       <div class="buttons">

@@ -56,7 +56,8 @@ export const ENDPOINT_FIELDS: readonly EndpointField[] = [
     id: 'captiveUrl',
     inputMode: 'url',
     read: (e) => e.captivePortal.url,
-    validate: validateHttpUrl,
+    // Plain http: on purpose: a captive portal can only intercept what is not encrypted.
+    validate: (v) => validateHttpUrl(v, 'captive-portal'),
     write: (e, v) => ({ ...e, captivePortal: { ...e.captivePortal, url: v.trim() } }),
   },
   {
@@ -78,7 +79,7 @@ export const ENDPOINT_FIELDS: readonly EndpointField[] = [
     id: 'doh',
     inputMode: 'url',
     read: (e) => e.dohResolver,
-    validate: validateHttpUrl,
+    validate: (v) => validateHttpUrl(v),
     write: (e, v) => ({ ...e, dohResolver: v.trim() }),
   },
   {
@@ -102,7 +103,7 @@ export const ENDPOINT_FIELDS: readonly EndpointField[] = [
     inputMode: 'url',
     thirdParty: true,
     read: (e) => e.globalping,
-    validate: validateHttpUrl,
+    validate: (v) => validateHttpUrl(v),
     write: (e, v) => ({ ...e, globalping: v.trim() }),
   },
   {

@@ -1,36 +1,27 @@
 // Pure: is a value typed into the options page usable? Each validator answers null (fine) or the i18n key
 // (+ substitutions) of a message saying what to fix.
+import { CHECK_TIMEOUT_MS, endpointProblem, PLACEHOLDER_SAMPLES, type EndpointKind } from '../model/endpoint-policy';
 
 export interface FieldError {
   key: string;
   args?: string[];
 }
 
-export const CHECK_TIMEOUT_SECONDS = { min: 1, max: 60 };
+export const CHECK_TIMEOUT_SECONDS = { min: CHECK_TIMEOUT_MS.min / 1000, max: CHECK_TIMEOUT_MS.max / 1000 };
+export { PLACEHOLDER_SAMPLES };
 
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
-}
+/** The rule the steps apply too (src/model/endpoint-policy.ts): https:, plain http: only for loopback. */
+const isUsable = (value: string, kind: EndpointKind = 'third-party'): boolean => endpointProblem(value, kind) === null;
 
-/** A full http: or https: address — nothing else may be contacted (no file:, data:, javascript: …). */
-export function validateHttpUrl(value: string): FieldError | null {
+/** A full address the extension may contact: never file:, data:, javascript:, an extension page … */
+export function validateHttpUrl(value: string, kind: EndpointKind = 'third-party'): FieldError | null {
   const trimmed = value.trim();
   if (!trimmed) return { key: 'optionsErrorRequired' };
-  return isHttpUrl(trimmed) ? null : { key: 'optionsErrorUrl' };
+  if (endpointProblem(trimmed, kind) === null) return null;
+  return { key: kind === 'third-party' ? 'optionsErrorHttps' : 'optionsErrorUrl' };
 }
 
-/** Sample values a template's placeholder stands for, so the template can be checked as a real URL. */
-export const PLACEHOLDER_SAMPLES: Record<string, string> = {
-  '{domain}': 'example.com',
-  '{url}': encodeURIComponent('https://example.com/page'),
-};
-
-/** An address with a placeholder (`{domain}`, `{url}`) that must be there and give an http(s) URL. */
+/** An address with a placeholder (`{domain}`, `{url}`) that must be there and give a usable URL. */
 export function validateTemplate(value: string, placeholder: string): FieldError | null {
   const basic = validateHttpUrl(value.split(placeholder).join(PLACEHOLDER_SAMPLES[placeholder] ?? 'x'));
   if (basic) return basic;
@@ -48,7 +39,7 @@ export function parseUrlList(value: string): string[] {
 export function validateUrlList(value: string): FieldError | null {
   const lines = value.split('\n').map((line) => line.trim());
   if (!lines.some((line) => line !== '')) return { key: 'optionsErrorListEmpty' };
-  const bad = lines.findIndex((line) => line !== '' && !isHttpUrl(line));
+  const bad = lines.findIndex((line) => line !== '' && !isUsable(line));
   return bad === -1 ? null : { key: 'optionsErrorListLine', args: [String(bad + 1), lines[bad] ?? ''] };
 }
 
@@ -92,7 +83,7 @@ export function validateProviderLines(value: string, known: readonly string[]): 
     const [id = '', ...rest] = line.split(/\s+/);
     const number = String(index + 1);
     if (!known.includes(id)) return { key: 'optionsErrorProviderUnknown', args: [number, id, known.join(', ')] };
-    if (rest.length > 1 || (rest[0] !== undefined && !isHttpUrl(rest[0]))) return { key: 'optionsErrorProviderLine', args: [number] };
+    if (rest.length > 1 || (rest[0] !== undefined && !isUsable(rest[0]))) return { key: 'optionsErrorProviderLine', args: [number] };
   }
   return null;
 }

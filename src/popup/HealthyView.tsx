@@ -8,12 +8,13 @@ import { HistoryLine } from './HistoryLine';
 import { VerdictPanel } from './VerdictPanel';
 import { StepList } from './StepList';
 
-export function HealthyView({ url, status, lastError }: { url: string | undefined; status: number | undefined; lastError: TabRecord['lastError'] }) {
+/** `asking`: the page's status is still on its way from the background (the page is busy until it is). */
+export function HealthyView({ url, status, asking = false, lastError }: { url: string | undefined; status: number | undefined; asking?: boolean; lastError: TabRecord['lastError'] }) {
   // A step that fixed the page ends the incident: keep its results and the verdict in view.
   const stepsRun = lastError && Object.keys(lastError.checks).length > 0;
   const shownStatus = status ?? (lastError?.url === url ? lastError?.recoveredStatus : undefined);
   return (
-    <main class="popup popup--calm">
+    <main class="popup popup--calm" aria-busy={asking || undefined}>
       <h1 class="title">
         <span class="state-icon state-icon--ok" aria-hidden="true">✓</span>
         {t('healthyTitle')}

@@ -30,7 +30,7 @@ const codeClass = (incident: Incident) =>
   incident.failure.type === 'network' ? 'code--network' : incident.failure.status >= 520 && incident.failure.status <= 530 ? 'code--edge' : 'code--http';
 
 export function IncidentView({ tabId, incident }: { tabId: number; incident: Incident }) {
-  const actions = actionsFor(tabId, incident.url);
+  const actions = actionsFor(tabId, incident);
   // The page's own words (read from the tab, or by the clean request) decide which layer generated the error.
   const pageSays = incident.page?.reason ?? storedBodyReason(incident.checks);
   const explanation = explain(incident.failure, incident.fingerprint, pageSays);

@@ -33,7 +33,7 @@ export function PopupApp() {
   const kind = pageKind(url);
   if (kind !== 'web') return <Notice titleKey={`pageKind_${kind.replace('-', '_')}_title`} bodyKey={`pageKind_${kind.replace('-', '_')}_body`} />;
   if (record?.challenge) return <ChallengeView challenge={record.challenge} />;
-  return <HealthyView url={url} status={live.status} lastError={record?.lastError} />;
+  return <HealthyView url={url} status={live?.status} asking={live === null} lastError={record?.lastError} />;
 }
 
 function Notice({ titleKey, bodyKey }: { titleKey: string; bodyKey: string }) {

@@ -1,8 +1,8 @@
 // "Tell me when it's back": start/stop the background watch and show its next try with a countdown.
 import browser from 'webextension-polyfill';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { tabKey, type Incident, type TabRecord } from '../model/incident';
-import type { Message } from '../model/messages';
+import { post } from './background-port';
 import { SETTINGS_KEY, type Settings } from '../model/settings';
 import { mergeSettings } from '../model/merge-settings';
 import { useStored } from '../ui/use-stored';
@@ -17,21 +17,13 @@ export interface WatchActions {
   reloadTab(): void;
 }
 
-const send = (message: Message) => browser.runtime.sendMessage(message).catch(() => undefined);
+
+const asRecord = (stored: unknown) => stored as TabRecord | undefined;
 
 /** The tab's record, live: IncidentView passes the incident, the watch sits beside it in the record. */
 function useWatchRecord(tabId: number): { record: TabRecord | undefined; settings: Settings | undefined } {
-  const [record, setRecord] = useState<TabRecord | undefined>(undefined);
+  const record = useStored(tabKey(tabId), asRecord, 'session');
   const settings = useStored(SETTINGS_KEY, mergeSettings);
-  useEffect(() => {
-    const key = tabKey(tabId);
-    const onChanged = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
-      if (area === 'session' && changes[key]) setRecord(changes[key].newValue as TabRecord | undefined);
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    void browser.storage.session.get(key).then((items) => setRecord(items[key] as TabRecord | undefined));
-    return () => browser.storage.onChanged.removeListener(onChanged);
-  }, [tabId]);
   return { record, settings };
 }
 
@@ -39,8 +31,8 @@ export function WatchPanel({ tabId, incident }: { tabId: number; incident: Incid
   const { record, settings } = useWatchRecord(tabId);
   const current = record && isWatchCurrent(record) && record.incident?.id === incident.id ? record.watch : undefined;
   const actions: WatchActions = {
-    start: (reload) => void send({ type: 'watch-start', tabId, reload }),
-    stop: () => void send({ type: 'watch-stop', tabId }),
+    start: (reload) => post({ type: 'watch-start', tabId, reload }),
+    stop: () => post({ type: 'watch-stop', tabId }),
     reloadTab: () => void browser.tabs.reload(tabId).catch(() => undefined),
   };
   if (!settings) return null;

@@ -1,10 +1,8 @@
 // The popup's typed actions: each one message to the background, where the work runs.
-import browser from 'webextension-polyfill';
 import type { CheckId } from '../model/checks';
-import type { Message } from '../model/messages';
+import type { Incident } from '../model/incident';
 import type { SiteScope } from '../model/site-scope';
-
-const send = (message: Message) => browser.runtime.sendMessage(message).catch(() => undefined);
+import { post } from './background-port';
 
 /** Steps that must stay inside the site (clearing its data, guessing its status page) get its SiteScope. */
 const NEEDS_SCOPE: ReadonlySet<CheckId> = new Set(['clear-site-data', 'status-page']);
@@ -23,7 +21,8 @@ async function scopeOf(url: string): Promise<SiteScope | undefined> {
 }
 
 export interface PopupActions {
-  runCheck(checkId: CheckId, confirmCookies?: boolean): void;
+  /** `confirmed`: the person confirmed the step's intrusive part for the incident shown. */
+  runCheck(checkId: CheckId, confirmed?: boolean): void;
   runAll(): void;
   /** Tells the background the popup shows this tab's incident (it may run the automatic steps, settings.autoRunChecks). */
   opened(): void;
@@ -31,16 +30,17 @@ export interface PopupActions {
   answer(checkId: CheckId, answer: 'loaded' | 'same-error'): void;
 }
 
-export function actionsFor(tabId: number, url: string): PopupActions {
+/** `incident`: the one the popup shows: a confirmation is given for it, and the scope is its host's. */
+export function actionsFor(tabId: number, incident: Pick<Incident, 'id' | 'url'>): PopupActions {
   return {
-    runCheck: (checkId, confirmCookies) =>
+    runCheck: (checkId, confirmed) =>
       void (async () => {
-        const scope = NEEDS_SCOPE.has(checkId) ? await scopeOf(url) : undefined;
-        await send({ type: 'run-check', tabId, checkId, confirmCookies, ...(scope ? { scope } : {}) });
+        const scope = NEEDS_SCOPE.has(checkId) ? await scopeOf(incident.url) : undefined;
+        post({ type: 'run-check', tabId, checkId, ...(confirmed ? { confirmedFor: incident.id } : {}), ...(scope ? { scope } : {}) });
       })(),
-    runAll: () => void send({ type: 'run-all', tabId }),
-    opened: () => void send({ type: 'popup-opened', tabId }),
-    cancel: (checkId) => void send({ type: 'cancel-check', tabId, checkId }),
-    answer: (checkId, answer) => void send({ type: 'answer-check', tabId, checkId, answer }),
+    runAll: () => post({ type: 'run-all', tabId }),
+    opened: () => post({ type: 'popup-opened', tabId }),
+    cancel: (checkId) => post({ type: 'cancel-check', tabId, checkId }),
+    answer: (checkId, answer) => post({ type: 'answer-check', tabId, checkId, answer }),
   };
 }

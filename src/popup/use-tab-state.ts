@@ -3,14 +3,22 @@ import browser from 'webextension-polyfill';
 import { useLayoutEffect, useState } from 'preact/hooks';
 import { tabKey, type TabRecord } from '../model/incident';
 import type { LiveStatus, Message } from '../model/messages';
+import { HISTORY_KEY } from '../model/history';
+import { SETTINGS_KEY } from '../model/settings';
+import { preloadStored } from '../ui/use-stored';
+import { gatherReportEnv } from './report-env';
 
 export interface TabState {
   loading: boolean;
   tabId: number | null;
   url: string | undefined;
   record: TabRecord | undefined;
-  live: LiveStatus;
+  /** null while the background is asked (healthy tabs only). */
+  live: LiveStatus | null;
 }
+
+/** What the popup's sections show besides the tab's record (settings, the history line), read with it. */
+const SECTION_KEYS = [SETTINGS_KEY, HISTORY_KEY];
 
 /** `popup.html?tab=<id>` shows that tab (tests, "open in a tab"); otherwise the active tab of this window. */
 async function resolveTab(): Promise<{ id: number; url: string | undefined } | null> {
@@ -28,7 +36,7 @@ async function resolveTab(): Promise<{ id: number; url: string | undefined } | n
 }
 
 export function useTabState(): TabState {
-  const [state, setState] = useState<TabState>({ loading: true, tabId: null, url: undefined, record: undefined, live: {} });
+  const [state, setState] = useState<TabState>({ loading: true, tabId: null, url: undefined, record: undefined, live: null });
 
   // A layout effect starts the reads as soon as the busy shell is in the DOM, not a frame later after its
   // paint: the popup shows its explanation one frame sooner (measured by `npm run bench`).
@@ -49,10 +57,11 @@ export function useTabState(): TabState {
       }
       tabId = tab.id;
       const key = tabKey(tab.id);
-      const items = await browser.storage.session.get(key);
+      // Every read the popup's parts need, at once: none of them starts its own once the popup shows.
+      const [items] = await Promise.all([preloadStored('session', [key]), preloadStored('local', SECTION_KEYS), gatherReportEnv()]);
       const record = items[key] as TabRecord | undefined;
-      setState({ loading: false, tabId: tab.id, url: tab.url, record, live: {} });
       // Only a healthy tab needs the in-memory status; never make an error wait for the worker to wake.
+      setState({ loading: false, tabId: tab.id, url: tab.url, record, live: record?.incident ? {} : null });
       if (!record?.incident) {
         const message: Message = { type: 'get-live-status', tabId: tab.id };
         const live = (await browser.runtime.sendMessage(message).catch(() => ({}))) as LiveStatus | undefined;

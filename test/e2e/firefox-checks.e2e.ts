@@ -31,6 +31,7 @@ let server: FailingServer;
 let probes: ProbeServers;
 let lookups: LookupServer;
 let endpoints: Endpoints;
+const LOOKUP_HOST = 'lookups.example.com';
 let counter = 0;
 const tag = (): string => `x${++counter}`;
 const log = (line: string): void => console.log(`[firefox-checks.e2e] ${line}`);
@@ -328,7 +329,9 @@ describe('Firefox: watch, report and look-ups (issue #8)', () => {
       endpoints: { ...endpoints, archive: lookups.archiveTemplate, providerStatusPages: { ...endpoints.providerStatusPages, cloudflare: lookups.cloudflareStatusUrl } },
     });
     try {
-      const { tabId, incident } = await failingTab(server.url(`/cf-522?t=${tag()}`));
+      // A public-looking name: nothing about 127.0.0.1 ever goes to a third party.
+      await firefox.overrideDns(LOOKUP_HOST, '127.0.0.1');
+      const { tabId, incident } = await failingTab(`http://${LOOKUP_HOST}:${server.port}/cf-522?t=${tag()}`);
       expect(incident.fingerprint.edge).toBe('cloudflare');
       const popup = await openPopup(tabId);
       for (const step of ['status-page', 'archived-copy'] as const) await clickStep(popup, step);
@@ -337,9 +340,10 @@ describe('Firefox: watch, report and look-ups (issue #8)', () => {
       expect(steps['status-page']?.line).toContain(message('statusPageReportsProblem', ['Cloudflare', INCIDENT_NAME]));
       expect(steps['archived-copy']?.line).toContain(message('archivedFound', [SNAPSHOT_DATE]));
       expect(lookups.requests()).toContain('/cf/api/v2/summary.json');
-      // Asked for the page without its query.
-      expect(lookups.requests()).toContain(`/wayback/available?url=${encodeURIComponent(`${server.origin}/cf-522`)}`);
+      // Asked for the site's address only: no path (settings.sharePagePath is off), no query.
+      expect(lookups.requests()).toContain(`/wayback/available?url=${encodeURIComponent(`http://${LOOKUP_HOST}:${server.port}/`)}`);
     } finally {
+      await firefox.overrideDns(LOOKUP_HOST, null);
       await useSettings({ endpoints });
     }
   });

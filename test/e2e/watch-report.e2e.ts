@@ -30,7 +30,7 @@ const log = (line: string): void => console.log(`[watch-report.e2e] ${line}`);
  * Globalping is never asked about loopback addresses (its probes cannot reach them): this public-looking
  * name, which the browser resolves to 127.0.0.1, stands for a real site.
  */
-const PUBLIC_HOST = 'shop.example';
+const PUBLIC_HOST = 'shop.example.com';
 
 beforeAll(async () => {
   [server, lookups] = await Promise.all([startFailingServer(), startLookupServer()]);
@@ -152,13 +152,14 @@ describe('watch-report (Chromium)', () => {
 
   it('archived copy: "Find an archived copy" shows the snapshot date', async () => {
     const t0 = Date.now();
-    const tab = await openTab(server.url('/cf-522?case=archive'));
+    // A public-looking name: nothing about 127.0.0.1 ever goes to a third party.
+    const tab = await openTab(`http://${PUBLIC_HOST}:${server.port}/cf-522?case=archive`);
     await recordOf(tab.tabId, (r) => r.incident !== undefined, 'the 522 incident');
     const popup = await openPopup(tab.tabId);
     const result = await runStep(popup, 'archived-copy', 'check_archived_copy_title');
     expect(result).toContain(message('archivedFound', [SNAPSHOT_DATE]));
-    // Asked for the page without its query.
-    expect(lookups.requests()).toContain(`/wayback/available?url=${encodeURIComponent(`${server.origin}/cf-522`)}`);
+    // Asked for the site's address only: no path (settings.sharePagePath is off), no query.
+    expect(lookups.requests()).toContain(`/wayback/available?url=${encodeURIComponent(`http://${PUBLIC_HOST}:${server.port}/`)}`);
     log(`archive read in ${Date.now() - t0} ms`);
   });
 
@@ -171,13 +172,13 @@ describe('watch-report (Chromium)', () => {
     const result = await runStep(popup, 'other-locations', 'check_other_locations_title');
     expect(result).toContain(message('otherLocationsDown', ['0', String(PROBES.length)]));
 
-    // One measurement: a HEAD of the path (never the query) on the site's port, from anywhere in the world.
+    // One measurement: a HEAD of the site's root (the path only if the person allows it, never the query) on its port.
     const created = lookups.measurementsCreated();
     expect(created).toHaveLength(1);
     expect(created[0]).toMatchObject({
       type: 'http',
       target: PUBLIC_HOST,
-      measurementOptions: { protocol: 'HTTP', port: server.port, request: { path: '/nginx-502', method: 'HEAD' } },
+      measurementOptions: { protocol: 'HTTP', port: server.port, request: { path: '/', method: 'HEAD' } },
     });
     expect(JSON.stringify(created[0])).not.toContain('secret123');
     // Read until finished: the first answer had probes still at work.

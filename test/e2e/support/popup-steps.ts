@@ -10,7 +10,7 @@ import { waitFor, withDeadline } from './wait-for';
 /** The steps "Check everything" runs (`automatic: true` in src/checks; importing those needs a browser). */
 export const AUTOMATIC: readonly CheckId[] = ['reload', 'clean-request', 'network', 'dns'];
 /** A name the browser connects to on 127.0.0.1 while the local DoH server gives another address. */
-export const STALE_HOST = 'stale.test';
+export const STALE_HOST = 'stale-dns.example.com';
 export const STALE_PUBLIC_IP = '203.0.113.7';
 
 export interface StepView {

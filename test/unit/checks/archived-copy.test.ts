@@ -9,8 +9,10 @@ import { WAYBACK_FOUND, WAYBACK_NONE } from '../support/third-party-answers';
 
 describe('archive look-up address', () => {
   it('drops the query and fragment (they may hold tokens) and encodes the rest', () => {
-    expect(archiveKey('https://example.com/reset?token=secret#top')).toBe('https://example.com/reset');
-    expect(archiveLookupUrl('https://archive.org/wayback/available?url={url}', 'https://example.com/a b?token=1'))
+    // The site's root unless the person chose to send the path (settings.sharePagePath).
+    expect(archiveKey('https://example.com/reset?token=secret#top')).toBe('https://example.com/');
+    expect(archiveKey('https://example.com/reset?token=secret#top', true)).toBe('https://example.com/reset');
+    expect(archiveLookupUrl('https://archive.org/wayback/available?url={url}', 'https://example.com/a b?token=1', true))
       .toBe('https://archive.org/wayback/available?url=https%3A%2F%2Fexample.com%2Fa%2520b');
   });
   it('refuses non-web pages and templates without {url}', () => {
@@ -68,9 +70,10 @@ describe('archived-copy step against a loopback archive', () => {
   });
   afterAll(() => s.close());
 
-  const run = async (url: string, archive: string, thirdParty = true) => {
+  const run = async (url: string, archive: string, thirdParty = true, sharePagePath = true) => {
     const ctx = testContext(testIncident(url, { type: 'http', status: 503, statusLine: '' }), { archive });
     ctx.settings.thirdPartyLookups = thirdParty;
+    ctx.settings.sharePagePath = sharePagePath;
     return (await archivedCopy.run(ctx)) as CheckOutput;
   };
 
@@ -78,6 +81,18 @@ describe('archived-copy step against a loopback archive', () => {
     const out = await run('https://example.com/products?session=abc', `${s.base}/wayback/available?url={url}`);
     expect(out).toMatchObject({ outcome: 'pass', summary: 'archivedFound' });
     expect(s.requests.at(-1)?.path).not.toContain('session');
+  });
+  it('by default the archive learns only the site\'s address, not the page\'s path', async () => {
+    await run('https://example.com/reset-password/tok123/confirm?x=1', `${s.base}/wayback/available?url={url}`, true, false);
+    expect(decodeURIComponent(s.requests.at(-1)?.path ?? '')).toContain('url=https://example.com/');
+    expect(s.requests.at(-1)?.path).not.toContain('reset-password');
+  });
+  it('nothing for a name that resolved inside this network', async () => {
+    const before = s.requests.length;
+    const ctx = testContext(testIncident('https://wiki.corp-name.com/x', { type: 'http', status: 503, statusLine: '' }, { ip: '10.1.2.3' }), { archive: `${s.base}/wayback/available?url={url}` });
+    ctx.settings.thirdPartyLookups = true;
+    expect(await archivedCopy.run(ctx)).toMatchObject({ outcome: 'skipped' });
+    expect(s.requests.length).toBe(before);
   });
   it('no copy', async () => {
     expect(await run('https://example.com/other', `${s.base}/wayback/available?url={url}`)).toMatchObject({ outcome: 'inconclusive', summary: 'archivedNone' });
@@ -88,8 +103,8 @@ describe('archived-copy step against a loopback archive', () => {
   });
   it('third-party look-ups off: nothing contacted, a link to look by hand', async () => {
     const before = s.requests.length;
-    const out = await run('https://example.com/p?t=1', `${s.base}/wayback/available?url={url}`, false);
-    expect(out).toMatchObject({ outcome: 'skipped', summary: 'thirdPartyLookupsOff', evidence: [{ label: 'evidenceArchivedSearchByHand', value: 'https://web.archive.org/web/*/https://example.com/p' }] });
+    const out = await run('https://example.com/p?t=1', `${s.base}/wayback/available?url={url}`, false, false);
+    expect(out).toMatchObject({ outcome: 'skipped', summary: 'thirdPartyLookupsOff', evidence: [{ label: 'evidenceArchivedSearchByHand', value: 'https://web.archive.org/web/*/https://example.com/' }] });
     expect(s.requests.length).toBe(before);
   });
 });

@@ -83,7 +83,7 @@ describe('dns step against a loopback DoH resolver', () => {
         const name = url.searchParams.get('name');
         const type = url.searchParams.get('type');
         res.writeHead(200, { 'content-type': 'application/dns-json' });
-        if (name === 'gone.example') return res.end(JSON.stringify({ Status: 3 }));
+        if (name === 'gone.example.com') return res.end(JSON.stringify({ Status: 3 }));
         res.end(JSON.stringify({ Status: 0, Answer: type === 'A' ? [{ type: 1, data: '127.0.0.1' }] : [] }));
       },
     });
@@ -102,28 +102,28 @@ describe('dns step against a loopback DoH resolver', () => {
   });
 
   it('asks A and AAAA with accept: application/dns-json and compares with the used IP', async () => {
-    const ctx = testContext(testIncident('https://site.example/', http502, { ip: '127.0.0.1' }), { dohResolver: `${s.base}/dns-query` });
+    const ctx = testContext(testIncident('https://site.example.com/', http502, { ip: '127.0.0.1' }), { dohResolver: `${s.base}/dns-query` });
     expect(await dns.run(ctx)).toMatchObject({ outcome: 'pass', summary: 'dnsConsistent', facts: { dns: 'ok' } });
-    const types = s.requests.filter((r) => r.path.includes('name=site.example')).map((r) => new URL(r.path, 'http://x').searchParams.get('type'));
+    const types = s.requests.filter((r) => r.path.includes('name=site.example.com')).map((r) => new URL(r.path, 'http://x').searchParams.get('type'));
     expect(types.sort()).toEqual(['A', 'AAAA']);
     expect(s.requests.every((r) => r.headers.accept === 'application/dns-json')).toBe(true);
   });
 
   it('stale address: includes flush instructions for the OS and the browser', async () => {
-    const ctx = testContext(testIncident('https://site.example/', refused, { ip: '192.0.2.44' }), { dohResolver: `${s.base}/dns-query` });
+    const ctx = testContext(testIncident('https://site.example.com/', refused, { ip: '203.0.114.44' }), { dohResolver: `${s.base}/dns-query` });
     const out = output(await dns.run(ctx));
-    expect(out).toMatchObject({ outcome: 'fail', summary: 'dnsStale', summaryArgs: ['192.0.2.44', '127.0.0.1'] });
+    expect(out).toMatchObject({ outcome: 'fail', summary: 'dnsStale', summaryArgs: ['203.0.114.44', '127.0.0.1'] });
     expect(out.evidence).toContainEqual({ label: 'evidenceFlushCommand_linux', value: 'resolvectl flush-caches' });
     expect(out.evidence).toContainEqual({ label: 'evidenceFlushBrowser_chrome', value: 'chrome://net-internals/#dns' });
   });
 
   it('NXDOMAIN from the resolver', async () => {
-    const ctx = testContext(testIncident('https://gone.example/', dnsFail), { dohResolver: `${s.base}/dns-query` });
+    const ctx = testContext(testIncident('https://gone.example.com/', dnsFail), { dohResolver: `${s.base}/dns-query` });
     expect(await dns.run(ctx)).toMatchObject({ outcome: 'fail', summary: 'dnsNxdomain', facts: { dns: 'nxdomain' } });
   });
 
   it('a black-holed resolver ends at the probe timeout (inconclusive), under the step cap', async () => {
-    const ctx = testContext(testIncident('https://site.example/', http502), { dohResolver: `${s.blackHole}/dns-query` }, { timeoutMs: 1500 });
+    const ctx = testContext(testIncident('https://site.example.com/', http502), { dohResolver: `${s.blackHole}/dns-query` }, { timeoutMs: 1500 });
     const started = Date.now();
     expect(await dns.run(ctx)).toMatchObject({ outcome: 'inconclusive', facts: { dns: 'unknown' } });
     expect(Date.now() - started).toBeLessThan(1500);

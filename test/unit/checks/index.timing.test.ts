@@ -53,7 +53,7 @@ describe('automatic steps together', () => {
       dohResolver: `${s.base}/dns-query`,
     });
     const started = Date.now();
-    const results = await runAutomatic(ctx, 'https://site.example/page');
+    const results = await runAutomatic(ctx, 'https://site.example.com/page');
     expect(Date.now() - started).toBeLessThan(5000);
     expect(Object.fromEntries(results.map((r) => [r.id, r.out.outcome]))).toEqual({
       reload: 'still-failing', 'clean-request': 'fail', network: 'pass', dns: 'pass',
@@ -61,13 +61,13 @@ describe('automatic steps together', () => {
   });
 
   it('each ends under the 8 s step cap when nothing answers', async () => {
-    const incident = testIncident(`${s.blackHole}/page`, http502, { ip: '192.0.2.1' });
+    const incident = testIncident(`${s.blackHole}/page`, http502, { ip: '203.0.114.1' });
     const ctx = testContext(incident, {
       connectivity: [`${s.blackHole}/a`, `${s.blackHole}/b`],
       captivePortal: { url: `${s.blackHole}/c`, expectStatus: 204 },
       dohResolver: `${s.blackHole}/dns-query`,
     });
-    const results = await runAutomatic(ctx, 'https://blackholed.example/');
+    const results = await runAutomatic(ctx, 'https://blackholed.example.com/');
     for (const r of results) expect(r.ms, r.id).toBeLessThan(8000);
     expect(Object.fromEntries(results.map((r) => [r.id, r.out.outcome]))).toEqual({
       reload: 'inconclusive', 'clean-request': 'fail', network: 'fail', dns: 'inconclusive',

@@ -59,6 +59,7 @@ describe('other-locations step against a loopback Globalping', () => {
   const run = async (url: string, globalping: string, thirdParty = true) => {
     const ctx = testContext(testIncident(url, { type: 'http', status: 502, statusLine: '' }), { globalping });
     ctx.settings.thirdPartyLookups = thirdParty;
+    ctx.settings.sharePagePath = true;
     return { out: (await otherLocations.run(ctx)) as CheckOutput, ctx };
   };
 

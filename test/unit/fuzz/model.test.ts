@@ -32,7 +32,7 @@ const storedSettings = fc.oneof(anyValue, fc.object({ maxDepth: 2 }), nearSettin
 /** Every field of Settings with its type, except the object-valued endpoints (see the TODO below). */
 function checkSettingsTypes(s: Settings): void {
   must(s.version === 1, `version ${short(s.version)}`);
-  for (const key of ['autoRunChecks', 'notifyWhenBack', 'reloadWhenBack', 'thirdPartyLookups', 'ownerMode', 'historyEnabled'] as const) {
+  for (const key of ['autoRunChecks', 'notifyWhenBack', 'reloadWhenBack', 'thirdPartyLookups', 'sharePagePath', 'ownerMode', 'historyEnabled'] as const) {
     must(typeof s[key] === 'boolean', `${key}: ${short(s[key])}`);
   }
   must(typeof s.checkTimeoutMs === 'number', `checkTimeoutMs: ${short(s.checkTimeoutMs)}`);
@@ -61,9 +61,11 @@ describe('mergeSettings', () => {
   });
 
   it('keeps every valid stored value', () => {
+    // Valid: https: addresses (src/model/endpoint-policy.ts), at least one connectivity address, 1–60 s.
+    const https = fc.webUrl({ validSchemes: ['https'] });
     const valid = fc.record({
       autoRunChecks: fc.boolean(), notifyWhenBack: fc.boolean(), historyEnabled: fc.boolean(), checkTimeoutMs: fc.integer({ min: 1000, max: 60_000 }),
-      connectivity: fc.array(fc.webUrl(), { maxLength: 3 }), dohResolver: fc.webUrl(),
+      connectivity: fc.array(https, { minLength: 1, maxLength: 3 }), dohResolver: https,
     });
     fc.assert(
       fc.property(valid, ({ connectivity, dohResolver, ...top }) => {

@@ -248,18 +248,24 @@ describe('extractBodyReason', () => {
         return unit.repeat(Math.ceil(1_048_576 / unit.length));
       },
     );
-    let slowest = 0;
+    const read = (text: string, pick: number) => {
+      const started = performance.now();
+      const reason = extractBodyReason(text, headersShowing(PLATFORMS, {}, pick), 502);
+      pageText(text);
+      return { reason, ms: performance.now() - started };
+    };
+    let slowest = { ms: 0, text: '', pick: 0 };
     fc.assert(
       fc.property(huge, fc.nat(), (text, pick) => {
-        const started = performance.now();
-        const reason = extractBodyReason(text, headersShowing(PLATFORMS, {}, pick), 502);
-        pageText(text);
-        slowest = Math.max(slowest, performance.now() - started);
+        const { reason, ms } = read(text, pick);
+        if (ms > slowest.ms) slowest = { ms, text, pick };
         checkReason(reason);
       }),
       { numRuns: 8 },
     );
-    // Linear work on 64 KB takes a few ms; a backtracking regex would take seconds. Generous for a busy CI box.
-    expect(slowest).toBeLessThan(1500);
+    // Linear work on 64 KB takes a few ms; a backtracking regex takes seconds on every try. The slowest input
+    // is timed again and its fastest of three counts, so a busy CI box (a GC or another process) is not blamed.
+    const again = Math.min(...[0, 1, 2].map(() => read(slowest.text, slowest.pick).ms));
+    expect(again).toBeLessThan(1500);
   });
 });

@@ -5,8 +5,11 @@ import {
 import { ASHBURN, FAILED_RESULT, FRANKFURT, httpResult, IN_PROGRESS_RESULT, measurement, SINGAPORE } from '../support/third-party-answers';
 
 describe('buildMeasurement', () => {
-  it('a HEAD to the same path from three probes anywhere, never the query', () => {
-    expect(buildMeasurement('https://shop.example.com/cart?token=secret#x')).toEqual({
+  it('by default a HEAD to the site\'s root: the page\'s path is the person\'s choice', () => {
+    expect(buildMeasurement('https://shop.example.com/reset-password/tok/confirm?x=1')?.measurementOptions.request.path).toBe('/');
+  });
+  it('with the path allowed: a HEAD to the same path from three probes anywhere, never the query', () => {
+    expect(buildMeasurement('https://shop.example.com/cart?token=secret#x', true)).toEqual({
       type: 'http',
       target: 'shop.example.com',
       locations: [{ magic: 'world' }],
@@ -23,7 +26,9 @@ describe('buildMeasurement', () => {
   it('reachability', () => {
     expect(isReachableFromElsewhere('172.32.0.1')).toBe(true);
     expect(isReachableFromElsewhere('100.64.0.1')).toBe(false);
-    expect(isReachableFromElsewhere('[2001:db8::1]')).toBe(true);
+    expect(isReachableFromElsewhere('[2606:4700::1111]')).toBe(true);
+    // Documentation addresses are nobody's (ipaddr.js: reserved).
+    expect(isReachableFromElsewhere('[2001:db8::1]')).toBe(false);
     expect(isReachableFromElsewhere('[fd00::1]')).toBe(false);
   });
 });

@@ -26,7 +26,7 @@ describe('options page', () => {
 
     fireEvent.input(input, { target: { value: 'file:///etc/hosts' } });
     fireEvent.change(input);
-    const error = await screen.findByText(/Enter a full address starting with https:\/\/ or http:\/\//);
+    const error = await screen.findByText(/Enter a full address starting with https:\/\/\. Plain http:\/\/ is only for this computer/);
     expect(input.getAttribute('aria-invalid')).toBe('true');
     expect(input.getAttribute('aria-describedby')?.split(' ')).toContain(error.id);
     expect(await storedSettings()).toBeUndefined();
