@@ -381,9 +381,6 @@ async function attach(ff: Browser, extension: string, root: string): Promise<Fir
     },
     backgroundState,
     async suspendEventPage() {
-      // A real popup closes when focus moves; the reused popup page stays open and holds the port its
-      // one-way messages use (src/popup/background-port.ts), and an open port keeps the event page alive.
-      await popup.goto('about:blank');
       await inParent(
         'terminateBackground',
         `WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension.terminateBackground().then(() => JSON.stringify(true))`,
