@@ -3,21 +3,15 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/preact';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { bodyReasonFacts } from '../../../src/knowledge/error-body';
-import type { Incident } from '../../../src/model/incident';
+
+import { nginxIncident, resetWithKeyMessages } from '../support/popup-fixtures';
 
 vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
 const { ErrorBodyReason } = await import('../../../src/popup/ErrorBodyReason');
 
-const incident = (facts?: Record<string, string | number | boolean>): Incident => ({
-  id: 'i', url: 'https://example.com/', failure: { type: 'http', status: 502, statusLine: 'HTTP/1.1 502' }, at: 1, lastSeenAt: 1, occurrences: 1,
-  headers: { server: 'nginx' }, fingerprint: { edge: null, server: 'nginx', traceIds: [] }, incognito: false,
-  checks: facts ? { 'clean-request': { state: 'done', runId: 'r', startedAt: 1, result: { outcome: 'fail', summary: 's', evidence: [], durationMs: 3, facts } } } : {},
-});
+const incident = nginxIncident;
 
-beforeEach(() => {
-  fakeBrowser.reset();
-  Object.assign(fakeBrowser.i18n, { getMessage: (key: string, args?: string[]) => [key, ...(args ?? [])].join('|') });
-});
+beforeEach(resetWithKeyMessages);
 afterEach(() => cleanup());
 
 describe('ErrorBodyReason', () => {
