@@ -51,11 +51,15 @@ export function explain(failure: Failure, fingerprint: Fingerprint, page: BodyRe
   if (failure.type === 'network' && outerGateway !== null && EDGE_CONNECTION_KINDS.has(failure.kind) && failingHop === 'origin') {
     failingHop = 'gateway';
   }
+  // The page names the layer the headers already blamed (nginx's stock page on nginx's 502): its own words
+  // show under "What the page itself says", and the headers' sentence for this status, more specific, stays.
+  const byHeaders = fingerprint.failed;
+  const context = failed && page && byHeaders?.id === failed.id && byHeaders.meaningKey !== failed.meaningKey ? byHeaders : failed;
   return {
     titleKey: entry.titleKey,
     summaryKey: entry.summaryKey,
-    contextKey: failed?.meaningKey ?? null,
-    args: failed ? [failed.code ?? '', failed.name] : [],
+    contextKey: context?.meaningKey ?? null,
+    args: context ? [context.code ?? failed?.code ?? '', context.name] : [],
     causeKeys: [...entry.causeKeys],
     fixers,
     failingHop,

@@ -61,9 +61,10 @@ export const SCENARIOS: readonly Scenario[] = [
     popup: () => ({
       title: message('http502_title'),
       summary: message('http502_summary'),
-      // The stock page is read from the tab: what it says replaces the header-based sentence.
-      context: message('bodyReason_nginx_stock'),
+      // The header-based sentence for nginx's 502 stays; the stock page read from the tab adds its own words.
+      context: message('ctx_nginx_502', NGINX_ARGS),
       gateway: displayName('nginx'),
+      texts: [message('bodyReason_nginx_stock')],
     }),
   },
   {

@@ -69,6 +69,13 @@ describe('explain: specific to code and the layer that generated it', () => {
     expect(e.chain.layers.map((l) => l.id)).toEqual(['cloudflare', 'nginx']);
   });
 
+  it('the page names the layer the headers blamed: the headers\' sentence for the status stays beside the page\'s words', () => {
+    const page = { platform: 'nginx' as const, name: 'nginx', role: 'server' as const, code: null, meaningKey: 'bodyReason_nginx_stock', fixer: 'site-owner' as const, hop: 'origin' as const };
+    const e = explain(http(502), fromHeaders({ server: 'nginx/1.24.0' }, 502), page);
+    expect(e).toMatchObject({ contextKey: 'ctx_nginx_502', gatewayName: 'nginx', args: ['', 'nginx'] });
+    expect(e.chain.failed?.meaningKey).toBe('bodyReason_nginx_stock');
+  });
+
   it('a proxy on the person\'s own network: the network hop broke, its admin fixes it', () => {
     const e = explain(http(503), fromHeaders({ 'x-squid-error': 'ERR_CONNECT_FAIL 111', via: '1.1 proxy.corp (squid/5.7)' }, 503));
     expect(e).toMatchObject({ failingHop: 'network', gatewayName: 'Squid' });
