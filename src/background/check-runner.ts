@@ -1,13 +1,14 @@
 // Runs guided steps in the background (the popup closes whenever focus moves) and writes every
 // state change into the tab's incident, where the popup reads it.
-import type { CheckId, CheckResult, CheckState } from '../model/checks';
+import type { CheckId, CheckResult, CheckState, Evidence } from '../model/checks';
 import type { Incident } from '../model/incident';
 import { checkById, CHECKS } from '../checks';
-import type { AskUser, Check, CheckOutput, UserAnswer } from '../checks/check';
+import type { AskUser, Check, CheckOutput, LastingKind, UserAnswer } from '../checks/check';
 import { allRecords, readRecord, UNCHANGED, updateRecord } from './incident-store';
 import { withCheckState, withInterruptedChecks } from './record-transitions';
 import { loadSettings } from './settings-store';
 import { scopeForUrl } from '../model/site-scope';
+import { LASTING_WAIT_MS, LastingWork, stoppedOutput } from './lasting-work';
 
 /** How long past its time limit a 'running' state is trusted before the popup calls it interrupted. */
 export const DEADLINE_GRACE_MS = 2000;
@@ -30,10 +31,8 @@ function writeState(tabId: number, incidentId: string, checkId: CheckId, state: 
   return updateRecord(tabId, (r) => withCheckState(r, incidentId, checkId, state, expectRunId) ?? UNCHANGED);
 }
 
-/** A step never throws into the UI: a timeout, a cancel or a crash is a result too. */
+/** A step never throws into the UI: a crash is a result too (a timeout or a cancel: stoppedOutput). */
 function failedOutput(error: unknown): CheckOutput {
-  if (error instanceof StepTimeout) return { outcome: 'inconclusive', summary: 'checkTimedOut', evidence: [] };
-  if (error instanceof StepCancelled) return { outcome: 'skipped', summary: 'checkCancelled', evidence: [] };
   const reason = error instanceof Error ? error.message : String(error);
   return { outcome: 'inconclusive', summary: 'checkCrashed', evidence: [{ label: 'evidenceReason', value: reason.slice(0, 300) }] };
 }
@@ -76,6 +75,7 @@ async function runClaimed(tabId: number, check: Check, confirmedFor: string | un
   const startedAt = Date.now();
   const running = { state: 'running', runId, startedAt, deadline: startedAt + limit + DEADLINE_GRACE_MS } as const;
   const timer = setTimeout(() => controller.abort(new StepTimeout()), limit);
+  const lasting = new LastingWork();
 
   let output: CheckOutput | AskUser;
   try {
@@ -89,14 +89,28 @@ async function runClaimed(tabId: number, check: Check, confirmedFor: string | un
       signal: controller.signal,
       confirmed,
       scope: scopeForUrl(scope, incident.url),
-      progress: (progress: string) => void writeState(tabId, incident.id, checkId, { ...running, progress }, runId).catch(() => undefined),
+      // Once stopped, the runner's "stopping…" line is the one shown.
+      progress: (progress: string) => {
+        if (!controller.signal.aborted) void writeState(tabId, incident.id, checkId, { ...running, progress }, runId).catch(() => undefined);
+      },
+      lasting: <T>(kind: LastingKind, work: Promise<T>, describe?: (result: T) => Evidence[] | null) => lasting.track(kind, work, describe),
     };
     // A cancel that came while the state was being written stops the step before it starts.
     controller.signal.throwIfAborted();
     // A step that ignores its signal still ends at its limit.
     output = await Promise.race([check.run(context), rejectOnAbort(controller.signal)]);
   } catch (error) {
-    output = failedOutput(error);
+    if (!(error instanceof StepCancelled || error instanceof StepTimeout)) output = failedOutput(error);
+    else {
+      // A removal or a window already under way goes on: say so while waiting for it, then say what it did.
+      const goingOn = lasting.goingOn();
+      if (goingOn) {
+        const stopping = { ...running, deadline: Date.now() + LASTING_WAIT_MS + DEADLINE_GRACE_MS, progress: `progressStopping_${goingOn}` };
+        await writeState(tabId, incident.id, checkId, stopping, runId).catch(() => undefined);
+        await lasting.settle(LASTING_WAIT_MS);
+      }
+      output = stoppedOutput(error instanceof StepCancelled, lasting.states());
+    }
   } finally {
     clearTimeout(timer);
   }

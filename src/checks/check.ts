@@ -1,8 +1,11 @@
 // The contract every guided step implements: one file per step, listed in ./index.ts.
-import type { CheckId, CheckResult } from '../model/checks';
+import type { CheckId, CheckResult, Evidence } from '../model/checks';
 import type { Incident } from '../model/incident';
 import type { Settings } from '../model/settings';
 import type { SiteScope } from '../model/site-scope';
+
+/** Work a cancel cannot call back once started: a removal of site data, a private window being opened. */
+export type LastingKind = 'removal' | 'window';
 
 export interface CheckContext {
   tabId: number;
@@ -17,6 +20,12 @@ export interface CheckContext {
   signal: AbortSignal;
   /** Shows a one-line progress message (i18n key) while the step runs. */
   progress(messageKey: string): void;
+  /**
+   * Wraps work that goes on whatever a cancel says (a removal, a window being opened), so that a cancel waits
+   * for it and tells what it did instead of a bare "cancelled". `describe`: the evidence of what it did; null
+   * when it left nothing behind (a window the browser refused).
+   */
+  lasting<T>(kind: LastingKind, work: Promise<T>, describe?: (result: T) => Evidence[] | null): Promise<T>;
   /** The person confirmed an intrusive part of the step (e.g. signing out by clearing cookies). */
   confirmed: boolean;
   /** What "this site" is by the Public Suffix List, sent by the popup with the step (null when not sent or not about this URL). */

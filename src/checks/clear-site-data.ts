@@ -66,10 +66,16 @@ export const clearSiteData: Check = {
     if (privateWindow && !context.confirmed) return { outcome: 'skipped', summary: 'clearSiteDataPrivateWindow', evidence: [{ label: 'siteDataPrivateWindow', value: '' }] };
     context.progress('progressClearingSiteData');
     const types = context.confirmed ? [...SAFE_TYPES, ...SIGN_OUT_TYPES] : [...SAFE_TYPES];
-    const [report, cookies] = await Promise.all([
-      privateWindow ? NOTHING_REMOVED : removeSiteData(context.url, types),
-      context.confirmed ? removeSiteCookies(context.url, context.tabId, privateWindow) : Promise.resolve(null),
-    ]);
+    const confirmed = context.confirmed;
+    // Once started, a removal cannot be called back: a cancel waits for it and says what it removed.
+    const [report, cookies] = await context.lasting(
+      'removal',
+      Promise.all([
+        privateWindow ? NOTHING_REMOVED : removeSiteData(context.url, types),
+        confirmed ? removeSiteCookies(context.url, context.tabId, privateWindow) : Promise.resolve(null),
+      ]),
+      ([report, cookies]) => clearingEvidence({ confirmed, report, cookies, privateWindow }),
+    );
     context.signal.throwIfAborted();
     context.progress('progressReloading');
     const load = await reloadAndObserve(context, timeLeftMs(context));

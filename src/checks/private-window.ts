@@ -54,7 +54,8 @@ export const privateWindow: Check = {
     const stop = new AbortController();
     const waitMs = timeLeftMs(context);
     const observing = observeTab({ tabId, watch: { since }, signal: AbortSignal.any([context.signal, stop.signal]), waitMs });
-    const opening = await openPrivateWindow(context.url, allowed);
+    // A window, once asked for, opens and stays open whatever a cancel says: the runner tells the person.
+    const opening = await context.lasting('window', openPrivateWindow(context.url, allowed), (o) => (o.opened ? [] : null));
     if (!opening.opened || opening.tabId === null) {
       stop.abort();
       await observing;

@@ -2,7 +2,8 @@
 // failed storage write, and a cancel that tells the truth about work already under way.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
-import type { Check, CheckContext, CheckOutput } from '../../../src/checks/check';
+import type { Check, CheckContext, CheckOutput, LastingKind } from '../../../src/checks/check';
+import type { CheckId } from '../../../src/model/checks';
 import type { Incident, TabRecord } from '../../../src/model/incident';
 
 vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
@@ -15,9 +16,27 @@ const manualStep: Check = {
   timeLimitMs: 60_000,
   run: (context) => new Promise((resolve) => runs.push({ context, finish: resolve })),
 };
-vi.mock('../../../src/checks', () => ({ CHECKS: [], checkById: (id: string) => (id === 'reload' ? manualStep : undefined) }));
+/** A step that starts lasting work (a removal, a window) the test ends by hand, then waits until it is stopped. */
+const lastingRuns: { context: CheckContext; end: (left: boolean) => void }[] = [];
+const lastingStep = (id: 'clear-site-data' | 'private-window', kind: LastingKind): Check => ({
+  id,
+  automatic: false,
+  timeLimitMs: 60_000,
+  run: async (context) => {
+    const work = new Promise<boolean>((resolve) => lastingRuns.push({ context, end: resolve }));
+    await context.lasting(kind, work, (left) => (left ? [{ label: 'siteDataCleared_cache', value: '' }] : null));
+    return new Promise<CheckOutput>(() => undefined);
+  },
+});
+const removalStep = lastingStep('clear-site-data', 'removal');
+const windowStep = lastingStep('private-window', 'window');
+vi.mock('../../../src/checks', () => ({
+  CHECKS: [],
+  checkById: (id: string) => ({ reload: manualStep, 'clear-site-data': removalStep, 'private-window': windowStep })[id],
+}));
 
 const { runCheck, cancelCheck } = await import('../../../src/background/check-runner');
+const { LASTING_WAIT_MS } = await import('../../../src/background/lasting-work');
 const { updateRecord } = await import('../../../src/background/incident-store');
 
 // A tab of its own per test: a run a failing test leaves behind cannot block the next test.
@@ -26,13 +45,14 @@ const incident: Incident = {
   id: 'inc-1', url: 'https://a.test/', failure: { type: 'http', status: 502, statusLine: 'HTTP/1.1 502' }, at: 1, lastSeenAt: 1,
   occurrences: 1, headers: {}, fingerprint: { edge: null, server: null, traceIds: [] }, incognito: false, checks: {},
 };
-const stored = async () => ((await fakeBrowser.storage.session.get(`tab:${TAB}`))[`tab:${TAB}`] as TabRecord).incident!.checks.reload;
+const stored = async (id: CheckId = 'reload') => ((await fakeBrowser.storage.session.get(`tab:${TAB}`))[`tab:${TAB}`] as TabRecord).incident!.checks[id];
 const passed: CheckOutput = { outcome: 'pass', summary: 'x', evidence: [] };
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
 beforeEach(async () => {
   fakeBrowser.reset();
   runs.length = 0;
+  lastingRuns.length = 0;
   TAB += 1;
   // Through the store, which keeps its own list of the tabs that have a record.
   await updateRecord(TAB, () => ({ tabId: TAB, incident }));
@@ -93,5 +113,60 @@ describe('one run at a time', () => {
     await tick();
     expect(runs.every((r) => r.context.signal.aborted)).toBe(true);
     expect(await stored()).toMatchObject({ state: 'done', result: { summary: 'checkCancelled' } });
+  });
+});
+
+describe('a cancel never says "cancelled" while a removal or a window it started goes on', () => {
+  it('a removal under way: "stopping…" until it ends, then what it removed', async () => {
+    const run = runCheck(TAB, 'clear-site-data');
+    await vi.waitFor(() => expect(lastingRuns).toHaveLength(1));
+    cancelCheck(TAB, 'clear-site-data');
+    await vi.waitFor(async () => expect(await stored('clear-site-data')).toMatchObject({ state: 'running', progress: 'progressStopping_removal' }));
+    expect(lastingRuns[0]!.context.signal.aborted).toBe(true);
+    lastingRuns[0]!.end(true);
+    await run;
+    expect(await stored('clear-site-data')).toMatchObject({
+      state: 'done',
+      result: {
+        outcome: 'skipped',
+        summary: 'checkCancelled_removal_ended',
+        evidence: [{ label: 'lastingEvidence_removal_ended', value: '' }, { label: 'siteDataCleared_cache', value: '' }],
+      },
+    });
+  });
+
+  it('a removal that does not end in time: the result says it goes on', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const run = runCheck(TAB, 'clear-site-data');
+      await vi.waitFor(() => expect(lastingRuns).toHaveLength(1));
+      cancelCheck(TAB, 'clear-site-data');
+      await vi.waitFor(async () => expect(await stored('clear-site-data')).toMatchObject({ progress: 'progressStopping_removal' }));
+      await vi.advanceTimersByTimeAsync(LASTING_WAIT_MS);
+      await run;
+      expect(await stored('clear-site-data')).toMatchObject({ state: 'done', result: { summary: 'checkCancelled_removal_goesOn' } });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a private window already open stays open, and the result says so', async () => {
+    const run = runCheck(TAB, 'private-window');
+    await vi.waitFor(() => expect(lastingRuns).toHaveLength(1));
+    lastingRuns[0]!.end(true);
+    await tick();
+    cancelCheck(TAB, 'private-window');
+    await run;
+    expect(await stored('private-window')).toMatchObject({ state: 'done', result: { summary: 'checkCancelled_window_ended' } });
+  });
+
+  it('a window the browser refused left nothing: a plain "cancelled"', async () => {
+    const run = runCheck(TAB, 'private-window');
+    await vi.waitFor(() => expect(lastingRuns).toHaveLength(1));
+    lastingRuns[0]!.end(false);
+    await tick();
+    cancelCheck(TAB, 'private-window');
+    await run;
+    expect(await stored('private-window')).toMatchObject({ state: 'done', result: { summary: 'checkCancelled', evidence: [] } });
   });
 });

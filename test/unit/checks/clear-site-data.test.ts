@@ -144,6 +144,12 @@ describe('clear-site-data step with a fake browser (Chrome flavour)', () => {
     expect(out).toMatchObject({ outcome: 'skipped', summary });
   });
 
+  it('the removal is lasting work: a cancel waits for it and reports what it removed', async () => {
+    const context = testContext(testIncident('https://shop.example.com/', http502));
+    output(await clearSiteData.run(context));
+    expect(context.lasted).toEqual([{ kind: 'removal', left: expect.arrayContaining([{ label: 'siteDataCleared_cache', value: '' }, { label: 'siteDataKept_cookies', value: '' }]) }]);
+  });
+
   it('a removal the browser refuses is reported, and the step goes on', async () => {
     fakes.browsingData.remove.mockRejectedValue(new Error('nope'));
     const out = output(await clearSiteData.run(testContext(testIncident('https://shop.example.com/', http502))));

@@ -57,7 +57,18 @@ describe('private-window step with a fake browser', () => {
   it('Firefox refuses → explains how to allow it, and still asks', async () => {
     fakes.extension.isAllowedIncognitoAccess.mockResolvedValue(false);
     fakes.windowsCreate.mockRejectedValue(new Error('Extension does not have permission for incognito mode'));
-    expect(await privateWindow.run(testContext(testIncident(url, http502)))).toEqual({ ask: ASK_OPEN_IT_YOURSELF });
+    const context = testContext(testIncident(url, http502));
+    expect(await privateWindow.run(context)).toEqual({ ask: ASK_OPEN_IT_YOURSELF });
+    // No window: a cancel would have nothing to tell about it.
+    expect(context.lasted).toEqual([{ kind: 'window', left: null }]);
+  });
+
+  it('the window is lasting work: a cancel says it stays open', async () => {
+    fakes.extension.isAllowedIncognitoAccess.mockResolvedValue(false);
+    fakes.windowsCreate.mockResolvedValue({ id: 5 });
+    const context = testContext(testIncident(url, http502));
+    await privateWindow.run(context);
+    expect(context.lasted).toEqual([{ kind: 'window', left: [] }]);
   });
 
   it('nothing seen in time → asks instead of failing', async () => {

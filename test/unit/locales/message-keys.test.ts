@@ -75,6 +75,11 @@ const built = [
   ...['win', 'mac', 'linux'].map((os) => `evidenceFlushCommand_${os}`),
   ...['cros', 'android', 'other'].map((os) => `evidenceFlushDevice_${os}`),
   ...['chrome', 'firefox'].map((b) => `evidenceFlushBrowser_${b}`),
+  // A stopped step's lasting work (background/lasting-work.ts): a removal, a window.
+  ...['removal', 'window'].flatMap((kind) => [
+    `progressStopping_${kind}`,
+    ...['ended', 'goesOn'].flatMap((state) => [`checkCancelled_${kind}_${state}`, `lastingEvidence_${kind}_${state}`]),
+  ]),
 ];
 
 const unique = <T extends { file: string; key: string }>(list: T[]) =>

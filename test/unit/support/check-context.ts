@@ -1,5 +1,6 @@
 // A CheckContext for tests, with settings whose endpoints point at loopback.
-import type { AskUser, CheckContext, CheckOutput } from '../../../src/checks/check';
+import type { AskUser, CheckContext, CheckOutput, LastingKind } from '../../../src/checks/check';
+import type { Evidence } from '../../../src/model/checks';
 import type { Failure } from '../../../src/model/failure';
 import type { Incident } from '../../../src/model/incident';
 import type { SiteScope } from '../../../src/model/site-scope';
@@ -13,10 +14,12 @@ export function testIncident(url: string, failure: Failure, extra: Partial<Incid
   };
 }
 
-export function testContext(incident: Incident, endpoints: Partial<Endpoints> = {}, options: { signal?: AbortSignal; confirmed?: boolean; tabId?: number; timeoutMs?: number; scope?: SiteScope | null } = {}): CheckContext & { progressed: string[] } {
+export function testContext(incident: Incident, endpoints: Partial<Endpoints> = {}, options: { signal?: AbortSignal; confirmed?: boolean; tabId?: number; timeoutMs?: number; scope?: SiteScope | null } = {}): CheckContext & { progressed: string[]; lasted: { kind: LastingKind; left: Evidence[] | null }[] } {
   const settings: Settings = { ...structuredClone(DEFAULT_SETTINGS), checkTimeoutMs: options.timeoutMs ?? 8000 };
   settings.endpoints = { ...settings.endpoints, ...endpoints };
   const progressed: string[] = [];
+  // Lasting work the step declared (a removal, a window) and what it said it left behind.
+  const lasted: { kind: LastingKind; left: Evidence[] | null }[] = [];
   return {
     tabId: options.tabId ?? 7,
     url: incident.url,
@@ -28,7 +31,9 @@ export function testContext(incident: Incident, endpoints: Partial<Endpoints> = 
     // What the popup sends: the Public Suffix List's view of the host.
     scope: options.scope === undefined ? siteScopeOf(new URL(incident.url).hostname) : options.scope,
     progress: (key) => void progressed.push(key),
+    lasting: (kind, work, describe) => work.then((result) => (lasted.push({ kind, left: describe ? describe(result) : [] }), result)),
     progressed,
+    lasted,
   };
 }
 
