@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckId } from '../../src/model/checks';
 import type { Endpoints, Settings } from '../../src/model/settings';
 import {
-  expectClearedWithCookies, expectOffline, expectPrivateWindowLoaded, expectSessionCookies, expectSiteUnreachable,
+  expectCancelSaysWhatWasRemoved, expectClearedWithCookies, expectOffline, expectPrivateWindowLoaded, expectSessionCookies, expectSiteUnreachable,
   expectAutoRunOnOpen, expectReloadFixesIt, expectStaleDns, expectStoredDataVerdict, expectVerdictWithin5s, failingTab as failingTabOf, privateWindowAsked, staleHostChecked,
   type StepsSuite,
 } from './shared/guided-steps';
@@ -283,5 +283,13 @@ describe('Chromium: guided steps and the verdict (issue #3)', () => {
     await expectSiteCookie();
     const healthy = await suite.openTab(server.url(`/set-cookie?t=${id}-after`));
     expect(await healthy.page.evaluate(() => localStorage.getItem('kept'))).toBe(id);
+  });
+
+  it('12. Cancel after the site\'s data was removed (its reload held at the server): the step says the removal finished and what it removed, not "Cancelled"', async () => {
+    await expectCancelSaysWhatWasRemoved(suite, {
+      probes,
+      key: tag(),
+      confirmWithoutCookies: (popup) => popup.getByRole('group', { name: message('clearConfirmLabel') }).getByRole('button', { name: message('clearWithoutCookies'), exact: true }).click(),
+    });
   });
 });

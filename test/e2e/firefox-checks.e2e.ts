@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckId } from '../../src/model/checks';
 import type { Endpoints, Settings } from '../../src/model/settings';
 import {
-  expectClearedWithCookies, expectOffline, expectPrivateWindowLoaded, expectSessionCookies, expectSiteUnreachable,
+  expectCancelSaysWhatWasRemoved, expectClearedWithCookies, expectOffline, expectPrivateWindowLoaded, expectSessionCookies, expectSiteUnreachable,
   expectAutoRunOnOpen, expectReloadFixesIt, expectStaleDns, expectStoredDataVerdict, expectVerdictWithin5s, failingTab as failingTabOf, privateWindowAsked, staleHostChecked,
   type StepsSuite,
 } from './shared/guided-steps';
@@ -246,6 +246,14 @@ describe('Firefox: guided steps and the verdict (issue #3)', () => {
 });
 
 describe('Firefox: watch, report and look-ups (issue #8)', () => {
+  it('9. Cancel after the site\'s data was removed (its reload held at the server): the step says the removal finished and what it removed, not "Cancelled"', async () => {
+    await expectCancelSaysWhatWasRemoved(suite, {
+      probes,
+      key: tag(),
+      confirmWithoutCookies: (popup) => clickButton(popup, message('clearWithoutCookies'), 'li[data-step="clear-site-data"] .step-confirm'),
+    });
+  });
+
   it('watch: the event page suspended between tries, the watch goes on; back → notification and the tab reloads', async () => {
     const key = tag();
     const url = server.url(`/recovers?key=${key}&after=3`);

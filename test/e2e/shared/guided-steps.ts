@@ -15,6 +15,7 @@ import {
   AUTOMATIC, STALE_HOST, STALE_PUBLIC_IP, doneResult, readSteps, readVerdict, recordWhere, stepState, type RecordSource,
 } from '../support/popup-steps';
 import { offlineEndpoints, type ProbeServers } from '../support/probe-servers';
+import { waitFor } from '../support/wait-for';
 
 export interface StepsSuite<Tab extends { tabId: number }, Popup extends PopupPage> extends RecordSource {
   cookies(): Promise<CookieSeen[]>;
@@ -306,4 +307,38 @@ export async function expectPrivateWindowLoaded<Tab extends { tabId: number }, P
   const verdict = await readVerdict(popup);
   expect(verdict).toMatchObject({ side: 'browser-data', headline: message('verdictBrowserData') });
   expect(verdict?.text).toContain(message('verdictEvPrivateLoaded'));
+}
+
+/**
+ * Cancel after the site's data was removed, while the step's reload is held at the server's gate: the removal
+ * cannot be called back, so the step says it finished and what it removed — never a bare "Cancelled".
+ * `probes.gateUrl(key)` fails once (the incident), then holds every request until released.
+ */
+export async function expectCancelSaysWhatWasRemoved<Tab extends { tabId: number }, Popup extends PopupPage>(
+  suite: StepsSuite<Tab, Popup>,
+  { probes, key, confirmWithoutCookies }: { probes: ProbeServers; key: string; confirmWithoutCookies(popup: Popup): Promise<void> },
+): Promise<CheckResult> {
+  try {
+    const { tabId, incident } = await failingTab(suite, probes.gateUrl(key));
+    const popup = await suite.openPopup(tabId);
+    await suite.clickStep(popup, 'clear-site-data');
+    await confirmWithoutCookies(popup);
+    // The data is gone and the step's reload waits at the gate: now Cancel.
+    await waitFor('the step\'s reload to reach the server', () => probes.heldAtGate(key) > 0, { timeoutMs: 10_000 });
+    await suite.clickStep(popup, 'clear-site-data');
+    const result = await doneResult(suite, tabId, incident.id, 'clear-site-data', 10_000);
+    expect(result).toMatchObject({ outcome: 'skipped', summary: 'checkCancelled_removal_ended' });
+    expect(result.evidence).toEqual(expect.arrayContaining([
+      { label: 'lastingEvidence_removal_ended', value: '' },
+      { label: 'siteDataCleared_cache', value: '' },
+      { label: 'siteDataKept_cookies', value: '' },
+    ]));
+    await suite.waitForSteps(popup, ['clear-site-data'], 'done', 5000);
+    const line = (await readSteps(popup))['clear-site-data']?.line ?? '';
+    expect(line).toContain(message('checkCancelled_removal_ended'));
+    expect(line).not.toBe(message('checkCancelled'));
+    return result;
+  } finally {
+    probes.releaseGate(key);
+  }
 }
