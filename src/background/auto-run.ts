@@ -5,7 +5,7 @@ import type { Incident } from '../model/incident';
 import type { Settings } from '../model/settings';
 import { readRecord } from './incident-store';
 import { runAutomaticChecks } from './check-runner';
-import { loadSettings } from './settings-store';
+import { storage } from '../storage/storage';
 
 /**
  * Pure: run the automatic steps only when the person asked for it and none of them has started on this
@@ -17,7 +17,7 @@ export function shouldAutoRun(settings: Pick<Settings, 'autoRunChecks'>, inciden
 }
 
 export async function onPopupOpened(tabId: number): Promise<boolean> {
-  const [settings, record] = await Promise.all([loadSettings(), readRecord(tabId)]);
+  const [settings, record] = await Promise.all([storage.settings.get(), readRecord(tabId)]);
   if (!shouldAutoRun(settings, record?.incident)) return false;
   void runAutomaticChecks(tabId);
   return true;

@@ -6,7 +6,7 @@ import { checkById, CHECKS } from '../checks';
 import type { AskUser, Check, CheckOutput, LastingKind, UserAnswer } from '../checks/check';
 import { allRecords, readRecord, UNCHANGED, updateRecord } from './incident-store';
 import { withCheckState, withInterruptedChecks } from './record-transitions';
-import { loadSettings } from './settings-store';
+import { storage } from '../storage/storage';
 import { scopeForUrl } from '../model/site-scope';
 import { LASTING_WAIT_MS, LastingWork, stoppedOutput } from './lasting-work';
 
@@ -69,7 +69,7 @@ async function runClaimed(tabId: number, check: Check, confirmedFor: string | un
   // A confirmation holds for the incident it was given for: never for a newer one in the same tab.
   if (!incident || (confirmedFor !== undefined && confirmedFor !== incident.id)) return;
   const confirmed = confirmedFor !== undefined;
-  const settings = await loadSettings();
+  const settings = await storage.settings.get();
   const limit = check.timeLimitMs ?? settings.checkTimeoutMs;
   const runId = crypto.randomUUID();
   const startedAt = Date.now();

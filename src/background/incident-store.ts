@@ -1,6 +1,7 @@
-// The one typed store of per-tab records in storage.session (survives the worker stopping; never on disk).
-import browser from 'webextension-polyfill';
-import { isTabKey, tabKey, type TabRecord } from '../model/incident';
+// The incident store: per-tab records (storage.tabs, in storage.session: survives the worker stopping,
+// never on disk), with updates of one tab in order and no storage call for a tab without a record.
+import type { TabRecord } from '../model/incident';
+import { storage } from '../storage/storage';
 
 type Updated = TabRecord | undefined | typeof UNCHANGED;
 type Updater = (current: TabRecord | undefined) => Updated | Promise<Updated>;
@@ -27,17 +28,13 @@ function serialized<T>(tabId: number, work: () => Promise<T>): Promise<T> {
 let tabsWithRecords: Promise<Set<number>> | null = null;
 
 function knownTabs(): Promise<Set<number>> {
-  tabsWithRecords ??= browser.storage.session
-    .get(null)
-    .then((items) => new Set(Object.keys(items).filter(isTabKey).map((key) => Number(key.slice('tab:'.length)))));
+  tabsWithRecords ??= storage.tabs.all().then((records) => new Set(records.keys()));
   return tabsWithRecords;
 }
 
 export async function readRecord(tabId: number): Promise<TabRecord | undefined> {
   if (!(await knownTabs()).has(tabId)) return undefined;
-  const key = tabKey(tabId);
-  const items = await browser.storage.session.get(key);
-  return items[key] as TabRecord | undefined;
+  return storage.tabs.item(tabId).get();
 }
 
 /** Applies `update` to the tab's record; writes only when it returns a new value. */
@@ -48,10 +45,10 @@ export function updateRecord(tabId: number, update: Updater): Promise<TabRecord 
     if (next === UNCHANGED) return current;
     const known = await knownTabs();
     if (next === undefined) {
-      if (known.has(tabId)) await browser.storage.session.remove(tabKey(tabId));
+      if (known.has(tabId)) await storage.tabs.item(tabId).remove();
       known.delete(tabId);
     } else {
-      await browser.storage.session.set({ [tabKey(tabId)]: next });
+      await storage.tabs.item(tabId).set(next);
       known.add(tabId);
     }
     return next;
@@ -67,14 +64,11 @@ export function removeRecord(tabId: number): Promise<void> {
   return serialized(tabId, async () => {
     const known = await knownTabs();
     if (!known.has(tabId)) return;
-    await browser.storage.session.remove(tabKey(tabId));
+    await storage.tabs.item(tabId).remove();
     known.delete(tabId);
   });
 }
 
 export async function allRecords(): Promise<TabRecord[]> {
-  const items = await browser.storage.session.get(null);
-  return Object.entries(items)
-    .filter(([key]) => isTabKey(key))
-    .map(([, value]) => value as TabRecord);
+  return [...(await storage.tabs.all()).values()].filter((record): record is TabRecord => record !== undefined);
 }

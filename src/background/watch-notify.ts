@@ -3,7 +3,7 @@ import browser from 'webextension-polyfill';
 import type { TabRecord } from '../model/incident';
 import type { WatchState } from '../knowledge/watch-schedule';
 import { showBadge } from './badge';
-import { loadSettings } from './settings-store';
+import { storage } from '../storage/storage';
 import { hostOf } from '../model/url-parts';
 
 const NOTIFICATION_PREFIX = 'watch:';
@@ -22,7 +22,7 @@ export function backNotificationBody(watch: Pick<WatchState, 'url' | 'lastTry'>,
 
 export async function announceBack(tabId: number, watch: WatchState, record: TabRecord | undefined): Promise<void> {
   await showBadge(tabId, record);
-  const settings = await loadSettings();
+  const settings = await storage.settings.get();
   if (settings.notifyWhenBack) {
     // Basic type only: Firefox supports no buttons; a click focuses the tab (onNotificationClicked).
     const body = backNotificationBody(watch, record);

@@ -7,19 +7,15 @@ import {
   afterTry,
   claimTry,
   isWatchCurrent,
-  mergeWatchTuning,
   startWatchState,
   type WatchState,
-  type WatchTuning,
 } from '../knowledge/watch-schedule';
 import { allRecords, UNCHANGED, updateRecord } from './incident-store';
-import { loadSettings } from './settings-store';
+import { storage } from '../storage/storage';
 import { probeUrl } from './watch-probe';
 import { announceBack, clearBackNotification } from './watch-notify';
 import { showBadge } from './badge';
 
-/** storage.local key: overrides of the schedule, e.g. `{ firstDelayMs: 1000 }` for e2e tests. */
-export const WATCH_TUNING_KEY = 'watchTuning';
 const ALARM_PREFIX = 'watch:';
 const alarmName = (tabId: number): string => `${ALARM_PREFIX}${tabId}`;
 
@@ -28,11 +24,6 @@ const alarmName = (tabId: number): string => `${ALARM_PREFIX}${tabId}`;
 // stays as the backup when the worker is stopped first. Whichever comes first claims the try.
 const ALARM_FLOOR_MS = 30_000;
 const timers = new Map<number, ReturnType<typeof setTimeout>>();
-
-async function loadTuning(): Promise<WatchTuning> {
-  const items = await browser.storage.local.get(WATCH_TUNING_KEY);
-  return mergeWatchTuning(items[WATCH_TUNING_KEY]);
-}
 
 function setTimer(tabId: number, at: number): void {
   clearTimeout(timers.get(tabId));
@@ -67,7 +58,7 @@ const withoutWatch = (record: TabRecord): TabRecord => {
 
 /** Starts (or restarts) watching the tab's current incident; false when the tab shows no failure. */
 export async function startWatch(tabId: number, reload?: boolean): Promise<boolean> {
-  const [settings, tuning] = await Promise.all([loadSettings(), loadTuning()]);
+  const [settings, tuning] = await Promise.all([storage.settings.get(), storage.watchTuning.get()]);
   const now = Date.now();
   let started: WatchState | undefined;
   const record = await updateRecord(tabId, (r) => {
@@ -96,7 +87,7 @@ export async function forgetWatch(tabId: number): Promise<void> {
 
 /** Runs the tab's try if it is due (from the alarm, the timer, or both: only one claims it). */
 export async function runDueTry(tabId: number): Promise<void> {
-  const tuning = await loadTuning();
+  const tuning = await storage.watchTuning.get();
   let claimed: WatchState | undefined;
   const record = await updateRecord(tabId, (r) => {
     if (!r?.watch) return UNCHANGED;

@@ -2,9 +2,10 @@
 // Failures land in the tab's record in storage.session (the detector writes them); a healthy load is seen
 // as the incident moving to `lastError`, or — for a tab without an incident, whose healthy loads are never
 // stored — straight from webRequest.onCompleted.
-import browser, { type Storage, type WebRequest } from 'webextension-polyfill';
+import browser, { type WebRequest } from 'webextension-polyfill';
 import type { Failure } from '../model/failure';
-import { tabKey, type TabRecord } from '../model/incident';
+import type { TabRecord } from '../model/incident';
+import { storage } from '../storage/storage';
 import { isServerErrorStatus, isTopLevelNavigation } from '../knowledge/classify-navigation';
 
 export type TabLoad =
@@ -56,11 +57,9 @@ export async function observeTab({ tabId, watch, signal, waitMs }: ObserveOption
   let settle: (load: TabLoad | null) => void = () => {};
   const done = new Promise<TabLoad | null>((resolve) => (settle = resolve));
 
-  const onStorage = (changes: Record<string, Storage.StorageChange>, area: string) => {
-    if (area !== 'session' || known === undefined) return;
-    const change = changes[tabKey(known)];
-    if (!change) return;
-    const load = tabLoadFromRecord(change.newValue as TabRecord | undefined, watch);
+  const onRecord = (id: number, record: TabRecord | undefined) => {
+    if (id !== known) return;
+    const load = tabLoadFromRecord(record, watch);
     if (load) settle(load);
   };
   const onCompleted = (details: WebRequest.OnCompletedDetailsType) => {
@@ -73,7 +72,7 @@ export async function observeTab({ tabId, watch, signal, waitMs }: ObserveOption
   const onAbort = () => settle(null);
   const timer = setTimeout(() => settle(null), waitMs);
 
-  browser.storage.onChanged.addListener(onStorage);
+  const stopWatchingRecords = storage.tabs.watchAll(onRecord);
   browser.webRequest.onCompleted.addListener(onCompleted, { urls: ['<all_urls>'], types: ['main_frame'] });
   signal.addEventListener('abort', onAbort, { once: true });
   try {
@@ -87,15 +86,13 @@ export async function observeTab({ tabId, watch, signal, waitMs }: ObserveOption
       }
     }
     // The result may have landed before the listener was added.
-    const key = tabKey(known);
-    const current = (await browser.storage.session.get(key))[key] as TabRecord | undefined;
-    const already = tabLoadFromRecord(current, watch);
+    const already = tabLoadFromRecord(await storage.tabs.item(known).get(), watch);
     if (already) settle(already);
     return await done;
   } finally {
     clearTimeout(timer);
     signal.removeEventListener('abort', onAbort);
-    browser.storage.onChanged.removeListener(onStorage);
+    stopWatchingRecords();
     browser.webRequest.onCompleted.removeListener(onCompleted);
   }
 }

@@ -75,3 +75,6 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 export const SETTINGS_KEY = 'settings';
+
+/** A change to the settings, applied to what is stored at that moment (storage.settings.update). */
+export type SettingsChange = (current: Settings) => Settings;

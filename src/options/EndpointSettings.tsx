@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Settings } from '../model/settings';
 import { t } from '../ui/i18n';
 import { restoreDefaultEndpoints } from './settings-writer';
-import type { SettingsChange } from '../ui/update-settings';
+import type { SettingsChange } from '../model/settings';
 import { ENDPOINT_FIELDS, type EndpointField } from './endpoint-fields';
 import { TextField } from './TextField';
 import { Toggle } from './Toggle';

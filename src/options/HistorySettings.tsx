@@ -2,7 +2,7 @@ import type { Settings } from '../model/settings';
 import type { HistoryEntry } from '../model/history';
 import { t } from '../ui/i18n';
 import { clearHistory } from './settings-writer';
-import type { SettingsChange } from '../ui/update-settings';
+import type { SettingsChange } from '../model/settings';
 import { Toggle } from './Toggle';
 import { HistoryList } from './HistoryList';
 

@@ -1,10 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
-import { SETTINGS_KEY } from '../model/settings';
-import { mergeSettings } from '../model/merge-settings';
-import { HISTORY_KEY, parseHistory } from '../model/history';
+import type { SettingsChange } from '../model/settings';
+import { storage } from '../storage/storage';
 import { t } from '../ui/i18n';
 import { useStored } from '../ui/use-stored';
-import { updateSettings, type SettingsChange } from '../ui/update-settings';
 import { StepSettings } from './StepSettings';
 import { WhenBackSettings } from './WhenBackSettings';
 import { EndpointSettings } from './EndpointSettings';
@@ -12,8 +10,8 @@ import { HistorySettings } from './HistorySettings';
 import { ContactedHosts } from './ContactedHosts';
 
 export function OptionsPage() {
-  const settings = useStored(SETTINGS_KEY, mergeSettings);
-  const history = useStored(HISTORY_KEY, parseHistory);
+  const settings = useStored(storage.settings);
+  const history = useStored(storage.history);
   // One polite live region says what just happened ("Saved"), so a screen reader hears every change land.
   const [status, setStatus] = useState('');
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -27,7 +25,7 @@ export function OptionsPage() {
     }, 50);
   };
   const save = (change: SettingsChange) =>
-    void updateSettings(change).then(
+    void storage.settings.update(change).then(
       () => announce(t('optionsSaved')),
       () => announce(t('optionsSaveFailed')),
     );

@@ -1,6 +1,6 @@
 import type { Settings } from '../model/settings';
 import { t } from '../ui/i18n';
-import type { SettingsChange } from '../ui/update-settings';
+import type { SettingsChange } from '../model/settings';
 import { Toggle } from './Toggle';
 import { TextField } from './TextField';
 import { CHECK_TIMEOUT_SECONDS, validateSeconds } from './validation';

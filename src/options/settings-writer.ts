@@ -1,11 +1,9 @@
-// The options page's own settings changes (the write itself is shared with the popup: ../ui/update-settings).
-import browser from 'webextension-polyfill';
-import { DEFAULT_SETTINGS } from '../model/settings';
-import { HISTORY_KEY } from '../model/history';
-import type { SettingsChange } from '../ui/update-settings';
+// The options page's own settings changes; every write goes through the storage seam (src/storage/).
+import { DEFAULT_SETTINGS, type SettingsChange } from '../model/settings';
+import { storage } from '../storage/storage';
 
 export const restoreDefaultEndpoints: SettingsChange = (s) => ({ ...s, endpoints: structuredClone(DEFAULT_SETTINGS.endpoints) });
 
 export function clearHistory(): Promise<void> {
-  return browser.storage.local.remove(HISTORY_KEY);
+  return storage.history.remove();
 }

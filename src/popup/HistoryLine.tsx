@@ -1,8 +1,7 @@
 // "This site failed 3 times today (last: 502 at 14:02)" — from the local history; nothing when the
 // site has not failed today or history is off.
-import { HISTORY_KEY, parseHistory, summarizeSite, type HistoryEntry } from '../model/history';
-import { SETTINGS_KEY } from '../model/settings';
-import { mergeSettings } from '../model/merge-settings';
+import { summarizeSite, type HistoryEntry } from '../model/history';
+import { storage } from '../storage/storage';
 import { t } from '../ui/i18n';
 import { useStored } from '../ui/use-stored';
 import { formatTime } from '../knowledge/format';
@@ -10,8 +9,8 @@ import { historyFailureLabel } from '../ui/history-failure-label';
 
 /** The history, or null while loading and whenever history is off; kept live. */
 function useHistory(): HistoryEntry[] | null {
-  const settings = useStored(SETTINGS_KEY, mergeSettings);
-  const history = useStored(HISTORY_KEY, parseHistory);
+  const settings = useStored(storage.settings);
+  const history = useStored(storage.history);
   return settings?.historyEnabled && history ? history : null;
 }
 

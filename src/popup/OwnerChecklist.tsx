@@ -1,18 +1,16 @@
 // "I run this site": a toggle in the popup (the same setting as on the options page) and, when on, what to
 // check and where for this failure. The boxes are for the person's own ticking; nothing of them is stored.
 import type { Incident } from '../model/incident';
-import { SETTINGS_KEY } from '../model/settings';
-import { mergeSettings } from '../model/merge-settings';
 import { storedBodyReason } from '../knowledge/body-reason';
 import { ownerChecklist } from '../knowledge/owner-checklist';
 import { t } from '../ui/i18n';
-import { updateSettings } from '../ui/update-settings';
+import { storage } from '../storage/storage';
 import { useStored } from '../ui/use-stored';
 
-const setOwnerMode = (on: boolean) => void updateSettings((s) => ({ ...s, ownerMode: on })).catch(() => undefined);
+const setOwnerMode = (on: boolean) => void storage.settings.update((s) => ({ ...s, ownerMode: on })).catch(() => undefined);
 
 export function OwnerChecklist({ incident }: { incident: Incident }) {
-  const settings = useStored(SETTINGS_KEY, mergeSettings);
+  const settings = useStored(storage.settings);
   // Nothing until the setting is read: a box that flips from off to on a moment later looks broken.
   if (!settings) return null;
   const toggle = (

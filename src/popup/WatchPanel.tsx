@@ -1,10 +1,10 @@
 // "Tell me when it's back": start/stop the background watch and show its next try with a countdown.
 import browser from 'webextension-polyfill';
 import { useState } from 'preact/hooks';
-import { tabKey, type Incident, type TabRecord } from '../model/incident';
+import type { Incident, TabRecord } from '../model/incident';
 import { post } from './background-port';
-import { SETTINGS_KEY, type Settings } from '../model/settings';
-import { mergeSettings } from '../model/merge-settings';
+import type { Settings } from '../model/settings';
+import { storage } from '../storage/storage';
 import { useStored } from '../ui/use-stored';
 import { isWatchCurrent, type WatchState } from '../knowledge/watch-schedule';
 import { t } from '../ui/i18n';
@@ -18,12 +18,10 @@ export interface WatchActions {
 }
 
 
-const asRecord = (stored: unknown) => stored as TabRecord | undefined;
-
 /** The tab's record, live: IncidentView passes the incident, the watch sits beside it in the record. */
 function useWatchRecord(tabId: number): { record: TabRecord | undefined; settings: Settings | undefined } {
-  const record = useStored(tabKey(tabId), asRecord, 'session');
-  const settings = useStored(SETTINGS_KEY, mergeSettings);
+  const record = useStored(storage.tabs.item(tabId));
+  const settings = useStored(storage.settings);
   return { record, settings };
 }
 

@@ -1,10 +1,9 @@
-// Loads the tab the popup is about and keeps its record live (storage.onChanged).
+// Loads the tab the popup is about and keeps its record live (storage.tabs, watched).
 import browser from 'webextension-polyfill';
 import { useLayoutEffect, useState } from 'preact/hooks';
-import { tabKey, type TabRecord } from '../model/incident';
+import type { TabRecord } from '../model/incident';
 import type { LiveStatus, Message } from '../model/messages';
-import { HISTORY_KEY } from '../model/history';
-import { SETTINGS_KEY } from '../model/settings';
+import { storage } from '../storage/storage';
 import { preloadStored } from '../ui/use-stored';
 import { gatherReportEnv } from './report-env';
 
@@ -16,9 +15,6 @@ export interface TabState {
   /** null while the background is asked (healthy tabs only). */
   live: LiveStatus | null;
 }
-
-/** What the popup's sections show besides the tab's record (settings, the history line), read with it. */
-const SECTION_KEYS = [SETTINGS_KEY, HISTORY_KEY];
 
 /** `popup.html?tab=<id>` shows that tab (tests, "open in a tab"); otherwise the active tab of this window. */
 async function resolveTab(): Promise<{ id: number; url: string | undefined } | null> {
@@ -42,12 +38,9 @@ export function useTabState(): TabState {
   // paint: the popup shows its explanation one frame sooner (measured by `npm run bench`).
   useLayoutEffect(() => {
     let tabId: number | null = null;
-    const onChanged = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
-      if (area !== 'session' || tabId === null) return;
-      const change = changes[tabKey(tabId)];
-      if (change) setState((s) => ({ ...s, record: change.newValue as TabRecord | undefined }));
-    };
-    browser.storage.onChanged.addListener(onChanged);
+    const stop = storage.tabs.watchAll((id, record) => {
+      if (id === tabId) setState((s) => ({ ...s, record }));
+    });
 
     void (async () => {
       const tab = await resolveTab();
@@ -56,10 +49,9 @@ export function useTabState(): TabState {
         return;
       }
       tabId = tab.id;
-      const key = tabKey(tab.id);
-      // Every read the popup's parts need, at once: none of them starts its own once the popup shows.
-      const [items] = await Promise.all([preloadStored('session', [key]), preloadStored('local', SECTION_KEYS), gatherReportEnv()]);
-      const record = items[key] as TabRecord | undefined;
+      // Every read the popup's parts need (the record; settings and history for its sections), at once:
+      // none of them starts its own once the popup shows.
+      const [[record]] = await Promise.all([preloadStored([storage.tabs.item(tab.id), storage.settings, storage.history]), gatherReportEnv()]);
       // Only a healthy tab needs the in-memory status; never make an error wait for the worker to wake.
       setState({ loading: false, tabId: tab.id, url: tab.url, record, live: record?.incident ? {} : null });
       if (!record?.incident) {
@@ -68,7 +60,7 @@ export function useTabState(): TabState {
         setState((s) => ({ ...s, live: live ?? {} }));
       }
     })();
-    return () => browser.storage.onChanged.removeListener(onChanged);
+    return stop;
   }, []);
 
   return state;

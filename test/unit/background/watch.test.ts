@@ -8,7 +8,8 @@ const SETTLE = { timeout: 10_000 };
 
 vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
 
-const { startWatch, stopWatch, runDueTry, onAlarm, resumeWatches, forgetWatch, WATCH_TUNING_KEY } = await import('../../../src/background/watch');
+const { startWatch, stopWatch, runDueTry, onAlarm, resumeWatches, forgetWatch } = await import('../../../src/background/watch');
+const { WATCH_TUNING_KEY } = await import('../../../src/storage/create-storage');
 const { onNotificationClicked } = await import('../../../src/background/watch-notify');
 
 const TAB = 7;

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 const MAY_IMPORT: Record<string, string[]> = {
   model: [],
   knowledge: ['model'],
-  storage: ['model', 'knowledge'], // the storage seam the issue asks for; no folder yet
+  storage: ['model', 'knowledge'],
   platform: ['model', 'knowledge'],
   checks: ['model', 'knowledge', 'storage', 'platform'],
   background: ['model', 'knowledge', 'storage', 'platform', 'checks'],
