@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import sourceManifest from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
 import { manifestFor, type TargetBrowser } from './scripts/manifest-for.ts';
-import { stripSourcesPlugin } from './scripts/strip-sources.ts';
+import { infrastructureDataPlugin } from './scripts/infrastructure-data.ts';
 
 // `vite build --mode chrome|firefox`: one source manifest, one output folder per browser.
 export default defineConfig(({ mode }) => {
@@ -28,6 +28,6 @@ export default defineConfig(({ mode }) => {
     },
     // tldts's ES module build re-minified here came out at 113 KB gzip; its own minified build is 50 KB.
     resolve: { alias: { tldts: fileURLToPath(new URL('./node_modules/tldts/dist/index.esm.min.js', import.meta.url)) } },
-    plugins: [stripSourcesPlugin(), crx({ manifest: manifestFor(sourceManifest, browser, pkg.version) as unknown as ManifestV3Export, browser })],
+    plugins: [infrastructureDataPlugin(), crx({ manifest: manifestFor(sourceManifest, browser, pkg.version) as unknown as ManifestV3Export, browser })],
   };
 });

@@ -4,5 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.{ts,tsx}'],
     environment: 'node',
+    // The engine reads an installed registry (the background loads it from data on its first failure).
+    setupFiles: ['test/unit/support/install-registry.ts'],
   },
 });

@@ -9,6 +9,7 @@ import { withCheckState, withInterruptedChecks } from './record-transitions';
 import { storage } from '../storage/storage';
 import { scopeForUrl } from '../model/site-scope';
 import { LASTING_WAIT_MS, LastingWork, stoppedOutput } from './lasting-work';
+import { loadInfrastructure } from '../platform/infrastructure-data';
 
 /** How long past its time limit a 'running' state is trusted before the popup calls it interrupted. */
 export const DEADLINE_GRACE_MS = 2000;
@@ -69,7 +70,10 @@ async function runClaimed(tabId: number, check: Check, confirmedFor: string | un
   // A confirmation holds for the incident it was given for: never for a newer one in the same tab.
   if (!incident || (confirmedFor !== undefined && confirmedFor !== incident.id)) return;
   const confirmed = confirmedFor !== undefined;
-  const settings = await storage.settings.get();
+  // Steps read responses with the infrastructure knowledge (the clean request's page): a worker that
+  // restarted since the failure was recorded loads it again here (data, once per worker instance). If it
+  // cannot, only a step that reads a response fails (the engine throws inside the step's own try).
+  const [settings] = await Promise.all([storage.settings.get(), loadInfrastructure().catch(() => undefined)]);
   const limit = check.timeLimitMs ?? settings.checkTimeoutMs;
   const runId = crypto.randomUUID();
   const startedAt = Date.now();

@@ -2,7 +2,7 @@
 import browser, { type WebRequest } from 'webextension-polyfill';
 import type { Failure } from '../model/failure';
 import { classifyNetworkError } from '../knowledge/network-errors';
-import { pickDiagnosticHeaders } from '../knowledge/diagnostic-headers';
+import { NO_ENTRY_HEADERS, pickDiagnosticHeaders } from '../knowledge/diagnostic-headers';
 // What a response brings is cut where it is first seen (a URL can be 2 MiB in Chrome).
 import { capLine, capUrl } from '../model/storage-caps';
 import { detectChallenge } from '../knowledge/challenge';
@@ -14,6 +14,7 @@ import { showBadge } from './badge';
 import { rememberLiveStatus } from './live-status';
 import { appendToHistory } from './history-store';
 import { forgetFailingPage, readFailingPage } from './read-failing-page';
+import { loadInfrastructure } from '../platform/infrastructure-data';
 
 type Details = RequestDetails & { incognito?: boolean; ip?: string; timeStamp?: number };
 
@@ -28,26 +29,31 @@ export async function isIncognito(details: Pick<Details, 'incognito' | 'tabId'>)
   }
 }
 
-async function recordFailure(details: Details, failure: Failure, headers: Record<string, string>): Promise<void> {
+type RawHeaders = { name: string; value?: string }[];
+
+async function recordFailure(details: Details, failure: Failure, rawHeaders: RawHeaders): Promise<void> {
   const now = Date.now();
   // Queued before any other await: onCompleted (with the IP) or a quick recovery of the same tab comes
-  // right after this event and must find the incident already written.
-  const recording = updateRecord(details.tabId, async (current) =>
-    withFailure(
+  // right after this event and must find the incident already written. The registry (data, loaded on the
+  // first failure of this worker) is awaited inside the queued update for the same reason.
+  const recording = updateRecord(details.tabId, async (current) => {
+    const [entries, incognito] = await Promise.all([loadInfrastructure(), isIncognito(details)]);
+    const headers = pickDiagnosticHeaders(rawHeaders, entries);
+    return withFailure(
       current,
       {
         url: details.url,
         failure,
         headers,
         fingerprint: analyseResponse(headers, failure.type === 'http' ? failure.status : 0),
-        incognito: await isIncognito(details),
+        incognito,
         now,
         newId: crypto.randomUUID(),
         ...(details.ip ? { ip: details.ip } : {}),
       },
       details.tabId,
-    ),
-  );
+    );
+  });
   // A 5xx comes with a document of its own: what it says is read once it has loaded.
   if (failure.type === 'http') {
     const recorded = recording.then((r) => (r?.incident ? { incidentId: r.incident.id, seenAt: now } : null));
@@ -64,13 +70,13 @@ export function onHeadersReceived(event: WebRequest.OnHeadersReceivedDetailsType
   const status = details.statusCode;
   // A new response in the tab: a failing page still expected there will not be shown (memory only).
   if (!isServerErrorStatus(status)) forgetFailingPage(details.tabId);
-  const challengeHeaders = details.responseHeaders ?? [];
+  const responseHeaders = details.responseHeaders ?? [];
   // Cheap test first: only failures and challenges need the headers at all.
-  const maybeChallenge = challengeHeaders.some((h) => /^(cf|x-vercel)-mitigated$/i.test(h.name));
+  const maybeChallenge = responseHeaders.some((h) => /^(cf|x-vercel)-mitigated$/i.test(h.name));
   if (!isServerErrorStatus(status) && !maybeChallenge) return;
 
-  const headers = pickDiagnosticHeaders(challengeHeaders);
-  const provider = detectChallenge(headers);
+  // A challenge is told by standard headers alone: it never loads the infrastructure registry.
+  const provider = detectChallenge(pickDiagnosticHeaders(responseHeaders, NO_ENTRY_HEADERS));
   if (provider) {
     const challenge = { url: details.url, provider, status, at: Date.now() };
     void updateRecord(details.tabId, (r) => withChallenge(r, challenge, details.tabId)).then((r) =>
@@ -79,7 +85,7 @@ export function onHeadersReceived(event: WebRequest.OnHeadersReceivedDetailsType
     return;
   }
   const statusLine = capLine(details.statusLine.trim()) || `HTTP ${status}`;
-  void recordFailure(details, { type: 'http', status, statusLine }, headers);
+  void recordFailure(details, { type: 'http', status, statusLine }, responseHeaders);
 }
 
 export function onCompleted(details: WebRequest.OnCompletedDetailsType): void {
@@ -110,5 +116,5 @@ export function onErrorOccurred(event: WebRequest.OnErrorOccurredDetailsType): v
     return;
   }
   rememberLiveStatus(details.tabId, { url: details.url });
-  void recordFailure(details, { type: 'network', kind, error: capLine(details.error) }, {});
+  void recordFailure(details, { type: 'network', kind, error: capLine(details.error) }, []);
 }

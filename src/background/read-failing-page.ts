@@ -9,6 +9,7 @@ import browser from 'webextension-polyfill';
 import { pageReason } from '../knowledge/page-reason';
 import { UNCHANGED, updateRecord } from './incident-store';
 import { withPageReading, type FailingResponse } from './record-transitions';
+import { loadInfrastructure } from '../platform/infrastructure-data';
 
 /** Characters of visible text taken from the page (cut in the page, before anything crosses). */
 export const PAGE_TEXT_LIMIT = 32 * 1024;
@@ -99,6 +100,7 @@ async function readAndStore(tabId: number, pending: Expected, documentId: string
   if (text === null) return;
   const response = await pending.recorded;
   if (!response) return;
+  await loadInfrastructure();
   await updateRecord(tabId, (record) => {
     const incident = record?.incident;
     if (!incident) return UNCHANGED;

@@ -1,11 +1,12 @@
 // Keeps the few response headers worth storing with an incident. Runs on every failing navigation, so it
 // is one pass over the headers with Set look-ups; an allow-list means cookies and credentials never pass.
-import { INFRASTRUCTURE } from './infrastructure';
-import { entryHeaderNames } from './infrastructure/entry-parts';
+import { registry, type Registry } from './infrastructure/registry';
 import { TRACE_ID_HEADERS } from './trace-ids';
 
-/** Every header an infrastructure entry reads, so the engine sees in the extension what it sees in tests. */
-const FROM_ENTRIES = INFRASTRUCTURE.map(entryHeaderNames);
+/** The headers the infrastructure entries read (the registry's), so the engine sees in the extension what it sees in tests. */
+export type EntryHeaders = Pick<Registry, 'headerNames' | 'headerPrefixes'>;
+/** Only the standard and well-known headers below: enough to tell a bot challenge (cf-mitigated, x-vercel-mitigated). */
+export const NO_ENTRY_HEADERS: EntryHeaders = { headerNames: new Set(), headerPrefixes: [] };
 
 const KEEP = new Set<string>([
   'server', 'via', 'date', 'age', 'content-type', 'retry-after', 'x-powered-by', 'cache-status', 'proxy-status',
@@ -22,10 +23,9 @@ const KEEP = new Set<string>([
   'x-cloud-trace-context',
   'x-litespeed-cache',
   ...TRACE_ID_HEADERS,
-  ...FROM_ENTRIES.flatMap((e) => e.names),
 ]);
 /** Families kept by prefix (Akamai's debug headers carry the reference a support desk needs). */
-const KEEP_PREFIXES = [...new Set(['x-akamai-', ...FROM_ENTRIES.flatMap((e) => e.prefixes)])];
+const KEEP_PREFIXES = ['x-akamai-'];
 /** Never kept, even if a future allow-list entry or prefix would match. */
 const NEVER = new Set(['cookie', 'set-cookie', 'authorization', 'proxy-authorization', 'www-authenticate', 'proxy-authenticate']);
 
@@ -36,17 +36,19 @@ export const MAX_TOTAL_LENGTH = 4096;
 // eslint-disable-next-line no-control-regex -- removing control characters is the point
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]+/g;
 
-function isKept(name: string): boolean {
+function isKept(name: string, entries: EntryHeaders): boolean {
   if (NEVER.has(name)) return false;
-  return KEEP.has(name) || KEEP_PREFIXES.some((prefix) => name.startsWith(prefix));
+  if (KEEP.has(name) || entries.headerNames.has(name)) return true;
+  return KEEP_PREFIXES.some((prefix) => name.startsWith(prefix)) || entries.headerPrefixes.some((prefix) => name.startsWith(prefix));
 }
 
-export function pickDiagnosticHeaders(headers: { name: string; value?: string }[]): Record<string, string> {
+/** `entries`: the installed registry's headers unless told otherwise (throws if none is installed). */
+export function pickDiagnosticHeaders(headers: { name: string; value?: string }[], entries: EntryHeaders = registry()): Record<string, string> {
   const picked = new Map<string, string>();
   for (const { name: rawName, value: rawValue } of headers) {
     if (rawValue === undefined) continue;
     const name = rawName.toLowerCase();
-    if (!isKept(name)) continue;
+    if (!isKept(name, entries)) continue;
     const value = rawValue.replace(CONTROL_CHARS, ' ').trim();
     const previous = picked.get(name);
     if (previous !== undefined) {

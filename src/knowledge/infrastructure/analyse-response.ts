@@ -8,19 +8,21 @@ import { parseCacheStatus } from '../cache-status';
 import { parseProxyStatus } from '../proxy-status';
 import { detectLayers, normaliseHeaders, type Headers, type LayerFound } from './detect-layers';
 import { decideFailingLayer } from './failing-layer';
-import { INFRASTRUCTURE } from './index';
+import { registry } from './registry';
 
 /** Request ids that no one vendor owns, after every entry's own. */
 const GENERIC_TRACE_IDS = ['x-request-id', 'x-trace-id', 'x-correlation-id', 'request-id', 'traceparent'];
 const MAX_TRACE_IDS = 8;
 const MAX_TRACE_VALUE = 200;
 
-/** Every header quoted as a request / trace id. */
-export const TRACE_ID_NAMES: ReadonlySet<string> = new Set([...INFRASTRUCTURE.flatMap((e) => e.traceIds ?? []), ...GENERIC_TRACE_IDS]);
+/** Every header quoted as a request / trace id: every entry's, then the generic ones. */
+export function traceIdNames(): ReadonlySet<string> {
+  return new Set([...registry().traceIds, ...GENERIC_TRACE_IDS]);
+}
 
 function traceIds(h: Headers, layers: LayerFound[]): TraceId[] {
   // The layers found first (outermost first), then any other vendor's, then the generic ones.
-  const names = new Set([...layers.flatMap(({ entry }) => entry.traceIds ?? []), ...TRACE_ID_NAMES]);
+  const names = new Set([...layers.flatMap(({ entry }) => entry.traceIds ?? []), ...traceIdNames()]);
   const found: TraceId[] = [];
   for (const header of names) {
     const value = h[header];
@@ -47,7 +49,7 @@ export function analyseResponse(headers: Record<string, string>, status: number)
   const layers: LayerSeen[] = found.map(({ entry }) => ({ id: entry.id, name: entry.name, role: entry.role }));
   // A layer known only by its error header or Proxy-Status name still belongs in the chain.
   if (failed?.id && !layers.some((l) => l.id === failed.id)) {
-    const entry = INFRASTRUCTURE.find((e) => e.id === failed.id)!;
+    const entry = registry().byId.get(failed.id)!;
     layers.push({ id: entry.id, name: entry.name, role: entry.role });
   }
   const cacheStatus = parseCacheStatus(h['cache-status']);

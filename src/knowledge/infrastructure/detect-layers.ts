@@ -2,7 +2,7 @@
 // map look-ups; header values are capped before any pattern runs.
 import { ROLES } from '../../model/infrastructure';
 import type { HeaderSignal, Infrastructure } from './entry';
-import { INFRASTRUCTURE } from './index';
+import { registry } from './registry';
 
 export type Headers = Record<string, string>;
 const VALUE_LIMIT = 512;
@@ -31,7 +31,7 @@ const roleRank = (entry: Infrastructure): number => ROLES.indexOf(entry.role);
 export function detectLayers(headers: Headers): LayerFound[] {
   const names = Object.keys(headers);
   const found: LayerFound[] = [];
-  for (const entry of INFRASTRUCTURE) {
+  for (const entry of registry().entries) {
     const matched = entry.headers.filter((signal) => signalMatches(signal, headers, names));
     if (matched.length) found.push({ entry, generated: matched.some((signal) => signal.generated === true) });
   }

@@ -7,7 +7,7 @@ import type { ProxyStatusSeen } from '../../model/infrastructure';
 import type { FailedLayer } from '../../model/fingerprint';
 import { proxyErrorMeaning } from '../proxy-status';
 import type { Infrastructure } from './entry';
-import { INFRASTRUCTURE } from './index';
+import { registry } from './registry';
 import { meaningFor } from './read-page';
 import type { Headers, LayerFound } from './detect-layers';
 import { defaultMeaning } from './role-defaults';
@@ -18,7 +18,7 @@ function failed(entry: Infrastructure, code: string | null, status: number, by: 
 }
 
 function fromErrorHeader(h: Headers, status: number): FailedLayer | null {
-  for (const entry of INFRASTRUCTURE) {
+  for (const entry of registry().entries) {
     for (const { header, value } of entry.errorHeaders ?? []) {
       const sent = h[header];
       if (sent === undefined || sent === '') continue;
@@ -32,7 +32,7 @@ function fromErrorHeader(h: Headers, status: number): FailedLayer | null {
 /** A proxy name in Proxy-Status, as a known entry: "Cloudflare-Proxy" → cloudflare. */
 function entryNamed(proxy: string): Infrastructure | undefined {
   const lower = proxy.toLowerCase();
-  return INFRASTRUCTURE.find((entry) => lower.includes(entry.id) || lower.includes(entry.name.toLowerCase()));
+  return registry().entries.find((entry) => lower.includes(entry.id) || lower.includes(entry.name.toLowerCase()));
 }
 
 function fromProxyStatus(seen: ProxyStatusSeen): FailedLayer {

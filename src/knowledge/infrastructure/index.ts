@@ -1,6 +1,7 @@
 // The registry: every infrastructure entry, one import per file. Order matters only among layers of the
 // same role (the engine sorts layers by role, outermost first); list the more specific entry first.
-import type { InfraId } from '../../model/infrastructure';
+// Not imported by extension code: the build writes this list to a data file the background loads on its
+// first failing response (./registry-data.ts, scripts/infrastructure-data.ts); the engine reads ./registry.ts.
 import type { Infrastructure } from './entry';
 import { akamai } from './akamai';
 import { flyIo, railway, render, wpEngine } from './app-platforms';
@@ -46,9 +47,3 @@ export const INFRASTRUCTURE: readonly Infrastructure[] = [
   nginx, openresty, apache, caddy, litespeed, iis,
   gunicorn, phpFpm,
 ];
-
-const BY_ID = new Map(INFRASTRUCTURE.map((entry) => [entry.id, entry]));
-
-export function infrastructure(id: InfraId): Infrastructure | undefined {
-  return BY_ID.get(id);
-}

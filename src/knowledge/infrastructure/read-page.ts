@@ -5,7 +5,7 @@
 import type { InfraId } from '../../model/infrastructure';
 import type { BodyReason } from '../body-reason';
 import type { Infrastructure, StatusMeaning, VendorCode } from './entry';
-import { INFRASTRUCTURE } from './index';
+import { registry } from './registry';
 import { defaultMeaning } from './role-defaults';
 
 /** Characters of visible text read; error pages say what they are near the top. */
@@ -68,9 +68,10 @@ export function readPage(visibleText: string, status: number, shown: readonly In
   const text = normalisePageText(visibleText);
   if (text === '') return null;
   // Registry order: the more specific entry first (Fastly's page also looks like Varnish's).
-  const entry = INFRASTRUCTURE.find((e) => e.page?.proves.some((pattern) => pattern.test(text)));
+  const { entries } = registry();
+  const entry = entries.find((e) => e.page?.proves.some((pattern) => pattern.test(text)));
   if (!entry) return null;
   const reading = readPageWith(entry, text, status);
-  const host = INFRASTRUCTURE.find((e) => shown.includes(e.id) && e.hides?.includes(entry.id));
+  const host = entries.find((e) => shown.includes(e.id) && e.hides?.includes(entry.id));
   return host ? { ...reading, platform: host.id, name: host.name, role: host.role } : reading;
 }

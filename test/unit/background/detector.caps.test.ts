@@ -3,6 +3,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import type { TabRecord } from '../../../src/model/incident';
+import { installShippedRegistry } from '../support/install-registry';
 import { MAX_STORED_LINE, MAX_STORED_URL, capUrl } from '../../../src/model/storage-caps';
 
 vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
@@ -17,6 +18,7 @@ const record = async (tab: number) => (await fakeBrowser.storage.session.get(`ta
 beforeEach(async () => {
   fakeBrowser.reset();
   vi.resetModules();
+  await installShippedRegistry();
   Object.assign(fakeBrowser, { scripting: { executeScript: vi.fn(async () => []) } });
   Object.assign(fakeBrowser.i18n, { getMessage: (key: string) => key });
   detector = await import('../../../src/background/detector');

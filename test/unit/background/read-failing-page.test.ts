@@ -3,6 +3,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import type { TabRecord } from '../../../src/model/incident';
+import { installShippedRegistry } from '../support/install-registry';
 // vi.waitFor gives up after 1 s of real time by default; the awaited chain (fake storage, mocked fetch)
 // took longer on a loaded 2-core machine. What is awaited is a state, so the limit only bounds a hang.
 const SETTLE = { timeout: 10_000 };
@@ -53,6 +54,7 @@ const recorded = () => vi.waitFor(async () => expect((await record())?.incident)
 beforeEach(async () => {
   fakeBrowser.reset();
   vi.resetModules();
+  await installShippedRegistry();
   executeScript.mockReset();
   sessionSet.mockClear();
   Object.assign(fakeBrowser, { scripting: { executeScript } });

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { detectChallenge } from '../../../src/knowledge/challenge';
 import { MAX_HEADERS, MAX_TOTAL_LENGTH, MAX_VALUE_LENGTH, pickDiagnosticHeaders } from '../../../src/knowledge/diagnostic-headers';
-import { analyseResponse, TRACE_ID_NAMES } from '../../../src/knowledge/infrastructure/analyse-response';
+import { analyseResponse, traceIdNames } from '../../../src/knowledge/infrastructure/analyse-response';
 import { INFRA_IDS } from '../../../src/model/infrastructure';
 import { INFRASTRUCTURE } from '../../../src/knowledge/infrastructure';
 import { entryHeaderNames } from '../../../src/knowledge/infrastructure/entry-parts';
@@ -111,7 +111,7 @@ function checkFingerprint(headers: Record<string, string>): void {
   must(fp.traceIds.length <= 8, `${fp.traceIds.length} trace ids`);
   must(new Set(fp.traceIds.map((t) => t.header)).size === fp.traceIds.length, 'a trace id header twice');
   for (const { header, value } of fp.traceIds) {
-    must(TRACE_ID_NAMES.has(header), `trace id header ${header} unknown`);
+    must(traceIdNames().has(header), `trace id header ${header} unknown`);
     must(value.length > 0 && value.length <= 200, `trace id of ${value.length} chars`);
     must(headers[header]!.trim().startsWith(value), `trace id ${short(value)} not taken from ${header}`);
   }
