@@ -1,37 +1,43 @@
-// Background entry: registers every listener synchronously at top level, nothing more
-// (an MV3 worker woken by an event only sees listeners added in its first turn).
+// Background entry: starts the instance once (`ready = start()`) and registers every listener
+// synchronously at top level (an MV3 worker woken by an event only sees listeners added in its first
+// turn). Every listener waits for `ready` before it touches state; no other background module does
+// anything when imported.
 import browser from 'webextension-polyfill';
+import { afterStart, start } from './start';
 import { onCompleted, onErrorOccurred, onHeadersReceived } from './detector';
 import { refreshBadge, onTabRemoved } from './tab-lifecycle';
-import { handleMessage, handlePort } from './messages';
-import { onAlarm, resumeWatches } from './watch';
+import { messageHandlers } from './messages';
+import { onAlarm } from './watch';
 import { forgetFailingPage, onPageCommitted, onPageReady, onTabClosed } from './read-failing-page';
 import { onNotificationClicked } from './watch-notify';
 
+const ready = start();
+const whenReady = afterStart(ready);
+
 const pages: browser.WebRequest.RequestFilter = { urls: ['<all_urls>'], types: ['main_frame'] };
 
-browser.webRequest.onHeadersReceived.addListener(onHeadersReceived, pages, ['responseHeaders']);
-browser.webRequest.onCompleted.addListener(onCompleted, pages);
-browser.webRequest.onErrorOccurred.addListener(onErrorOccurred, pages);
+browser.webRequest.onHeadersReceived.addListener(whenReady(onHeadersReceived), pages, ['responseHeaders']);
+browser.webRequest.onCompleted.addListener(whenReady(onCompleted), pages);
+browser.webRequest.onErrorOccurred.addListener(whenReady(onErrorOccurred), pages);
 
 // Browsers reset a tab's badge when a navigation commits, often after webRequest saw the response.
 const topFrame = (listener: (tabId: number) => unknown) => (d: { tabId: number; frameId: number }) => {
-  if (d.frameId === 0) void listener(d.tabId);
+  if (d.frameId === 0) return listener(d.tabId);
 };
-browser.webNavigation.onCommitted.addListener(topFrame(refreshBadge));
-browser.webNavigation.onCompleted.addListener(topFrame(refreshBadge));
-browser.webNavigation.onErrorOccurred.addListener(topFrame(refreshBadge));
-browser.tabs.onRemoved.addListener(onTabRemoved);
+browser.webNavigation.onCommitted.addListener(whenReady(topFrame(refreshBadge)));
+browser.webNavigation.onCompleted.addListener(whenReady(topFrame(refreshBadge)));
+browser.webNavigation.onErrorOccurred.addListener(whenReady(topFrame(refreshBadge)));
+browser.tabs.onRemoved.addListener(whenReady(onTabRemoved));
 // A recorded 5xx's own document is read once its DOM is there (read-failing-page.ts).
-browser.webNavigation.onCommitted.addListener(onPageCommitted);
-browser.webNavigation.onDOMContentLoaded.addListener(onPageReady);
-browser.webNavigation.onErrorOccurred.addListener((d) => d.frameId === 0 && forgetFailingPage(d.tabId, d.url));
-browser.tabs.onRemoved.addListener(onTabClosed);
+browser.webNavigation.onCommitted.addListener(whenReady(onPageCommitted));
+browser.webNavigation.onDOMContentLoaded.addListener(whenReady(onPageReady));
+browser.webNavigation.onErrorOccurred.addListener(whenReady((d: { frameId: number; tabId: number; url: string }) => d.frameId === 0 && forgetFailingPage(d.tabId, d.url)));
+browser.tabs.onRemoved.addListener(whenReady(onTabClosed));
 
+const { handleMessage, handlePort } = messageHandlers(ready);
 browser.runtime.onMessage.addListener(handleMessage);
 browser.runtime.onConnect.addListener(handlePort);
 
-// "Tell me when it's back": alarms wake a stopped worker for the next try; start-up restores lost alarms/timers.
-browser.alarms.onAlarm.addListener(onAlarm);
-browser.notifications.onClicked.addListener((id) => void onNotificationClicked(id));
-void resumeWatches().catch(() => undefined);
+// "Tell me when it's back": alarms wake a stopped worker for the next try (start-up restored lost ones).
+browser.alarms.onAlarm.addListener(whenReady(onAlarm));
+browser.notifications.onClicked.addListener(whenReady(onNotificationClicked));

@@ -4,45 +4,52 @@ import { liveStatusOf } from './live-status';
 import { onPopupOpened } from './auto-run';
 import { answerCheck, cancelCheck, runAutomaticChecks, runCheck } from './check-runner';
 import { isFromOwnPage, parseMessage } from './message-guard';
-import { ready } from './ready';
 import { POPUP_PORT } from '../model/messages';
 import { startWatch, stopWatch } from './watch';
 
-// Work that answers at once and goes on in the background must not end as an unhandled rejection.
-const inBackground = (work: () => Promise<unknown>) => void ready.then(work).catch(() => undefined);
+/**
+ * The handlers for runtime.onMessage and runtime.onConnect. Every message kind waits for `ready` (the
+ * instance's start-up, src/background/start.ts) before it reads or changes anything.
+ */
+export function messageHandlers(ready: Promise<unknown>) {
+  // Work that answers at once and goes on in the background must not end as an unhandled rejection.
+  const inBackground = (work: () => Promise<unknown>) => void ready.then(work).catch(() => undefined);
+  const afterStart = <T>(work: () => T | Promise<T>): Promise<T> => ready.then(work);
 
-/** runtime.onConnect: the popup's one-way messages (src/popup/background-port.ts), handled like the others. */
-export function handlePort(port: browser.Runtime.Port): void {
-  if (port.name !== POPUP_PORT) return;
-  port.onMessage.addListener((message: unknown) => void handleMessage(message, port.sender)?.catch(() => undefined));
-}
-
-// runtime.onMessage: returning a promise answers the sender; `undefined` leaves the message to others.
-export function handleMessage(message: unknown, sender?: browser.Runtime.MessageSender): Promise<unknown> | undefined {
-  if (!isFromOwnPage(sender, browser.runtime.id, browser.runtime.getURL(''))) return undefined;
-  const msg = parseMessage(message);
-  switch (msg?.type) {
-    case 'get-live-status':
-      return Promise.resolve(liveStatusOf(msg.tabId));
-    case 'run-check':
-      // Answer at once: the step reports through storage, and the popup may be gone before it ends.
-      inBackground(() => runCheck(msg.tabId, msg.checkId, msg.confirmedFor, msg.scope));
-      return Promise.resolve(true);
-    case 'run-all':
-      inBackground(() => runAutomaticChecks(msg.tabId));
-      return Promise.resolve(true);
-    case 'popup-opened':
-      return ready.then(() => onPopupOpened(msg.tabId));
-    case 'cancel-check':
-      cancelCheck(msg.tabId, msg.checkId);
-      return Promise.resolve(true);
-    case 'answer-check':
-      return ready.then(() => answerCheck(msg.tabId, msg.checkId, msg.answer)).then(() => true);
-    case 'watch-start':
-      return startWatch(msg.tabId, msg.reload);
-    case 'watch-stop':
-      return stopWatch(msg.tabId).then(() => true);
-    default:
-      return undefined;
+  // runtime.onMessage: returning a promise answers the sender; `undefined` leaves the message to others.
+  function handleMessage(message: unknown, sender?: browser.Runtime.MessageSender): Promise<unknown> | undefined {
+    if (!isFromOwnPage(sender, browser.runtime.id, browser.runtime.getURL(''))) return undefined;
+    const msg = parseMessage(message);
+    switch (msg?.type) {
+      case 'get-live-status':
+        return afterStart(() => liveStatusOf(msg.tabId));
+      case 'run-check':
+        // Answer at once: the step reports through storage, and the popup may be gone before it ends.
+        inBackground(() => runCheck(msg.tabId, msg.checkId, msg.confirmedFor, msg.scope));
+        return Promise.resolve(true);
+      case 'run-all':
+        inBackground(() => runAutomaticChecks(msg.tabId));
+        return Promise.resolve(true);
+      case 'popup-opened':
+        return afterStart(() => onPopupOpened(msg.tabId));
+      case 'cancel-check':
+        return afterStart(() => cancelCheck(msg.tabId, msg.checkId)).then(() => true);
+      case 'answer-check':
+        return afterStart(() => answerCheck(msg.tabId, msg.checkId, msg.answer)).then(() => true);
+      case 'watch-start':
+        return afterStart(() => startWatch(msg.tabId, msg.reload));
+      case 'watch-stop':
+        return afterStart(() => stopWatch(msg.tabId)).then(() => true);
+      default:
+        return undefined;
+    }
   }
+
+  /** runtime.onConnect: the popup's one-way messages (src/popup/background-port.ts), handled like the others. */
+  function handlePort(port: browser.Runtime.Port): void {
+    if (port.name !== POPUP_PORT) return;
+    port.onMessage.addListener((message: unknown) => void handleMessage(message, port.sender)?.catch(() => undefined));
+  }
+
+  return { handleMessage, handlePort };
 }

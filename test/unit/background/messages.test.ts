@@ -7,7 +7,8 @@ const runCheck = vi.fn(async () => undefined);
 vi.mock('../../../src/background/check-runner', () => ({
   runCheck, runAutomaticChecks: vi.fn(), cancelCheck: vi.fn(), answerCheck: vi.fn(), sweepInterruptedChecks: async () => undefined,
 }));
-const { handleMessage, handlePort } = await import('../../../src/background/messages');
+const { messageHandlers } = await import('../../../src/background/messages');
+const { handleMessage, handlePort } = messageHandlers(Promise.resolve());
 
 const ID = 'own-extension-id';
 const BASE = `chrome-extension://${ID}/`;
@@ -38,6 +39,53 @@ describe('handleMessage', () => {
     expect(handleMessage({ ...run, tabId: '5' }, { id: ID, url: `${BASE}popup.html` })).toBeUndefined();
     await new Promise((r) => setTimeout(r, 10));
     expect(runCheck).not.toHaveBeenCalled();
+  });
+});
+
+describe('start-up first', () => {
+  const from = { id: ID, url: `${BASE}popup.html` };
+  const deferred = () => {
+    let resolve: () => void = () => {};
+    const promise = new Promise<void>((r) => (resolve = r));
+    return { promise, resolve };
+  };
+
+  it('a message arriving before start-up has finished waits for it', async () => {
+    const startUp = deferred();
+    const early = messageHandlers(startUp.promise);
+    const answers = [early.handleMessage(run, from), early.handleMessage({ type: 'watch-stop', tabId: 5 }, from)];
+    await new Promise((r) => setTimeout(r, 20));
+    expect(runCheck).not.toHaveBeenCalled();
+    let stopped = false;
+    void answers[1]!.then(() => (stopped = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(stopped).toBe(false);
+    startUp.resolve();
+    expect(await Promise.all(answers)).toEqual([true, true]);
+    await vi.waitFor(() => expect(runCheck).toHaveBeenCalledWith(5, 'clean-request', undefined, undefined));
+  });
+
+  it('every message kind waits: none is answered before start-up', async () => {
+    const startUp = deferred();
+    const early = messageHandlers(startUp.promise);
+    const kinds = [
+      { type: 'get-live-status', tabId: 5 },
+      { type: 'popup-opened', tabId: 5 },
+      { type: 'cancel-check', tabId: 5, checkId: 'reload' },
+      { type: 'answer-check', tabId: 5, checkId: 'private-window', answer: 'loaded' },
+      { type: 'watch-start', tabId: 5, reload: false },
+      { type: 'watch-stop', tabId: 5 },
+    ];
+    const settled: string[] = [];
+    for (const kind of kinds) {
+      const answer = early.handleMessage(kind, from);
+      expect(answer, kind.type).toBeDefined();
+      void answer!.then(() => settled.push(kind.type), () => settled.push(kind.type));
+    }
+    await new Promise((r) => setTimeout(r, 20));
+    expect(settled).toEqual([]);
+    startUp.resolve();
+    await vi.waitFor(() => expect(settled.sort()).toEqual(kinds.map((k) => k.type).sort()));
   });
 });
 
