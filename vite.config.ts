@@ -5,17 +5,23 @@ import sourceManifest from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
 import { manifestFor, type TargetBrowser } from './scripts/manifest-for.ts';
 import { infrastructureDataPlugin } from './scripts/infrastructure-data.ts';
+import { backgroundBuildPlugin } from './scripts/background-build.ts';
 
 // `vite build --mode chrome|firefox`: one source manifest, one output folder per browser.
 export default defineConfig(({ mode }) => {
   const browser: TargetBrowser = mode === 'firefox' ? 'firefox' : 'chrome';
+  const outDir = fileURLToPath(new URL(`./dist/${browser}`, import.meta.url));
+  const target = browser === 'firefox' ? 'firefox128' : 'chrome120';
+  // crxjs builds the pages and the manifest; the background is built on its own, into one file.
+  const { background, ...pagesManifest } = manifestFor(sourceManifest, browser, pkg.version);
+  const backgroundEntry = fileURLToPath(new URL(`./src/${sourceManifest.background.service_worker}`, import.meta.url));
   return {
     root: fileURLToPath(new URL('./src', import.meta.url)),
     publicDir: fileURLToPath(new URL('./public', import.meta.url)),
     build: {
-      outDir: fileURLToPath(new URL(`./dist/${browser}`, import.meta.url)),
+      outDir,
       emptyOutDir: true,
-      target: browser === 'firefox' ? 'firefox128' : 'chrome120',
+      target,
       // Preload the popup's static chunks with the entry (no waterfall); no polyfill: both browsers support it.
       modulePreload: { polyfill: false },
       sourcemap: false,
@@ -28,6 +34,10 @@ export default defineConfig(({ mode }) => {
     },
     // tldts's ES module build re-minified here came out at 113 KB gzip; its own minified build is 50 KB.
     resolve: { alias: { tldts: fileURLToPath(new URL('./node_modules/tldts/dist/index.esm.min.js', import.meta.url)) } },
-    plugins: [infrastructureDataPlugin(), crx({ manifest: manifestFor(sourceManifest, browser, pkg.version) as unknown as ManifestV3Export, browser })],
+    plugins: [
+      infrastructureDataPlugin(),
+      crx({ manifest: pagesManifest as unknown as ManifestV3Export, browser }),
+      backgroundBuildPlugin({ entry: backgroundEntry, outDir, target, background: background! }),
+    ],
   };
 });

@@ -1,6 +1,9 @@
 // Derives each browser's manifest from the one source manifest.json (pure: unit-tested).
 export type TargetBrowser = 'chrome' | 'firefox';
 
+/** The background as built (scripts/background-build.ts): one file at the root of dist/<browser>. */
+export const BUILT_BACKGROUND = 'background.js';
+
 export const GECKO_ID = 'error-page-explainer@example.org';
 /** Firefox ESR 140 is the oldest that knows `data_collection_permissions`; 142 is what web-ext lint asks for. */
 export const GECKO_MIN_VERSION = '142.0';
@@ -13,12 +16,14 @@ type Manifest = Record<string, unknown> & {
 export function manifestFor(source: object, browser: TargetBrowser, version: string): Manifest {
   const manifest = structuredClone(source) as Manifest;
   manifest.version = version;
-  if (browser === 'chrome') return manifest;
-
-  const worker = manifest.background?.service_worker;
-  if (!worker) throw new Error('manifest.json needs background.service_worker');
-  // Firefox runs MV3 backgrounds as event pages; crxjs's firefox mode reads scripts[0].
-  manifest.background = { scripts: [worker], type: 'module' };
+  if (!manifest.background?.service_worker) throw new Error('manifest.json needs background.service_worker');
+  // The source names the entry (background/index.ts); the built extension loads its one bundled file.
+  if (browser === 'chrome') {
+    manifest.background = { service_worker: BUILT_BACKGROUND, type: 'module' };
+    return manifest;
+  }
+  // Firefox runs MV3 backgrounds as event pages.
+  manifest.background = { scripts: [BUILT_BACKGROUND], type: 'module' };
   // `dns` exists only in Firefox (the DNS step uses dns.resolve there).
   manifest.permissions = [...(manifest.permissions ?? []), 'dns'];
   manifest.browser_specific_settings = {
