@@ -8,6 +8,17 @@ export const BUDGETS = {
   navigationRatio: 1.05,
   healthyWrites: 0,
   healthyScriptingCalls: 0,
+  /**
+   * Failing response → badge on its tab. The badge is the first thing that says "this failed"; it should be
+   * there by the time the error page itself has painted (the failing page's own load takes ~100 ms here).
+   */
+  failureToBadgeMs: 100,
+  /**
+   * Failing response → the page's own reason stored (needs the page's DOM, then one scripting call). It must
+   * be stored before the person can open the popup: seeing the page, moving to the toolbar and clicking
+   * takes well over half a second.
+   */
+  failureToReasonMs: 400,
   verdictMedianMs: 5000,
   blackHoledVerdictMs: 10_000,
   workerHeapBytes: 8 * 1024 * 1024,
