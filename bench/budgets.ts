@@ -4,6 +4,8 @@ export { BUNDLE_BUDGET_MISSES, BUNDLE_BUDGETS_KB } from './bundle-size';
 export const BUDGETS = {
   popupMedianMs: 50,
   popupVsShell: 2,
+  /** Issue 15: explanation rendered ÷ the script-less shell, as a ratio of medians. */
+  popupVsShellMedians: 1.25,
   handlerNsPerEvent: 2000,
   navigationRatio: 1.05,
   healthyWrites: 0,

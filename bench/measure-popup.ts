@@ -6,11 +6,15 @@
 //    the same static HTML and CSS from the same extension origin, with none of the extension's code —
 //    a minimal static page inside the extension without adding a page to the build; to loadEventEnd.
 //  - web page: a one-line static HTML page from the loopback server; to loadEventEnd (for reference).
+// Breakdown of the popup's own time (issue 15), from marks the popup sets (src/popup/timing-marks.ts) and
+// Resource Timing: module fetch (navigation start → the last eager JS file's responseEnd), parse + compile +
+// evaluate (→ the entry module's body runs), storage read (the tab, its record, settings, history), render
+// (→ the explanation's first effect).
 import type { BrowserContext } from 'playwright-core';
+import { POPUP_MARKS } from '../src/popup/timing-marks';
 import { spread, type Spread } from './stats';
 
-/** EXPLANATION_MARK in src/popup/IncidentView.tsx (not imported: that module pulls in the whole UI). */
-const EXPLANATION_MARK = 'explanation-rendered';
+const EXPLANATION_MARK = POPUP_MARKS.explanation;
 
 export interface PopupTiming {
   /** Navigation start → explanation-rendered mark. */
@@ -18,11 +22,24 @@ export interface PopupTiming {
   responseEnd: number;
   domContentLoaded: number;
   loadEventEnd: number;
+  /** The last eager JS file's responseEnd (Resource Timing; lazy chunks come after the explanation). */
+  scriptsFetched: number;
+  scriptStart: number;
+  readStart: number;
+  readEnd: number;
 }
 
 export interface PopupFigures {
   popup: Spread;
-  breakdown: { responseEnd: Spread; domContentLoaded: Spread; loadEventEnd: Spread };
+  breakdown: {
+    responseEnd: Spread;
+    domContentLoaded: Spread;
+    loadEventEnd: Spread;
+    scriptsFetched: Spread;
+    scriptStart: Spread;
+    readStart: Spread;
+    readEnd: Spread;
+  };
   shell: Spread;
   webPage: Spread;
   /** Per round: popup / shell of the same round. */
@@ -35,15 +52,24 @@ export async function openPopupTimed(context: BrowserContext, popupUrl: string):
     await page.setViewportSize({ width: 390, height: 600 });
     await page.goto(popupUrl);
     await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, EXPLANATION_MARK, { timeout: 10_000 });
-    return await page.evaluate((mark) => {
+    return await page.evaluate((marks) => {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+      const explanationAt = at(marks.explanation);
+      const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
+        (r) => r.name.endsWith('.js') && r.startTime < explanationAt,
+      );
       return {
-        toExplanation: performance.getEntriesByName(mark)[0]!.startTime,
+        toExplanation: explanationAt,
         responseEnd: nav.responseEnd,
         domContentLoaded: nav.domContentLoadedEventEnd,
         loadEventEnd: nav.loadEventEnd,
+        scriptsFetched: Math.max(nav.responseEnd, ...scripts.map((r) => r.responseEnd)),
+        scriptStart: at(marks.scriptStart),
+        readStart: at(marks.readStart),
+        readEnd: at(marks.readEnd),
       };
-    }, EXPLANATION_MARK);
+    }, POPUP_MARKS);
   } finally {
     await page.close();
   }
@@ -92,6 +118,10 @@ export async function measurePopup(context: BrowserContext, popupUrl: string, we
       responseEnd: spread(popup.map((p) => p.responseEnd)),
       domContentLoaded: spread(popup.map((p) => p.domContentLoaded)),
       loadEventEnd: spread(popup.map((p) => p.loadEventEnd)),
+      scriptsFetched: spread(popup.map((p) => p.scriptsFetched)),
+      scriptStart: spread(popup.map((p) => p.scriptStart)),
+      readStart: spread(popup.map((p) => p.readStart)),
+      readEnd: spread(popup.map((p) => p.readEnd)),
     },
     shell: spread(shell),
     webPage: spread(webPage),

@@ -17,8 +17,9 @@ import { ErrorBodyReason } from './ErrorBodyReason';
 
 import { lazyComponent } from '../ui/lazy';
 import { hostOf } from '../model/url-parts';
+import { POPUP_MARKS } from './timing-marks';
 
-export const EXPLANATION_MARK = 'explanation-rendered';
+export const EXPLANATION_MARK = POPUP_MARKS.explanation;
 
 // Below the fold, and not needed for the first look: loaded on demand.
 const WatchPanel = lazyComponent(() => import('./WatchPanel').then((m) => m.WatchPanel));

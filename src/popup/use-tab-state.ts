@@ -6,6 +6,7 @@ import type { LiveStatus, Message } from '../model/messages';
 import { storage } from '../storage/storage';
 import { preloadStored } from '../ui/use-stored';
 import { gatherReportEnv } from './report-env';
+import { POPUP_MARKS } from './timing-marks';
 
 export interface TabState {
   loading: boolean;
@@ -43,6 +44,7 @@ export function useTabState(): TabState {
     });
 
     void (async () => {
+      performance.mark(POPUP_MARKS.readStart);
       const tab = await resolveTab();
       if (!tab) {
         setState((s) => ({ ...s, loading: false }));
@@ -52,6 +54,7 @@ export function useTabState(): TabState {
       // Every read the popup's parts need (the record; settings and history for its sections), at once:
       // none of them starts its own once the popup shows.
       const [[record]] = await Promise.all([preloadStored([storage.tabs.item(tab.id), storage.settings, storage.history]), gatherReportEnv()]);
+      performance.mark(POPUP_MARKS.readEnd);
       // Only a healthy tab needs the in-memory status; never make an error wait for the worker to wake.
       setState({ loading: false, tabId: tab.id, url: tab.url, record, live: record?.incident ? {} : null });
       if (!record?.incident) {

@@ -1,0 +1,12 @@
+// Names of the performance marks the popup sets on its way to the explanation, read by `npm run bench`
+// (bench/measure-popup.ts imports this file: it has no imports of its own). A mark costs nothing measurable.
+export const POPUP_MARKS = {
+  /** The entry module's body runs: every eager module was fetched, compiled and evaluated. */
+  scriptStart: 'popup-script-start',
+  /** The tab and its stored record are asked for (resolveTab + storage + report environment)… */
+  readStart: 'popup-read-start',
+  /** …and have all arrived. */
+  readEnd: 'popup-read-end',
+  /** The explanation is in the DOM (set in IncidentView's first effect). */
+  explanation: 'explanation-rendered',
+} as const;
