@@ -40,10 +40,11 @@ const NETWORK_PURPLE = '#5b3fa0';
 const BACK_GREEN = '#1b6e2e';
 
 export function badgeFor(record: TabRecord | undefined): BadgeLook | null {
+  // A watched site answered again while the tab still shows the error page (or its 429: never an alarm).
+  if (showsBack(record)) return { text: 'OK', color: BACK_GREEN, titleKey: 'badgeTitleBack', icon: 'back' };
+  // Only an incident (5xx, network failure) raises an alarm: a refusal (4xx) or a challenge never does.
   const failure = record?.incident?.failure;
   if (!failure) return null;
-  // A watched site answered again while the tab still shows the error page.
-  if (showsBack(record)) return { text: 'OK', color: BACK_GREEN, titleKey: 'badgeTitleBack', icon: 'back' };
   if (failure.type === 'network') {
     return { text: NETWORK_WORDS[failure.kind], color: NETWORK_PURPLE, titleKey: 'badgeTitleNetwork', icon: 'error' };
   }

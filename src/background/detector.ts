@@ -7,9 +7,9 @@ import { NO_ENTRY_HEADERS, pickDiagnosticHeaders } from '../knowledge/diagnostic
 import { capLine, capUrl } from '../model/storage-caps';
 import { detectChallenge } from '../knowledge/challenge';
 import { analyseResponse } from '../knowledge/infrastructure/analyse-response';
-import { isServerErrorStatus, isTopLevelNavigation, type RequestDetails } from '../knowledge/classify-navigation';
+import { isExplainedClientStatus, isServerErrorStatus, isTopLevelNavigation, type RequestDetails } from '../knowledge/classify-navigation';
 import { UNCHANGED, updateRecord } from './incident-store';
-import { withChallenge, withFailure, withIp, withRecovery } from './record-transitions';
+import { afterLoad, withChallenge, withClientError, withFailure, withIp } from './record-transitions';
 import { showBadge } from './badge';
 import { rememberLiveStatus } from './live-status';
 import { appendToHistory } from './history-store';
@@ -31,7 +31,11 @@ export async function isIncognito(details: Pick<Details, 'incognito' | 'tabId'>)
 
 type RawHeaders = { name: string; value?: string }[];
 
-async function recordFailure(details: Details, failure: Failure, rawHeaders: RawHeaders): Promise<void> {
+/**
+ * A 5xx or network failure becomes the tab's incident; an explained 4xx (`refusal`) its clientError, which
+ * carries no alarm and no history entry.
+ */
+async function recordFailure(details: Details, failure: Failure, rawHeaders: RawHeaders, refusal = false): Promise<void> {
   const now = Date.now();
   // Queued before any other await: onCompleted (with the IP) or a quick recovery of the same tab comes
   // right after this event and must find the incident already written. The registry (data, loaded on the
@@ -39,28 +43,27 @@ async function recordFailure(details: Details, failure: Failure, rawHeaders: Raw
   const recording = updateRecord(details.tabId, async (current) => {
     const [entries, incognito] = await Promise.all([loadInfrastructure(), isIncognito(details)]);
     const headers = pickDiagnosticHeaders(rawHeaders, entries);
-    return withFailure(
-      current,
-      {
-        url: details.url,
-        failure,
-        headers,
-        fingerprint: analyseResponse(headers, failure.type === 'http' ? failure.status : 0),
-        incognito,
-        now,
-        newId: crypto.randomUUID(),
-        ...(details.ip ? { ip: details.ip } : {}),
-      },
-      details.tabId,
-    );
+    const seen = {
+      url: details.url,
+      headers,
+      fingerprint: analyseResponse(headers, failure.type === 'http' ? failure.status : 0),
+      incognito,
+      now,
+      newId: crypto.randomUUID(),
+    };
+    if (refusal && failure.type === 'http') return withClientError(current, { ...seen, failure }, details.tabId);
+    return withFailure(current, { ...seen, failure, ...(details.ip ? { ip: details.ip } : {}) }, details.tabId);
   });
-  // A 5xx comes with a document of its own: what it says is read once it has loaded.
+  // An HTTP error comes with a document of its own: what it says is read once it has loaded.
   if (failure.type === 'http') {
-    const recorded = recording.then((r) => (r?.incident ? { incidentId: r.incident.id, seenAt: now } : null));
+    const recorded = recording.then((r) => {
+      const shown = refusal ? r?.clientError : r?.incident;
+      return shown ? { incidentId: shown.id, seenAt: now } : null;
+    });
     void readFailingPage(details.tabId, details.url, details.timeStamp ?? now, recorded);
   }
   const record = await recording;
-  if (record?.incident) void appendToHistory(record.incident);
+  if (record?.incident && !refusal) void appendToHistory(record.incident);
   await showBadge(details.tabId, record);
 }
 
@@ -73,7 +76,8 @@ export function onHeadersReceived(event: WebRequest.OnHeadersReceivedDetailsType
   const responseHeaders = details.responseHeaders ?? [];
   // Cheap test first: only failures and challenges need the headers at all.
   const maybeChallenge = responseHeaders.some((h) => /^(cf|x-vercel)-mitigated$/i.test(h.name));
-  if (!isServerErrorStatus(status) && !maybeChallenge) return;
+  const refusal = isExplainedClientStatus(status);
+  if (!isServerErrorStatus(status) && !refusal && !maybeChallenge) return;
 
   // A challenge is told by standard headers alone: it never loads the infrastructure registry.
   const provider = detectChallenge(pickDiagnosticHeaders(responseHeaders, NO_ENTRY_HEADERS));
@@ -85,7 +89,7 @@ export function onHeadersReceived(event: WebRequest.OnHeadersReceivedDetailsType
     return;
   }
   const statusLine = capLine(details.statusLine.trim()) || `HTTP ${status}`;
-  void recordFailure(details, { type: 'http', status, statusLine }, responseHeaders);
+  void recordFailure(details, { type: 'http', status, statusLine }, responseHeaders, refusal);
 }
 
 export function onCompleted(details: WebRequest.OnCompletedDetailsType): void {
@@ -97,11 +101,9 @@ export function onCompleted(details: WebRequest.OnCompletedDetailsType): void {
     void updateRecord(tabId, (r) => withIp(r, url, details.ip) ?? UNCHANGED);
     return;
   }
-  // A healthy load reads the record but writes only if there was an incident to end. The challenge
-  // page's own completion (Cloudflare: 403) is not a recovery: keep the challenge just recorded.
-  void updateRecord(tabId, (r) =>
-    r?.challenge?.url === url && r.challenge.status === status ? UNCHANGED : (withRecovery(r, status, Date.now()) ?? UNCHANGED),
-  ).then((r) => {
+  // A healthy load reads the record but writes only if there was something to end. The challenge or
+  // refusal page's own completion (Cloudflare: 403) is not a recovery: keep what was just recorded.
+  void updateRecord(tabId, (r) => afterLoad(r, url, status, Date.now()) ?? UNCHANGED).then((r) => {
     if (r && !r.incident) return showBadge(tabId, r);
   });
 }

@@ -1,4 +1,4 @@
-// Reads what the failing document in a tab says about itself. Where a top-level 5xx is recorded
+// Reads what the failing document in a tab says about itself. Where a top-level 5xx (or an explained 4xx) is recorded
 // (detector.ts), readFailingPage() notes the response; once the document committed after it has its DOM
 // (webNavigation), its visible text is read from the main frame — text only, capped in the page, within a
 // time limit — parsed here in the background, and stored with the incident if that very response is still
@@ -8,7 +8,7 @@
 import browser from 'webextension-polyfill';
 import { pageReason } from '../knowledge/page-reason';
 import { UNCHANGED, updateRecord } from './incident-store';
-import { withPageReading, type FailingResponse } from './record-transitions';
+import { readingSlot, withPageReading, type FailingResponse } from './record-transitions';
 import { loadInfrastructure } from '../platform/infrastructure-data';
 
 /** Characters of visible text taken from the page (cut in the page, before anything crosses). */
@@ -102,9 +102,11 @@ async function readAndStore(tabId: number, pending: Expected, documentId: string
   if (!response) return;
   await loadInfrastructure();
   await updateRecord(tabId, (record) => {
-    const incident = record?.incident;
-    if (!incident) return UNCHANGED;
-    return withPageReading(record, response, { readAt: Date.now(), reason: pageReason(text, incident) }) ?? UNCHANGED;
+    // The incident (a 5xx) or the refusal (an explained 4xx) this reading belongs to, if still the tab's.
+    const slot = readingSlot(record, response);
+    const shown = slot && record?.[slot];
+    if (!shown) return UNCHANGED;
+    return withPageReading(record, response, { readAt: Date.now(), reason: pageReason(text, shown) }) ?? UNCHANGED;
   });
 }
 

@@ -2,7 +2,7 @@
 import type { CheckId, CheckState, CheckStates } from '../model/checks';
 import type { Failure } from '../model/failure';
 import type { Fingerprint } from '../model/fingerprint';
-import { PAGE_READING_CAPS, type Challenge, type Incident, type PageReading, type TabRecord } from '../model/incident';
+import { PAGE_READING_CAPS, type Challenge, type ClientError, type Incident, type PageReading, type TabRecord } from '../model/incident';
 
 export interface ObservedFailure {
   url: string;
@@ -32,9 +32,31 @@ export function withFailure(record: TabRecord | undefined, seen: ObservedFailure
     checks: sameUrl ? previous.checks : {},
     ...(seen.ip ? { ip: seen.ip } : {}),
   };
-  const { challenge: _challenge, ...rest } = record ?? { tabId };
+  const { challenge: _challenge, clientError: _refused, ...rest } = record ?? { tabId };
   void _challenge;
+  void _refused;
   return { ...rest, tabId, incident };
+}
+
+/**
+ * A 401/403/407/429/451 the tab now shows: any incident ends (the site answered), and the refusal is kept
+ * beside it; the same URL refused again keeps its id (a watch on it goes on).
+ */
+export function withClientError(record: TabRecord | undefined, seen: Omit<ObservedFailure, 'failure' | 'ip'> & { failure: ClientError['failure'] }, tabId: number): TabRecord {
+  const previous = record?.clientError;
+  const same = previous?.url === seen.url && previous.failure.status === seen.failure.status;
+  const clientError: ClientError = {
+    id: same ? previous.id : seen.newId,
+    url: seen.url,
+    failure: seen.failure,
+    at: same ? previous.at : seen.now,
+    lastSeenAt: seen.now,
+    headers: seen.headers,
+    fingerprint: seen.fingerprint,
+    incognito: seen.incognito,
+  };
+  const base = withRecovery(record, seen.failure.status, seen.now) ?? record ?? { tabId };
+  return { ...base, tabId, clientError };
 }
 
 /** Adds the connected IP once the browser reports it (onCompleted / onErrorOccurred). */
@@ -55,25 +77,48 @@ export interface FailingResponse {
  * navigation, recovery or new failure of the same URL (a new `lastSeenAt`) makes the reading stale.
  */
 export function withPageReading(record: TabRecord | undefined, response: FailingResponse, reading: PageReading): TabRecord | undefined {
-  const incident = record?.incident;
-  if (!record || incident?.id !== response.incidentId || incident.lastSeenAt !== response.seenAt) return undefined;
+  const slot = readingSlot(record, response);
+  if (!record || !slot) return undefined;
+  const incident = record[slot]!;
   const reason = reading.reason && {
     ...reading.reason,
     code: reading.reason.code === null ? null : reading.reason.code.slice(0, PAGE_READING_CAPS.code),
     ...(reading.reason.reference ? { reference: reading.reason.reference.slice(0, PAGE_READING_CAPS.reference) } : {}),
   };
-  return { ...record, incident: { ...incident, page: { readAt: reading.readAt, reason } } };
+  return { ...record, [slot]: { ...incident, page: { readAt: reading.readAt, reason } } };
+}
+
+/** Which response of the record a reading belongs to: the incident or the refusal (a 4xx), if still current. */
+export function readingSlot(record: TabRecord | undefined, response: FailingResponse): 'incident' | 'clientError' | null {
+  for (const slot of ['incident', 'clientError'] as const) {
+    const shown = record?.[slot];
+    if (shown?.id === response.incidentId && shown.lastSeenAt === response.seenAt) return slot;
+  }
+  return null;
 }
 
 /** A successful top-level load ends the incident; it stays as the tab's last error. */
 export function withRecovery(record: TabRecord | undefined, status: number, now: number): TabRecord | undefined {
-  if (!record?.incident && !record?.challenge) return undefined;
-  const { incident, challenge: _challenge, ...rest } = record;
+  if (!record?.incident && !record?.challenge && !record?.clientError) return undefined;
+  const { incident, challenge: _challenge, clientError: _refused, ...rest } = record;
   void _challenge;
+  void _refused;
   return {
     ...rest,
     ...(incident ? { lastError: { ...incident, endedAt: now, recoveredStatus: status } } : {}),
   };
+}
+
+/**
+ * A top-level load completed with a status that is not a 5xx. The completion of the very response the
+ * record shows (a challenge page, a refusal) changes nothing; any other load ends what the record shows.
+ */
+export function afterLoad(record: TabRecord | undefined, url: string, status: number, now: number): TabRecord | undefined {
+  const challenge = record?.challenge;
+  const refusal = record?.clientError;
+  if (challenge?.url === url && challenge.status === status) return undefined;
+  if (refusal?.url === url && refusal.failure.status === status) return undefined;
+  return withRecovery(record, status, now);
 }
 
 export function withChallenge(record: TabRecord | undefined, challenge: Challenge, tabId: number): TabRecord {

@@ -15,7 +15,7 @@ export const notificationId = (tabId: number): string => `${NOTIFICATION_PREFIX}
  */
 export function backNotificationBody(watch: Pick<WatchState, 'url' | 'lastTry'>, record: TabRecord | undefined): { key: string; args: string[] } {
   const status = String(watch.lastTry?.status ?? '');
-  const incident = record?.incident ?? record?.lastError;
+  const incident = record?.incident ?? record?.clientError ?? record?.lastError;
   if (incident?.incognito !== false) return { key: 'watchBackNotificationBodyPrivate', args: [status] };
   return { key: 'watchBackNotificationBody', args: [hostOf(watch.url), status] };
 }

@@ -8,6 +8,7 @@ import {
   claimTry,
   isWatchCurrent,
   startWatchState,
+  watchedOf,
   type WatchState,
 } from '../knowledge/watch-schedule';
 import { allRecords, UNCHANGED, updateRecord } from './incident-store';
@@ -56,14 +57,15 @@ const withoutWatch = (record: TabRecord): TabRecord => {
   return rest;
 };
 
-/** Starts (or restarts) watching the tab's current incident; false when the tab shows no failure. */
+/** Starts (or restarts) watching the tab's current incident or refusal (a 429); false when the tab shows neither. */
 export async function startWatch(tabId: number, reload?: boolean): Promise<boolean> {
   const [settings, tuning] = await Promise.all([storage.settings.get(), storage.watchTuning.get()]);
   const now = Date.now();
   let started: WatchState | undefined;
   const record = await updateRecord(tabId, (r) => {
-    if (!r?.incident) return UNCHANGED;
-    started = startWatchState(r.incident, now, tuning, reload ?? settings.reloadWhenBack, crypto.randomUUID());
+    const shown = watchedOf(r);
+    if (!r || !shown) return UNCHANGED;
+    started = startWatchState(shown, now, tuning, reload ?? settings.reloadWhenBack, crypto.randomUUID());
     return { ...r, watch: started };
   });
   if (!started) return false;

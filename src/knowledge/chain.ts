@@ -35,3 +35,35 @@ export function resolveChain(fingerprint: Fingerprint, page: BodyReason | null):
     : fromHeaders && { id: fromHeaders.id, name: fromHeaders.name, code: fromHeaders.code, meaningKey: fromHeaders.meaningKey, fixer: fromHeaders.fixer, hop: fromHeaders.hop };
   return { layers, failed };
 }
+
+/** One link of the chain diagram: a hop of the request's way, named after the layer found there when known. */
+export interface ChainNode {
+  hop: Hop;
+  /** The layer's product name; null: the hop's own words ("You", "Your network", "The site's server"). */
+  name: string | null;
+  /** Proxies on the person's own network, named inside "Your network" (they are part of it). */
+  detail: string | null;
+  id: InfraId | null;
+}
+
+const SITE_SIDE_START = ROLES.indexOf('cdn');
+
+/**
+ * The diagram's links, in order — you, your network, every site-side layer found (outermost first), the
+ * site's server — and which one broke: the hop where it failed, and on the gateway hop the very layer
+ * that generated the error. Without a site-side layer a generic gateway link stands in for them.
+ */
+export function chainNodes(chain: Chain, failingHop: Hop): { nodes: ChainNode[]; failedIndex: number } {
+  const proxies = chain.layers.filter((l) => rank(l) < SITE_SIDE_START).map((l) => l.name);
+  const siteLayers = chain.layers.filter((l) => rank(l) >= SITE_SIDE_START);
+  const nodes: ChainNode[] = [
+    { hop: 'you', name: null, detail: null, id: null },
+    { hop: 'network', name: null, detail: proxies.length ? proxies.join(', ') : null, id: null },
+    ...(siteLayers.length
+      ? siteLayers.map((l): ChainNode => ({ hop: 'gateway', name: l.name, detail: null, id: l.id }))
+      : [{ hop: 'gateway' as const, name: null, detail: null, id: null }]),
+    { hop: 'origin', name: null, detail: null, id: null },
+  ];
+  const generated = failingHop === 'gateway' && chain.failed ? nodes.findIndex((n) => n.id !== null && n.id === chain.failed!.id) : -1;
+  return { nodes, failedIndex: generated !== -1 ? generated : nodes.findIndex((n) => n.hop === failingHop) };
+}

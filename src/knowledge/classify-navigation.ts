@@ -32,6 +32,13 @@ export function isServerErrorStatus(status: number): boolean {
   return Number.isInteger(status) && status >= 500 && status <= 599;
 }
 
+/** The 4xx the popup explains (sign-in, refused, proxy sign-in, rate limit, legal block): never an alarm. */
+export const EXPLAINED_CLIENT_STATUSES: readonly number[] = [401, 403, 407, 429, 451];
+
+export function isExplainedClientStatus(status: number): boolean {
+  return EXPLAINED_CLIENT_STATUSES.includes(status);
+}
+
 /** An outage worth a badge: a 5xx that is not a bot check (some challenges answer 503). */
 export function isAlarmResponse(status: number, headers: Record<string, string>): boolean {
   return isServerErrorStatus(status) && detectChallenge(headers) === null;

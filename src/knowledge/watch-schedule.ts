@@ -91,7 +91,15 @@ export function nextTryAt(state: Pick<WatchState, 'startedAt' | 'tries' | 'notBe
 }
 
 /** A new watch on the tab's incident; the incident's own Retry-After counts from when it was received. */
-export function startWatchState(incident: Incident, now: number, tuning: WatchTuning, reload: boolean, id: string): WatchState {
+/** What a watch can follow: the tab's incident (a 5xx, a network failure) or its refusal (a 429). */
+export type Watchable = Pick<Incident, 'id' | 'url' | 'headers' | 'lastSeenAt'>;
+
+/** What the tab shows that a watch follows: its incident, else its refusal (a 4xx such as a 429). */
+export function watchedOf(record: TabRecord | undefined): Watchable | undefined {
+  return record?.incident ?? record?.clientError;
+}
+
+export function startWatchState(incident: Watchable, now: number, tuning: WatchTuning, reload: boolean, id: string): WatchState {
   const notBefore = retryAfterAt(incident.headers['retry-after'], incident.lastSeenAt, now, tuning);
   const base = { startedAt: now, tries: 0, ...(notBefore !== null ? { notBefore } : {}) };
   return {
@@ -130,14 +138,15 @@ export function afterTry(state: WatchState, result: WatchTryResult, now: number,
   return at === null ? { ...next, status: 'gave-up', endedAt: now } : { ...next, nextTryAt: at };
 }
 
-/** The watch belongs to what the tab shows now (same incident, same URL). */
+/** The watch belongs to what the tab shows now (same incident or refusal, same URL). */
 export function isWatchCurrent(record: TabRecord | undefined): boolean {
   const watch = record?.watch;
-  return !!watch && record?.incident?.id === watch.incidentId && record.incident.url === watch.url;
+  const shown = watchedOf(record);
+  return !!watch && shown?.id === watch.incidentId && shown.url === watch.url;
 }
 
 /** "It's back" holds until the tab shows the failure again (a later lastSeenAt). */
 export function showsBack(record: TabRecord | undefined): boolean {
   const watch = record?.watch;
-  return !!watch && watch.status === 'back' && isWatchCurrent(record) && (watch.endedAt ?? 0) >= record!.incident!.lastSeenAt;
+  return !!watch && watch.status === 'back' && isWatchCurrent(record) && (watch.endedAt ?? 0) >= watchedOf(record)!.lastSeenAt;
 }

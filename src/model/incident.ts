@@ -39,6 +39,24 @@ export interface PageReading {
 /** Longest stored values (characters): a page's text comes from the site and must not fill storage. */
 export const PAGE_READING_CAPS = { code: 100, reference: 200 } as const;
 
+/**
+ * A top-level 401, 403, 407, 429 or 451 the tab shows (EXPLAINED_CLIENT_STATUSES): the site (or a proxy)
+ * answered and refused. Not an outage — no alarm badge, no steps — but not a page that loaded normally
+ * either. Kept beside the incident in the tab's record (storage.session: memory only, never on disk).
+ */
+export interface ClientError {
+  id: string;
+  url: string;
+  failure: { type: 'http'; status: number; statusLine: string };
+  at: number;
+  lastSeenAt: number;
+  headers: Record<string, string>;
+  fingerprint: Fingerprint;
+  incognito: boolean;
+  /** What the refusing page says about itself (a WAF's reference number), read once it loaded. */
+  page?: PageReading;
+}
+
 /** A bot check (Cloudflare/Vercel challenge): not an outage, no error badge. */
 export interface Challenge {
   url: string;
@@ -54,6 +72,8 @@ export interface TabRecord {
   /** The most recent incident that has ended (the tab recovered). */
   lastError?: Incident & { endedAt: number; recoveredStatus?: number };
   challenge?: Challenge;
+  /** The 4xx the tab shows now (a block, a sign-in, a rate limit), if any. */
+  clientError?: ClientError;
   /** "Tell me when it's back": re-checks of the incident's URL (src/background/watch.ts). */
   watch?: WatchState;
 }

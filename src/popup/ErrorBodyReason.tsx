@@ -3,11 +3,13 @@
 // fresh one; failing both, what the vendor's error header said. Rendered as text only: it came from the
 // failing site.
 import type { Incident } from '../model/incident';
+import type { CheckStates } from '../model/checks';
 import { bodyReasonKey, storedBodyReason } from '../knowledge/body-reason';
 import { t } from '../ui/i18n';
 
-export function ErrorBodyReason({ incident }: { incident: Incident }) {
-  const page = incident.page?.reason ?? storedBodyReason(incident.checks);
+/** `incident`: a 5xx incident, or a refusal (a 4xx: no steps, so no clean request's reading). */
+export function ErrorBodyReason({ incident }: { incident: Pick<Incident, 'page' | 'fingerprint'> & { checks?: CheckStates } }) {
+  const page = incident.page?.reason ?? (incident.checks ? storedBodyReason(incident.checks) : null);
   const failed = incident.fingerprint.failed;
   // A vendor error header (x-vercel-error, x-squid-error, x-amzn-errortype) says as much as a page.
   const fromHeader = !page && failed && failed.by === 'error-header' ? failed : null;

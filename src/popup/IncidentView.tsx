@@ -38,7 +38,6 @@ export function IncidentView({ tabId, incident }: { tabId: number; incident: Inc
   // "What the page itself says" already gives that meaning: the context line would repeat it.
   const failedByHeader = incident.fingerprint.failed?.by === 'error-header' ? incident.fingerprint.failed.meaningKey : null;
   const contextShown = explanation.contextKey !== null && explanation.contextKey !== (pageSays?.meaningKey ?? failedByHeader);
-  const { layers, failed } = explanation.chain;
   const failure = incident.failure;
   const retryAt = parseRetryAfter(incident.headers['retry-after'], incident.at);
   const verdict = decideVerdict(incident);
@@ -71,10 +70,7 @@ export function IncidentView({ tabId, incident }: { tabId: number; incident: Inc
       <p class="summary">{t(explanation.summaryKey, explanation.args)}</p>
       {contextShown && <p class="context">{t(explanation.contextKey!, explanation.args)}</p>}
       <ErrorBodyReason incident={incident} />
-      <ChainDiagram failingHop={failingHop} gatewayName={explanation.gatewayName} laterHopsWork={decided && beyondBrowserWorks(verdict.side)} />
-      {layers.length > 0 && (
-        <p class="chain-layers">{t('chainLayersLine', [layers.map((l) => (failed?.id === l.id ? `${l.name} ✕` : l.name)).join(' → ')])}</p>
-      )}
+      <ChainDiagram chain={explanation.chain} failingHop={failingHop} laterHopsWork={decided && beyondBrowserWorks(verdict.side)} />
       <p class="fixers">
         <strong>{t('whoFixesLabel')}</strong> {fixers.map((f) => t(fixerKey(f))).join(' · ')}
       </p>

@@ -6,6 +6,12 @@ import { IncidentView } from './IncidentView';
 import { HealthyView } from './HealthyView';
 import { ChallengeView } from './ChallengeView';
 import { HostAccessNotice, HostAccessRestored, useHostAccess } from './HostAccessNotice';
+import { lazyComponent } from '../ui/lazy';
+
+// A 4xx view only some tabs need: its own chunk, so the popup's first JS stays within its budget.
+const ClientErrorView = lazyComponent(() => import('./ClientErrorView').then((m) => m.ClientErrorView));
+
+const withoutHash = (url: string | undefined): string | undefined => url?.split('#', 1)[0];
 
 export function PopupApp() {
   const { loading, tabId, url, record, live } = useTabState();
@@ -33,6 +39,9 @@ export function PopupApp() {
   const kind = pageKind(url);
   if (kind !== 'web') return <Notice titleKey={`pageKind_${kind.replace('-', '_')}_title`} bodyKey={`pageKind_${kind.replace('-', '_')}_body`} />;
   if (record?.challenge) return <ChallengeView challenge={record.challenge} />;
+  // A refusal (401/403/407/429/451) is explained while the tab still shows that very page.
+  const refusal = record?.clientError;
+  if (refusal && withoutHash(refusal.url) === withoutHash(url)) return <ClientErrorView tabId={tabId} refusal={refusal} />;
   return <HealthyView url={url} status={live?.status} asking={live === null} lastError={record?.lastError} />;
 }
 

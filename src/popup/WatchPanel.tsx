@@ -6,7 +6,7 @@ import { post } from './background-port';
 import type { Settings } from '../model/settings';
 import { storage } from '../storage/storage';
 import { useStored } from '../ui/use-stored';
-import { isWatchCurrent, type WatchState } from '../knowledge/watch-schedule';
+import { isWatchCurrent, watchedOf, type WatchState } from '../knowledge/watch-schedule';
 import { t } from '../ui/i18n';
 import { formatTime } from '../knowledge/format';
 import { useNow } from '../ui/use-now';
@@ -25,9 +25,10 @@ function useWatchRecord(tabId: number): { record: TabRecord | undefined; setting
   return { record, settings };
 }
 
-export function WatchPanel({ tabId, incident }: { tabId: number; incident: Incident }) {
+/** `incident`: what the watch follows, the tab's incident or its refusal (a 429). */
+export function WatchPanel({ tabId, incident }: { tabId: number; incident: Pick<Incident, 'id'> }) {
   const { record, settings } = useWatchRecord(tabId);
-  const current = record && isWatchCurrent(record) && record.incident?.id === incident.id ? record.watch : undefined;
+  const current = record && isWatchCurrent(record) && watchedOf(record)?.id === incident.id ? record.watch : undefined;
   const actions: WatchActions = {
     start: (reload) => post({ type: 'watch-start', tabId, reload }),
     stop: () => post({ type: 'watch-stop', tabId }),

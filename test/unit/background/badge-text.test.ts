@@ -31,6 +31,17 @@ describe('badgeFor', () => {
     expect(badgeFor(undefined)).toBeNull();
     expect(badgeFor({ tabId: 1 })).toBeNull();
   });
+  it('never an alarm for a refusal (403, 429 …), but a green OK once a watched 429 answers again', () => {
+    const clientError = {
+      id: 'c', url: 'https://a.test/', failure: { type: 'http' as const, status: 429, statusLine: '' }, at: 0, lastSeenAt: 0, headers: {},
+      fingerprint: { edge: null, server: null, traceIds: [] }, incognito: false,
+    };
+    expect(badgeFor({ tabId: 1, clientError })).toBeNull();
+    expect(badgeFor({ tabId: 1, clientError: { ...clientError, failure: { ...clientError.failure, status: 403 } } })).toBeNull();
+    const watch = { id: 'w', incidentId: 'c', url: 'https://a.test/', status: 'back' as const, startedAt: 0, tries: 1, nextTryAt: 0, reload: false, endedAt: 10 };
+    expect(badgeFor({ tabId: 1, clientError, watch })?.text).toBe('OK');
+    expect(badgeFor({ tabId: 1, clientError, watch: { ...watch, status: 'watching' as const } })).toBeNull();
+  });
   it('turns to a green OK when a watched site answers again, until the tab fails again', () => {
     const base = recordWith({ type: 'http', status: 503, statusLine: '' });
     const watch = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  withChallenge, withCheckState, withFailure, withInterruptedChecks, withIp, withPageReading, withRecovery, type ObservedFailure,
+  afterLoad, withChallenge, withCheckState, withClientError, withFailure, withInterruptedChecks, withIp, withPageReading, withRecovery, type ObservedFailure,
 } from '../../../src/background/record-transitions';
 import type { CheckState } from '../../../src/model/checks';
 
@@ -124,5 +124,46 @@ describe('withPageReading', () => {
   it('a new failure of the same URL drops the old reading (its reference was for another response)', () => {
     const read = withPageReading(failing, response, { readAt: 1200, reason })!;
     expect(withFailure(read, seen({ now: 1300 }), 7).incident?.page).toBeUndefined();
+  });
+});
+
+describe('withClientError (a 401/403/407/429/451 the tab shows)', () => {
+  const refused = (over: Partial<ObservedFailure> = {}) => {
+    const { failure: _f, ip: _ip, ...rest } = seen(over);
+    void _f;
+    void _ip;
+    return { ...rest, failure: { type: 'http' as const, status: 429, statusLine: 'HTTP/1.1 429 Too Many Requests' }, headers: { 'retry-after': '30' } };
+  };
+
+  it('ends the incident (the site answered) and keeps the refusal beside it', () => {
+    const r = withClientError(withFailure(undefined, seen(), 7), refused({ now: 2000, newId: 'r1' }), 7);
+    expect(r.incident).toBeUndefined();
+    expect(r.lastError).toMatchObject({ id: 'first', recoveredStatus: 429, endedAt: 2000 });
+    expect(r.clientError).toMatchObject({ id: 'r1', url: 'https://shop.test/cart', at: 2000, lastSeenAt: 2000, failure: { status: 429 } });
+  });
+  it('the same page refused again keeps its id (a watch on it goes on); another page starts over', () => {
+    const first = withClientError(undefined, refused({ newId: 'r1' }), 7);
+    expect(withClientError(first, refused({ now: 5000, newId: 'r2' }), 7).clientError).toMatchObject({ id: 'r1', at: 1000, lastSeenAt: 5000 });
+    expect(withClientError(first, refused({ url: 'https://shop.test/other', now: 5000, newId: 'r2' }), 7).clientError).toMatchObject({ id: 'r2', at: 5000 });
+  });
+  it('a 5xx, a challenge or another load ends it', () => {
+    const first = withClientError(undefined, refused({ newId: 'r1' }), 7);
+    expect(withFailure(first, seen({ now: 3000 }), 7).clientError).toBeUndefined();
+    expect(withChallenge(first, { url: 'https://shop.test/cart', provider: 'cloudflare', status: 403, at: 3000 }, 7).clientError).toBeUndefined();
+    expect(afterLoad(first, 'https://shop.test/cart', 200, 3000)?.clientError).toBeUndefined();
+    expect(afterLoad(first, 'https://shop.test/elsewhere', 429, 3000)?.clientError).toBeUndefined();
+  });
+  it('its own completion changes nothing, and a load with nothing to end writes nothing', () => {
+    const first = withClientError(undefined, refused({ newId: 'r1' }), 7);
+    expect(afterLoad(first, 'https://shop.test/cart', 429, 3000)).toBeUndefined();
+    expect(afterLoad(undefined, 'https://shop.test/cart', 200, 3000)).toBeUndefined();
+    expect(afterLoad({ tabId: 7 }, 'https://shop.test/cart', 200, 3000)).toBeUndefined();
+  });
+  it('a reading of the refusing page (a WAF\'s reference) is stored with the refusal, only while it is shown', () => {
+    const first = withClientError(undefined, refused({ newId: 'r1' }), 7);
+    const reason = { platform: 'akamai' as const, name: 'Akamai', role: 'cdn' as const, code: null, reference: '18.e3c1202.1744611336.e02832' };
+    expect(withPageReading(first, { incidentId: 'r1', seenAt: 1000 }, { readAt: 1100, reason })?.clientError?.page).toEqual({ readAt: 1100, reason });
+    expect(withPageReading(first, { incidentId: 'r1', seenAt: 999 }, { readAt: 1100, reason })).toBeUndefined();
+    expect(withPageReading(afterLoad(first, 'https://shop.test/', 200, 1050), { incidentId: 'r1', seenAt: 1000 }, { readAt: 1100, reason })).toBeUndefined();
   });
 });
