@@ -1,0 +1,174 @@
+// A sample of the capture corpus replayed byte for byte (support/capture-server.ts) into real Chromium and
+// real Firefox: the badge (an alarm for a 5xx, none for a refusal), and the popup — the name of the layer
+// that failed, the ids worth quoting and the page's own code and reference, read from the tab. Plus the
+// 4xx a person meets without a capture at hand (401, 429 with Retry-After and its watch, 451).
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { TabRecord } from '../../src/model/incident';
+import { infrastructure } from '../../src/knowledge/infrastructure';
+import type { InfraId } from '../../src/model/infrastructure';
+import { CAPTURES_DIR, startCaptureServer, type CaptureServer } from './support/capture-server';
+import { launchChromium, openedPages, type ChromiumHarness } from './support/chromium';
+import { launchFirefox, openedTabs, type FirefoxHarness } from './support/firefox';
+import { message } from './support/messages';
+import { expectNoRawKeys, readPopup, savePopupScreenshot, type PopupPage } from './support/popup-checks';
+import { recordWhere } from './support/popup-steps';
+import { waitFor, withDeadline } from './support/wait-for';
+import { formatDuration } from '../../src/knowledge/format';
+
+/** Diverse vendors, 5xx and 4xx, markup and plain-text pages, with and without headers. */
+export const CAPTURE_SAMPLE = [
+  'cloudflare/522-connection-timed-out-page',
+  'cloudflare/530-1016-origin-dns-error-text',
+  'akamai/503-dns-failure-reference-11',
+  'fastly/503-backend-unhealthy-error-54113',
+  'aws-elb/502-bad-gateway-awselb',
+  'cloudfront/502-could-not-connect-to-origin-text',
+  'vercel/504-function-invocation-timeout-page',
+  'iis/502-3-bad-gateway-ancm-text',
+  'haproxy/503-no-server-available',
+  'envoy/503-upstream-connect-error',
+  'akamai/403-access-denied-text-reference-18',
+  'cloudflare/403-1020-access-denied-plain',
+  'cloudflare/429-1015-rate-limited-page',
+  'zscaler/403-internet-security-by-zscaler',
+] as const;
+
+/** The few a person can look at in test-results/screenshots/ (the docs/ images come from `npm run screenshots`). */
+const SCREENSHOT = new Set<string>(['cloudflare/530-1016-origin-dns-error-text', 'akamai/403-access-denied-text-reference-18']);
+
+interface Expected {
+  status: number;
+  alarm: boolean;
+  failedLayer: InfraId | null;
+  traceIds: string[];
+  pageCode: string | null;
+  pageReference: string | null;
+}
+
+function expectedOf(name: string): Expected {
+  const http = readFileSync(new URL(`${name}.http`, CAPTURES_DIR), 'latin1');
+  const status = Number(/^HTTP\/[\d.]+ (\d{3})/.exec(http)?.[1]);
+  const { expect: wanted } = JSON.parse(readFileSync(new URL(`${name}.json`, CAPTURES_DIR), 'utf8')) as { expect: Omit<Expected, 'status'> };
+  return { status, ...wanted };
+}
+
+/** What each browser's harness offers this file. */
+interface Driver {
+  openTab(url: string): Promise<{ tabId: number }>;
+  badgeText(tabId: number): Promise<string>;
+  record(tabId: number): Promise<TabRecord | undefined>;
+  openPopup(tabId: number): Promise<PopupPage>;
+  setLocal(items: Record<string, unknown>): Promise<void>;
+}
+
+/** Clicks the popup's button with this text (inside the page: quick in both drivers). */
+const clickButton = (popup: PopupPage, text: string) =>
+  popup.evaluate((label: string) => {
+    const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === label);
+    button?.click();
+    return button !== undefined;
+  }, text);
+
+function defineCaptureTests(browserName: 'chromium' | 'firefox', driver: () => Driver, server: () => CaptureServer): void {
+  let counter = 0;
+  const tag = () => `${browserName[0]}${++counter}`;
+
+  for (const name of CAPTURE_SAMPLE) {
+    it(name, async () => {
+      const wanted = expectedOf(name);
+      const { tabId } = await driver().openTab(server().captureUrl(name, tag()));
+      const slot = wanted.status >= 500 ? 'incident' : 'clientError';
+      // The page's own words are read from the tab once its document is there.
+      await recordWhere(driver(), tabId, (r) => r[slot]?.page !== undefined, `${name}: the page reading`);
+      // An alarm only for an outage; a refusal leaves the badge empty (polled: the browser resets it on commit).
+      await expect.poll(() => driver().badgeText(tabId), { timeout: 5000, interval: 25 }).toBe(wanted.alarm ? String(wanted.status) : '');
+
+      const popup = await driver().openPopup(tabId);
+      const shown = await readPopup(popup);
+      // A reference can look like an i18n key (CloudFront's `…a2GAXJg6Y9Vj_cLsZl…`): checked without it.
+      expectNoRawKeys({ ...shown, text: shown.text.replaceAll(wanted.pageReference ?? '\u0000', '') });
+      expect(shown.title).toBe(message(wanted.status >= 500 ? `http${wanted.status}_title` : `clientError_${wanted.status}_title`));
+      if (wanted.failedLayer) expect(shown.text).toContain(infrastructure(wanted.failedLayer)!.name);
+      if (slot === 'incident' && wanted.failedLayer) expect(shown.hops).toContain(infrastructure(wanted.failedLayer)!.name);
+      for (const header of wanted.traceIds) expect(shown.text).toContain(header);
+      if (wanted.pageCode) expect(shown.text).toContain(wanted.pageCode);
+      if (wanted.pageReference) expect(shown.text).toContain(wanted.pageReference);
+      // Still no alarm (or still the alarm) well after the popup read the record.
+      expect(await driver().badgeText(tabId)).toBe(wanted.alarm ? String(wanted.status) : '');
+      if (browserName === 'chromium' && SCREENSHOT.has(name)) await savePopupScreenshot(popup, `capture-${name.replace('/', '-')}.png`);
+    });
+  }
+
+  it.each(['401', '451'] as const)('a %s: its own two lines, no alarm', async (status) => {
+    const { tabId } = await driver().openTab(server().syntheticUrl(status, tag()));
+    await recordWhere(driver(), tabId, (r) => r.clientError?.failure.status === Number(status), `the ${status}`);
+    const shown = await readPopup(await driver().openPopup(tabId));
+    expect(shown.title).toBe(message(`clientError_${status}_title`));
+    expect(shown.summary).toBe(message(`clientError_${status}_body`));
+    expect(await driver().badgeText(tabId)).toBe('');
+  });
+
+  it('a 429 with Retry-After: the wait it asks for, and "tell me when it\'s back" turns the badge to OK', async () => {
+    await driver().setLocal({ watchTuning: { firstDelayMs: 500, maxDelayMs: 500, timeoutMs: 2000, maxRetryAfterMs: 1000 } });
+    const { tabId } = await driver().openTab(server().syntheticUrl('429', tag(), 1));
+    await recordWhere(driver(), tabId, (r) => r.clientError?.failure.status === 429, 'the 429');
+    const popup = await driver().openPopup(tabId);
+    const shown = await readPopup(popup);
+    expect(shown.title).toBe(message('clientError_429_title'));
+    expect(shown.text).toContain(message('retryAfterLine', [formatDuration(120_000)]));
+    expect(await driver().badgeText(tabId)).toBe('');
+    // The watch panel is loaded with the view; its button starts the watch in the background.
+    await waitFor('the watch button', () => clickButton(popup, message('watchStart')));
+    await recordWhere(driver(), tabId, (r) => r.watch?.status === 'back', 'the watch to see the site back', 10_000);
+    await expect.poll(() => driver().badgeText(tabId), { timeout: 5000, interval: 25 }).toBe('OK');
+  });
+}
+
+describe('Chromium: captures replayed', () => {
+  let harness: ChromiumHarness;
+  let server: CaptureServer;
+  const opened = openedPages();
+  beforeAll(async () => {
+    [server, harness] = await Promise.all([startCaptureServer(), launchChromium()]);
+  });
+  afterAll(async () => {
+    await harness?.close();
+    await server?.close();
+  });
+  afterEach(() => opened.closeAll());
+
+  defineCaptureTests('chromium', () => ({
+    openTab: (url) => opened.track(harness.openTab(url)),
+    badgeText: (tabId) => harness.badgeText(tabId),
+    record: (tabId) => harness.record(tabId),
+    openPopup: (tabId) => opened.track(harness.openPopup(tabId)),
+    async setLocal(items) {
+      const worker = harness.context.serviceWorkers()[0];
+      if (!worker) throw new Error('no service worker');
+      await withDeadline('storage.local.set', worker.evaluate((i) => (globalThis as unknown as { chrome: { storage: { local: { set(x: object): Promise<void> } } } }).chrome.storage.local.set(i), items));
+    },
+  }), () => server);
+});
+
+describe('Firefox: captures replayed', () => {
+  let firefox: FirefoxHarness;
+  let server: CaptureServer;
+  const tabs = openedTabs(() => firefox);
+  beforeAll(async () => {
+    [server, firefox] = await Promise.all([startCaptureServer(), launchFirefox()]);
+  });
+  afterAll(async () => {
+    await firefox?.close();
+    await server?.close();
+  });
+  afterEach(() => tabs.closeAll());
+
+  defineCaptureTests('firefox', () => ({
+    openTab: (url) => tabs.open(url),
+    badgeText: (tabId) => firefox.badgeText(tabId),
+    record: (tabId) => firefox.record(tabId),
+    openPopup: (tabId) => firefox.openPopup(tabId),
+    setLocal: (items) => firefox.writeLocal(items),
+  }), () => server);
+});
