@@ -1,27 +1,11 @@
 // Firefox lets a person revoke host access (MV3 host permissions are optional there). Without it the
-// extension sees no status codes at all, so say so plainly and offer to ask again.
+// extension sees no status codes at all, so say so plainly and offer to ask again. Loaded on demand
+// (PopupApp): only a popup without host access shows it.
 import browser from 'webextension-polyfill';
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import { t } from '../ui/i18n';
 
-const ALL_SITES = { origins: ['<all_urls>'] };
-
-/** null while checking; afterwards whether the extension may read every site's responses. */
-export function useHostAccess(): boolean | null {
-  const [granted, setGranted] = useState<boolean | null>(null);
-  // Started with the first commit, like the tab's record (use-tab-state.ts): the popup waits for both.
-  useLayoutEffect(() => {
-    const check = () => void browser.permissions.contains(ALL_SITES).then(setGranted, () => setGranted(true));
-    check();
-    browser.permissions.onAdded.addListener(check);
-    browser.permissions.onRemoved.addListener(check);
-    return () => {
-      browser.permissions.onAdded.removeListener(check);
-      browser.permissions.onRemoved.removeListener(check);
-    };
-  }, []);
-  return granted;
-}
+import { ALL_SITES } from './use-host-access';
 
 export function HostAccessNotice() {
   // permissions.request needs the click's user gesture: call it directly in the handler.
@@ -58,4 +42,9 @@ export function HostAccessRestored({ tabId }: { tabId: number }) {
       </button>
     </section>
   );
+}
+
+/** The whole popup without host access (`restoredTabId`: access came back while it was open, for that tab). */
+export function HostAccessPage({ restoredTabId }: { restoredTabId: number | null }) {
+  return <main class="popup">{restoredTabId === null ? <HostAccessNotice /> : <HostAccessRestored tabId={restoredTabId} />}</main>;
 }

@@ -5,11 +5,12 @@ import { useTabState } from './use-tab-state';
 import { IncidentView } from './IncidentView';
 import { HealthyView } from './HealthyView';
 import { ChallengeView } from './ChallengeView';
-import { HostAccessNotice, HostAccessRestored, useHostAccess } from './HostAccessNotice';
+import { useHostAccess } from './use-host-access';
 import { lazyComponent } from '../ui/lazy';
 
-// A 4xx view only some tabs need: its own chunk, so the popup's first JS stays within its budget.
+// Views only some tabs need (a 4xx, no host access): their own chunks, so the popup's first JS stays small.
 const ClientErrorView = lazyComponent(() => import('./ClientErrorView').then((m) => m.ClientErrorView));
+const HostAccessPage = lazyComponent(() => import('./HostAccessNotice').then((m) => m.HostAccessPage));
 
 const withoutHash = (url: string | undefined): string | undefined => url?.split('#', 1)[0];
 
@@ -23,18 +24,10 @@ export function PopupApp() {
   if (record?.incident) return <IncidentView tabId={tabId} incident={record.incident} />;
   // Without host access the browser hides the tab's URL too: explain that, not "nothing to check".
   if (!hostAccess) {
-    return (
-      <main class="popup">
-        <HostAccessNotice />
-      </main>
-    );
+    return <HostAccessPage restoredTabId={null} />;
   }
   if (accessWasMissing.current) {
-    return (
-      <main class="popup">
-        <HostAccessRestored tabId={tabId} />
-      </main>
-    );
+    return <HostAccessPage restoredTabId={tabId} />;
   }
   const kind = pageKind(url);
   if (kind !== 'web') return <Notice titleKey={`pageKind_${kind.replace('-', '_')}_title`} bodyKey={`pageKind_${kind.replace('-', '_')}_body`} />;
