@@ -13,6 +13,7 @@ import {
 } from '../knowledge/watch-schedule';
 import { allRecords, UNCHANGED, updateRecord } from './incident-store';
 import { storage } from '../storage/storage';
+import { watchTuning } from '../storage/watch-tuning';
 import { probeUrl } from './watch-probe';
 import { announceBack, clearBackNotification } from './watch-notify';
 import { showBadge } from './badge';
@@ -59,7 +60,7 @@ const withoutWatch = (record: TabRecord): TabRecord => {
 
 /** Starts (or restarts) watching the tab's current incident or refusal (a 429); false when the tab shows neither. */
 export async function startWatch(tabId: number, reload?: boolean): Promise<boolean> {
-  const [settings, tuning] = await Promise.all([storage.settings.get(), storage.watchTuning.get()]);
+  const [settings, tuning] = await Promise.all([storage.settings.get(), watchTuning.get()]);
   const now = Date.now();
   let started: WatchState | undefined;
   const record = await updateRecord(tabId, (r) => {
@@ -89,7 +90,7 @@ export async function forgetWatch(tabId: number): Promise<void> {
 
 /** Runs the tab's try if it is due (from the alarm, the timer, or both: only one claims it). */
 export async function runDueTry(tabId: number): Promise<void> {
-  const tuning = await storage.watchTuning.get();
+  const tuning = await watchTuning.get();
   let claimed: WatchState | undefined;
   const record = await updateRecord(tabId, (r) => {
     if (!r?.watch) return UNCHANGED;

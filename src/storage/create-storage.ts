@@ -1,17 +1,13 @@
 // Every key the extension stores, one typed item each, built on the storage API it is given.
 // Tab records live in storage.session (memory only: a private window's incident never reaches disk);
-// settings, the history and the watch tuning in storage.local.
+// settings and the history in storage.local. (The watch tuning, read by the background only: ./watch-tuning.ts.)
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../model/settings';
 import { mergeSettings } from '../model/merge-settings';
 import { HISTORY_KEY, parseHistory, type HistoryEntry } from '../model/history';
 import type { TabRecord } from '../model/incident';
-import { DEFAULT_WATCH_TUNING, mergeWatchTuning, type WatchTuning } from '../knowledge/watch-schedule';
 import type { Area, StorageApi } from './storage-api';
 import { storedFamily, storedItem, type StoredFamily, type StoredItem } from './stored-item';
 import type { Migrations } from './migrate';
-
-/** storage.local key: overrides of the watch schedule, e.g. `{ firstDelayMs: 1000 }` for e2e tests. */
-export const WATCH_TUNING_KEY = 'watchTuning';
 
 /** How a settings value of each older version becomes the next (none yet: version 1 is the first). */
 export const SETTINGS_MIGRATIONS: Migrations = {};
@@ -19,7 +15,6 @@ export const SETTINGS_MIGRATIONS: Migrations = {};
 export interface ExtensionStorage {
   settings: StoredItem<Settings>;
   history: StoredItem<HistoryEntry[]>;
-  watchTuning: StoredItem<WatchTuning>;
   /** `tab:<id>`: the tab's incident, last error, challenge and watch; undefined for a tab without one. */
   tabs: StoredFamily<TabRecord | undefined>;
   /** Reads several items with one call per area (a page reads all it shows at once); values in order. */
@@ -37,7 +32,6 @@ export function createStorage(api: StorageApi): ExtensionStorage {
       migrations: SETTINGS_MIGRATIONS,
     }),
     history: storedItem(api, { area: 'local', key: HISTORY_KEY, defaultValue: () => [], parse: parseHistory }),
-    watchTuning: storedItem(api, { area: 'local', key: WATCH_TUNING_KEY, defaultValue: () => ({ ...DEFAULT_WATCH_TUNING }), parse: mergeWatchTuning }),
     tabs: storedFamily(api, { area: 'session', prefix: 'tab:', defaultValue: () => undefined, parse: (stored) => stored as TabRecord }),
     async getMany(items) {
       const areas = [...new Set(items.map((item) => item.area))];

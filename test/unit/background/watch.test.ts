@@ -9,7 +9,7 @@ const SETTLE = { timeout: 10_000 };
 vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
 
 const { startWatch, stopWatch, runDueTry, onAlarm, resumeWatches, forgetWatch } = await import('../../../src/background/watch');
-const { WATCH_TUNING_KEY } = await import('../../../src/storage/create-storage');
+const { WATCH_TUNING_KEY } = await import('../../../src/storage/watch-tuning');
 const { onNotificationClicked } = await import('../../../src/background/watch-notify');
 
 const TAB = 7;

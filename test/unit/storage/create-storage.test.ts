@@ -1,13 +1,14 @@
 // Every stored key of the extension through the seam, against an in-memory browser storage.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
-import { createStorage, SETTINGS_MIGRATIONS, WATCH_TUNING_KEY } from '../../../src/storage/create-storage';
+import { createStorage, SETTINGS_MIGRATIONS } from '../../../src/storage/create-storage';
+import { createWatchTuning, WATCH_TUNING_KEY } from '../../../src/storage/watch-tuning';
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../../../src/model/settings';
 import { HISTORY_KEY } from '../../../src/model/history';
 import { DEFAULT_WATCH_TUNING } from '../../../src/knowledge/watch-schedule';
 
 const api = fakeBrowser.storage;
-const storage = createStorage(api);
+const storage = { ...createStorage(api), watchTuning: createWatchTuning(api) };
 
 beforeEach(() => fakeBrowser.reset());
 
