@@ -35,7 +35,10 @@ export const CAPTURE_SAMPLE = [
 ] as const;
 
 /** The few a person can look at in test-results/screenshots/ (the docs/ images come from `npm run screenshots`). */
-const SCREENSHOT = new Set<string>(['cloudflare/530-1016-origin-dns-error-text', 'akamai/403-access-denied-text-reference-18']);
+const SCREENSHOT = new Set<string>([
+  'cloudflare/530-1016-origin-dns-error-text', 'akamai/403-access-denied-text-reference-18', 'fastly/503-backend-unhealthy-error-54113',
+  'aws-elb/502-bad-gateway-awselb', 'cloudfront/502-could-not-connect-to-origin-text', 'vercel/504-function-invocation-timeout-page',
+]);
 
 interface Expected {
   status: number;
