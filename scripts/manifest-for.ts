@@ -8,6 +8,15 @@ export const GECKO_ID = 'error-page-explainer@example.org';
 /** Firefox ESR 140 is the oldest that knows `data_collection_permissions`; 142 is what web-ext lint asks for. */
 export const GECKO_MIN_VERSION = '142.0';
 
+/**
+ * What leaves the machine, in Mozilla's data-consent terms (extensionworkshop.com, firefox-builtin-data-consent):
+ * the DNS step sends the failing site's name to a DNS-over-HTTPS resolver (a step of "check everything", on by
+ * default), and the third-party look-ups the person turns on send its host (its path only if they allow it) to
+ * Globalping, archive.org and status pages — "information about the websites users visit": browsingActivity.
+ * Nothing else: no page content, no cookies, no request or response data, no identity, no usage data.
+ */
+export const DATA_COLLECTION = { required: ['browsingActivity'] } as const;
+
 type Manifest = Record<string, unknown> & {
   background?: { service_worker?: string; scripts?: string[]; type?: string };
   permissions?: string[];
@@ -30,7 +39,7 @@ export function manifestFor(source: object, browser: TargetBrowser, version: str
     gecko: {
       id: GECKO_ID,
       strict_min_version: GECKO_MIN_VERSION,
-      data_collection_permissions: { required: ['none'] },
+      data_collection_permissions: DATA_COLLECTION,
     },
   };
   return manifest;

@@ -14,7 +14,8 @@ describe('manifestFor', () => {
     const m = manifestFor(source, 'firefox', '1.2.3') as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
     expect(m.background).toEqual({ scripts: [BUILT_BACKGROUND], type: 'module' });
     expect(m.browser_specific_settings.gecko.id).toBe(GECKO_ID);
-    expect(m.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
+    // The site's name goes to the DNS-over-HTTPS resolver (and, opted in, to the look-ups): never "none".
+    expect(m.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['browsingActivity'] });
     expect(Number.parseFloat(m.browser_specific_settings.gecko.strict_min_version)).toBeGreaterThanOrEqual(142);
     expect(m.permissions).toContain('dns');
   });
