@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contactedHosts, hostOfEndpoint } from '../../../src/options/contacted-hosts';
 import { DEFAULT_SETTINGS } from '../../../src/model/settings';
+import { readmeHostRows, rowHosts } from '../../e2e/support/readme-hosts';
 
 describe('hostOfEndpoint', () => {
   it('gives the host, keeping a placeholder in the host visible', () => {
@@ -48,5 +49,15 @@ describe('contactedHosts', () => {
     const hosts = contactedHosts({ thirdPartyLookups: false, endpoints });
     expect(hosts.find((h) => h.host === '127.0.0.1:9')?.purposes).toEqual(['connectivity', 'doh']);
     expect(hosts.some((h) => h.host === 'www.google.com')).toBe(false);
+  });
+});
+
+describe('the options page\'s list is the README\'s "hosts contacted" table', () => {
+  const rows = readmeHostRows();
+  const site = { host: '(site)', domain: '{domain}' };
+  it('the same hosts, each under the third-party switch exactly when the README says so', () => {
+    const page = contactedHosts({ ...DEFAULT_SETTINGS, thirdPartyLookups: true }).map((h) => `${h.host ?? site.host} ${h.when === 'step' ? 'always' : 'switch'}`);
+    const readme = rows.flatMap((r) => rowHosts(r, site).map((h) => `${h} ${r.thirdParty ? 'switch' : 'always'}`));
+    expect([...new Set(page)].sort()).toEqual([...new Set(readme)].sort());
   });
 });
