@@ -1,6 +1,9 @@
 // Step "archived-copy": while the site is down, is there a copy of the page in the Internet Archive?
 // Third-party look-up: runs only when the person allowed those.
 import { safeHttpUrl } from '../knowledge/statuspage';
+import { archiveKey, archiveLookupUrl } from '../knowledge/outgoing-requests';
+
+export { archiveKey, archiveLookupUrl };
 import { mayTellThirdParties } from '../knowledge/internal-host';
 import type { Check, CheckContext, CheckOutput } from './check';
 import { discardBody, PROBE_TIMEOUT_MS, probe, readBoundedText } from './probe';
@@ -13,27 +16,6 @@ export interface Snapshot {
   capturedAt: string;
   /** The status the archive saw when it captured the page, e.g. '200'. */
   status?: string;
-}
-
-/**
- * The page's address as the archive is asked for it: the site's root, or with `withPath` (the person's
- * choice) the page's path; never the fragment or the query (it may hold tokens).
- */
-export function archiveKey(pageUrl: string, withPath = false): string | null {
-  try {
-    const url = new URL(pageUrl);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-    return `${url.origin}${withPath ? url.pathname : '/'}`;
-  } catch {
-    return null;
-  }
-}
-
-/** The look-up address from the configured template (`{url}` → the encoded page address). */
-export function archiveLookupUrl(template: string, pageUrl: string, withPath = false): string | null {
-  const key = archiveKey(pageUrl, withPath);
-  if (!key || !template.includes('{url}')) return null;
-  return safeHttpUrl(template.split('{url}').join(encodeURIComponent(key))) ?? null;
 }
 
 /** "20240131093000" → "2024-01-31T09:30:00Z"; anything else → null. */

@@ -1,19 +1,6 @@
 // Pure helpers of the DNS step: which host names involve DNS at all, DoH JSON answers, IP comparison.
-import { isInternalHost } from '../knowledge/internal-host';
 
-export type HostKind = 'ip' | 'localhost' | 'local-name' | 'public';
-
-const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
-
-/** `URL.hostname` keeps IPv6 literals in brackets ("[::1]"). */
-export function hostKind(hostname: string): HostKind {
-  const host = hostname.toLowerCase().replace(/\.$/, '');
-  if (IPV4.test(host) || host.startsWith('[') || host.includes(':')) return 'ip';
-  if (host === 'localhost' || host.endsWith('.localhost')) return 'localhost';
-  // Names only a local network can answer (one list: knowledge/internal-host.ts): never sent to a public resolver.
-  if (isInternalHost(host)) return 'local-name';
-  return 'public';
-}
+export { hostKind, type HostKind } from '../knowledge/host-kind';
 
 /** A DNS-over-HTTPS JSON answer (RFC 8484 servers with the JSON API: Cloudflare, Google, Quad9). */
 export type DohLookup =

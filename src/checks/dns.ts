@@ -5,6 +5,7 @@ import type { Failure } from '../model/failure';
 import { browserKind, platformOs, type BrowserKind, type PlatformOs } from '../platform/browser-info';
 import { resolveWithBrowser, type BrowserLookup } from '../platform/dns';
 import { mayTellThirdParties } from '../knowledge/internal-host';
+import { dohQueryUrl } from '../knowledge/outgoing-requests';
 import type { Check, CheckContext, CheckOutput } from './check';
 import { hostKind, normalizeIp, parseDohJson, type DohLookup } from './dns-answers';
 import { PROBE_TIMEOUT_MS, probe, readBoundedText } from './probe';
@@ -93,15 +94,9 @@ export function flushAdvice(os: PlatformOs, browser: BrowserKind): Evidence[] {
 const NEEDS_FLUSH: ReadonlySet<DnsState> = new Set(['stale', 'local-fails']);
 
 async function askDoh(resolver: string, host: string, type: 'A' | 'AAAA', signal: AbortSignal, timeoutMs: number): Promise<DohLookup> {
-  let url: URL;
-  try {
-    url = new URL(resolver);
-  } catch {
-    return { answered: false, reason: 'bad resolver URL' };
-  }
-  url.searchParams.set('name', host);
-  url.searchParams.set('type', type);
-  const r = await probe(url.href, { headers: { accept: 'application/dns-json' }, cache: 'no-store', credentials: 'omit' }, signal, timeoutMs);
+  const url = dohQueryUrl(resolver, host, type);
+  if (!url) return { answered: false, reason: 'bad resolver URL' };
+  const r = await probe(url, { headers: { accept: 'application/dns-json' }, cache: 'no-store', credentials: 'omit' }, signal, timeoutMs);
   if (!r.answered) return { answered: false, reason: r.error };
   if (!r.response.ok) return { answered: false, reason: `HTTP ${r.status}` };
   try {

@@ -1,69 +1,18 @@
 // Step "status-page": does the site's own status page (status.<its domain>), or the status page of the CDN or
 // platform that answered, report a problem? Third-party look-up: runs only when the person allowed those.
 import type { Evidence } from '../model/checks';
-import { displayName } from '../knowledge/fingerprint';
-import { platformOfHost } from '../knowledge/registrable-domain';
-import { statusDomainOf, type SiteScope } from '../model/site-scope';
-import {
-  hasProblem, humanPageOf, isStatuspageApi, parseStatuspage, providerStatusUrl, summaryUrlOf,
-  type StatusProvider, type StatusReading,
-} from '../knowledge/statuspage';
+import { planStatusPages, type StatusPagePlan, type StatusTarget } from '../knowledge/outgoing-requests';
+import { hasProblem, humanPageOf, parseStatuspage, summaryUrlOf, type StatusReading } from '../knowledge/statuspage';
 import { mayTellThirdParties } from '../knowledge/internal-host';
 import type { Check, CheckContext, CheckOutput } from './check';
 import { discardBody, PROBE_TIMEOUT_MS, probe, readBoundedText } from './probe';
 import { timeLeftMs } from './time-left';
 
-export interface StatusTarget {
-  /** 'site': status.<domain>; 'provider': the CDN's or platform's page. */
-  kind: 'site' | 'provider';
-  /** "example.com" or "Cloudflare". */
-  name: string;
-  url: string;
-}
+export { planStatusPages, type StatusPagePlan, type StatusTarget };
 
 export type StatusLookup =
   | { target: StatusTarget; found: true; reading: StatusReading }
   | { target: StatusTarget; found: false; answered: boolean };
-
-export interface StatusPagePlan {
-  lookups: StatusTarget[];
-  /** Provider pages only a person can read: offered as links, never fetched. */
-  links: StatusTarget[];
-}
-
-const providerName = (provider: StatusProvider): string => (provider === 'github' ? 'GitHub Pages' : displayName(provider));
-
-/**
- * Pure: which pages to read for this URL and fingerprint, from the configured addresses. status.<domain> only
- * for a domain the Public Suffix List says someone registered for themselves (`scope`, from the popup).
- */
-export function planStatusPages(
-  pageUrl: string,
-  edge: StatusProvider | null,
-  endpoints: { statusPage: string; providerStatusPages?: unknown },
-  scope: SiteScope | null,
-): StatusPagePlan {
-  const plan: StatusPagePlan = { lookups: [], links: [] };
-  let host: string;
-  try {
-    host = new URL(pageUrl).hostname;
-  } catch {
-    return plan;
-  }
-  const platform = platformOfHost(host);
-  const domain = statusDomainOf(scope);
-  // A site on a shared platform domain (shop.vercel.app) has no status.<domain> of its own: the platform's counts.
-  if (domain && !platform && endpoints.statusPage.includes('{domain}')) {
-    plan.lookups.push({ kind: 'site', name: domain, url: endpoints.statusPage.split('{domain}').join(domain) });
-  }
-  for (const provider of new Set([platform, edge].filter((p): p is StatusProvider => p !== null))) {
-    const url = providerStatusUrl(provider, endpoints.providerStatusPages);
-    if (!url) continue;
-    const target: StatusTarget = { kind: 'provider', name: providerName(provider), url };
-    (isStatuspageApi(url) ? plan.lookups : plan.links).push(target);
-  }
-  return plan;
-}
 
 const problemLabel = (reading: StatusReading) => (reading.indicator === 'maintenance' ? 'statusPageMaintenance' : 'statusPageReportsProblem');
 
