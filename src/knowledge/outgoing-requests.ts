@@ -1,7 +1,9 @@
 // Pure: exactly what each guided step sends to anyone but the failing site — the DNS-over-HTTPS questions,
 // the status pages, the archive and Globalping — built once, here: the steps send these requests and the
 // popup shows them before the person runs a step ("what will be sent"), so the two cannot differ.
-import type { CheckId } from '../model/checks';
+import { SENDING_STEPS, type SendingStep } from '../model/checks';
+
+export { SENDING_STEPS, type SendingStep };
 import type { Settings } from '../model/settings';
 import { statusDomainOf, type SiteScope } from '../model/site-scope';
 import { displayName } from './fingerprint';
@@ -111,10 +113,6 @@ export interface OutgoingInput {
   scope: SiteScope | null;
   settings: Pick<Settings, 'endpoints' | 'sharePagePath' | 'thirdPartyLookups'>;
 }
-
-/** The steps that send something to a third party. */
-export const SENDING_STEPS = ['dns', 'status-page', 'archived-copy', 'other-locations'] as const satisfies readonly CheckId[];
-export type SendingStep = (typeof SENDING_STEPS)[number];
 
 const get = (url: string | null): OutgoingRequest[] => (url ? [{ method: 'GET', url }] : []);
 

@@ -3,6 +3,11 @@
 export const CHECK_IDS = ['reload', 'clean-request', 'clear-site-data', 'private-window', 'network', 'dns', 'status-page', 'archived-copy', 'other-locations'] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 
+/** The steps that send something to anyone but the failing site (what: knowledge/outgoing-requests.ts). */
+export const SENDING_STEPS = ['dns', 'status-page', 'archived-copy', 'other-locations'] as const satisfies readonly CheckId[];
+export type SendingStep = (typeof SENDING_STEPS)[number];
+export const isSendingStep = (id: CheckId): id is SendingStep => (SENDING_STEPS as readonly CheckId[]).includes(id);
+
 /** The i18n keys of a step's title and one-line description: `check_<id with underscores>_title` / `_about`. */
 export const checkTitleKey = (id: CheckId): string => `check_${id.replace(/-/g, '_')}_title`;
 export const checkAboutKey = (id: CheckId): string => `check_${id.replace(/-/g, '_')}_about`;

@@ -1,9 +1,14 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { checkAboutKey, checkTitleKey, type CheckId, type CheckOutcome, type CheckState } from '../model/checks';
+import { checkAboutKey, checkTitleKey, isSendingStep, type CheckId, type CheckOutcome, type CheckState } from '../model/checks';
+import type { Incident } from '../model/incident';
+import { lazyComponent } from '../ui/lazy';
 import { t } from '../ui/i18n';
 import { formatDuration } from '../knowledge/format';
 import type { PopupActions } from './actions';
 import { hostnameOf } from '../model/url-parts';
+
+// Only the steps that contact a third party show it, and only before they run: loaded after the popup is up.
+const SendPreview = lazyComponent(() => import('./SendPreview').then((m) => m.SendPreview));
 
 const OUTCOME_ICON: Record<CheckOutcome, string> = {
   fixed: '✓',
@@ -15,7 +20,7 @@ const OUTCOME_ICON: Record<CheckOutcome, string> = {
 };
 
 /** One step: what it does, its live state, and its result with the evidence behind it. */
-export function StepItem({ id, url, state, recommended, actions }: { id: CheckId; url: string; state: CheckState | undefined; recommended: boolean; actions: PopupActions | null }) {
+export function StepItem({ id, url, state, recommended, actions, incident }: { id: CheckId; url: string; state: CheckState | undefined; recommended: boolean; actions: PopupActions | null; incident?: Pick<Incident, 'url' | 'ip' | 'fingerprint'> }) {
   const [confirming, setConfirming] = useState(false);
   const running = state?.state === 'running';
   const start = () => (id === 'clear-site-data' ? setConfirming(true) : actions?.runCheck(id));
@@ -37,6 +42,7 @@ export function StepItem({ id, url, state, recommended, actions }: { id: CheckId
           </button>
         ) : null}
       </div>
+      {actions && incident && !running && isSendingStep(id) && <SendPreview step={id} incident={incident} />}
       {actions && confirming && (
         <div class="step-confirm" role="group" aria-label={t('clearConfirmLabel')} onKeyDown={onEscape(() => setConfirming(false))}>
           <p>{t('clearConfirmText', [hostnameOf(url)])}</p>

@@ -14,7 +14,7 @@ export function StepList({ incident, recommended, actions }: { incident: Inciden
   const shown = (ids: readonly CheckId[]) => (actions ? [...ids] : ids.filter((id) => incident.checks[id]));
   const others = shown(CHECK_IDS.filter((id) => !recommended.includes(id)));
   const item = (id: CheckId, isRecommended: boolean) => (
-    <StepItem key={id} id={id} url={incident.url} recommended={isRecommended} state={effectiveState(incident.checks[id], now)} actions={actions} />
+    <StepItem key={id} id={id} url={incident.url} incident={incident} recommended={isRecommended} state={effectiveState(incident.checks[id], now)} actions={actions} />
   );
   return (
     <section class="steps" aria-labelledby="steps-heading">
