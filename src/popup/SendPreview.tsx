@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Incident } from '../model/incident';
-import { SETTINGS_KEY, type Settings } from '../model/settings';
-import { mergeSettings } from '../model/merge-settings';
+import type { Settings } from '../model/settings';
 import type { SiteScope } from '../model/site-scope';
 import { outgoingRequests, type OutgoingRequest, type SendingStep } from '../knowledge/outgoing-requests';
 import { t } from '../ui/i18n';
 import { useStored } from '../ui/use-stored';
+import { storage } from '../storage/storage';
 
 /** The hint under the requests: where the path and the resolver are chosen, and what is never sent. */
 function hintKey(step: SendingStep, settings: Settings): string {
@@ -23,7 +23,7 @@ const readable = (body: string): string => JSON.stringify(JSON.parse(body), null
  * Computed when opened: the status page needs the Public Suffix List, which only loads then.
  */
 export function SendPreview({ step, incident }: { step: SendingStep; incident: Pick<Incident, 'url' | 'ip' | 'fingerprint'> }) {
-  const settings = useStored(SETTINGS_KEY, mergeSettings);
+  const settings = useStored(storage.settings);
   const [open, setOpen] = useState(false);
   const [scope, setScope] = useState<SiteScope | null | undefined>(step === 'status-page' ? undefined : null);
   useEffect(() => {
