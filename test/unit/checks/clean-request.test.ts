@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BODY_LIMIT_BYTES, interpretCleanRequest, observeCleanRequest, type CleanRequestObservation } from '../../../src/checks/clean-request';
 import type { Failure } from '../../../src/model/failure';
 import { startServers, type LocalServers } from '../support/local-server';
@@ -94,5 +94,18 @@ describe('observeCleanRequest against a loopback server', () => {
     const seen = await observeCleanRequest(`${servers.blackHole}/`, controller.signal, 5000);
     expect(seen).toMatchObject({ answered: false, timedOut: false });
     expect(seen.ms).toBeLessThan(1000);
+  });
+});
+
+describe('observeCleanRequest sends no cookies and keeps nothing (README: Privacy)', () => {
+  it('asks without credentials and past the HTTP cache', async () => {
+    const fetch = vi.fn(async () => new Response('', { status: 502 }));
+    vi.stubGlobal('fetch', fetch);
+    try {
+      await observeCleanRequest('https://shop.example.com/cart', new AbortController().signal, 1000);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(fetch).toHaveBeenCalledWith('https://shop.example.com/cart', expect.objectContaining({ credentials: 'omit', cache: 'no-store' }));
   });
 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { connectivityOf, interpretConnectivity, isCaptivePortal, network, type ConnectivityProbes } from '../../../src/checks/network';
 import { PROBE_TIMEOUT_MS } from '../../../src/checks/probe';
 import { startServers, type LocalServers } from '../support/local-server';
@@ -86,5 +86,20 @@ describe('network step against loopback endpoints', () => {
     const took = Date.now() - started;
     expect(took).toBeLessThan(2000);
     expect(out).toMatchObject({ outcome: 'fail', summary: 'networkNoInternet', facts: { connectivity: 'none', siteReachable: false } });
+  });
+});
+
+describe('the network step sends no cookies and keeps nothing (README: Privacy)', () => {
+  it('every probe, the site\'s included, goes without credentials and past the HTTP cache', async () => {
+    const fetch = vi.fn(async () => new Response('success', { status: 200 }));
+    vi.stubGlobal('fetch', fetch);
+    try {
+      await network.run(testContext(testIncident('https://shop.example.com/cart', { type: 'http', status: 502, statusLine: '' })));
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    const inits = fetch.mock.calls.map((call) => (call as unknown[])[1]);
+    expect(inits.length).toBeGreaterThanOrEqual(4);
+    for (const init of inits) expect(init).toMatchObject({ credentials: 'omit', cache: 'no-store' });
   });
 });
