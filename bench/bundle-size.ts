@@ -22,7 +22,7 @@ export const BUNDLE_BUDGETS_KB = { popupJs: 25, backgroundJs: 26 } as const;
  */
 export const BUNDLE_BUDGET_MISSES: Partial<Record<keyof typeof BUNDLE_BUDGETS_KB, string>> = {
   backgroundJs:
-    'one file of 28.6 KB that an MV3 service worker must load before its first event (an MV3 worker cannot import() code; ' +
+    'one file of 28 KB (KiB) that an MV3 service worker must load before its first event (an MV3 worker cannot import() code; ' +
     'the infrastructure registry is data already, fetched on the first failure): the nine guided steps and their platform ' +
     'code ≈ 12 (DESIGN: steps run in the worker so a closing popup never loses a result), webextension-polyfill 3.9, ' +
     'the failure engine ≈ 5, store / badge / messages ≈ 4, settings and history ≈ 2.5, the watch ≈ 2.5',

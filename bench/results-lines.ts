@@ -66,10 +66,14 @@ function bundleLines(bundles: EntryWeight[]): ResultLine[] {
 function popupParts(popup: PopupFigures): string {
   const b = popup.breakdown;
   const part = (from: number, to: number) => `${round(to - from, 0)} ms`;
+  // Chromium gave no Resource Timing entry for the extension's own module scripts in the runs so far:
+  // then fetch and compile cannot be told apart, and the row says so rather than show a 0 ms fetch.
+  const fetchSeen = b.scriptsFetched.median > b.responseEnd.median;
   return [
     `HTML ${round(b.responseEnd.median, 0)} ms`,
-    `module fetch ${part(b.responseEnd.median, b.scriptsFetched.median)}`,
-    `parse + compile + evaluate ${part(b.scriptsFetched.median, b.scriptStart.median)}`,
+    ...(fetchSeen
+      ? [`module fetch ${part(b.responseEnd.median, b.scriptsFetched.median)}`, `parse + compile + evaluate ${part(b.scriptsFetched.median, b.scriptStart.median)}`]
+      : [`module fetch + parse + compile + evaluate ${part(b.responseEnd.median, b.scriptStart.median)} (no Resource Timing for the extension's scripts)`]),
     `until the reads start ${part(b.scriptStart.median, b.readStart.median)}`,
     `storage read ${part(b.readStart.median, b.readEnd.median)}`,
     `render ${part(b.readEnd.median, popup.popup.median)}`,
@@ -271,6 +275,11 @@ export function explainSections(raw: BenchRaw): string[] {
   const errors = Object.entries(raw.errors).map(([figure, error]) => `- ${figure}: ${error}`);
   return [
     ...(errors.length ? ['## Phases that failed', ...errors, ''] : []),
+    '## Issue 15: not measured yet',
+    '- Background cold start (worker start → first failing navigation recorded) ÷ a worker with the same listeners doing nothing: no row yet.',
+    '- Firefox ESR: popup, detection and healthy-navigation figures next to these: no rows yet (every figure here is Chromium).',
+    "- The popup's ideas (one eager chunk, an explanation view stored by the background, steps a frame later, critical CSS inline, code cache): not measured one by one. The popup breakdown below is where the time goes; module fetch cannot be told from compile (Chromium gives no Resource Timing entry for the extension's own scripts).",
+    '',
     ...(popup
       ? [
           '## Popup breakdown (ms from navigation start, medians)',
