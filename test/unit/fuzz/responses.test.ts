@@ -208,16 +208,16 @@ function checkReason(reason: BodyReason | null): void {
 
 describe('extractBodyReason', () => {
   it('any body: a reason names a registry entry, a known meaning, and survives the stored facts', () => {
-    const found = new Set<string>();
+    const inputs = fc.tuple(body, shownBy, noise, fc.nat(), fc.integer({ min: 400, max: 599 }));
+    const read = ([text, shown, base, pick, status]: [string, string[], Record<string, string>, number, number]) =>
+      extractBodyReason(text, headersShowing(shown, base, pick), status);
     fc.assert(
-      fc.property(body, shownBy, noise, fc.nat(), fc.integer({ min: 400, max: 599 }), (text, shown, base, pick, status) => {
-        const reason = extractBodyReason(text, headersShowing(shown, base, pick), status);
-        checkReason(reason);
-        if (reason) found.add(reason.platform);
-      }),
+      fc.property(inputs, (input) => checkReason(read(input))),
       { numRuns: 2000 },
     );
-    // Not vacuous: the generated pages are read as several vendors' pages.
+    // Not vacuous: the generated pages are read as several vendors' pages. Counted on a fixed-seed sample, as
+    // a random run found only 3 platforms once in many; the property above still explores new inputs each run.
+    const found = new Set(fc.sample(inputs, { numRuns: 2000, seed: 20261206 }).map((input) => read(input)?.platform).filter(Boolean));
     expect(found.size).toBeGreaterThanOrEqual(4);
   });
 

@@ -85,9 +85,14 @@ describe('pickDiagnosticHeaders', () => {
 
   it('is fast enough for every failing navigation', () => {
     const headers = [...HEADER_SETS.cloudflare522.headers, ...HEADER_SETS.fastly503.headers, ...HEADER_SETS.unknown500.headers];
-    const start = performance.now();
-    for (let i = 0; i < 10_000; i++) pickDiagnosticHeaders(headers);
-    // ~ a few µs each; 10 000 runs well under a second even on a slow CI machine.
-    expect(performance.now() - start).toBeLessThan(1000);
+    // ~ a few µs each. The fastest of three batches counts, so a loaded machine's pauses (this failed at a load
+    // average of 28 on 2 cores) are not taken for slow code; a real regression is slow in every batch.
+    let fastest = Infinity;
+    for (let batch = 0; batch < 3; batch++) {
+      const start = performance.now();
+      for (let i = 0; i < 3_000; i++) pickDiagnosticHeaders(headers);
+      fastest = Math.min(fastest, performance.now() - start);
+    }
+    expect(fastest).toBeLessThan(300);
   });
 });
