@@ -153,7 +153,9 @@ describe('privacy', () => {
     } finally {
       browser.context.off('request', onRequest);
     }
-  });
+    // Nine tabs opened one after another, each awaited until its badge, then a step: the default 30 s is one
+    // scenario's time, and on a loaded 2-core machine (load average 25) this test took longer than that.
+  }, 90_000);
 
   it('history keeps only the site (origin) of normal-window failures; private windows cannot be enabled headlessly', async () => {
     const { tabId } = await openTab(server.url(`/code/500?h=${tag()}`));
