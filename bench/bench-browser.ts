@@ -1,22 +1,22 @@
-// Launches Debian's Chromium for the bench, with or without the built extension, following the recipe
-// in docs/testing.md (the e2e harness's launchChromium() takes no extra flags; the bench needs a
-// host-resolver rule so the DNS step has a public-looking name to look up, and a browser without the
-// extension as the baseline).
+// The bench's Chromium, through the shared harness (test/harness/chromium.ts): the same binary, switches
+// and worker wait as the e2e suites, plus a host-resolver rule (the DNS step needs a public-looking name
+// to look up), the extension loaded from the bench's own copy of dist/chrome, and, as the baseline, a
+// browser without the extension.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { CHROMIUM_ARGS } from '../test/e2e/support/chromium';
-import { waitFor } from '../test/e2e/support/wait-for';
-import { CHROME_DIST } from './bundle-size';
-import type { ChromeApi } from './chrome-api';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { extensionIdOf, extensionWorker, launchChromiumContext } from '../test/harness/chromium';
+import { waitFor } from '../test/harness/wait-for';
+import { CHROME_DIST } from '../test/harness/dist';
+import type { ChromeApi } from '../test/harness/chrome-api';
 
 declare const chrome: ChromeApi;
 
 /** Names under this suffix resolve to 127.0.0.1 in the bench browser (and look public to the DNS step). */
 export const BENCH_DOMAIN = 'bench.example';
 
-const COMMON_ARGS = [...CHROMIUM_ARGS, `--host-resolver-rules=MAP *.${BENCH_DOMAIN} 127.0.0.1`];
+const BENCH_ARGS = [`--host-resolver-rules=MAP *.${BENCH_DOMAIN} 127.0.0.1`];
 
 export interface BenchBrowser {
   context: BrowserContext;
@@ -41,15 +41,9 @@ export async function launchBench(options: LaunchOptions & { extension: true }):
 export async function launchBench(options: LaunchOptions & { extension: false }): Promise<BenchBrowser>;
 export async function launchBench({ extension, args = [], dist = CHROME_DIST }: LaunchOptions & { extension: boolean }): Promise<BenchBrowser> {
   const profile = await mkdtemp(join(tmpdir(), 'epe-bench-'));
-  const extensionArgs = extension ? [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`] : [];
   let context: BrowserContext;
   try {
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: [...extensionArgs, ...COMMON_ARGS, ...args],
-      viewport: { width: 1000, height: 700 },
-    });
+    context = await launchChromiumContext(profile, { ...(extension ? { extensionDir: dist } : {}), args: [...BENCH_ARGS, ...args] });
   } catch (error) {
     await rm(profile, { recursive: true, force: true });
     throw error;
@@ -59,12 +53,8 @@ export async function launchBench({ extension, args = [], dist = CHROME_DIST }: 
     await rm(profile, { recursive: true, force: true });
   };
   if (!extension) return { context, close };
-
-  const worker: Worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  // TESTING.md race: wait until the worker's top-level listeners exist, then one API round trip.
-  await waitFor('webRequest listeners registered', () => worker.evaluate(() => chrome.webRequest.onCompleted.hasListeners()));
-  await worker.evaluate(() => chrome.storage.session.get(null).then(() => undefined));
-  return { context, worker, extensionId: new URL(worker.url()).host, close };
+  const worker = await extensionWorker(context);
+  return { context, worker, extensionId: extensionIdOf(worker), close };
 }
 
 /** The id of the tab showing `url` (the newest one if several do). */

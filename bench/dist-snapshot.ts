@@ -3,7 +3,8 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHROME_DIST, measureBundles } from './bundle-size';
+import { CHROME_DIST } from '../test/harness/dist';
+import { measureBundles } from '../test/harness/measure/bundle-size';
 
 export interface DistSnapshot {
   dir: string;

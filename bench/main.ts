@@ -3,21 +3,21 @@
 // BENCH_QUICK=1 (`npm run bench -- --quick`) cuts every repetition count, for working on the bench itself.
 import { cpus, loadavg } from 'node:os';
 import { tabIdOf, launchBench, BENCH_DOMAIN, openFailingTab, type ExtensionBrowser } from './bench-browser';
-import { measureBundles } from './bundle-size';
+import { measureBundles } from '../test/harness/measure/bundle-size';
 import { snapshotDist } from './dist-snapshot';
-import { loadCheckCaps } from './check-caps';
+import { loadCheckCaps } from '../test/harness/measure/check-caps';
 import { measureHandler } from './node-handler';
 import { measurePopup } from './measure-popup';
 import { measureNavigation } from './measure-navigation';
-import { measureHealthyWrites } from './healthy-writes';
+import { measureHealthyWrites } from '../test/harness/measure/healthy-writes';
 import { measureVerdict } from './measure-verdict';
 import { measurePageReading } from './measure-page-reading';
 import { measureMemory } from './measure-memory';
 import { measureScale } from './measure-scale';
 import { attachToServiceWorker } from './worker-cdp';
-import { startBenchSite, startBlackHole, startProbeEndpoints } from './servers';
+import { startBenchSite, startBlackHole, startProbeEndpoints } from '../test/harness/measure/servers';
 import { storageBytes } from './tabs-with-incidents';
-import { waitFor } from '../test/e2e/support/wait-for';
+import { waitFor } from '../test/harness/wait-for';
 import { buildLines, explainSections, type BenchRaw } from './results-lines';
 import { resultTable, writeResults } from './report';
 

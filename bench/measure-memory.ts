@@ -1,7 +1,7 @@
 // Figure 5: the service worker after 1,000 failing navigations across 50 tabs — its JS heap after a full
 // GC (CDP Runtime.getHeapUsage on the worker target) and storage.session bytes in use.
 import type { ExtensionBrowser } from './bench-browser';
-import { FAILURE_KINDS } from './servers';
+import { FAILURE_KINDS } from '../test/harness/measure/servers';
 import { inLanes, openFailingTabs, settled, storageBytes } from './tabs-with-incidents';
 import { workerHeapAfterGc, type WorkerCdp } from './worker-cdp';
 

@@ -6,8 +6,9 @@
 // round is a fresh tab on a new URL, closed afterwards; the first round is the worker's first failure
 // (it loads the infrastructure data file) and is counted like the others.
 import type { BrowserContext, Worker } from 'playwright-core';
-import { waitFor } from '../test/e2e/support/wait-for';
+import { waitFor } from '../test/harness/wait-for';
 import { spread, type Spread } from './stats';
+import type { ChromeApi } from '../test/harness/chrome-api';
 
 const LOG = '__benchPageReading';
 
@@ -18,12 +19,7 @@ interface Seen {
   urlOfTab: Record<number, string>;
 }
 
-interface WorkerApi {
-  webRequest: { onHeadersReceived: { addListener(cb: (d: { url: string; timeStamp: number; statusCode: number }) => void, filter: object): void } };
-  storage: { onChanged: { addListener(cb: (changes: Record<string, { newValue?: unknown }>, area: string) => void): void } };
-  action: { setBadgeText(details: { tabId?: number; text: string | null }): Promise<void> };
-}
-declare const chrome: WorkerApi;
+declare const chrome: ChromeApi;
 
 export interface PageReadingFigures {
   /** ms from the response's webRequest event to the reading stored. */

@@ -2,11 +2,11 @@
 // then with every endpoint and the failing site black-holed (each step must end at its own limit).
 import type { Page } from 'playwright-core';
 import { openFailingTab, type ExtensionBrowser } from './bench-browser';
-import type { CheckCaps } from './check-caps';
-import type { BenchSite, LocalServer } from './servers';
+import type { CheckCaps } from '../test/harness/measure/check-caps';
+import type { BenchSite, LocalServer } from '../test/harness/measure/servers';
 import { spread, type Spread } from './stats';
-import type { ChromeApi } from './chrome-api';
-import { applySettings, settingsFor, timeRunAll, type ProbeTargets, type VerdictRun } from './verdict';
+import type { ChromeApi } from '../test/harness/chrome-api';
+import { applySettings, settingsFor, timeRunAll, type ProbeTargets, type VerdictRun } from '../test/harness/measure/verdict';
 
 declare const chrome: ChromeApi;
 

@@ -3,7 +3,7 @@
 // the status test and the header pre-check, in the order the listener runs them), imported through a
 // stub `browser` that counts every property read or call — a healthy event must touch none. Also the
 // pure decision alone (classify-navigation.ts) and an empty loop over the same events, for scale.
-import { installExtensionStub } from './extension-stub';
+import { installExtensionStub } from '../test/harness/measure/extension-stub';
 import { spread, type Spread } from './stats';
 
 export interface HandlerFigures {

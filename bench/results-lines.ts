@@ -1,8 +1,8 @@
 // Turns the measurements into budget lines (PASS/FAIL) and the explanatory sections of results.md.
 import { BUDGETS, BUNDLE_BUDGET_MISSES, BUNDLE_BUDGETS_KB } from './budgets';
-import type { EntryWeight } from './bundle-size';
-import type { CheckCaps } from './check-caps';
-import type { HealthyWrites } from './healthy-writes';
+import type { EntryWeight } from '../test/harness/measure/bundle-size';
+import type { CheckCaps } from '../test/harness/measure/check-caps';
+import type { HealthyWrites } from '../test/harness/measure/healthy-writes';
 import type { PageReadingFigures } from './measure-page-reading';
 import type { MemoryFigures } from './measure-memory';
 import type { NavigationFigures } from './measure-navigation';

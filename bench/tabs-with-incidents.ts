@@ -1,9 +1,9 @@
 // Many tabs with real failing navigations (figures 5 and 6): pages navigate in a few lanes at once,
 // and `settled` waits until the extension stored every tab's latest failure.
 import type { Page, Worker } from 'playwright-core';
-import { waitFor } from '../test/e2e/support/wait-for';
+import { waitFor } from '../test/harness/wait-for';
 import { tabIdOf, type ExtensionBrowser } from './bench-browser';
-import type { ChromeApi } from './chrome-api';
+import type { ChromeApi } from '../test/harness/chrome-api';
 
 declare const chrome: ChromeApi;
 

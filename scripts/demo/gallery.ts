@@ -1,5 +1,5 @@
 // The demo's cases: one real failure each, served by the same local server the tests use.
-import { closedPortUrl, DNS_FAILURE_URL, type FailingServer } from '../../test/e2e/support/failing-server';
+import { closedPortUrl, DNS_FAILURE_URL, type FailingServer } from '../../test/harness/failing-server';
 
 export interface DemoCase {
   id: string;

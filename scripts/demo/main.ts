@@ -3,10 +3,10 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { startFailingServer } from '../../test/e2e/support/failing-server';
-import { launchChromium } from '../../test/e2e/support/chromium';
+import { startFailingServer } from '../../test/harness/failing-server';
+import { launchChromium } from '../../test/harness/chromium';
 // Static: the module runner that loads this file is closed once it returns, so no import() later.
-import { launchFirefox } from '../../test/e2e/support/firefox';
+import { launchFirefox } from '../../test/harness/firefox';
 import { demoCases, galleryHtml, type DemoCase } from './gallery';
 
 const OUT_DIR = fileURLToPath(new URL('../../docs/demo/', import.meta.url));

@@ -3,10 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { launchChecksChromium, type ChecksBrowser } from '../../test/e2e/support/checks-chromium';
-import { startFailingServer, type FailingServer } from '../../test/e2e/support/failing-server';
-import { localEndpoints, startProbeServers, type ProbeServers } from '../../test/e2e/support/probe-servers';
-import { waitFor } from '../../test/e2e/support/wait-for';
+import { launchChecksChromium, type ChecksBrowser } from '../../test/harness/checks-chromium';
+import { startFailingServer, type FailingServer } from '../../test/harness/failing-server';
+import { localEndpoints, startProbeServers, type ProbeServers } from '../../test/harness/probe-servers';
+import { waitFor } from '../../test/harness/wait-for';
 import { preparePopup, siteHostRules, SITE_HOSTS, type PopupState } from './states';
 
 const DOCS = fileURLToPath(new URL('../../docs/', import.meta.url));

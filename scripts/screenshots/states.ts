@@ -1,9 +1,9 @@
 // The popup states the screenshots show, each produced the way a person meets it: a real failing load,
 // then the popup on that tab (`popup.html?tab=<id>`, 390 px wide like the toolbar popup).
 import type { Page } from 'playwright-core';
-import type { ChecksBrowser } from '../../test/e2e/support/checks-chromium';
-import { DNS_FAILURE_URL, type FailingServer } from '../../test/e2e/support/failing-server';
-import { waitFor } from '../../test/e2e/support/wait-for';
+import type { ChecksBrowser } from '../../test/harness/checks-chromium';
+import { DNS_FAILURE_URL, type FailingServer } from '../../test/harness/failing-server';
+import { waitFor } from '../../test/harness/wait-for';
 
 export type PopupState = '502' | '522' | 'verdict' | 'healthy' | 'dns';
 

@@ -5,11 +5,12 @@ import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChecksChromium, type ChecksBrowser } from './support/checks-chromium';
-import { DNS_FAILURE_URL, startFailingServer, type FailingServer } from './support/failing-server';
-import { message } from './support/messages';
-import { localEndpoints, startProbeServers, type ProbeServers } from './support/probe-servers';
-import { waitFor } from './support/wait-for';
+import { launchChecksChromium, type ChecksBrowser } from '../harness/checks-chromium';
+import { DNS_FAILURE_URL, startFailingServer, type FailingServer } from '../harness/failing-server';
+import { message } from '../harness/messages';
+import { localEndpoints, startProbeServers, type ProbeServers } from '../harness/probe-servers';
+import { waitFor } from '../harness/wait-for';
+import type { ChromeApi } from '../harness/chrome-api';
 
 const SCREENSHOTS = new URL('../../test-results/screenshots/', import.meta.url);
 // Injected by evaluating its source over CDP: the extension's CSP (script-src 'self') blocks a <script> tag.
@@ -278,7 +279,4 @@ describe('Chromium in German: long words fit the 390 px popup', { timeout: 60_00
   });
 });
 
-declare const chrome: {
-  i18n: { getUILanguage(): string };
-  action: { setIcon(details: { tabId?: number; path: Record<string, string> }, callback?: () => void): Promise<void> };
-};
+declare const chrome: ChromeApi;

@@ -3,14 +3,14 @@
 // endpoint and the site are black-holed (it never spins). The timing figures live in bench/ only.
 import type { Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUNDLE_BUDGET_MISSES, BUNDLE_BUDGETS_KB, measureBundles } from '../../bench/bundle-size';
-import { loadCheckCaps, type CheckCaps } from '../../bench/check-caps';
-import { measureHealthyWrites } from '../../bench/healthy-writes';
-import { startBenchSite, startBlackHole, type BenchSite, type LocalServer } from '../../bench/servers';
-import { applySettings, settingsFor, timeRunAll } from '../../bench/verdict';
-import { launchChromium, type ChromiumHarness } from './support/chromium';
-import { startFailingServer, type FailingServer } from './support/failing-server';
-import { waitFor } from './support/wait-for';
+import { BUNDLE_BUDGET_MISSES, BUNDLE_BUDGETS_KB, measureBundles } from '../harness/measure/bundle-size';
+import { loadCheckCaps, type CheckCaps } from '../harness/measure/check-caps';
+import { measureHealthyWrites } from '../harness/measure/healthy-writes';
+import { startBenchSite, startBlackHole, type BenchSite, type LocalServer } from '../harness/measure/servers';
+import { applySettings, settingsFor, timeRunAll } from '../harness/measure/verdict';
+import { launchChromium, type ChromiumHarness } from '../harness/chromium';
+import { startFailingServer, type FailingServer } from '../harness/failing-server';
+import { waitFor } from '../harness/wait-for';
 
 describe('bundle budgets (dist/chrome, gzip)', () => {
   // Measured inside each test: a missing dist/ fails these two tests, not the whole file.

@@ -7,13 +7,13 @@ import { readFileSync } from 'node:fs';
 import type { TabRecord } from '../../src/model/incident';
 import { INFRASTRUCTURE } from '../../src/knowledge/infrastructure';
 import type { InfraId } from '../../src/model/infrastructure';
-import { CAPTURES_DIR, startCaptureServer, type CaptureServer } from './support/capture-server';
-import { launchChromium, openedPages, type ChromiumHarness } from './support/chromium';
-import { launchFirefox, openedTabs, type FirefoxHarness } from './support/firefox';
-import { message } from './support/messages';
-import { expectNoRawKeys, readPopup, savePopupScreenshot, type PopupPage } from './support/popup-checks';
-import { recordWhere } from './support/popup-steps';
-import { waitFor, withDeadline } from './support/wait-for';
+import { CAPTURES_DIR, startCaptureServer, type CaptureServer } from '../harness/capture-server';
+import { launchChromium, openedPages, type ChromiumHarness } from '../harness/chromium';
+import { launchFirefox, openedTabs, type FirefoxHarness } from '../harness/firefox';
+import { message } from '../harness/messages';
+import { expectNoRawKeys, readPopup, savePopupScreenshot, type PopupPage } from '../harness/popup-checks';
+import { recordWhere } from '../harness/popup-steps';
+import { waitFor, withDeadline } from '../harness/wait-for';
 import { formatDuration } from '../../src/knowledge/format';
 
 /** Diverse vendors, 5xx and 4xx, markup and plain-text pages, with and without headers. */

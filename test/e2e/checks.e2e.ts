@@ -1,5 +1,5 @@
 // Issue #3 end to end in real Chromium: the guided steps and the verdict, driven through the popup
-// (`popup.html?tab=<id>`), with every probe endpoint on 127.0.0.1 (./support/probe-servers.ts).
+// (`popup.html?tab=<id>`), with every probe endpoint on 127.0.0.1 (test/harness/probe-servers.ts).
 // Results are read both from the popup's DOM and from the tab's record in storage.session.
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -10,16 +10,17 @@ import {
   expectAutoRunOnOpen, expectReloadFixesIt, expectStaleDns, expectStoredDataVerdict, expectVerdictWithin5s, failingTab as failingTabOf, privateWindowAsked, staleHostChecked,
   type StepsSuite,
 } from './shared/guided-steps';
-import { launchChecksChromium, type ChecksBrowser } from './support/checks-chromium';
-import { openedPages, type OpenedTab } from './support/chromium';
-import { closedPortUrl, startFailingServer, type FailingServer } from './support/failing-server';
-import { message } from './support/messages';
-import { savePopupScreenshot } from './support/popup-checks';
+import { launchChecksChromium, type ChecksBrowser } from '../harness/checks-chromium';
+import { openedPages, type OpenedTab } from '../harness/chromium';
+import { closedPortUrl, startFailingServer, type FailingServer } from '../harness/failing-server';
+import { message } from '../harness/messages';
+import { savePopupScreenshot } from '../harness/popup-checks';
 import {
   AUTOMATIC, STALE_HOST, STALE_PUBLIC_IP, doneResult as doneResultOf, incidentOf, readSteps, readVerdict, stepState as stepStateOf, stepsInStateInPage,
-} from './support/popup-steps';
-import { localEndpoints, startProbeServers, type ProbeServers } from './support/probe-servers';
-import { waitFor, withDeadline } from './support/wait-for';
+} from '../harness/popup-steps';
+import { localEndpoints, startProbeServers, type ProbeServers } from '../harness/probe-servers';
+import { waitFor, withDeadline } from '../harness/wait-for';
+import type { ChromeApi } from '../harness/chrome-api';
 
 let browser: ChecksBrowser;
 let server: FailingServer;
@@ -48,8 +49,7 @@ afterAll(async () => {
 // Closing a tab also makes the extension drop its record.
 afterEach(() => opened.closeAll());
 
-type Area = { set(items: object): Promise<void>; get(key: string): Promise<Record<string, unknown>> };
-declare const chrome: { storage: { local: Area; session: Area } };
+declare const chrome: ChromeApi;
 
 const readSettings = () => withDeadline('settings read', browser.worker.evaluate(() => chrome.storage.local.get('settings').then((i) => i.settings)));
 

@@ -5,9 +5,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   defineScenarioTests, defineSpecificTests, expectIncidentSurvivesRestart, type BrowserSuite,
 } from './shared/failure-tests';
-import { launchChromium, openedPages, type ChromiumHarness, type OpenedTab } from './support/chromium';
-import { startFailingServer, type FailingServer } from './support/failing-server';
-import { dialogsDuring } from './support/popup-checks';
+import { launchChromium, openedPages, type ChromiumHarness, type OpenedTab } from '../harness/chromium';
+import { startFailingServer, type FailingServer } from '../harness/failing-server';
+import { dialogsDuring } from '../harness/popup-checks';
 
 let browser: ChromiumHarness;
 let server: FailingServer;

@@ -12,16 +12,16 @@ import {
   expectAutoRunOnOpen, expectReloadFixesIt, expectStaleDns, expectStoredDataVerdict, expectVerdictWithin5s, failingTab as failingTabOf, privateWindowAsked, staleHostChecked,
   type StepsSuite,
 } from './shared/guided-steps';
-import { closedPortUrl, startFailingServer, type FailingServer } from './support/failing-server';
-import { PERMISSION_PROMPTS_PREF, launchFirefox, openedTabs, type FirefoxHarness, type LoadedTab } from './support/firefox';
-import { INCIDENT_NAME, SNAPSHOT_DATE, startLookupServer, type LookupServer } from './support/lookup-servers';
-import { message } from './support/messages';
-import { expectReportPreview, savePopupScreenshot } from './support/popup-checks';
+import { closedPortUrl, startFailingServer, type FailingServer } from '../harness/failing-server';
+import { PERMISSION_PROMPTS_PREF, launchFirefox, openedTabs, type FirefoxHarness, type LoadedTab } from '../harness/firefox';
+import { INCIDENT_NAME, SNAPSHOT_DATE, startLookupServer, type LookupServer } from '../harness/lookup-servers';
+import { message } from '../harness/messages';
+import { expectReportPreview, savePopupScreenshot } from '../harness/popup-checks';
 import {
   STALE_HOST, STALE_PUBLIC_IP, doneResult as doneResultOf, readSteps, recordWhere, stepState as stepStateOf, stepsInStateInPage,
-} from './support/popup-steps';
-import { localEndpoints, startProbeServers, type ProbeServers } from './support/probe-servers';
-import { waitFor, withDeadline } from './support/wait-for';
+} from '../harness/popup-steps';
+import { localEndpoints, startProbeServers, type ProbeServers } from '../harness/probe-servers';
+import { waitFor, withDeadline } from '../harness/wait-for';
 
 /** Fast watch tries: one a second, each given 2 s. */
 const WATCH_TUNING = { firstDelayMs: 1000, maxDelayMs: 1000, timeoutMs: 2000 };
@@ -56,7 +56,7 @@ afterEach(() => tabs.closeAll());
 
 const useSettings = (settings: Partial<Settings>): Promise<void> => firefox.writeLocal({ settings });
 
-// ---- the popup (one page, reused: see support/firefox.ts) ---------------------------------------------
+// ---- the popup (one page, reused: see test/harness/firefox.ts) ---------------------------------------------
 
 const openPopup = (tabId: number): Promise<Page> => firefox.openPopup(tabId);
 const popupText = (popup: Page) => withDeadline('the popup text', popup.evaluate(() => document.body.innerText));

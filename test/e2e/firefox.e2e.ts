@@ -5,10 +5,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   defineScenarioTests, defineSpecificTests, expectBadge, expectIncidentSurvivesRestart, type BrowserSuite,
 } from './shared/failure-tests';
-import { IDLE_TIMEOUT_PREF, launchFirefox, openedTabs, type FirefoxHarness, type LoadedTab } from './support/firefox';
-import { startFailingServer, type FailingServer } from './support/failing-server';
-import { dialogsDuring } from './support/popup-checks';
-import { waitFor } from './support/wait-for';
+import { IDLE_TIMEOUT_PREF, launchFirefox, openedTabs, type FirefoxHarness, type LoadedTab } from '../harness/firefox';
+import { startFailingServer, type FailingServer } from '../harness/failing-server';
+import { dialogsDuring } from '../harness/popup-checks';
+import { waitFor } from '../harness/wait-for';
 
 let firefox: FirefoxHarness;
 let server: FailingServer;
@@ -37,7 +37,7 @@ const suite: BrowserSuite<LoadedTab> = {
   closeTab: ({ tabId }) => tabs.close(tabId),
   reloadTab: async ({ tabId }) => void (await firefox.reloadTab(tabId)),
   openPopup: (tabId) => firefox.openPopup(tabId),
-  // One page shows every popup (support/firefox.ts): its dialogs are the popup's.
+  // One page shows every popup (test/harness/firefox.ts): its dialogs are the popup's.
   dialogsDuring: (during) => dialogsDuring(firefox.popupPage, during),
   quirks: {
     // The status of a healthy load comes from the event page's memory, after the popup's first render.

@@ -8,12 +8,12 @@ import type { Page, Request, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckId } from '../../src/model/checks';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/model/settings';
-import { launchChecksChromium, type ChecksBrowser } from './support/checks-chromium';
-import { startFailingServer, type FailingServer } from './support/failing-server';
-import { startLookupServer, type LookupServer } from './support/lookup-servers';
-import { message } from './support/messages';
-import { AUTOMATIC, recordWhere } from './support/popup-steps';
-import { readmeHostRows, rowHosts } from './support/readme-hosts';
+import { launchChecksChromium, type ChecksBrowser } from '../harness/checks-chromium';
+import { startFailingServer, type FailingServer } from '../harness/failing-server';
+import { startLookupServer, type LookupServer } from '../harness/lookup-servers';
+import { message } from '../harness/messages';
+import { AUTOMATIC, recordWhere } from '../harness/popup-steps';
+import { readmeHostRows, rowHosts } from '../harness/readme-hosts';
 
 const SITE = { host: 'shop.example.com', domain: 'example.com' };
 /** Served by the local servers, never routed. */

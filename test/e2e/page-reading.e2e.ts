@@ -5,12 +5,12 @@ import { createServer, type ServerResponse } from 'node:http';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { TabRecord } from '../../src/model/incident';
-import { launchChromium, openedPages, type ChromiumHarness } from './support/chromium';
-import { launchFirefox, openedTabs, type FirefoxHarness } from './support/firefox';
-import { listenLocally } from './support/local-server';
-import { message } from './support/messages';
-import { readPopup, savePopupScreenshot, type PopupPage } from './support/popup-checks';
-import { waitFor } from './support/wait-for';
+import { launchChromium, openedPages, type ChromiumHarness } from '../harness/chromium';
+import { launchFirefox, openedTabs, type FirefoxHarness } from '../harness/firefox';
+import { listenLocally } from '../harness/local-server';
+import { message } from '../harness/messages';
+import { readPopup, savePopupScreenshot, type PopupPage } from '../harness/popup-checks';
+import { waitFor } from '../harness/wait-for';
 
 const RAY = 'a07498bef435f4a9';
 const CLOUDFLARE = { server: 'cloudflare', 'cf-ray': `${RAY}-FRA` };

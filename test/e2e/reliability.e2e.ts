@@ -7,14 +7,15 @@ import type { CDPSession, Page, Request } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckState } from '../../src/model/checks';
 import type { TabRecord } from '../../src/model/incident';
-import { openedPages } from './support/chromium';
-import { closedPortUrl, DNS_FAILURE_URL } from './support/failing-server';
-import { message } from './support/messages';
-import { dialogsDuring as dialogsIn, snapshotPopup } from './support/popup-checks';
-import { localEndpoints, startProbeServers, type ProbeServers } from './support/probe-servers';
-import { launchReliabilityChromium, type ChromeApi, type ReliabilityBrowser } from './support/reliability-browser';
-import { HUGE_HEADER, REASON_MARKUP, startReliabilityServer, type LoggedRequest, type ReliabilityServer } from './support/reliability-server';
-import { waitFor, withDeadline } from './support/wait-for';
+import { openedPages } from '../harness/chromium';
+import { closedPortUrl, DNS_FAILURE_URL } from '../harness/failing-server';
+import { message } from '../harness/messages';
+import { dialogsDuring as dialogsIn, snapshotPopup } from '../harness/popup-checks';
+import { localEndpoints, startProbeServers, type ProbeServers } from '../harness/probe-servers';
+import type { ChromeApi } from '../harness/chrome-api';
+import { launchReliabilityChromium, type ReliabilityBrowser } from '../harness/reliability-browser';
+import { HUGE_HEADER, REASON_MARKUP, startReliabilityServer, type LoggedRequest, type ReliabilityServer } from '../harness/reliability-server';
+import { waitFor, withDeadline } from '../harness/wait-for';
 
 declare const chrome: ChromeApi;
 

@@ -5,12 +5,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type ChromiumHarness } from './support/chromium';
-import { startFailingServer, type FailingServer } from './support/failing-server';
-import { message } from './support/messages';
-import { waitFor, withDeadline } from './support/wait-for';
+import { launchChromium, type ChromiumHarness } from '../harness/chromium';
+import { startFailingServer, type FailingServer } from '../harness/failing-server';
+import { message } from '../harness/messages';
+import { waitFor, withDeadline } from '../harness/wait-for';
+import type { ChromeApi } from '../harness/chrome-api';
 
-declare const chrome: { storage: { session: { get(k: null): Promise<Record<string, unknown>> }; local: { get(k: string): Promise<Record<string, unknown>> } } };
+declare const chrome: ChromeApi;
 
 let server: FailingServer;
 let profileRoot: string;

@@ -4,8 +4,8 @@
 import type { Failure } from '../../src/model/failure';
 import { displayName } from '../../src/knowledge/fingerprint';
 import { formatDuration } from '../../src/knowledge/format';
-import { CF_RAY, DNS_FAILURE_URL, closedPortUrl, type FailingServer } from './support/failing-server';
-import { message } from './support/messages';
+import { CF_RAY, DNS_FAILURE_URL, closedPortUrl, type FailingServer } from '../harness/failing-server';
+import { message } from '../harness/messages';
 
 export type BrowserName = 'chromium' | 'firefox';
 

@@ -3,21 +3,17 @@
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { TabRecord } from '../../src/model/incident';
-import { launchChromium, openedPages, type ChromiumHarness } from './support/chromium';
-import { VERCEL_CODE, VERCEL_ID, startFailingServer, type FailingServer } from './support/failing-server';
+import { launchChromium, openedPages, type ChromiumHarness } from '../harness/chromium';
+import { VERCEL_CODE, VERCEL_ID, startFailingServer, type FailingServer } from '../harness/failing-server';
 import {
   INCIDENT_NAME, PROBE_STATUS, PROBES, SNAPSHOT_DATE, lookupEndpoints, startLookupServer, type LookupServer,
-} from './support/lookup-servers';
-import { message } from './support/messages';
-import { expectReportPreview, savePopupScreenshot } from './support/popup-checks';
-import { recordWhere } from './support/popup-steps';
-import { withDeadline } from './support/wait-for';
+} from '../harness/lookup-servers';
+import { message } from '../harness/messages';
+import { expectReportPreview, savePopupScreenshot } from '../harness/popup-checks';
+import { recordWhere } from '../harness/popup-steps';
+import { withDeadline } from '../harness/wait-for';
+import type { ChromeApi } from '../harness/chrome-api';
 
-/** The few extension APIs evaluated in the worker (types only; runs in the browser). */
-interface ChromeApi {
-  storage: { local: { set(items: Record<string, unknown>): Promise<void>; get(key: string): Promise<Record<string, unknown>> } };
-  notifications: { getAll(): Promise<Record<string, boolean>> };
-}
 declare const chrome: ChromeApi;
 
 let harness: ChromiumHarness;

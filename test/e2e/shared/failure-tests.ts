@@ -4,13 +4,13 @@
 import { expect, it } from 'vitest';
 import type { TabRecord } from '../../../src/model/incident';
 import { SCENARIOS, type BrowserName, type Scenario } from '../scenarios';
-import { MARKUP_PAYLOAD, MARKUP_REQUEST_ID, type FailingServer } from '../support/failing-server';
-import { message } from '../support/messages';
+import { MARKUP_PAYLOAD, MARKUP_REQUEST_ID, type FailingServer } from '../../harness/failing-server';
+import { message } from '../../harness/messages';
 import {
   expectNoRawKeys, expectPopup, readPopup, savePopupScreenshot, type PopupPage, type PopupSnapshot,
-} from '../support/popup-checks';
-import { recordWhere } from '../support/popup-steps';
-import { waitFor } from '../support/wait-for';
+} from '../../harness/popup-checks';
+import { recordWhere } from '../../harness/popup-steps';
+import { waitFor } from '../../harness/wait-for';
 
 /** What the extension shows and stores, read from an extension page (both harnesses offer these). */
 export interface ExtensionState {

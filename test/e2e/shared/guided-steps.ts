@@ -7,15 +7,15 @@ import { decideVerdict, type Verdict } from '../../../src/knowledge/verdict';
 import type { CheckId, CheckResult } from '../../../src/model/checks';
 import type { Incident } from '../../../src/model/incident';
 import type { Endpoints, Settings } from '../../../src/model/settings';
-import type { CookieSeen } from '../support/checks-chromium';
-import type { FailingServer } from '../support/failing-server';
-import { message } from '../support/messages';
-import { expectNoRawKeys, readPopup, type PopupPage } from '../support/popup-checks';
+import type { CookieSeen } from '../../harness/checks-chromium';
+import type { FailingServer } from '../../harness/failing-server';
+import { message } from '../../harness/messages';
+import { expectNoRawKeys, readPopup, type PopupPage } from '../../harness/popup-checks';
 import {
   AUTOMATIC, STALE_HOST, STALE_PUBLIC_IP, doneResult, readSteps, readVerdict, recordWhere, stepState, type RecordSource,
-} from '../support/popup-steps';
-import { offlineEndpoints, type ProbeServers } from '../support/probe-servers';
-import { waitFor } from '../support/wait-for';
+} from '../../harness/popup-steps';
+import { offlineEndpoints, type ProbeServers } from '../../harness/probe-servers';
+import { waitFor } from '../../harness/wait-for';
 
 export interface StepsSuite<Tab extends { tabId: number }, Popup extends PopupPage> extends RecordSource {
   cookies(): Promise<CookieSeen[]>;

@@ -3,7 +3,7 @@
 // the extension's `settings.endpoints` at these, so no step ever leaves 127.0.0.1.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createTcpServer } from 'node:net';
-import { DEFAULT_SETTINGS, type Endpoints } from '../../../src/model/settings';
+import { DEFAULT_SETTINGS, type Endpoints } from '../../src/model/settings';
 import { closedPortUrl } from './failing-server';
 import { listenLocally } from './local-server';
 

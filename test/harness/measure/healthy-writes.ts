@@ -4,10 +4,10 @@
 // the barrier before the log is read. Every write before the control's first write, or to any key but the
 // control tab's record and the history it appends to, is a write caused by a healthy navigation.
 import type { BrowserContext, Page, Worker } from 'playwright-core';
-import { waitFor } from '../test/e2e/support/wait-for';
+import { waitFor } from '../wait-for';
 import { countApiCalls } from './api-calls';
 import { countStorageWrites, type StorageWrite } from './storage-writes';
-import type { ChromeApi } from './chrome-api';
+import type { ChromeApi } from '../chrome-api';
 
 declare const chrome: ChromeApi;
 

@@ -1,9 +1,9 @@
 // Browser-neutral reading of the guided steps, shared by the Chromium and Firefox suites: in-page readers
 // of the popup (Playwright's and Puppeteer's `page.evaluate` both take them as is) and waits on the tab's
 // record in storage.session.
-import type { VerdictInput } from '../../../src/knowledge/verdict';
-import type { CheckId, CheckState } from '../../../src/model/checks';
-import type { TabRecord } from '../../../src/model/incident';
+import type { VerdictInput } from '../../src/knowledge/verdict';
+import type { CheckId, CheckState } from '../../src/model/checks';
+import type { TabRecord } from '../../src/model/incident';
 import type { PopupPage } from './popup-checks';
 import { waitFor, withDeadline } from './wait-for';
 

@@ -8,7 +8,7 @@ interface LocaleEntry {
   placeholders?: Record<string, { content: string }>;
 }
 
-const MESSAGES_PATH = fileURLToPath(new URL('../../../public/_locales/en/messages.json', import.meta.url));
+const MESSAGES_PATH = fileURLToPath(new URL('../../public/_locales/en/messages.json', import.meta.url));
 let cache: Record<string, LocaleEntry> | undefined;
 
 function load(): Record<string, LocaleEntry> {

@@ -3,7 +3,7 @@
 // wrapper sees every call, even one that changes nothing) and logs storage.onChanged from any context.
 // Shared by `npm run bench` and test/e2e/budgets.e2e.ts.
 import type { Worker } from 'playwright-core';
-import type { ChromeApi } from './chrome-api';
+import type { ChromeApi } from '../chrome-api';
 
 declare const chrome: ChromeApi;
 

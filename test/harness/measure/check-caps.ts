@@ -17,9 +17,9 @@ export interface CheckCaps {
 export async function loadCheckCaps(checkTimeoutMs?: number): Promise<CheckCaps> {
   installExtensionStub();
   const [{ CHECKS }, { DEADLINE_GRACE_MS }, { DEFAULT_SETTINGS }] = await Promise.all([
-    import('../src/checks/index'),
-    import('../src/background/check-runner'),
-    import('../src/model/settings'),
+    import('../../../src/checks/index'),
+    import('../../../src/background/check-runner'),
+    import('../../../src/model/settings'),
   ]);
   const fallback = checkTimeoutMs ?? DEFAULT_SETTINGS.checkTimeoutMs;
   return {

@@ -2,7 +2,7 @@
 // the Internet Archive's availability API and Globalping's measurements API (three probes that all get a 502). Everything else answers 404, so pointing every other
 // endpoint here keeps the extension on 127.0.0.1.
 import { createServer, type ServerResponse } from 'node:http';
-import { DEFAULT_SETTINGS, type Endpoints } from '../../../src/model/settings';
+import { DEFAULT_SETTINGS, type Endpoints } from '../../src/model/settings';
 import { listenLocally } from './local-server';
 
 export const INCIDENT_NAME = 'Elevated errors in AMS';

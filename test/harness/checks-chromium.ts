@@ -3,20 +3,12 @@
 // *name* that maps to 127.0.0.1) and the calls this suite makes (settings, cookies, incognito windows).
 import { isDeepStrictEqual } from 'node:util';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
-import type { TabRecord } from '../../../src/model/incident';
-import type { Settings } from '../../../src/model/settings';
+import type { TabRecord } from '../../src/model/incident';
+import type { Settings } from '../../src/model/settings';
 import { launchAttached, openExtensionPage, type LaunchedExtension, type OpenedTab } from './chromium';
 import { waitFor } from './wait-for';
+import type { ChromeApi } from './chrome-api';
 
-/** The extension APIs evaluated inside the extension (types only; the code runs in the browser). */
-interface ChromeApi {
-  storage: {
-    local: { set(items: Record<string, unknown>): Promise<void>; get(key: string): Promise<Record<string, unknown>> };
-  };
-  cookies: { getAll(details: object): Promise<{ domain: string; name: string; value: string }[]> };
-  extension: { isAllowedIncognitoAccess(): Promise<boolean> };
-  windows: { getAll(info: object): Promise<{ id?: number; incognito: boolean }[]> };
-}
 declare const chrome: ChromeApi;
 
 export interface CookieSeen {

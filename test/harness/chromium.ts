@@ -3,26 +3,13 @@
 import { cp, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import type { TabRecord } from '../../../src/model/incident';
+import type { TabRecord } from '../../src/model/incident';
 import { waitFor, withDeadline } from './wait-for';
+import { CHROME_DIST } from './dist';
+import type { ChromeApi } from './chrome-api';
 
-export const CHROME_DIST = fileURLToPath(new URL('../../../dist/chrome', import.meta.url));
 
-/** The few extension APIs the test evaluates inside the extension (types only; runs in the browser). */
-interface ChromeApi {
-  webRequest: { onCompleted: { hasListeners(): boolean } };
-  storage: {
-    session: { get(keys: string | null): Promise<Record<string, unknown>> };
-    onChanged: { addListener(cb: (changes: Record<string, unknown>, area: string) => void): void };
-  };
-  action: { getBadgeText(details: { tabId: number }): Promise<string> };
-  tabs: {
-    query(info: { url?: string }): Promise<{ id?: number; url?: string }[]>;
-    get(tabId: number): Promise<{ status?: string }>;
-  };
-}
 declare const chrome: ChromeApi;
 
 export interface OpenedTab {
@@ -58,11 +45,42 @@ export const CHROMIUM_ARGS: readonly string[] = [
   '--disable-sync',
 ];
 
-const argsFor = (extension: string): string[] => [
-  `--disable-extensions-except=${extension}`,
-  `--load-extension=${extension}`,
-  ...CHROMIUM_ARGS,
-];
+export interface ContextOptions {
+  /** An unpacked extension to load; none: a browser without it (the bench's baseline). */
+  extensionDir?: string;
+  headless?: boolean;
+  /** Switches after CHROMIUM_ARGS (e.g. `--host-resolver-rules`). */
+  args?: string[];
+  /** Playwright defaults to leave out, e.g. '--disable-back-forward-cache'. */
+  ignoreDefaultArgs?: string[];
+}
+
+/** Debian's Chromium on a persistent profile: the one place for its binary, switches and window size. */
+export function launchChromiumContext(profileDir: string, options: ContextOptions = {}): Promise<BrowserContext> {
+  const extension = options.extensionDir ? [`--disable-extensions-except=${options.extensionDir}`, `--load-extension=${options.extensionDir}`] : [];
+  return chromium.launchPersistentContext(profileDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: options.headless ?? true,
+    args: [...extension, ...CHROMIUM_ARGS, ...(options.args ?? [])],
+    ...(options.ignoreDefaultArgs ? { ignoreDefaultArgs: options.ignoreDefaultArgs } : {}),
+    viewport: { width: 1000, height: 700 },
+  });
+}
+
+/**
+ * The extension's service worker, once it is fully up. Race (docs/testing.md): the `serviceworker` event
+ * can come before the worker's top-level code has registered its listeners; a navigation before that is
+ * never seen. Wait for them, then do one API round trip.
+ */
+export async function extensionWorker(context: BrowserContext): Promise<Worker> {
+  const worker: Worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  await waitFor('webRequest listeners registered', () => worker.evaluate(() => chrome.webRequest.onCompleted.hasListeners()));
+  await worker.evaluate(() => chrome.storage.session.get(null).then(() => undefined));
+  return worker;
+}
+
+/** The extension's id, from its worker's address. */
+export const extensionIdOf = (worker: Worker): string => new URL(worker.url()).host;
 
 export interface LaunchOptions {
   headless?: boolean;
@@ -100,22 +118,16 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Laun
       throw new Error(`${CHROME_DIST} has no manifest.json: run \`npm run build\` first`);
     });
     await cp(CHROME_DIST, extension, { recursive: true });
-    context = await chromium.launchPersistentContext(join(root, 'profile'), {
-      executablePath: '/usr/bin/chromium',
-      headless: options.headless ?? true,
-      args: [...argsFor(extension), ...(options.extraArgs ?? [])],
+    context = await launchChromiumContext(join(root, 'profile'), {
+      extensionDir: extension,
+      ...(options.headless !== undefined ? { headless: options.headless } : {}),
+      ...(options.extraArgs ? { args: options.extraArgs } : {}),
       ...(options.ignoreDefaultArgs ? { ignoreDefaultArgs: options.ignoreDefaultArgs } : {}),
-      viewport: { width: 1000, height: 700 },
     });
     // Fail a stuck step with its own stack well before the test's 30 s timeout.
     context.setDefaultTimeout(10_000);
-    const worker: Worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    // Race (TESTING.md): the `serviceworker` event can come before the worker's top-level code has
-    // registered its listeners; a navigation before that is never seen. Wait for them, then do one
-    // API round trip so the worker is fully up.
-    await waitFor('webRequest listeners registered', () => worker.evaluate(() => chrome.webRequest.onCompleted.hasListeners()));
-    await worker.evaluate(() => chrome.storage.session.get(null).then(() => undefined));
-    return { context, worker, extensionId: new URL(worker.url()).host, close };
+    const worker = await extensionWorker(context);
+    return { context, worker, extensionId: extensionIdOf(worker), close };
   } catch (error) {
     await close();
     throw error;

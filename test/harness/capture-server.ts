@@ -8,7 +8,7 @@ import { createServer, type Socket } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { listenLocally, type LocalServer } from './local-server';
 
-export const CAPTURES_DIR = new URL('../../fixtures/captures/', import.meta.url);
+export const CAPTURES_DIR = new URL('../fixtures/captures/', import.meta.url);
 
 const FRAMING = /^(content-length|transfer-encoding|content-encoding|connection|keep-alive)$/i;
 

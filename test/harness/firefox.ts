@@ -4,16 +4,15 @@
 import { cp, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import type { TabRecord } from '../../../src/model/incident';
-import type { LiveStatus } from '../../../src/model/messages';
-import { GECKO_ID } from '../../../scripts/manifest-for';
+import type { TabRecord } from '../../src/model/incident';
+import type { LiveStatus } from '../../src/model/messages';
+import { GECKO_ID } from '../../scripts/manifest-for';
 import type { CookieSeen } from './checks-chromium';
 import { waitFor, withDeadline } from './wait-for';
+import { FIREFOX_DIST } from './dist';
 
-export const FIREFOX_DIST = fileURLToPath(new URL('../../../dist/firefox', import.meta.url));
 /** Pinned through `extensions.webextensions.uuids`, so extension pages have a known origin. */
 export const FIXED_UUID = '3b6f5a2e-1c4d-4e8f-9a0b-7c2d1e3f4a5b';
 export const EXTENSION_ORIGIN = `moz-extension://${FIXED_UUID}`;

@@ -14,7 +14,7 @@ export interface HostRow {
   when: string;
 }
 
-const README = fileURLToPath(new URL('../../../README.md', import.meta.url));
+const README = fileURLToPath(new URL('../../README.md', import.meta.url));
 /** How the table writes the site's registrable domain in a template. */
 export const DOMAIN_PLACEHOLDER = "<the site's domain>";
 

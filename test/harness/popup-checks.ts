@@ -48,7 +48,7 @@ export const snapshotPopup = (): PopupSnapshot => {
 /** The popup as shown now (see snapshotPopup); a page that does not answer fails with a name. */
 export const readPopup = (popup: PopupPage): Promise<PopupSnapshot> => withDeadline('the popup snapshot', popup.evaluate(snapshotPopup));
 
-const SCREENSHOTS = new URL('../../../test-results/screenshots/', import.meta.url);
+const SCREENSHOTS = new URL('../../test-results/screenshots/', import.meta.url);
 
 /** Saves the whole popup as test-results/screenshots/<file>. */
 export async function savePopupScreenshot(popup: PopupPage, file: string): Promise<void> {

@@ -2,8 +2,8 @@
 // popup page as the popup does, and time it until every automatic step of the incident is `done`.
 // Shared by `npm run bench` and test/e2e/budgets.e2e.ts.
 import type { BrowserContext, Worker } from 'playwright-core';
-import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../src/model/settings';
-import type { ChromeApi } from './chrome-api';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../../src/model/settings';
+import type { ChromeApi } from '../chrome-api';
 
 declare const chrome: ChromeApi;
 

@@ -1,7 +1,7 @@
 // Local servers for the bench and the budget test (127.0.0.1 only): a site that can fail or go silent,
 // probe endpoints that answer, and black holes that accept connections and never answer.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { listenLocally as listen, type LocalServer } from '../test/e2e/support/local-server';
+import { listenLocally as listen, type LocalServer } from '../local-server';
 
 export type { LocalServer };
 

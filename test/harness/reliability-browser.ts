@@ -3,25 +3,10 @@
 // from that cache is one of the scenarios), and with the extension page the suite drives exposed
 // (`control`: tabs.create for 50 tabs at once, storage writes, messages to the worker).
 import type { BrowserContext, Page, Worker } from 'playwright-core';
-import type { TabRecord } from '../../../src/model/incident';
+import type { TabRecord } from '../../src/model/incident';
 import { launchAttached, openExtensionPage, type LaunchedExtension } from './chromium';
+import type { ChromeApi } from './chrome-api';
 
-/** The extension APIs evaluated in the control page or the worker (types only; the code runs in the browser). */
-export interface ChromeApi {
-  webRequest: { onCompleted: { hasListeners(): boolean } };
-  runtime: { sendMessage(message: unknown): Promise<unknown> };
-  storage: {
-    session: { get(keys: string | string[] | null): Promise<Record<string, unknown>> };
-    local: { get(key: string | null): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
-  };
-  action: { getBadgeText(details: { tabId: number }): Promise<string> };
-  tabs: {
-    query(info: object): Promise<{ id?: number; url?: string; status?: string }[]>;
-    get(tabId: number): Promise<{ status?: string; url?: string }>;
-    create(props: { url: string; active?: boolean }): Promise<{ id?: number }>;
-    remove(tabIds: number[]): Promise<void>;
-  };
-}
 
 export interface ReliabilityBrowser {
   context: BrowserContext;
