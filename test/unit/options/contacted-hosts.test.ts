@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contactedHosts, hostOfEndpoint } from '../../../src/options/contacted-hosts';
 import { DEFAULT_SETTINGS } from '../../../src/model/settings';
-import { readmeHostRows, rowHosts } from '../../e2e/support/readme-hosts';
+import { readmeHostRows, rowHosts } from '../../harness/readme-hosts';
 
 describe('hostOfEndpoint', () => {
   it('gives the host, keeping a placeholder in the host visible', () => {
