@@ -1,7 +1,7 @@
 // What happens when a watched site answers again: notification, "back" badge, optional reload.
 import browser from 'webextension-polyfill';
 import type { TabRecord } from '../model/incident';
-import type { WatchState } from '../knowledge/watch-schedule';
+import type { WatchState } from '../model/watch';
 import { showBadge } from './badge';
 import { storage } from '../storage/storage';
 import { hostOf } from '../model/url-parts';

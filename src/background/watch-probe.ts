@@ -1,5 +1,5 @@
 // One clean request to the watched URL: no cookies, no cache, a short time limit.
-import type { WatchTryResult } from '../knowledge/watch-schedule';
+import type { WatchTryResult } from '../model/watch';
 
 export async function probeUrl(url: string, timeoutMs: number, signal?: AbortSignal): Promise<WatchTryResult> {
   const controller = new AbortController();

@@ -9,8 +9,8 @@ import {
   isWatchCurrent,
   startWatchState,
   watchedOf,
-  type WatchState,
 } from '../knowledge/watch-schedule';
+import type { WatchState } from '../model/watch';
 import { allRecords, UNCHANGED, updateRecord } from './incident-store';
 import { storage } from '../storage/storage';
 import { watchTuning } from '../storage/watch-tuning';

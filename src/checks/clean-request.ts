@@ -6,7 +6,7 @@ import type { Check, CheckContext, CheckOutput } from './check';
 import { discardBody, PROBE_TIMEOUT_MS, probe, readBoundedText } from './probe';
 import { timeLeftMs } from './time-left';
 import { bodyReasonFacts, extractBodyReason } from '../knowledge/error-body';
-import type { BodyReason } from '../knowledge/body-reason';
+import type { BodyReason } from '../model/body-reason';
 import { isOkStatus } from '../model/http-status';
 
 /** Enough of an error page to read the platform's own reason from it; the text itself is never stored. */

@@ -5,8 +5,6 @@ import type { CheckStates } from '../model/checks';
 import { INFRA_IDS, ROLES, type Fixer, type Hop, type InfraId, type Role } from '../model/infrastructure';
 import type { BodyReason } from '../model/body-reason';
 
-export type { BodyReason } from '../model/body-reason';
-
 /** i18n key explaining a reason; the generic line names the vendor and its code. */
 export function bodyReasonKey(reason: BodyReason): string {
   return reason.meaningKey ?? (reason.code === null ? 'bodyReason_unknown' : 'bodyReason_unknown_code');

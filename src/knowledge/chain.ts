@@ -3,7 +3,7 @@
 // (its own text decides: a CDN passing an origin's error page on is not the layer that failed).
 import type { Fingerprint } from '../model/fingerprint';
 import { ROLES, type Fixer, type Hop, type InfraId, type LayerSeen } from '../model/infrastructure';
-import type { BodyReason } from './body-reason';
+import type { BodyReason } from '../model/body-reason';
 
 export interface FailingLayer {
   id: InfraId | null;

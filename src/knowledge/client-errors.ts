@@ -2,7 +2,7 @@
 // two lines. The site (or a proxy) answered and refused: not an outage, so no steps and no alarm; who
 // refused decides the words (a CDN's or WAF's block, a filter on the person's own network, the site itself).
 import type { ClientError } from '../model/incident';
-import type { BodyReason } from './body-reason';
+import type { BodyReason } from '../model/body-reason';
 import { resolveChain } from './chain';
 
 export interface ClientErrorExplanation {

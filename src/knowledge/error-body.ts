@@ -3,7 +3,7 @@
 // (./infrastructure/read-page.ts). Only the first 64 KB of HTML are read; the result is plain text, never
 // rendered as HTML.
 import type { InfraId } from '../model/infrastructure';
-import type { BodyReason } from './body-reason';
+import type { BodyReason } from '../model/body-reason';
 import { htmlText } from './html-text';
 import { detectLayers, normaliseHeaders } from './infrastructure/detect-layers';
 import { readPage } from './infrastructure/read-page';

@@ -4,7 +4,7 @@
 import type { CheckId } from '../model/checks';
 import type { Failure } from '../model/failure';
 import type { Fingerprint } from '../model/fingerprint';
-import type { BodyReason } from './body-reason';
+import type { BodyReason } from '../model/body-reason';
 import { resolveChain, type Chain } from './chain';
 import type { Fixer, Hop } from './knowledge-entry';
 import { networkKnowledge } from './network-knowledge';

@@ -2,7 +2,7 @@
 // items first (nginx 502, Cloudflare 521, a load balancer's 504 …), then what every hosting guide asks.
 import type { Failure } from '../model/failure';
 import type { Fingerprint } from '../model/fingerprint';
-import type { BodyReason } from './body-reason';
+import type { BodyReason } from '../model/body-reason';
 
 export interface OwnerItem {
   /** i18n key: what to look for. */

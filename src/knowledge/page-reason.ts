@@ -2,7 +2,7 @@
 // with. The one place the tab's reading is parsed (src/background/read-failing-page.ts calls only this), so
 // a richer reader of error pages replaces the body of this function and nothing else.
 import type { Incident } from '../model/incident';
-import type { BodyReason } from './body-reason';
+import type { BodyReason } from '../model/body-reason';
 import { extractTextReason } from './error-body';
 
 export function pageReason(visibleText: string, incident: Pick<Incident, 'failure' | 'headers'>): BodyReason | null {

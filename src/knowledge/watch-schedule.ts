@@ -3,7 +3,6 @@
 import type { Incident, TabRecord } from '../model/incident';
 import { parseRetryAfter } from './retry-after';
 
-export type { WatchState, WatchStatus, WatchTryResult } from '../model/watch';
 import type { WatchState, WatchTryResult } from '../model/watch';
 
 export interface WatchTuning {

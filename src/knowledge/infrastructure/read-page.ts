@@ -3,7 +3,7 @@
 // test runs them on hostile input) and the text is cut to PAGE_TEXT_LIMIT before any of them runs.
 // A page can only vouch for itself: the worst an imitation gets is its own words quoted back.
 import type { InfraId } from '../../model/infrastructure';
-import type { BodyReason } from '../body-reason';
+import type { BodyReason } from '../../model/body-reason';
 import type { Infrastructure, StatusMeaning, VendorCode } from './entry';
 import { registry } from './registry';
 import { defaultMeaning } from './role-defaults';

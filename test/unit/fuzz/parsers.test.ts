@@ -6,8 +6,9 @@ import { buildMeasurement, describeRow, isReachableFromElsewhere, parseApiError,
 import { OWNER_TOPICS, ownerChecklist } from '../../../src/knowledge/owner-checklist';
 import { hasProblem, humanPageOf, parseStatuspage, providerStatusUrl, STATUS_INDICATORS, summaryUrlOf } from '../../../src/knowledge/statuspage';
 import {
-  afterTry, claimTry, mergeWatchTuning, startWatchState, type WatchState, type WatchTuning,
+  afterTry, claimTry, mergeWatchTuning, startWatchState, type WatchTuning,
 } from '../../../src/knowledge/watch-schedule';
+import type { WatchState } from '../../../src/model/watch';
 import { EDGE_IDS } from '../../../src/model/fingerprint';
 import type { Incident } from '../../../src/model/incident';
 import { failure, fingerprint, NOW, webUrl } from './arbitraries';

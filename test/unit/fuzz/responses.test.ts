@@ -7,8 +7,9 @@ import { extractBodyReason, pageText } from '../../../src/knowledge/error-body';
 import { INFRASTRUCTURE } from '../../../src/knowledge/infrastructure';
 import { KNOWLEDGE_KEYS } from '../../../src/knowledge/knowledge-keys';
 import {
-  BODY_REASON_KEYS, bodyReasonFacts, bodyReasonFromFacts, bodyReasonKey, type BodyReason,
+  BODY_REASON_KEYS, bodyReasonFacts, bodyReasonFromFacts, bodyReasonKey,
 } from '../../../src/knowledge/body-reason';
+import type { BodyReason } from '../../../src/model/body-reason';
 import { MAX_RETRY_AFTER_MS, parseRetryAfter } from '../../../src/knowledge/retry-after';
 import { DEFAULT_WATCH_TUNING, retryAfterAt } from '../../../src/knowledge/watch-schedule';
 import { NOW, randomCase } from './arbitraries';

@@ -11,8 +11,8 @@ import {
   retryAfterAt,
   showsBack,
   startWatchState,
-  type WatchState,
 } from '../../../src/knowledge/watch-schedule';
+import type { WatchState } from '../../../src/model/watch';
 import type { Incident, TabRecord } from '../../../src/model/incident';
 
 const NOW = Date.UTC(2025, 0, 15, 12, 0, 0);

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { DEFAULT_SETTINGS } from '../../../src/model/settings';
-import type { WatchState } from '../../../src/knowledge/watch-schedule';
+import type { WatchState } from '../../../src/model/watch';
 
 vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
 const { WatchView, countdown } = await import('../../../src/popup/WatchPanel');
