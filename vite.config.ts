@@ -3,18 +3,22 @@ import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { fileURLToPath } from 'node:url';
 import sourceManifest from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
-import { manifestFor, type TargetBrowser } from './scripts/manifest-for.ts';
+import { CHROME_MIN_VERSION, manifestFor, type TargetBrowser } from './scripts/manifest-for.ts';
 import { infrastructureDataPlugin } from './scripts/infrastructure-data.ts';
 import { backgroundBuildPlugin } from './scripts/background-build.ts';
+import { popupChunkPlugin } from './scripts/popup-chunk.ts';
 
 // `vite build --mode chrome|firefox`: one source manifest, one output folder per browser.
 export default defineConfig(({ mode }) => {
   const browser: TargetBrowser = mode === 'firefox' ? 'firefox' : 'chrome';
   const outDir = fileURLToPath(new URL(`./dist/${browser}`, import.meta.url));
-  const target = browser === 'firefox' ? 'firefox128' : 'chrome120';
+  const target = browser === 'firefox' ? 'firefox128' : `chrome${CHROME_MIN_VERSION}`;
   // crxjs builds the pages and the manifest; the background is built on its own, into one file.
   const { background, ...pagesManifest } = manifestFor(sourceManifest, browser, pkg.version);
   const backgroundEntry = fileURLToPath(new URL(`./src/${sourceManifest.background.service_worker}`, import.meta.url));
+  // The welcome page shows the popup's own view: it must not reshape the popup's chunks (scripts/popup-chunk.ts).
+  // The background is built apart (scripts/background-build.ts): the options page is the popup's one other entry.
+  const popupChunk = popupChunkPlugin(/[\\/]src[\\/]popup\.html$/, { options: /[\\/]src[\\/]options\.html$/ });
   return {
     root: fileURLToPath(new URL('./src', import.meta.url)),
     publicDir: fileURLToPath(new URL('./public', import.meta.url)),
@@ -29,13 +33,18 @@ export default defineConfig(({ mode }) => {
         input: {
           popup: fileURLToPath(new URL('./src/popup.html', import.meta.url)),
           options: fileURLToPath(new URL('./src/options.html', import.meta.url)),
+          welcome: fileURLToPath(new URL('./src/welcome.html', import.meta.url)),
         },
+        // No entry's exports are imported by anything (HTML pages and a service worker); needed by the group below.
+        preserveEntrySignatures: false,
+        output: { codeSplitting: { groups: [{ name: popupChunk.chunkOf, includeDependenciesRecursively: false }] } },
       },
     },
     // tldts's ES module build re-minified here came out at 113 KB gzip; its own minified build is 50 KB.
     resolve: { alias: { tldts: fileURLToPath(new URL('./node_modules/tldts/dist/index.esm.min.js', import.meta.url)) } },
     plugins: [
       infrastructureDataPlugin(),
+      popupChunk.plugin,
       crx({ manifest: pagesManifest as unknown as ManifestV3Export, browser }),
       backgroundBuildPlugin({ entry: backgroundEntry, outDir, target, background: background! }),
     ],

@@ -4,9 +4,19 @@ export type TargetBrowser = 'chrome' | 'firefox';
 /** The background as built (scripts/background-build.ts): one file at the root of dist/<browser>. */
 export const BUILT_BACKGROUND = 'background.js';
 
-export const GECKO_ID = 'error-page-explainer@example.org';
+/**
+ * The permanent add-on id (addons.mozilla.org never lets it change after the first upload). Generated once
+ * with crypto.randomUUID(); the `{uuid}` form is what AMO itself assigns.
+ */
+export const GECKO_ID = '{7b443228-ee6f-4524-9994-1415728ac40f}';
 /** Firefox ESR 140 is the oldest that knows `data_collection_permissions`; 142 is what web-ext lint asks for. */
 export const GECKO_MIN_VERSION = '142.0';
+/**
+ * The oldest Chrome the code runs in. The newest API it needs unconditionally is `AbortSignal.any` (Chrome 116;
+ * storage.session 102, webRequest/webNavigation `documentId` 106), and the bundle is built for `chrome120`
+ * syntax (vite.config.ts reads this constant). `action.openPopup` (127) is feature-detected, with a fallback.
+ */
+export const CHROME_MIN_VERSION = '120';
 
 /**
  * What leaves the machine, in Mozilla's data-consent terms (extensionworkshop.com, firefox-builtin-data-consent):
@@ -29,18 +39,18 @@ export function manifestFor(source: object, browser: TargetBrowser, version: str
   // The source names the entry (background/index.ts); the built extension loads its one bundled file.
   if (browser === 'chrome') {
     manifest.background = { service_worker: BUILT_BACKGROUND, type: 'module' };
+    manifest.minimum_chrome_version = CHROME_MIN_VERSION;
     return manifest;
   }
   // Firefox runs MV3 backgrounds as event pages.
   manifest.background = { scripts: [BUILT_BACKGROUND], type: 'module' };
   // `dns` exists only in Firefox (the DNS step uses dns.resolve there).
   manifest.permissions = [...(manifest.permissions ?? []), 'dns'];
+  const gecko = { strict_min_version: GECKO_MIN_VERSION };
   manifest.browser_specific_settings = {
-    gecko: {
-      id: GECKO_ID,
-      strict_min_version: GECKO_MIN_VERSION,
-      data_collection_permissions: DATA_COLLECTION,
-    },
+    gecko: { id: GECKO_ID, ...gecko, data_collection_permissions: DATA_COLLECTION },
+    // Firefox for Android: the same package (README, "Browsers": what works there).
+    gecko_android: gecko,
   };
   return manifest;
 }

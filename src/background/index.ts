@@ -10,6 +10,7 @@ import { messageHandlers } from './messages';
 import { onAlarm } from './watch';
 import { forgetFailingPage, onPageCommitted, onPageReady, onTabClosed } from './read-failing-page';
 import { onNotificationClicked } from './watch-notify';
+import { onInstalled } from './first-run';
 
 const ready = start();
 const whenReady = afterStart(ready);
@@ -37,6 +38,8 @@ browser.tabs.onRemoved.addListener(whenReady(onTabClosed));
 const { handleMessage, handlePort } = messageHandlers(ready);
 browser.runtime.onMessage.addListener(handleMessage);
 browser.runtime.onConnect.addListener(handlePort);
+// First install: the welcome page; an update with a note: the popup's "what's new" line (first-run.ts).
+browser.runtime.onInstalled.addListener(whenReady((details: browser.Runtime.OnInstalledDetailsType) => onInstalled(details).catch(() => undefined)));
 
 // "Tell me when it's back": alarms wake a stopped worker for the next try (start-up restored lost ones).
 browser.alarms.onAlarm.addListener(whenReady(onAlarm));

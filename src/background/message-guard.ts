@@ -27,6 +27,22 @@ export function isFromOwnPage(sender: SenderFacts | undefined, ownId: string, ow
   }
 }
 
+/**
+ * Our own script in a web page's top frame (the notice the background put into a failing page): our id, a
+ * tab, frame 0, and not one of our pages. A web page cannot send to runtime.onMessage (no
+ * externally_connectable), and its own scripts cannot reach the notice's isolated world.
+ */
+export function isFromOwnNotice(sender: (SenderFacts & { tab?: { id?: number }; frameId?: number }) | undefined, ownId: string, ownBase: string): boolean {
+  return !!sender && sender.id === ownId && typeof sender.tab?.id === 'number' && (sender.frameId ?? 0) === 0 &&
+    typeof sender.url === 'string' && !sender.url.startsWith(ownBase);
+}
+
+/** The notice's messages carry no tab id: the tab is the sender's. */
+export function parseNoticeMessage(raw: unknown): Message | null {
+  if (!isObject(raw)) return null;
+  return raw.type === 'notice-open-steps' || raw.type === 'notice-mute-site' ? { type: raw.type } : null;
+}
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 // tabs.TAB_ID_NONE (-1) is allowed: it names no tab, and an extension page asks with it to see the worker answer.
 const isTabId = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= -1;

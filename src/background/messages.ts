@@ -1,11 +1,14 @@
-// One handler per message kind from the popup and options page; anything else gets no answer.
+// One handler per message kind from the popup and options page, plus the in-page notice's two kinds (from
+// our own script in a failing page, acting only on the sender's tab); anything else gets no answer.
 import browser from 'webextension-polyfill';
 import { liveStatusOf } from './live-status';
 import { onPopupOpened } from './auto-run';
 import { answerCheck, cancelCheck, runAutomaticChecks, runCheck } from './check-runner';
-import { isFromOwnPage, parseMessage } from './message-guard';
+import { isFromOwnNotice, isFromOwnPage, parseMessage, parseNoticeMessage } from './message-guard';
 import { POPUP_PORT } from '../model/messages';
 import { startWatch, stopWatch } from './watch';
+import { openStepsFor } from './open-steps';
+import { muteNoticeFor } from './error-notice';
 
 /**
  * The handlers for runtime.onMessage and runtime.onConnect. Every message kind waits for `ready` (the
@@ -18,6 +21,7 @@ export function messageHandlers(ready: Promise<unknown>) {
 
   // runtime.onMessage: returning a promise answers the sender; `undefined` leaves the message to others.
   function handleMessage(message: unknown, sender?: browser.Runtime.MessageSender): Promise<unknown> | undefined {
+    if (isFromOwnNotice(sender, browser.runtime.id, browser.runtime.getURL(''))) return handleNoticeMessage(message, sender!, afterStart);
     if (!isFromOwnPage(sender, browser.runtime.id, browser.runtime.getURL(''))) return undefined;
     const msg = parseMessage(message);
     switch (msg?.type) {
@@ -52,4 +56,24 @@ export function messageHandlers(ready: Promise<unknown>) {
   }
 
   return { handleMessage, handlePort };
+}
+
+/**
+ * The notice's two kinds act on the tab that sent them, never on a tab a message names. Opening the steps
+ * touches no state and goes at once (still within the click, for browsers that want one); muting the site
+ * changes the settings, after start-up.
+ */
+function handleNoticeMessage(
+  message: unknown,
+  sender: browser.Runtime.MessageSender,
+  afterStart: <T>(work: () => T | Promise<T>) => Promise<T>,
+): Promise<unknown> | undefined {
+  switch (parseNoticeMessage(message)?.type) {
+    case 'notice-open-steps':
+      return sender.tab ? openStepsFor(sender.tab) : Promise.resolve(false);
+    case 'notice-mute-site':
+      return afterStart(() => muteNoticeFor(sender));
+    default:
+      return undefined;
+  }
 }

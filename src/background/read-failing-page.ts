@@ -10,6 +10,7 @@ import { pageReason } from '../knowledge/page-reason';
 import { UNCHANGED, updateRecord } from './incident-store';
 import { readingSlot, withPageReading, type FailingResponse } from './record-transitions';
 import { loadInfrastructure } from '../platform/infrastructure-data';
+import { offerErrorNotice } from './error-notice';
 
 /** Characters of visible text taken from the page (cut in the page, before anything crosses). */
 export const PAGE_TEXT_LIMIT = 32 * 1024;
@@ -92,6 +93,10 @@ function readIfReady(tabId: number): Promise<void> | undefined {
   if (!pending || !frame?.ready || frame.committedAt < pending.respondedAt) return undefined;
   expected.delete(tabId);
   if (withoutHash(frame.url) !== withoutHash(pending.url)) return undefined;
+  // The same moment puts the notice in the page (error-notice.ts), once the failure is in the store.
+  void pending.recorded
+    .then((recorded) => recorded && offerErrorNotice({ tabId, frameId: 0, url: frame.url, ...(frame.documentId ? { documentId: frame.documentId } : {}) }))
+    .catch(() => undefined);
   return readAndStore(tabId, pending, frame.documentId).catch(() => undefined);
 }
 

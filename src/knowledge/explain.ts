@@ -5,6 +5,7 @@ import type { CheckId } from '../model/checks';
 import type { Failure } from '../model/failure';
 import type { Fingerprint } from '../model/fingerprint';
 import type { BodyReason } from '../model/body-reason';
+import { isGatewayRole } from '../model/infrastructure';
 import { resolveChain, type Chain } from './chain';
 import type { Fixer, Hop } from './knowledge-entry';
 import { networkKnowledge } from './network-knowledge';
@@ -35,13 +36,11 @@ export interface Explanation {
 /** With a known edge, a refused/reset/timed-out connection is to the edge, not to the site's server. */
 const EDGE_CONNECTION_KINDS = new Set(['refused', 'reset', 'timeout']);
 
-const isGateway = (role: string): boolean => role !== 'client-proxy' && role !== 'server' && role !== 'app-server';
-
 export function explain(failure: Failure, fingerprint: Fingerprint, page: BodyReason | null = null): Explanation {
   const entry = failure.type === 'http' ? statusKnowledge(failure.status) : networkKnowledge(failure.kind, failure.error);
   const chain = resolveChain(fingerprint, failure.type === 'http' ? page : null);
   const failed = failure.type === 'http' ? chain.failed : null;
-  const outerGateway = chain.layers.find((l) => isGateway(l.role)) ?? null;
+  const outerGateway = chain.layers.find((l) => isGatewayRole(l.role)) ?? null;
   const gatewayName = failed?.name ?? outerGateway?.name ?? null;
   let failingHop = entry.failingHop;
   let fixers = [...entry.fixers];

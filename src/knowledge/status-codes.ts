@@ -1,6 +1,7 @@
 // What each 5xx status means, who usually fixes it and which guided steps help.
 // Registered codes (RFC 9110 and friends) plus widespread unregistered ones (Cloudflare 52x/530, 509, 598/599).
 import type { CheckId } from '../model/checks';
+import { statusHop } from '../model/http-status';
 import type { Fixer, Hop, KnowledgeEntry } from './knowledge-entry';
 
 function code(
@@ -8,7 +9,7 @@ function code(
   causeKeys: string[],
   fixers: Fixer[],
   steps: CheckId[],
-  failingHop: Hop = 'origin',
+  failingHop: Hop = statusHop(status),
 ): [number, KnowledgeEntry] {
   return [status, { titleKey: `http${status}_title`, summaryKey: `http${status}_summary`, causeKeys, fixers, failingHop, steps }];
 }
@@ -35,7 +36,7 @@ export const STATUS_CODES: ReadonlyMap<number, KnowledgeEntry> = new Map([
   code(509, ['cause_bandwidth_limit'], OWNER_AND_HOST, ['reload']),
   code(510, ['cause_unsupported_feature', 'cause_server_misconfig'], ['site-owner'], ['reload', 'clean-request']),
   // Captive portals (hotel, airport Wi-Fi) answer 511: the fix is on your side.
-  code(511, ['cause_captive_portal'], ['you', 'network'], ['network', 'reload'], 'network'),
+  code(511, ['cause_captive_portal'], ['you', 'network'], ['network', 'reload']),
   code(520, ['cause_upstream_invalid', 'cause_request_too_large', 'cause_app_crash'], OWNER_AND_HOST,
     ['reload', 'clean-request', 'clear-site-data']),
   code(521, ['cause_upstream_down', 'cause_firewall_blocks_cdn'], OWNER_AND_HOST, CLOUDFLARE_STEPS),

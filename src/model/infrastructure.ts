@@ -21,6 +21,9 @@ export type InfraId = (typeof INFRA_IDS)[number];
 export const ROLES = ['client-proxy', 'cdn', 'waf', 'platform', 'load-balancer', 'proxy', 'server', 'app-server'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** A layer in front of the site's own server (CDN, firewall, platform, load balancer, proxy): not the person's own proxy. */
+export const isGatewayRole = (role: Role): boolean => role !== 'client-proxy' && role !== 'server' && role !== 'app-server';
+
 /** The links of the chain a request travels: you → your network → gateway/CDN → the site's server. */
 export type Hop = 'you' | 'network' | 'gateway' | 'origin';
 /** Who usually fixes it. */

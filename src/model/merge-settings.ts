@@ -7,9 +7,9 @@ export function mergeSettings(stored: unknown): Settings {
   if (!isObject(stored)) return structuredClone(DEFAULT_SETTINGS);
   const merged = structuredClone(DEFAULT_SETTINGS) as unknown as Record<string, unknown>;
   for (const [key, fallback] of Object.entries(DEFAULT_SETTINGS)) {
-    const value = stored[key];
     if (key === 'endpoints' || key === 'version') continue;
-    if (typeof value === typeof fallback) merged[key] = value;
+    const value = mergeValue(stored[key], fallback);
+    if (value !== undefined) merged[key] = value;
   }
   const endpoints = isObject(stored.endpoints) ? stored.endpoints : {};
   const mergedEndpoints = merged.endpoints as Endpoints;

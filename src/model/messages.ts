@@ -1,4 +1,4 @@
-// The one message union between extension pages (popup, options) and the background.
+// The one message union between extension pages (popup, options), the in-page notice and the background.
 import type { CheckId } from './checks';
 import type { SiteScope } from './site-scope';
 
@@ -18,7 +18,10 @@ export type Message =
   | { type: 'get-live-status'; tabId: number }
   /** `reload`: reload the tab when it is back (the panel's tick box); absent = settings.reloadWhenBack. */
   | { type: 'watch-start'; tabId: number; reload?: boolean }
-  | { type: 'watch-stop'; tabId: number };
+  | { type: 'watch-stop'; tabId: number }
+  /** From the notice inside a failing page: the tab is the sender's. */
+  | { type: 'notice-open-steps' }
+  | { type: 'notice-mute-site' };
 
 /** What the background answers to `get-live-status`: facts kept only in memory (healthy loads are never stored). */
 export interface LiveStatus {

@@ -32,6 +32,10 @@ export interface Settings {
   sharePagePath: boolean;
   ownerMode: boolean;
   historyEnabled: boolean;
+  /** A small notice inside a failing page (5xx with a document), pointing to the guided steps. */
+  errorPageNotice: boolean;
+  /** Origins where that notice stays away (its "not on this site" button, listed in the options). */
+  noticeMutedSites: string[];
   /** Upper bound for any single check, in ms. */
   checkTimeoutMs: number;
   endpoints: Endpoints;
@@ -46,6 +50,8 @@ export const DEFAULT_SETTINGS: Settings = {
   sharePagePath: false,
   ownerMode: false,
   historyEnabled: true,
+  errorPageNotice: true,
+  noticeMutedSites: [],
   checkTimeoutMs: 8000,
   endpoints: {
     connectivity: [

@@ -8,6 +8,8 @@ import { WhenBackSettings } from './WhenBackSettings';
 import { EndpointSettings } from './EndpointSettings';
 import { HistorySettings } from './HistorySettings';
 import { ContactedHosts } from './ContactedHosts';
+import { NoticeSettings } from './NoticeSettings';
+import { ShortcutLine } from './ShortcutLine';
 
 export function OptionsPage() {
   const settings = useStored(storage.settings);
@@ -34,8 +36,10 @@ export function OptionsPage() {
     <main class="options" aria-busy={settings ? undefined : true}>
       <h1>{t('optionsTitle')}</h1>
       <p class="hint">{t('optionsIntro')}</p>
+      <ShortcutLine />
       {settings && (
         <>
+          <NoticeSettings settings={settings} save={save} />
           <StepSettings settings={settings} save={save} />
           <WhenBackSettings settings={settings} save={save} />
           <EndpointSettings settings={settings} save={save} />

@@ -51,9 +51,9 @@ export function useTabState(): TabState {
         return;
       }
       tabId = tab.id;
-      // Every read the popup's parts need (the record; settings and history for its sections), at once:
+      // Every read the popup's parts need (the record; settings, history and the footer's note for its sections), at once:
       // none of them starts its own once the popup shows.
-      const [[record]] = await Promise.all([preloadStored([storage.tabs.item(tab.id), storage.settings, storage.history]), gatherReportEnv()]);
+      const [[record]] = await Promise.all([preloadStored([storage.tabs.item(tab.id), storage.settings, storage.history, storage.whatsNew]), gatherReportEnv()]);
       performance.mark(POPUP_MARKS.readEnd);
       // Only a healthy tab needs the in-memory status; never make an error wait for the worker to wake.
       setState({ loading: false, tabId: tab.id, url: tab.url, record, live: record?.incident ? {} : null });

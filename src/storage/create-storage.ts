@@ -5,6 +5,7 @@ import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../model/settings
 import { mergeSettings } from '../model/merge-settings';
 import { HISTORY_KEY, parseHistory, type HistoryEntry } from '../model/history';
 import type { TabRecord } from '../model/incident';
+import { WHATS_NEW_KEY, storedNoteKey } from '../model/whats-new';
 import type { Area, StorageApi } from './storage-api';
 import { storedFamily, storedItem, type StoredFamily, type StoredItem } from './stored-item';
 import type { Migrations } from './migrate';
@@ -15,6 +16,8 @@ export const SETTINGS_MIGRATIONS: Migrations = {};
 export interface ExtensionStorage {
   settings: StoredItem<Settings>;
   history: StoredItem<HistoryEntry[]>;
+  /** The i18n key of the "what's new" line the popup shows after an update, until dismissed; null for none. */
+  whatsNew: StoredItem<string | null>;
   /** `tab:<id>`: the tab's incident, last error, challenge and watch; undefined for a tab without one. */
   tabs: StoredFamily<TabRecord | undefined>;
   /** Reads several items with one call per area (a page reads all it shows at once); values in order. */
@@ -32,6 +35,7 @@ export function createStorage(api: StorageApi): ExtensionStorage {
       migrations: SETTINGS_MIGRATIONS,
     }),
     history: storedItem(api, { area: 'local', key: HISTORY_KEY, defaultValue: () => [], parse: parseHistory }),
+    whatsNew: storedItem(api, { area: 'local', key: WHATS_NEW_KEY, defaultValue: () => null, parse: storedNoteKey }),
     tabs: storedFamily(api, { area: 'session', prefix: 'tab:', defaultValue: () => undefined, parse: (stored) => stored as TabRecord }),
     async getMany(items) {
       const areas = [...new Set(items.map((item) => item.area))];

@@ -2,7 +2,7 @@
 // (runtime.MessageSender: `id` is the extension's id — in Firefox the gecko id, not the internal UUID —
 // and `url` the sending page), and the shape of every message kind.
 import { describe, expect, it } from 'vitest';
-import { isFromOwnPage, parseMessage } from '../../../src/background/message-guard';
+import { isFromOwnNotice, isFromOwnPage, parseMessage, parseNoticeMessage } from '../../../src/background/message-guard';
 
 const CHROME_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const CHROME_BASE = `chrome-extension://${CHROME_ID}/`;
@@ -79,5 +79,29 @@ describe('parseMessage', () => {
     ['reload as text', { type: 'watch-start', tabId: 1, reload: 'true' }],
   ])('refuses %s', (_what, message) => {
     expect(parseMessage(message)).toBeNull();
+  });
+});
+
+describe("the in-page notice's messages", () => {
+  const ID = 'ext-id';
+  const BASE = 'chrome-extension://ext-id/';
+  const page = { id: ID, url: 'https://shop.example/checkout', tab: { id: 7 }, frameId: 0 };
+  it('come from our own script in a top frame of a tab', () => {
+    expect(isFromOwnNotice(page, ID, BASE)).toBe(true);
+  });
+  it.each([
+    ['another extension', { ...page, id: 'other' }],
+    ['no tab', { id: ID, url: page.url, frameId: 0 }],
+    ['a subframe', { ...page, frameId: 3 }],
+    ['one of our own pages', { ...page, url: `${BASE}popup.html` }],
+    ['nothing', undefined],
+  ])('are refused from %s', (_what, sender) => {
+    expect(isFromOwnNotice(sender, ID, BASE)).toBe(false);
+  });
+  it('are only the two notice kinds, and carry nothing else', () => {
+    expect(parseNoticeMessage({ type: 'notice-open-steps', tabId: 99 })).toEqual({ type: 'notice-open-steps' });
+    expect(parseNoticeMessage({ type: 'notice-mute-site' })).toEqual({ type: 'notice-mute-site' });
+    expect(parseNoticeMessage({ type: 'run-check', tabId: 7, checkId: 'reload' })).toBeNull();
+    expect(parseNoticeMessage('notice-open-steps')).toBeNull();
   });
 });

@@ -28,6 +28,8 @@ interface Injection {
 }
 const executeScript = vi.fn<(injection: Injection) => Promise<{ frameId: number; result?: unknown }[]>>();
 const sessionSet = vi.fn();
+/** The in-page notice goes in at the same moment (error-notice.ts): its injections are counted apart. */
+const noticeScript = vi.fn(async (_injection: Injection) => [{ frameId: 0, result: true }]);
 
 const record = async (): Promise<TabRecord | undefined> => (await fakeBrowser.storage.session.get(`tab:${TAB}`))[`tab:${TAB}`] as TabRecord | undefined;
 
@@ -57,7 +59,11 @@ beforeEach(async () => {
   await installShippedRegistry();
   executeScript.mockReset();
   sessionSet.mockClear();
-  Object.assign(fakeBrowser, { scripting: { executeScript } });
+  noticeScript.mockClear();
+  const { injectErrorNotice } = await import('../../../src/background/error-notice-page');
+  Object.assign(fakeBrowser, {
+    scripting: { executeScript: (injection: Injection) => (injection.func === injectErrorNotice ? noticeScript(injection) : executeScript(injection)) },
+  });
   const set = fakeBrowser.storage.session.set.bind(fakeBrowser.storage.session);
   Object.assign(fakeBrowser.storage.session, { set: (items: Record<string, unknown>) => (sessionSet(items), set(items)) });
   Object.assign(fakeBrowser.i18n, { getMessage: (key: string) => key });
@@ -73,6 +79,9 @@ describe('reading the failing page in the tab', () => {
     const page = (await record())?.incident?.page;
     expect(page?.reason).toMatchObject({ platform: 'cloudflare', code: '1016', reference: '87d2c9a4e8f1a2b3' });
     expect(executeScript).toHaveBeenCalledTimes(1);
+    // The notice goes into the same document, at the same moment.
+    await vi.waitFor(() => expect(noticeScript).toHaveBeenCalledTimes(1));
+    expect(noticeScript.mock.calls[0]![0].target).toEqual(executeScript.mock.calls[0]![0].target);
     const injection = executeScript.mock.calls[0]![0];
     // Exactly the document that navigation committed, at once, with the text cap passed in.
     expect(injection.target).toEqual({ tabId: TAB, documentIds: ['doc-1'] });
