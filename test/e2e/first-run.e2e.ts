@@ -13,6 +13,8 @@ interface WelcomeView {
   sampleSteps: number;
   privacy: number;
   pinPicture: boolean;
+  /** <main> elements outside the sample: the welcome page's own only (the popup's script, which it loads, renders nothing here). */
+  ownMains: number;
 }
 
 /** Runs in the welcome page. */
@@ -26,6 +28,7 @@ const readWelcome = (): WelcomeView | undefined => {
     sampleSteps: sample.querySelectorAll('.steps li, .step').length,
     privacy: document.querySelectorAll('.privacy li').length,
     pinPicture: document.querySelector('.pin-picture svg') !== null,
+    ownMains: document.querySelectorAll('main').length - sample.querySelectorAll('main').length,
   };
 };
 
@@ -48,6 +51,7 @@ describe('Chromium: first run', () => {
     expect(view.sampleTitle.length).toBeGreaterThan(3);
     expect(view.privacy).toBe(3);
     expect(view.pinPicture).toBe(true);
+    expect(view.ownMains).toBe(1);
     // The example is inert: its buttons cannot start steps for a tab that does not exist.
     expect(await welcome.evaluate(() => document.querySelector('.sample-popup')?.hasAttribute('inert'))).toBe(true);
   });
@@ -99,6 +103,7 @@ describe('Firefox: first run', () => {
     expect(view.privacy).toBe(3);
     // Firefox has no pin picture (its own words say where the menu is).
     expect(view.pinPicture).toBe(false);
+    expect(view.ownMains).toBe(1);
   });
 
   it('suggests Alt+Shift+E for the popup (_execute_action), and the settings say how to change it', async () => {

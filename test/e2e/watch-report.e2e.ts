@@ -193,7 +193,7 @@ describe('watch-report (Chromium)', () => {
     const t0 = Date.now();
     const tab = await openTab(server.url('/vercel-504'));
     const read = await recordOf(tab.tabId, (r) => r.incident?.fingerprint.edge === 'vercel' && r.incident.page !== undefined, 'the 504 behind Vercel, its page read');
-    expect(read.incident?.page?.reason).toEqual({ platform: 'vercel', code: VERCEL_CODE, reference: VERCEL_ID });
+    expect(read.incident?.page?.reason).toMatchObject({ platform: 'vercel', code: VERCEL_CODE, reference: VERCEL_ID, meaningKey: `bodyReason_vercel_${VERCEL_CODE}` });
     const popup = await openPopup(tab.tabId);
 
     // Read from the tab's own page before any step ran: shown as text, explained in words.
