@@ -30,8 +30,12 @@ const OwnerChecklist = lazyComponent(() => import('./OwnerChecklist').then((m) =
 const codeClass = (incident: Incident) =>
   incident.failure.type === 'network' ? 'code--network' : incident.failure.status >= 520 && incident.failure.status <= 530 ? 'code--edge' : 'code--http';
 
-export function IncidentView({ tabId, incident }: { tabId: number; incident: Incident }) {
-  const actions = actionsFor(tabId, incident);
+/**
+ * `sample`: a made-up incident shown outside the popup (the welcome page): no actions, and it tells the
+ * background nothing (a port opened from a tab left open would keep Firefox's event page from suspending).
+ */
+export function IncidentView({ tabId, incident, sample = false }: { tabId: number; incident: Incident; sample?: boolean }) {
+  const actions = sample ? null : actionsFor(tabId, incident);
   // The page's own words (read from the tab, or by the clean request) decide which layer generated the error.
   const pageSays = incident.page?.reason ?? storedBodyReason(incident.checks);
   const explanation = explain(incident.failure, incident.fingerprint, pageSays);
@@ -51,7 +55,7 @@ export function IncidentView({ tabId, incident }: { tabId: number; incident: Inc
   // The benchmark measures document start → this mark.
   useEffect(() => void performance.mark(EXPLANATION_MARK), []);
   // Once per incident shown: the background runs the automatic steps if the settings ask for it.
-  useEffect(() => actions.opened(), [tabId, incident.id]);
+  useEffect(() => actions?.opened(), [tabId, incident.id]);
 
   return (
     <main class="popup">

@@ -23,9 +23,9 @@ export function WelcomePage() {
       <section aria-labelledby="welcome-example" class="welcome-example">
         <h2 id="welcome-example">{t('welcomeExampleHeading')}</h2>
         <p>{t('welcomeExampleBody')}</p>
-        {/* The popup's own components on a sample failure; inert: its buttons would act on a tab that does not exist. */}
+        {/* The popup's own components on a sample failure, without actions; inert: nothing in it can be used. */}
         <div class="sample-popup" inert aria-label={t('welcomeExampleLabel')} role="img">
-          <IncidentView tabId={-1} incident={incident} />
+          <IncidentView tabId={-1} incident={incident} sample />
         </div>
       </section>
       <section aria-labelledby="welcome-privacy">
