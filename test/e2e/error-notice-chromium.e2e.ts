@@ -2,9 +2,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe } from 'vitest';
 import { defineNoticeTests, writeSettings, type NoticeDriver } from './shared/error-notice-tests';
-import { launchExtension, openExtensionPage, type ExtensionPage, type LaunchedExtension } from './support/chromium';
-import { startNoticeServer, type NoticeServer } from './support/notice-server';
-import { waitFor } from './support/wait-for';
+import { launchExtension, openExtensionPage, type ExtensionPage, type LaunchedExtension } from '../harness/chromium';
+import { startNoticeServer, type NoticeServer } from '../harness/notice-server';
+import { waitFor } from '../harness/wait-for';
 
 let launched: LaunchedExtension;
 let extension: ExtensionPage;

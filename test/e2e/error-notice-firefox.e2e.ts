@@ -2,9 +2,9 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe } from 'vitest';
 import { defineNoticeTests, writeSettings, type NoticeDriver } from './shared/error-notice-tests';
-import { EXTENSION_ORIGIN, launchFirefox, navigateExtensionPage, openedTabs, type FirefoxHarness } from './support/firefox';
-import { startNoticeServer, type NoticeServer } from './support/notice-server';
-import { waitFor } from './support/wait-for';
+import { EXTENSION_ORIGIN, launchFirefox, navigateExtensionPage, openedTabs, type FirefoxHarness } from '../harness/firefox';
+import { startNoticeServer, type NoticeServer } from '../harness/notice-server';
+import { waitFor } from '../harness/wait-for';
 
 /** The extension APIs this file evaluates in its extension page (types only; runs in the browser). */
 declare const browser: {

@@ -2,9 +2,9 @@
 // popup's own components on sample data), the suggested shortcut for the popup, the popup's settings link.
 import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, openExtensionPage, type ExtensionPage, type LaunchedExtension } from './support/chromium';
-import { EXTENSION_ORIGIN, launchFirefox, navigateExtensionPage, type FirefoxHarness } from './support/firefox';
-import { waitFor } from './support/wait-for';
+import { launchExtension, openExtensionPage, type ExtensionPage, type LaunchedExtension } from '../harness/chromium';
+import { EXTENSION_ORIGIN, launchFirefox, navigateExtensionPage, type FirefoxHarness } from '../harness/firefox';
+import { waitFor } from '../harness/wait-for';
 
 interface WelcomeView {
   title: string;

@@ -2,10 +2,10 @@
 // Every in-page look goes through the extension page with scripting.executeScript: world 'MAIN' is what the
 // page's own script sees, the isolated world is where the notice keeps its root.
 import { expect, it } from 'vitest';
-import type { NoticeServer } from '../support/notice-server';
-import { PAGE_GRAB } from '../support/notice-server';
-import type { PopupPage } from '../support/popup-checks';
-import { waitFor } from '../support/wait-for';
+import type { NoticeServer } from '../../harness/notice-server';
+import { PAGE_GRAB } from '../../harness/notice-server';
+import type { PopupPage } from '../../harness/popup-checks';
+import { waitFor } from '../../harness/wait-for';
 
 export const NOTICE_TAG = 'error-page-explainer-notice';
 const NOTICE_GLOBAL = '__errorPageExplainerNotice';
