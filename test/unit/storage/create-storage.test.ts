@@ -1,11 +1,15 @@
 // Every stored key of the extension through the seam, against an in-memory browser storage.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { createStorage, SETTINGS_MIGRATIONS } from '../../../src/storage/create-storage';
-import { createWatchTuning, WATCH_TUNING_KEY } from '../../../src/storage/watch-tuning';
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../../../src/model/settings';
 import { HISTORY_KEY } from '../../../src/model/history';
 import { DEFAULT_WATCH_TUNING } from '../../../src/knowledge/watch-schedule';
+
+// watch-tuning.ts also builds the background's item on the real browser API (the polyfill refuses to load
+// outside an extension): the fake stands in for it; the items under test get the fake passed in.
+vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
+const { createWatchTuning, WATCH_TUNING_KEY } = await import('../../../src/storage/watch-tuning');
 
 const api = fakeBrowser.storage;
 const storage = { ...createStorage(api), watchTuning: createWatchTuning(api) };
