@@ -22,7 +22,9 @@ function pickBrand(brands: UADataBrand[]): UADataBrand | undefined {
 
 /** Browser, version and OS: runtime.getBrowserInfo in Firefox, User-Agent Client Hints in Chrome. */
 async function readReportEnv(): Promise<ReportEnv> {
-  const platform = await browser.runtime.getPlatformInfo().catch(() => undefined);
+  // Called inside then(): an API that throws instead of rejecting (missing on a platform, a test's fake)
+  // also just leaves the OS out.
+  const platform = await Promise.resolve().then(() => browser.runtime.getPlatformInfo()).catch(() => undefined);
   const base = { os: platform?.os ?? '', ...(platform?.arch ? { arch: platform.arch } : {}) };
   const getBrowserInfo = (browser.runtime as { getBrowserInfo?: () => Promise<{ name: string; version: string }> }).getBrowserInfo;
   const info = await getBrowserInfo?.().catch(() => undefined);
