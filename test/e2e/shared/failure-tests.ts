@@ -70,6 +70,9 @@ export async function barrier<Tab extends { tabId: number }>(suite: BrowserSuite
   const scratch = await suite.openTab(taggedUrl(suite, '/nginx-502', 'barrier'));
   await expectBadge(suite, scratch.tabId, '502');
   await suite.closeTab(scratch);
+  // Closing resolves before the extension has handled tabs.onRemoved: wait for the record's removal, or that
+  // write lands in the next test's "nothing written" window (seen once on a loaded CI machine).
+  await waitFor('the closed scratch tab to lose its record', async () => (await suite.extension().record(scratch.tabId)) === undefined);
   return scratch.tabId;
 }
 
