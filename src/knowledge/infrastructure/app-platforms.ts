@@ -1,4 +1,5 @@
-// Container and app platforms whose router answers when the site's app does not: Fly.io, Render, Railway, WP Engine.
+// Container and app platforms whose router answers when the site's app does not: Fly.io, Render, Railway, WP Engine,
+// DigitalOcean App Platform.
 import type { Infrastructure, StatusMeaning } from './entry';
 
 const appDown = (meaningKey: string): StatusMeaning => ({ meaningKey, fixer: 'site-owner', hop: 'origin' });
@@ -65,5 +66,17 @@ export const wpEngine: Infrastructure = {
   ],
   sources: [
     'https://github.com/rviscomi/ismyhostfastyet/pull/19', 'https://github.com/patronage/bubs-next/pull/260', 'https://github.com/enthec/webappanalyzer/blob/1b9eee8154c0f01e7888c5242cf6fbbc4a3fcea6/src/technologies/w.json',
+  ],
+};
+
+export const digitaloceanApp: Infrastructure = {
+  id: 'digitalocean-app',
+  name: 'DigitalOcean App Platform',
+  role: 'platform',
+  // Its edge runs on Cloudflare (`server: cloudflare`, cf-ray) and adds the app's id and the status the app
+  // itself answered with.
+  headers: [{ header: 'x-do-app-origin' }, { header: 'x-do-orig-status', value: /^\d{3}$/ }],
+  sources: [
+    'https://github.com/danielgtaylor/restish/blob/c6debe74c6ad18c55f471e6b8524201f65a243fc/docs/retries.md',
   ],
 };

@@ -7,7 +7,8 @@ export const awsApiGateway: Infrastructure = {
   role: 'platform',
   // REST APIs send x-amz-apigw-id; HTTP APIs send apigw-requestid.
   headers: [{ header: 'x-amz-apigw-id' }, { header: 'apigw-requestid' }],
-  errorHeaders: [{ header: 'x-amzn-errortype', value: /^([A-Za-z]{3,80})/ }],
+  // Lambda function URLs and other AWS services send x-amzn-ErrorType too.
+  errorHeaders: [{ header: 'x-amzn-errortype', value: /^([A-Za-z]{3,80})/, onlyWhenShown: true }],
   // Its default gateway responses are a bare JSON message: {"message": "Internal server error"}.
   page: { proves: [/^\s?\{\s?"message"\s?:\s?"(?:Internal server error|Endpoint request timed out)"\s?\}\s?$/] },
   codes: [

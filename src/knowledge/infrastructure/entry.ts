@@ -17,6 +17,11 @@ export interface ErrorHeader {
   header: string;
   /** Group 1 (or the whole match) is the code; without a pattern the trimmed value is. */
   value?: RegExp;
+  /**
+   * Other products send the same header (every AWS service sends x-amzn-ErrorType): it names this layer only
+   * when another of its signals shows the layer is there.
+   */
+  onlyWhenShown?: true;
 }
 
 /** One of the vendor's own codes and what it means. */

@@ -17,11 +17,12 @@ function failed(entry: Infrastructure, code: string | null, status: number, by: 
   return { id: entry.id, name: entry.name, code, meaningKey, fixer, hop, by };
 }
 
-function fromErrorHeader(h: Headers, status: number): FailedLayer | null {
+function fromErrorHeader(h: Headers, status: number, layers: LayerFound[]): FailedLayer | null {
   for (const entry of registry().entries) {
-    for (const { header, value } of entry.errorHeaders ?? []) {
+    for (const { header, value, onlyWhenShown } of entry.errorHeaders ?? []) {
       const sent = h[header];
       if (sent === undefined || sent === '') continue;
+      if (onlyWhenShown && !layers.some((layer) => layer.entry.id === entry.id)) continue;
       const found = value ? value.exec(sent) : [sent];
       if (found) return failed(entry, (found[1] ?? found[0] ?? sent).slice(0, 100), status, 'error-header');
     }
@@ -42,7 +43,7 @@ function fromProxyStatus(seen: ProxyStatusSeen): FailedLayer {
 
 export function decideFailingLayer(h: Headers, status: number, layers: LayerFound[], proxyStatus: ProxyStatusSeen | null): FailedLayer | null {
   if (status < 400) return null;
-  const byHeader = fromErrorHeader(h, status);
+  const byHeader = fromErrorHeader(h, status, layers);
   if (byHeader) return byHeader;
   if (proxyStatus) return fromProxyStatus(proxyStatus);
   const innermostFirst = [...layers].reverse();

@@ -4,7 +4,8 @@
 // first failing response (./registry-data.ts, scripts/infrastructure-data.ts); the engine reads ./registry.ts.
 import type { Infrastructure } from './entry';
 import { akamai } from './akamai';
-import { flyIo, railway, render, wpEngine } from './app-platforms';
+import { digitaloceanApp, flyIo, railway, render, wpEngine } from './app-platforms';
+import { awsLambdaUrl } from './aws-lambda-url';
 import { awsApiGateway } from './aws-api-gateway';
 import { awsElb } from './aws-elb';
 import { azureAppGateway } from './azure-app-gateway';
@@ -19,6 +20,7 @@ import { fastly } from './fastly';
 import { googleCloudRun } from './google-cloud-run';
 import { googleFrontend } from './google-frontend';
 import { github } from './github';
+import { gitlabPages } from './gitlab-pages';
 import { heroku } from './heroku';
 import { imperva } from './imperva';
 import { keycdn } from './keycdn';
@@ -29,6 +31,7 @@ import { haproxy, kong, traefik } from './proxies';
 import { apache, caddy, gunicorn, iis, litespeed } from './servers';
 import { firebaseHosting, kinsta, shopify, squarespace, wordpressCom } from './site-platforms';
 import { squid } from './squid';
+import { stackpath } from './stackpath';
 import { sucuri } from './sucuri';
 import { varnish } from './varnish';
 import { vercel } from './vercel';
@@ -38,9 +41,9 @@ export type { Infrastructure } from './entry';
 
 export const INFRASTRUCTURE: readonly Infrastructure[] = [
   squid, zscaler, bluecoat,
-  cloudflare, akamai, fastly, cloudfront, azureFrontDoor, bunnyCdn, keycdn, varnish,
+  cloudflare, akamai, fastly, cloudfront, azureFrontDoor, bunnyCdn, keycdn, stackpath, varnish,
   sucuri, imperva,
-  awsApiGateway, vercel, netlify, heroku, github, flyIo, render, railway, wpEngine,
+  awsLambdaUrl, awsApiGateway, vercel, netlify, heroku, github, gitlabPages, flyIo, render, railway, digitaloceanApp, wpEngine,
   shopify, squarespace, kinsta, wordpressCom, firebaseHosting,
   azureAppService, googleCloudRun, googleFrontend, awsElb, azureAppGateway, haproxy,
   envoy, ingressNginx, traefik, kong,
