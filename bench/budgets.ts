@@ -21,6 +21,8 @@ export const BUDGETS = {
    * takes well over half a second.
    */
   failureToReasonMs: 400,
+  /** Issue 15: worker start → first failing navigation recorded, ÷ a worker with the same listeners doing nothing. */
+  coldStartVsEmpty: 1.3,
   verdictMedianMs: 5000,
   blackHoledVerdictMs: 10_000,
   workerHeapBytes: 8 * 1024 * 1024,

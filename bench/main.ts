@@ -1,6 +1,8 @@
 // `npm run bench` (entry: bench/run.mjs): measures every budgeted figure in real Chromium and Node,
 // prints the table, writes bench/results.md and bench/results.json, and fails if a budget does.
 // BENCH_QUICK=1 (`npm run bench -- --quick`) cuts every repetition count, for working on the bench itself.
+// BENCH_ONLY=popup,firefox (`npm run bench -- --only=popup,firefox`) runs only those figures (names: the
+// keys of BenchRaw) and prints them without writing bench/results.md.
 import { cpus, loadavg } from 'node:os';
 import { tabIdOf, launchBench, BENCH_DOMAIN, openFailingTab, type ExtensionBrowser } from './bench-browser';
 import { measureBundles } from '../test/harness/measure/bundle-size';
@@ -20,6 +22,11 @@ import { storageBytes } from './tabs-with-incidents';
 import { waitFor } from '../test/harness/wait-for';
 import { buildLines, explainSections, type BenchRaw } from './results-lines';
 import { resultTable, writeResults } from './report';
+import { measureFirefox } from './measure-firefox';
+import { instrumentedCopy } from './extension-copy';
+import { FIREFOX_DIST } from '../test/harness/dist';
+import { measureColdStart } from './measure-cold-start';
+import { emptyWorkerExtension } from './empty-worker';
 
 const quick = process.env.BENCH_QUICK === '1';
 const n = (full: number, small: number) => (quick ? small : full);
@@ -27,9 +34,12 @@ const started = performance.now();
 const log = (message: string) => console.log(`[bench ${Math.round((performance.now() - started) / 1000)} s] ${message}`);
 const loadAtStart = loadavg().map((l) => l.toFixed(2)).join(' ');
 const raw: BenchRaw = { errors: {} };
+const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : undefined;
+const wanted = (...names: (keyof Omit<BenchRaw, 'errors'>)[]) => !only || names.some((name) => only.has(name));
 
 /** One figure: a failure is recorded (and fails the bench) without losing the others. */
 async function phase<T>(name: keyof Omit<BenchRaw, 'errors'>, what: string, work: () => Promise<T>): Promise<T | undefined> {
+  if (!wanted(name)) return undefined;
   log(what);
   try {
     const value = await work();
@@ -43,6 +53,10 @@ async function phase<T>(name: keyof Omit<BenchRaw, 'errors'>, what: string, work
 }
 
 const dist = await snapshotDist();
+// Firefox's copy is taken now too, so a rebuild during the run changes nothing.
+const firefoxCopy = wanted('firefox') ? await instrumentedCopy(FIREFOX_DIST) : undefined;
+const coldCopies = wanted('coldStart') ? await Promise.all([instrumentedCopy(dist.dir), emptyWorkerExtension(dist.dir)]) : undefined;
+const firefoxPlain = wanted('firefox') ? await instrumentedCopy(FIREFOX_DIST, { probe: false }) : undefined;
 await phase('bundles', 'bundle sizes (dist/chrome)', async () => measureBundles(dist.dir));
 const rounds = n(5, 2);
 await phase('handler', `background handler in Node (${rounds} rounds of 1,000,000 events)`, () => measureHandler(1_000_000, rounds));
@@ -54,6 +68,7 @@ const answering = await startProbeEndpoints();
 const blackHoles = await Promise.all(Array.from({ length: 5 }, () => startBlackHole()));
 const browserInfo = { chromium: '' };
 try {
+  if (wanted('popup', 'navigation', 'writes', 'pageReading', 'verdict')) {
   const a = await launchBench({ extension: true, dist: dist.dir });
   const plain = await launchBench({ extension: false });
   browserInfo.chromium = a.context.browser()?.version() ?? '';
@@ -92,8 +107,10 @@ try {
     await plain.close();
     await a.close();
   }
+  }
 
   // A fresh browser for the many-tab figures; tabs of one site share a few renderers (2 cores).
+  if (wanted('memory', 'scale')) {
   const b: ExtensionBrowser = await launchBench({ extension: true, dist: dist.dir, args: ['--renderer-process-limit=8'] });
   try {
     const cdp = await attachToServiceWorker(b.context, b.extensionId);
@@ -109,9 +126,21 @@ try {
   } finally {
     await b.close();
   }
+  }
+
+  await phase('coldStart', `background cold start: real worker vs a do-nothing worker (${n(15, 3)} rounds each)`, () =>
+    measureColdStart(coldCopies![0].dir, coldCopies![1].dir, (side, round) => `${site.origin}/fail?cold=${side}-${round}`, n(15, 3)),
+  );
+
+  await phase('firefox', 'Firefox ESR: detection, healthy navigations, popup', () =>
+    measureFirefox({ dist: firefoxCopy!.dir, plainDist: firefoxPlain!.dir, origin: site.origin, popupOpens: n(20, 4), detectionRounds: n(20, 4), navigationRounds: n(5, 1), log }),
+  );
 } finally {
   await Promise.all([site, answering, ...blackHoles].map((s) => s.close()));
   await dist.remove();
+  await firefoxCopy?.remove();
+  await firefoxPlain?.remove();
+  await Promise.all(coldCopies?.map((c) => c.remove()) ?? []);
 }
 
 const lines = buildLines(raw);
@@ -124,7 +153,8 @@ const environment = {
   duration: `${Math.round((performance.now() - started) / 1000)} s${quick ? ' (--quick: fewer repetitions, not for the record)' : ''}`,
 };
 console.log(`\n${resultTable(lines)}\n`);
-writeResults(lines, explainSections(raw), raw, environment);
+if (only) console.log(`--only ${[...only].join(',')}: bench/results.md left as it was`);
+else writeResults(lines, explainSections(raw), raw, environment);
 const failed = lines.filter((l) => l.pass === false);
 console.log(failed.length ? `${failed.length} budget(s) FAILED — see bench/results.md` : 'All budgets hold.');
 if (failed.length) process.exitCode = 1;

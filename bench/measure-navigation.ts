@@ -18,9 +18,10 @@ async function timedLoad(page: Page, url: string): Promise<number> {
   return performance.now() - started;
 }
 
-export async function measureNavigation(
-  withExtension: BrowserContext,
-  without: BrowserContext,
+/** The two sides load the same pages, taking turns (order alternating); `load` resolves with its ms. */
+export async function compareLoads(
+  loadWith: (url: string) => Promise<number>,
+  loadWithout: (url: string) => Promise<number>,
   pageUrl: (round: number, i: number) => string,
   pages: number,
   rounds: number,
@@ -28,28 +29,38 @@ export async function measureNavigation(
   const ext: number[] = [];
   const plain: number[] = [];
   const ratios: number[] = [];
+  for (let round = -1; round < rounds; round += 1) {
+    let withTotal = 0;
+    let withoutTotal = 0;
+    for (let i = 0; i < pages; i += 1) {
+      const url = pageUrl(round, i);
+      if ((i + round) % 2 === 0) {
+        withTotal += await loadWith(url);
+        withoutTotal += await loadWithout(url);
+      } else {
+        withoutTotal += await loadWithout(url);
+        withTotal += await loadWith(url);
+      }
+    }
+    if (round < 0) continue; // warm-up
+    ext.push(withTotal);
+    plain.push(withoutTotal);
+    ratios.push(withTotal / withoutTotal);
+  }
+  return { withExtension: spread(ext), without: spread(plain), ratioPerRound: spread(ratios), pagesPerRound: pages };
+}
+
+export async function measureNavigation(
+  withExtension: BrowserContext,
+  without: BrowserContext,
+  pageUrl: (round: number, i: number) => string,
+  pages: number,
+  rounds: number,
+): Promise<NavigationFigures> {
   const [a, b] = await Promise.all([withExtension.newPage(), without.newPage()]);
   try {
-    for (let round = -1; round < rounds; round += 1) {
-      let withTotal = 0;
-      let withoutTotal = 0;
-      for (let i = 0; i < pages; i += 1) {
-        const url = pageUrl(round, i);
-        if ((i + round) % 2 === 0) {
-          withTotal += await timedLoad(a, url);
-          withoutTotal += await timedLoad(b, url);
-        } else {
-          withoutTotal += await timedLoad(b, url);
-          withTotal += await timedLoad(a, url);
-        }
-      }
-      if (round < 0) continue; // warm-up
-      ext.push(withTotal);
-      plain.push(withoutTotal);
-      ratios.push(withTotal / withoutTotal);
-    }
+    return await compareLoads((url) => timedLoad(a, url), (url) => timedLoad(b, url), pageUrl, pages, rounds);
   } finally {
     await Promise.all([a.close(), b.close()]);
   }
-  return { withExtension: spread(ext), without: spread(plain), ratioPerRound: spread(ratios), pagesPerRound: pages };
 }

@@ -12,6 +12,11 @@ import type { VerdictFigures } from './measure-verdict';
 import type { HandlerFigures } from './node-handler';
 import type { ResultLine } from './report';
 import { formatSpread, kib, round, spread, type Spread } from './stats';
+import type { FirefoxFigures } from './measure-firefox';
+import { HOW_MEASURED } from './how-measured';
+import type { ColdStartFigures } from './measure-cold-start';
+import { coldStartLines } from './cold-start-lines';
+import { firefoxDetectionLines, firefoxHealthyLines, firefoxPopupLines } from './firefox-lines';
 
 /** What the bench measured; a figure whose phase failed is missing, with its error in `errors`. */
 export interface BenchRaw {
@@ -26,6 +31,8 @@ export interface BenchRaw {
   verdict?: { answering: VerdictFigures; blackHoled: VerdictFigures };
   memory?: MemoryFigures;
   scale?: ScaleLevel[];
+  firefox?: FirefoxFigures;
+  coldStart?: ColdStartFigures;
 }
 
 type Figure = Exclude<keyof BenchRaw, 'errors' | 'caps'>;
@@ -248,17 +255,22 @@ function scaleLines(scale: ScaleLevel[]): ResultLine[] {
 }
 
 export function buildLines(raw: BenchRaw): ResultLine[] {
-  const { popup, bundles, handler, navigation, writes, pageReading, verdict, caps, memory, scale } = raw;
+  const { popup, bundles, handler, navigation, writes, pageReading, verdict, caps, memory, scale, firefox } = raw;
+  const ffError = raw.errors.firefox;
   return [
     ...(popup ? popupLines({ popup }) : [notMeasured(raw, 'popup', '1. Popup time to explanation')]),
+    ...firefoxPopupLines(firefox, ffError),
     ...(bundles ? bundleLines(bundles) : [notMeasured(raw, 'bundles', '2. Bundles')]),
     handler ? handlerLine(handler) : notMeasured(raw, 'handler', '3a. Handler in Node'),
     navigation ? navigationLine(navigation) : notMeasured(raw, 'navigation', '3b. Healthy loads'),
     ...(writes ? writeLines(writes) : [notMeasured(raw, 'writes', '3c. Storage writes')]),
+    ...firefoxHealthyLines(firefox, ffError),
     ...(pageReading ? pageReadingLines(pageReading) : [notMeasured(raw, 'pageReading', "3d. Failing response → badge, and → the page's reason stored")]),
+    ...firefoxDetectionLines(firefox, ffError),
     ...(verdict && caps ? verdictLines(verdict, caps) : [notMeasured(raw, 'verdict', '4. Time to verdict')]),
     ...(memory ? memoryLines(memory) : [notMeasured(raw, 'memory', '5. Worker memory')]),
     ...(scale?.length ? scaleLines(scale) : [notMeasured(raw, 'scale', '6. Scale')]),
+    ...(raw.coldStart ? coldStartLines(raw.coldStart) : [notMeasured(raw, 'coldStart', '7. Background cold start')]),
   ];
 }
 
@@ -276,8 +288,6 @@ export function explainSections(raw: BenchRaw): string[] {
   return [
     ...(errors.length ? ['## Phases that failed', ...errors, ''] : []),
     '## Issue 15: not measured yet',
-    '- Background cold start (worker start → first failing navigation recorded) ÷ a worker with the same listeners doing nothing: no row yet.',
-    '- Firefox ESR: popup, detection and healthy-navigation figures next to these: no rows yet (every figure here is Chromium).',
     "- The popup's ideas (one eager chunk, an explanation view stored by the background, steps a frame later, critical CSS inline, code cache): not measured one by one. The popup breakdown below is where the time goes; module fetch cannot be told from compile (Chromium gives no Resource Timing entry for the extension's own scripts).",
     '',
     ...(popup
@@ -324,16 +334,6 @@ export function explainSections(raw: BenchRaw): string[] {
         ]
       : []),
     '## How each figure is measured',
-    HOW,
+    HOW_MEASURED,
   ];
 }
-
-const HOW = `- **1. Popup**: a fresh page per open navigated to \`popup.html?tab=<id>\` for a tab showing a 502 incident (390 px wide, as in the toolbar); time = the \`explanation-rendered\` mark's startTime, i.e. from the document's navigation start (performance.timeOrigin). Baseline in the same round, same opening method, alternating order: the same \`popup.html\` with JavaScript disabled (CDP Emulation.setScriptExecutionDisabled) — the same static HTML and CSS from the same extension origin and process, with none of the extension's code — to loadEventEnd. A one-line static page from the loopback server is shown for reference. Ratio = popup ÷ shell per round, median over rounds. 3 warm-up rounds are dropped.
-- **2. Bundles**: from dist/chrome (a private copy taken at the start; the browsers load the same copy, so a rebuild by other work during the run changes nothing), each entry's HTML (popup, options) or the manifest's service worker loader, following every static and dynamic import to each chunk it loads; each file gzip-compressed on its own (node:zlib, default level), summed. KB = 1024 bytes.
-- **3a. Handler**: the real \`onHeadersReceived\` from src/background/detector.ts, imported in Node through a stub \`browser\` that counts every property read and call (a healthy event must touch none), called on 1,000,000 synthetic healthy main-frame events (statuses 200/30x/404, 4–12 response headers) per round, 5 rounds, after a warm-up; plus the pure decision alone (classify-navigation.ts + the header pre-check) and an empty loop over the same events. The healthy \`onCompleted\` path (one storage.session read) is not in this figure: it is in 3b.
-- **3b. Page loads**: 40 loopback pages loaded one after another in one tab of a browser with the extension and one tab of a browser without it (same flags); the two take turns page by page, order alternating, so load bursts on a shared machine hit both; 5 rounds plus a warm-up; ratio per round (sum with ÷ sum without), median. The API-call line counts what the worker calls per healthy navigation (wrapped in the worker during 3c; lower bounds).
-- **3c. Writes**: set/remove/clear of storage.session and storage.local wrapped in the worker (calls, even ones that change nothing) plus storage.onChanged; healthy loads in 4 tabs (new tab, 4 links, reload, back); a failing load in another tab is the positive control and the barrier before reading. Scripting calls: scripting.executeScript wrapped the same way; the control failure's page being read proves the counter sees the call.
-- **3d. Page reading**: 20 failing loads (nginx's stock 502 page), each in a fresh tab; in the worker, the browser's own timeStamp of webRequest.onHeadersReceived for the response, and Date.now() when storage.onChanged first shows the tab's incident with its page reading (the document committed, its DOM ready, its text read from the tab, parsed, written); median of the differences.
-- **4. Verdict**: storage.local \`settings\` endpoints pointed at local servers; a fresh tab fails (502) on \`http://<run>.bench.example:<port>/fail\` (mapped to 127.0.0.1 by --host-resolver-rules so the DNS step really queries the DoH server); the popup page sends \`{type:'run-all'}\` and listens to storage.onChanged until every automatic step started after the send is \`done\`. Answering: 5 runs after a warm-up. Black-holed: every endpoint is its own server that accepts and never answers, and the site goes silent after the failure was recorded (the reload hangs too); 2 runs.
-- **5. Memory**: a fresh browser; CDP on the worker target (Target.attachToTarget from a page session; Playwright opens CDP only on pages), HeapProfiler.collectGarbage then Runtime.getHeapUsage before and after 50 tabs × 20 failing loads (502/503/504/522/500 in turn, each URL new), once every tab's last failure is stored; storage.session.getBytesInUse(null).
-- **6. Scale**: same browser (tabs closed, records gone), real failing loads adding tabs up to 1, 10, 100; at each level storage.session bytes, and the popup for the first tab opened 10 times (after a warm-up) taking turns with its script-less shell; the budget compares popup ÷ shell at 100 tabs with 1 tab, so a browser slowed by 100 open tabs is not blamed on the extension. Renderers limited to 8 (--renderer-process-limit) so 100 tabs fit on 2 cores.`;

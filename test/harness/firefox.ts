@@ -124,17 +124,24 @@ interface EvaluateResult {
   exceptionDetails?: { text?: string };
 }
 
-export async function launchFirefox(): Promise<FirefoxHarness> {
+export interface FirefoxLaunchOptions {
+  /** The built extension to install (default dist/firefox; the bench installs its own instrumented copy). */
+  dist?: string;
+  /** Extra prefs (the bench turns off timer rounding). */
+  prefs?: Record<string, string | number | boolean>;
+}
+
+export async function launchFirefox({ dist = FIREFOX_DIST, prefs = {} }: FirefoxLaunchOptions = {}): Promise<FirefoxHarness> {
   const root = await mkdtemp(join(tmpdir(), 'epe-firefox-'));
   // Install a copy: a `npm run build` elsewhere empties dist/firefox, which would pull files from
   // under a running suite.
   const extension = join(root, 'extension');
   let ff: Browser;
   try {
-    await stat(join(FIREFOX_DIST, 'manifest.json')).catch(() => {
-      throw new Error(`${FIREFOX_DIST} has no manifest.json: run \`npm run build\` first`);
+    await stat(join(dist, 'manifest.json')).catch(() => {
+      throw new Error(`${dist} has no manifest.json: run \`npm run build\` first`);
     });
-    await cp(FIREFOX_DIST, extension, { recursive: true });
+    await cp(dist, extension, { recursive: true });
     ff = await puppeteer.launch({
       browser: 'firefox',
       executablePath: '/usr/bin/firefox-esr',
@@ -142,7 +149,7 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
       // Lets BiDi evaluate in the parent process: prefs at run time, the event page's state, its errors.
       args: ['--remote-allow-system-access'],
       defaultViewport: { width: 1000, height: 700 },
-      extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIXED_UUID }) },
+      extraPrefsFirefox: { ...prefs, 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIXED_UUID }) },
     });
   } catch (error) {
     await rm(root, { recursive: true, force: true });

@@ -1,0 +1,129 @@
+// A prologue the bench puts in front of the background it loads (never in dist/): it runs before the
+// extension's own code, wraps the few API calls the bench counts and times, and posts what it saw on a
+// BroadcastChannel that a bench page of the same extension listens to. Used where the bench cannot evaluate
+// in the background itself: Firefox's event page (no BiDi target) and a Chromium worker from its very start.
+// The function is serialised with toString(): it must use nothing from outside its own body.
+
+export const PROBE_CHANNEL = 'epe-bench-probe';
+
+/** What the prologue posts. `at`: Date.now() in the background (the browser's wall clock). */
+export type ProbeEvent =
+  | { kind: 'started'; at: number; timeOrigin: number }
+  | { kind: 'response'; at: number; url: string; tabId: number; statusCode: number; timeStamp: number }
+  | { kind: 'call'; at: number; what: string; keys: string[]; tabId?: number; text?: string }
+  | { kind: 'stored'; at: number; url: string; withPage: boolean }
+  /** One call of the extension's onHeadersReceived listener: its own time and the same wrapper around an empty listener. */
+  | { kind: 'handler'; at: number; url: string; statusCode: number; ownUs: number; emptyUs: number }
+  /** The extension's listener called `count` times in a row on synthetic healthy events (JIT-warm), and an empty one. */
+  | { kind: 'replayed'; at: number; count: number; ownNs: number; emptyNs: number };
+
+/** Asked by the bench page on the channel: replay `count` synthetic healthy events through the listener. */
+export interface ReplayRequest {
+  kind: 'replay';
+  count: number;
+}
+
+function backgroundProbe(channelName: string): void {
+  const api = ((globalThis as Record<string, unknown>).browser ?? (globalThis as Record<string, unknown>).chrome) as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const channel = new BroadcastChannel(channelName);
+  const post = (event: Record<string, unknown>) => channel.postMessage({ at: Date.now(), ...event });
+  post({ kind: 'started', timeOrigin: performance.timeOrigin });
+  const keysOf = (arg: unknown): string[] =>
+    typeof arg === 'string' ? [arg] : Array.isArray(arg) ? arg.map(String) : arg && typeof arg === 'object' ? Object.keys(arg) : [];
+  const wrap = (owner: any, name: string, what: string, describe: (arg: any) => Record<string, unknown> = (arg) => ({ keys: keysOf(arg) })) => { // eslint-disable-line @typescript-eslint/no-explicit-any
+    const original = owner?.[name];
+    if (typeof original !== 'function') return;
+    owner[name] = function (this: unknown, ...args: unknown[]) {
+      post({ kind: 'call', what, ...describe(args[0]) });
+      return original.apply(owner, args);
+    };
+  };
+  for (const area of ['session', 'local'] as const) for (const name of ['set', 'remove', 'clear']) wrap(api.storage?.[area], name, `${area}.${name}`);
+  wrap(api.scripting, 'executeScript', 'scripting.executeScript', (arg) => ({ keys: [], tabId: arg?.target?.tabId }));
+  wrap(api.action, 'setBadgeText', 'action.setBadgeText', (arg) => ({ keys: [], tabId: arg?.tabId, text: arg?.text }));
+
+  const pages = { urls: ['<all_urls>'], types: ['main_frame'] };
+  api.webRequest.onHeadersReceived.addListener(
+    (d: { url: string; tabId: number; statusCode: number; timeStamp: number }) =>
+      post({ kind: 'response', url: d.url, tabId: d.tabId, statusCode: d.statusCode, timeStamp: d.timeStamp }),
+    pages,
+  );
+  api.storage.onChanged.addListener((changes: Record<string, { newValue?: { incident?: { url: string; page?: unknown } } }>, area: string) => {
+    if (area !== 'session') return;
+    for (const change of Object.values(changes)) {
+      const incident = change.newValue?.incident;
+      if (incident) post({ kind: 'stored', url: incident.url, withPage: Boolean(incident.page) });
+    }
+  });
+
+  // The extension's onHeadersReceived listener, timed: its synchronous call plus the microtasks it queues
+  // (index.ts runs the handler in a `then` of the start-up promise; a `then` queued after the call runs
+  // after it). The same wrapper around an empty listener, on the same event, is the floor.
+  const event = api.webRequest.onHeadersReceived;
+  const addListener = event.addListener.bind(event);
+  const timed = (listener: (d: unknown) => unknown) => (d: unknown) => {
+    const started = performance.now();
+    const result = listener(d);
+    void Promise.resolve().then(() => {
+      const own = performance.now() - started;
+      const emptyStarted = performance.now();
+      void Promise.resolve().then(() => {
+        const details = d as { url: string; statusCode: number };
+        post({ kind: 'handler', url: details.url, statusCode: details.statusCode, ownUs: own * 1000, emptyUs: (performance.now() - emptyStarted) * 1000 });
+      });
+    });
+    return result;
+  };
+  let extensionListener: ((d: unknown) => unknown) | undefined;
+  event.addListener = (listener: (d: unknown) => unknown, ...rest: unknown[]) => {
+    // The first listener added after this prologue is the extension's (index.ts adds it first).
+    const wrapped = extensionListener ? listener : timed(listener);
+    extensionListener ??= listener;
+    return addListener(wrapped, ...rest);
+  };
+
+  // The Node figure's method (bench/node-handler.ts) in the browser's own engine: the listener as the
+  // extension registered it, called on synthetic healthy main-frame events after a warm-up, timed until
+  // the microtasks it queued have run. Tab ids no real tab has, statuses 200/30x/404.
+  const statuses = [200, 200, 200, 200, 200, 200, 304, 301, 302, 404];
+  const headerNames = ['content-type', 'server', 'date', 'cache-control', 'etag', 'vary', 'x-frame-options', 'strict-transport-security'];
+  const events = Array.from({ length: 1024 }, (_, i) => ({
+    requestId: String(900_000 + i),
+    url: `https://site${i % 37}.example.com/path/${i}`,
+    method: 'GET',
+    frameId: 0,
+    parentFrameId: -1,
+    tabId: 900_000 + (i % 50),
+    type: 'main_frame',
+    timeStamp: Date.now(),
+    statusCode: statuses[i % statuses.length],
+    statusLine: `HTTP/1.1 ${statuses[i % statuses.length]} OK`,
+    responseHeaders: headerNames.slice(0, 4 + (i % 5)).map((name) => ({ name, value: `${name}-value` })),
+  }));
+  // In batches of 1024: each batch's `then`s run before the `await` that follows it (queued after them),
+  // so no more than one batch of pending reactions is alive at a time (as with real events).
+  const run = async (fn: (d: unknown) => unknown, count: number) => {
+    const started = performance.now();
+    for (let done = 0; done < count; done += 1024) {
+      for (let i = 0; i < 1024; i += 1) fn(events[i]);
+      await Promise.resolve();
+    }
+    return ((performance.now() - started) * 1e6) / (Math.ceil(count / 1024) * 1024);
+  };
+  channel.onmessage = async (message: MessageEvent) => {
+    const request = message.data as { kind?: string; count?: number };
+    if (request.kind !== 'replay' || !extensionListener || !request.count) return;
+    let sink = 0;
+    const empty = (d: unknown) => void (sink += (d as { statusCode: number }).statusCode);
+    await run(extensionListener, 20_000); // warm-up (JIT)
+    await run(empty, 20_000);
+    const ownNs = await run(extensionListener, request.count);
+    const emptyNs = await run(empty, request.count);
+    post({ kind: 'replayed', count: request.count, ownNs, emptyNs: sink < 0 ? -1 : emptyNs });
+  };
+}
+
+/** The prologue as a script, for the bench's copy of a built extension. */
+export function backgroundProbeSource(): string {
+  return `(${backgroundProbe.toString()})(${JSON.stringify(PROBE_CHANNEL)});\n`;
+}

@@ -1,0 +1,112 @@
+// Firefox ESR's rows, each placed next to the Chromium row of the same figure (results-lines.ts).
+import { BUDGETS } from './budgets';
+import type { FirefoxFigures } from './measure-firefox';
+import type { ResultLine } from './report';
+import { formatSpread, round } from './stats';
+
+const FF = 'Firefox ESR';
+const ms = (s: { median: number; min: number; max: number; n: number }) => formatSpread(s, 'ms', 0);
+
+const missing = (ff: FirefoxFigures | undefined, key: string, figure: string, error?: string): ResultLine => ({
+  figure: `${figure} — ${FF}`,
+  measured: `not measured: ${ff?.errors[key] ?? error ?? 'no result'}`,
+  baseline: '—',
+  budget: '—',
+  pass: false,
+});
+
+export function firefoxPopupLines(ff: FirefoxFigures | undefined, error?: string): ResultLine[] {
+  const p = ff?.popup;
+  if (!p) return [missing(ff, 'popup', '1. Popup: navigation start → explanation rendered', error)];
+  const ratio = p.popup.median / p.shell.median;
+  return [
+    {
+      figure: `1. Popup: navigation start → explanation rendered — ${FF}`,
+      measured: ms(p.popup),
+      baseline: `shell (popup.html without its scripts) ${ms(p.shell)}; HTML ${round(p.responseEnd.median, 0)} ms, entry module runs ${round(p.scriptStart.median, 0)}, reads ${round(p.readStart.median, 0)} → ${round(p.readEnd.median, 0)}, explanation ${round(p.popup.median, 0)} ms`,
+      budget: `≤ ${BUDGETS.popupMedianMs} ms`,
+      pass: p.popup.median <= BUDGETS.popupMedianMs,
+    },
+    {
+      figure: `1. Popup ÷ shell, ratio of medians (issue 15) — ${FF}`,
+      measured: `${round(ratio, 2)}×`,
+      baseline: `per round: ${round(p.ratioPerRound.median, 2)}× (min ${round(p.ratioPerRound.min, 2)}, max ${round(p.ratioPerRound.max, 2)})`,
+      budget: `≤ ${BUDGETS.popupVsShellMedians}×`,
+      pass: ratio <= BUDGETS.popupVsShellMedians,
+    },
+  ];
+}
+
+export function firefoxDetectionLines(ff: FirefoxFigures | undefined, error?: string): ResultLine[] {
+  const d = ff?.detection;
+  if (!d) return [missing(ff, 'detection', '3d. Failing response → badge, → the page\'s reason stored', error)];
+  return [
+    {
+      figure: `3d. Failing response (webRequest) → badge set on its tab — ${FF}`,
+      measured: ms(d.badge),
+      baseline: `${d.rounds} failing loads, each in a fresh tab (tabs.create); times from the event page's prologue`,
+      budget: `≤ ${BUDGETS.failureToBadgeMs} ms`,
+      pass: d.badge.median <= BUDGETS.failureToBadgeMs,
+    },
+    {
+      figure: `3d. Failing response (webRequest) → the page's reason stored — ${FF}`,
+      measured: ms(d.stored),
+      baseline: `${d.rounds} failing loads, each in a fresh tab`,
+      budget: `≤ ${BUDGETS.failureToReasonMs} ms`,
+      pass: d.stored.median <= BUDGETS.failureToReasonMs,
+    },
+  ];
+}
+
+export function firefoxHealthyLines(ff: FirefoxFigures | undefined, error?: string): ResultLine[] {
+  const lines: ResultLine[] = [];
+  const h = ff?.healthy;
+  if (!h) lines.push(missing(ff, 'healthy', '3a/3c. Healthy navigations', error));
+  else {
+    const listed = h.writes.map((w) => `${w.what} ${w.keys.join(',')}`).join('; ');
+    const r = ff?.replay;
+    lines.push(
+      r
+        ? {
+            figure: `3a. onHeadersReceived, healthy, in the event page (${r.count.toLocaleString('en')} synthetic events) — ${FF}`,
+            measured: `${round(r.ownNs, 0)} ns/event`,
+            baseline: `empty listener ${round(r.emptyNs, 0)} ns; the listener index.ts registered (with its start-up \`then\`), after a 20,000-event warm-up, timed until its microtasks ran`,
+            budget: `≤ ${BUDGETS.handlerNsPerEvent} ns`,
+            pass: r.ownNs <= BUDGETS.handlerNsPerEvent,
+          }
+        : missing(ff, 'replay', '3a. onHeadersReceived replayed in the event page', error),
+      {
+        figure: `3a. onHeadersReceived, the first ${h.handlerUs.n} real healthy events (cold code) — ${FF}`,
+        measured: `${formatSpread(h.handlerUs, 'µs/event', 1)}`,
+        baseline: `the same timer's floor (one microtask hop, no listener) ${round(h.floorUs.median, 1)} µs; performance.now() in the event page, timer rounding off; IPC delivery not included`,
+        budget: '—',
+        pass: null,
+      },
+      {
+        figure: `3c. Storage writes for ${h.navigations} healthy navigations — ${FF}`,
+        measured: `${h.writes.length}${listed ? ` (${listed})` : ''}`,
+        baseline: `control failure: ${h.controlWrites} writes`,
+        budget: '= 0 (control > 0)',
+        pass: h.writes.length === BUDGETS.healthyWrites && h.controlWrites > 0,
+      },
+      {
+        figure: `3c. Scripting calls (reading a page) for ${h.navigations} healthy navigations — ${FF}`,
+        measured: `${h.scriptingCalls}`,
+        baseline: `control failure: ${h.controlScriptingCalls} calls`,
+        budget: '= 0 (control > 0)',
+        pass: h.scriptingCalls === BUDGETS.healthyScriptingCalls && h.controlScriptingCalls > 0,
+      },
+    );
+  }
+  const nav = ff?.navigation;
+  if (!nav) lines.push(missing(ff, 'navigation', '3b. Healthy loads, with ÷ without extension', error));
+  else
+    lines.push({
+      figure: `3b. ${nav.pagesPerRound} healthy loads, with ÷ without extension — ${FF}`,
+      measured: `${round(nav.ratioPerRound.median, 3)}× (min ${round(nav.ratioPerRound.min, 3)}, max ${round(nav.ratioPerRound.max, 3)}); with: ${ms(nav.withExtension)}`,
+      baseline: `without: ${ms(nav.without)}`,
+      budget: `≤ ${BUDGETS.navigationRatio}×`,
+      pass: nav.ratioPerRound.median <= BUDGETS.navigationRatio,
+    });
+  return lines;
+}

@@ -1,0 +1,231 @@
+// Firefox ESR figures next to Chromium's: the popup, failure detection and healthy navigations, measured in
+// Debian's firefox-esr (test/harness/firefox.ts: puppeteer-core over WebDriver BiDi) with the bench's
+// instrumented copy of dist/firefox (extension-copy.ts). The event page cannot be evaluated in over BiDi,
+// so what it does is read from its prologue (background-probe.ts) on a BroadcastChannel that a bench page
+// of the extension (`bench-shell.html`, no scripts of its own) collects.
+import puppeteer, { type Page } from 'puppeteer-core';
+import { EXTENSION_ORIGIN, IDLE_TIMEOUT_PREF, launchFirefox, navigateExtensionPage, type FirefoxHarness } from '../test/harness/firefox';
+import { waitFor } from '../test/harness/wait-for';
+import { POPUP_MARKS } from '../src/popup/timing-marks';
+import { PROBE_CHANNEL, type ProbeEvent, type ReplayRequest } from './background-probe';
+import { SHELL_PAGE } from './extension-copy';
+import { compareLoads, type NavigationFigures } from './measure-navigation';
+import { spread, type Spread } from './stats';
+
+export interface FirefoxFigures {
+  version: string;
+  popup?: { popup: Spread; shell: Spread; ratioPerRound: Spread; scriptStart: Spread; readStart: Spread; readEnd: Spread; responseEnd: Spread };
+  detection?: { badge: Spread; stored: Spread; rounds: number };
+  healthy?: {
+    navigations: number;
+    writes: { what: string; keys: string[] }[];
+    scriptingCalls: number;
+    controlWrites: number;
+    controlScriptingCalls: number;
+    /** µs per healthy onHeadersReceived: the extension's listener with its start-up `then`, and the same wrapper's floor. */
+    handlerUs: Spread;
+    floorUs: Spread;
+  };
+  /** The listener replayed on synthetic healthy events in the event page (Node figure's method), ns/event. */
+  replay?: { count: number; ownNs: number; emptyNs: number };
+  navigation?: NavigationFigures;
+  errors: Record<string, string>;
+}
+
+const PREFS = {
+  // Firefox rounds performance.now() (1 ms, and 20 µs even then): the handler is timed in microseconds.
+  'privacy.reduceTimerPrecision': false,
+  'privacy.reduceTimerPrecision.unconditional': false,
+  // The event page must not be suspended between the bench's steps (its prologue keeps no state across).
+  [IDLE_TIMEOUT_PREF]: 3_600_000,
+};
+
+interface Listener {
+  events(): Promise<ProbeEvent[]>;
+  clear(): Promise<void>;
+  send(request: ReplayRequest): Promise<void>;
+}
+
+async function listen(page: Page): Promise<Listener> {
+  await navigateExtensionPage(page, `${EXTENSION_ORIGIN}/${SHELL_PAGE}`);
+  await page.evaluate((name) => {
+    const seen: unknown[] = ((globalThis as unknown as { __probe: unknown[] }).__probe = []);
+    const channel = ((globalThis as unknown as { __channel: BroadcastChannel }).__channel = new BroadcastChannel(name));
+    channel.onmessage = (e) => seen.push(e.data);
+  }, PROBE_CHANNEL);
+  return {
+    events: () => page.evaluate(() => [...(globalThis as unknown as { __probe: ProbeEvent[] }).__probe]),
+    clear: () => page.evaluate(() => void ((globalThis as unknown as { __probe: unknown[] }).__probe.length = 0)),
+    send: (request) => page.evaluate((r) => (globalThis as unknown as { __channel: BroadcastChannel }).__channel.postMessage(r), request),
+  };
+}
+
+async function popupFigures(ff: FirefoxHarness, tabId: number, opens: number): Promise<NonNullable<FirefoxFigures['popup']>> {
+  const page = ff.popupPage;
+  await page.bringToFront();
+  const rows: { popup: number; shell: number; scriptStart: number; readStart: number; readEnd: number; responseEnd: number }[] = [];
+  const warmUp = 3;
+  for (let round = -warmUp; round < opens; round += 1) {
+    let popup = { toExplanation: 0, scriptStart: 0, readStart: 0, readEnd: 0, responseEnd: 0 };
+    let shell = 0;
+    for (const what of round % 2 === 0 ? ['popup', 'shell'] : ['shell', 'popup']) {
+      if (what === 'popup') {
+        await navigateExtensionPage(page, `${EXTENSION_ORIGIN}/popup.html?tab=${tabId}`);
+        await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, { timeout: 10_000, polling: 20 }, POPUP_MARKS.explanation);
+        popup = await page.evaluate((marks) => {
+          const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+          const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+          return { toExplanation: at(marks.explanation), scriptStart: at(marks.scriptStart), readStart: at(marks.readStart), readEnd: at(marks.readEnd), responseEnd: nav.responseEnd };
+        }, POPUP_MARKS);
+      } else {
+        await navigateExtensionPage(page, `${EXTENSION_ORIGIN}/${SHELL_PAGE}?tab=${tabId}`);
+        await page.waitForFunction(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd > 0, { timeout: 10_000, polling: 20 });
+        shell = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
+      }
+    }
+    if (round >= 0) rows.push({ popup: popup.toExplanation, shell, scriptStart: popup.scriptStart, readStart: popup.readStart, readEnd: popup.readEnd, responseEnd: popup.responseEnd });
+  }
+  const of = (key: keyof (typeof rows)[number]) => spread(rows.map((r) => r[key]));
+  return {
+    popup: of('popup'),
+    shell: of('shell'),
+    ratioPerRound: spread(rows.map((r) => r.popup / r.shell)),
+    scriptStart: of('scriptStart'),
+    readStart: of('readStart'),
+    readEnd: of('readEnd'),
+    responseEnd: of('responseEnd'),
+  };
+}
+
+async function detectionFigures(ff: FirefoxHarness, probe: Listener, url: (round: number) => string, rounds: number): Promise<NonNullable<FirefoxFigures['detection']>> {
+  const badge: number[] = [];
+  const stored: number[] = [];
+  for (let round = 0; round < rounds; round += 1) {
+    const address = url(round);
+    const { tabId } = await ff.openTab(address);
+    try {
+      const [respondedAt, badgeAt, storedAt] = await waitFor(`the badge of ${address} set and its page stored`, async () => {
+        const events = await probe.events();
+        const response = events.find((e) => e.kind === 'response' && e.url === address);
+        const badgeSet = events.find((e) => e.kind === 'call' && e.what === 'action.setBadgeText' && e.tabId === tabId && e.text);
+        const page = events.find((e) => e.kind === 'stored' && e.url === address && e.withPage);
+        return response?.kind === 'response' && badgeSet && page ? [response.timeStamp, badgeSet.at, page.at] : undefined;
+      }, { timeoutMs: 10_000 });
+      badge.push(badgeAt - respondedAt);
+      stored.push(storedAt - respondedAt);
+    } finally {
+      await ff.closeTabs([tabId]);
+    }
+  }
+  return { badge: spread(badge), stored: spread(stored), rounds };
+}
+
+const isCount = (e: ProbeEvent) => e.kind === 'call' && (e.what.startsWith('session.') || e.what.startsWith('local.') || e.what === 'scripting.executeScript');
+
+async function healthyFigures(ff: FirefoxHarness, probe: Listener, healthyUrl: (tab: number, nav: number) => string, failingUrl: string): Promise<NonNullable<FirefoxFigures['healthy']>> {
+  await probe.clear();
+  const tabIds: number[] = [];
+  let navigations = 0;
+  const healthyUrls = new Set<string>();
+  for (let tab = 0; tab < 4; tab += 1) {
+    const first = healthyUrl(tab, 0);
+    healthyUrls.add(first);
+    const { tabId } = await ff.openTab(first);
+    tabIds.push(tabId);
+    navigations += 1;
+    for (let nav = 1; nav <= 4; nav += 1, navigations += 1) {
+      healthyUrls.add(healthyUrl(tab, nav));
+      await ff.navigateTab(tabId, healthyUrl(tab, nav));
+    }
+    await ff.reloadTab(tabId);
+    navigations += 1;
+  }
+  // The control: a failure in another tab. Its writes and its page's scripting call prove the counters
+  // work; the prologue posts in order, so every call before its response is the healthy loads'.
+  const control = await ff.openTab(failingUrl);
+  const events = await waitFor('the control failure read and stored', async () => {
+    const all = await probe.events();
+    return all.some((e) => e.kind === 'stored' && e.url === failingUrl && e.withPage) ? all : undefined;
+  });
+  await ff.closeTabs([...tabIds, control.tabId]);
+  const cut = events.findIndex((e) => e.kind === 'response' && e.url === failingUrl);
+  const healthy = events.slice(0, cut).filter(isCount);
+  const controlCalls = events.slice(cut).filter(isCount);
+  const handler = events.filter((e): e is Extract<ProbeEvent, { kind: 'handler' }> => e.kind === 'handler' && healthyUrls.has(e.url));
+  const scripting = (list: ProbeEvent[]) => list.filter((e) => e.kind === 'call' && e.what === 'scripting.executeScript').length;
+  return {
+    navigations,
+    writes: healthy.filter((e) => e.kind === 'call' && e.what !== 'scripting.executeScript').map((e) => ({ what: (e as { what: string }).what, keys: (e as { keys: string[] }).keys })),
+    scriptingCalls: scripting(healthy),
+    controlWrites: controlCalls.length - scripting(controlCalls),
+    controlScriptingCalls: scripting(controlCalls),
+    handlerUs: spread(handler.map((h) => h.ownUs)),
+    floorUs: spread(handler.map((h) => h.emptyUs)),
+  };
+}
+
+export interface FirefoxScenario {
+  /** The instrumented copy of dist/firefox (extension-copy.ts). */
+  dist: string;
+  /** A copy as built (no prologue): the page-load comparison. */
+  plainDist: string;
+  origin: string;
+  popupOpens: number;
+  detectionRounds: number;
+  navigationRounds: number;
+  log(message: string): void;
+}
+
+export async function measureFirefox(s: FirefoxScenario): Promise<FirefoxFigures> {
+  const figures: FirefoxFigures = { version: '', errors: {} };
+  const step = async <K extends 'popup' | 'detection' | 'healthy' | 'replay' | 'navigation'>(key: K, what: string, work: () => Promise<FirefoxFigures[K]>) => {
+    s.log(`firefox: ${what}`);
+    try {
+      figures[key] = await work();
+    } catch (error) {
+      figures.errors[key] = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+      s.log(`  failed: ${figures.errors[key]}`);
+    }
+  };
+  const ff = await launchFirefox({ dist: s.dist, prefs: PREFS });
+  try {
+    figures.version = await ff.browser.version();
+    const probe = await listen(await ff.browser.newPage());
+    await step('detection', `failing response → badge, → reason stored (${s.detectionRounds} failing loads)`, () =>
+      detectionFigures(ff, probe, (round) => `${s.origin}/fail?ff-read=${round}`, s.detectionRounds),
+    );
+    await step('healthy', 'storage writes, scripting calls and handler time for healthy navigations', () =>
+      healthyFigures(ff, probe, (tab, nav) => `${s.origin}/ok?ff-writes=${tab}-${nav}`, `${s.origin}/fail?ff-control`),
+    );
+    await step('replay', 'the healthy listener replayed on 200,000 synthetic events in the event page', async () => {
+      await probe.send({ kind: 'replay', count: 200_000 });
+      return waitFor('the replay', async () => (await probe.events()).find((e): e is Extract<ProbeEvent, { kind: 'replayed' }> => e.kind === 'replayed'), { timeoutMs: 60_000 });
+    });
+    await step('popup', `popup time to explanation (${s.popupOpens} rounds: popup, script-less shell)`, async () => {
+      const { tabId } = await ff.openTab(`${s.origin}/fail?ff-popup`);
+      await waitFor('the popup tab recorded', async () => ((await ff.record(tabId))?.incident ? true : undefined));
+      return popupFigures(ff, tabId, s.popupOpens);
+    });
+  } finally {
+    await ff.close();
+  }
+  // Page loads: the extension as built (the prologue's own listener and posts would count against it).
+  await step('navigation', `healthy loads with vs without the extension (${s.navigationRounds} rounds of 40 pages)`, async () => {
+    const [withExtension, plain] = await Promise.all([
+      launchFirefox({ dist: s.plainDist, prefs: PREFS }),
+      puppeteer.launch({ browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true, extraPrefsFirefox: PREFS }),
+    ]);
+    try {
+      const [a, b] = await Promise.all([withExtension.browser.newPage(), plain.newPage()]);
+      const load = (page: Page) => async (url: string) => {
+        const started = performance.now();
+        await page.goto(url, { waitUntil: 'load' });
+        return performance.now() - started;
+      };
+      return await compareLoads(load(a), load(b), (r, i) => `${s.origin}/ok?ff-round=${r}&page=${i}`, 40, s.navigationRounds);
+    } finally {
+      await Promise.all([withExtension.close(), plain.close()]);
+    }
+  });
+  return figures;
+}
