@@ -3,8 +3,8 @@
 // instrumented copy of dist/firefox (extension-copy.ts). The event page cannot be evaluated in over BiDi,
 // so what it does is read from its prologue (background-probe.ts) on a BroadcastChannel that a bench page
 // of the extension (`bench-shell.html`, no scripts of its own) collects.
-import puppeteer, { type Page } from 'puppeteer-core';
-import { EXTENSION_ORIGIN, IDLE_TIMEOUT_PREF, launchFirefox, navigateExtensionPage, type FirefoxHarness } from '../test/harness/firefox';
+import type { Page } from 'puppeteer-core';
+import { EXTENSION_ORIGIN, IDLE_TIMEOUT_PREF, launchFirefox, launchPlainFirefox, navigateExtensionPage, type FirefoxHarness } from '../test/harness/firefox';
 import { waitFor } from '../test/harness/wait-for';
 import { POPUP_MARKS } from '../src/popup/timing-marks';
 import { PROBE_CHANNEL, type ProbeEvent, type ReplayRequest } from './background-probe';
@@ -213,7 +213,7 @@ export async function measureFirefox(s: FirefoxScenario): Promise<FirefoxFigures
   await step('navigation', `healthy loads with vs without the extension (${s.navigationRounds} rounds of 40 pages)`, async () => {
     const [withExtension, plain] = await Promise.all([
       launchFirefox({ dist: s.plainDist, prefs: PREFS }),
-      puppeteer.launch({ browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true, extraPrefsFirefox: PREFS }),
+      launchPlainFirefox(PREFS),
     ]);
     try {
       const [a, b] = await Promise.all([withExtension.browser.newPage(), plain.newPage()]);

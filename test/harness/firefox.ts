@@ -131,6 +131,11 @@ export interface FirefoxLaunchOptions {
   prefs?: Record<string, string | number | boolean>;
 }
 
+/** The same Firefox without the extension (the bench's baseline for page loads). */
+export function launchPlainFirefox(prefs: Record<string, string | number | boolean> = {}): Promise<Browser> {
+  return puppeteer.launch({ browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true, extraPrefsFirefox: prefs });
+}
+
 export async function launchFirefox({ dist = FIREFOX_DIST, prefs = {} }: FirefoxLaunchOptions = {}): Promise<FirefoxHarness> {
   const root = await mkdtemp(join(tmpdir(), 'epe-firefox-'));
   // Install a copy: a `npm run build` elsewhere empties dist/firefox, which would pull files from
