@@ -345,7 +345,8 @@ export async function expectCancelSaysWhatWasRemoved<Tab extends { tabId: number
     const released = Date.now();
     probes.releaseGate(key);
     // Let the held reload come back (its 502 recorded again) before the clean-up closes the tab: closing it
-    // while that answer was landing hung Chromium's tab close for > 15 s in 2 of 4 fresh-clone CI runs.
+    // while that answer was landing hung Chromium's tab close for > 15 s in 2 of 4 fresh-clone CI runs; it
+    // does so without the extension too (test/e2e/README.md).
     if (tabId !== undefined) await recordWhere(suite, tabId, (r) => (r.incident?.lastSeenAt ?? 0) >= released, 'the released reload to be recorded', 10_000);
   }
 }
