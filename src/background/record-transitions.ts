@@ -39,7 +39,7 @@ export function withFailure(record: TabRecord | undefined, seen: ObservedFailure
 }
 
 /**
- * A 401/403/407/429/451 the tab now shows: any incident ends (the site answered), and the refusal is kept
+ * A 4xx the tab now shows (404, 403, 429 …): any incident ends (the site answered), and the refusal is kept
  * beside it; the same URL refused again keeps its id (a watch on it goes on).
  */
 export function withClientError(record: TabRecord | undefined, seen: Omit<ObservedFailure, 'failure' | 'ip'> & { failure: ClientError['failure'] }, tabId: number): TabRecord {

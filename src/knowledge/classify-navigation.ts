@@ -32,11 +32,15 @@ export function isServerErrorStatus(status: number): boolean {
   return Number.isInteger(status) && status >= 500 && status <= 599;
 }
 
-/** The 4xx the popup explains (sign-in, refused, proxy sign-in, rate limit, legal block): never an alarm. */
+/** The 4xx with words of their own and who refused (sign-in, refused, proxy sign-in, rate limit, legal block). */
 export const EXPLAINED_CLIENT_STATUSES: readonly number[] = [401, 403, 407, 429, 451];
 
+/**
+ * Every 4xx is explained, never an alarm: the five above in full, the others in one line for their kind
+ * (not found, timed out, refused). A 2xx or 3xx is not: a healthy load records nothing.
+ */
 export function isExplainedClientStatus(status: number): boolean {
-  return EXPLAINED_CLIENT_STATUSES.includes(status);
+  return Number.isInteger(status) && status >= 400 && status <= 499;
 }
 
 /** An outage worth a badge: a 5xx that is not a bot check (some challenges answer 503). */

@@ -40,7 +40,7 @@ export interface PageReading {
 export const PAGE_READING_CAPS = { code: 100, reference: 200 } as const;
 
 /**
- * A top-level 401, 403, 407, 429 or 451 the tab shows (EXPLAINED_CLIENT_STATUSES): the site (or a proxy)
+ * A top-level 4xx the tab shows (isExplainedClientStatus: 404, 401, 429 …): the site (or a proxy)
  * answered and refused. Not an outage — no alarm badge, no steps — but not a page that loaded normally
  * either. Kept beside the incident in the tab's record (storage.session: memory only, never on disk).
  */

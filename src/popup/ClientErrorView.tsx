@@ -1,4 +1,4 @@
-// A 401 / 403 / 407 / 429 / 451 in the tab: what the code means and what the person can do, in one or two
+// A 4xx in the tab (404, 403, 429 …): what the code means and what the person can do, in one or two
 // lines, with who refused, what their page says (a WAF's reference) and the ids to quote. Not an outage: no
 // chain, no steps; a rate limit gets "tell me when it's back". Loaded on demand (PopupApp): few tabs need it.
 import type { ClientError } from '../model/incident';

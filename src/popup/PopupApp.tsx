@@ -32,7 +32,7 @@ export function PopupApp() {
   const kind = pageKind(url);
   if (kind !== 'web') return <Notice titleKey={`pageKind_${kind.replace('-', '_')}_title`} bodyKey={`pageKind_${kind.replace('-', '_')}_body`} />;
   if (record?.challenge) return <ChallengeView challenge={record.challenge} />;
-  // A refusal (401/403/407/429/451) is explained while the tab still shows that very page.
+  // A refusal (any 4xx: 404, 403, 429 …) is explained while the tab still shows that very page.
   const refusal = record?.clientError;
   if (refusal && withoutHash(refusal.url) === withoutHash(url)) return <ClientErrorView tabId={tabId} refusal={refusal} />;
   return <HealthyView url={url} status={live?.status} asking={live === null} lastError={record?.lastError} />;

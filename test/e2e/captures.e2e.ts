@@ -1,7 +1,7 @@
 // A sample of the capture corpus replayed byte for byte (support/capture-server.ts) into real Chromium and
 // real Firefox: the badge (an alarm for a 5xx, none for a refusal), and the popup — the name of the layer
 // that failed, the ids worth quoting and the page's own code and reference, read from the tab. Plus the
-// 4xx a person meets without a capture at hand (401, 429 with Retry-After and its watch, 451).
+// 4xx a person meets without a capture at hand (401, 404, 429 with Retry-After and its watch, 451).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { TabRecord } from '../../src/model/incident';
@@ -32,12 +32,15 @@ export const CAPTURE_SAMPLE = [
   'cloudflare/403-1020-access-denied-plain',
   'cloudflare/429-1015-rate-limited-page',
   'zscaler/403-internet-security-by-zscaler',
+  'gitlab-pages/503-service-unavailable',
+  'aws-lambda-url/403-forbidden-auth-type-none',
 ] as const;
 
 /** The few a person can look at in test-results/screenshots/ (the docs/ images come from `npm run screenshots`). */
 const SCREENSHOT = new Set<string>([
   'cloudflare/530-1016-origin-dns-error-text', 'akamai/403-access-denied-text-reference-18', 'fastly/503-backend-unhealthy-error-54113',
   'aws-elb/502-bad-gateway-awselb', 'cloudfront/502-could-not-connect-to-origin-text', 'vercel/504-function-invocation-timeout-page',
+  'gitlab-pages/503-service-unavailable', 'aws-lambda-url/403-forbidden-auth-type-none',
 ]);
 
 interface Expected {
@@ -106,7 +109,8 @@ function defineCaptureTests(browserName: 'chromium' | 'firefox', driver: () => D
     });
   }
 
-  it.each(['401', '451'] as const)('a %s: its own two lines, no alarm', async (status) => {
+  // A 404 is no outage and no page that "loaded normally" either: its own line, no alarm.
+  it.each(['401', '451', '404'] as const)('a %s: its own two lines, no alarm', async (status) => {
     const { tabId } = await driver().openTab(server().syntheticUrl(status, tag()));
     await recordWhere(driver(), tabId, (r) => r.clientError?.failure.status === Number(status), `the ${status}`);
     const shown = await readPopup(await driver().openPopup(tabId));

@@ -3,7 +3,7 @@
 // message on this connection is the server's own: HTTP/1.1 (a capture may say HTTP/2), Content-Length of
 // the body actually sent (a capture's may be the original's, whose body the source shortened) and
 // Connection: close; Transfer-Encoding and Content-Encoding are dropped, as the body is replayed decoded.
-// A few synthetic 4xx routes (401, 429 with Retry-After, 451) stand in where no capture has them.
+// A few synthetic 4xx routes (401, 404, 429 with Retry-After, 451) stand in where no capture has them.
 import { createServer, type Socket } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { listenLocally, type LocalServer } from './local-server';
@@ -27,6 +27,7 @@ export function replayBytes(http: Buffer): Buffer {
 
 const SYNTHETIC: Record<string, string> = {
   '401': 'HTTP/1.1 401 Unauthorized\nContent-Type: text/plain\n\nPlease sign in.',
+  '404': 'HTTP/1.1 404 Not Found\nContent-Type: text/plain\n\nNo such page.',
   '429': 'HTTP/1.1 429 Too Many Requests\nContent-Type: text/plain\nRetry-After: 120\n\nSlow down.',
   '451': 'HTTP/1.1 451 Unavailable For Legal Reasons\nContent-Type: text/plain\n\nBlocked by court order.',
 };
@@ -34,8 +35,8 @@ const SYNTHETIC: Record<string, string> = {
 export interface CaptureServer extends LocalServer {
   /** The address that replays `<id>/<slug>`, made unique by `tag`. */
   captureUrl(name: string, tag: string): string;
-  /** The address of a synthetic refusal (401, 429, 451); with `recoverAfter`, 200 once that many were sent. */
-  syntheticUrl(status: '401' | '429' | '451', tag: string, recoverAfter?: number): string;
+  /** The address of a synthetic refusal (401, 404, 429, 451); with `recoverAfter`, 200 once that many were sent. */
+  syntheticUrl(status: '401' | '404' | '429' | '451', tag: string, recoverAfter?: number): string;
 }
 
 export async function startCaptureServer(): Promise<CaptureServer> {

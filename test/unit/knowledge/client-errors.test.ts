@@ -1,4 +1,5 @@
-// A 401/403/407/429/451 explained in one or two lines: who refused (read from real captures), and what to do.
+// Every 4xx explained in one or two lines: who refused (read from real captures), and what to do; a missing page,
+// a timed-out request and any other refusal in their own line, never "loaded normally".
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { CLIENT_ERROR_KEYS, explainClientError } from '../../../src/knowledge/client-errors';
@@ -34,6 +35,13 @@ describe('explainClientError', () => {
     expect(explanation.args).toEqual([blocker]);
   });
 
+  it.each([
+    ['aws-lambda-url/403-forbidden-auth-type-none', 'clientError_403_body'],
+    ['digitalocean-app/429-app-rate-limit-behind-do-edge', 'clientError_429_body'],
+  ])('%s: a hosting platform\'s refusal is the site\'s own, not a security service\'s block', (name, bodyKey) => {
+    expect(explainCapture(name).explanation).toMatchObject({ bodyKey, args: [], refusedBy: null });
+  });
+
   it('Akamai\'s block keeps the reference its page prints', () => {
     expect(explainCapture('akamai/403-access-denied-text-reference-18').page?.reference).toBe('18.e3c1202.1744611336.e02832');
   });
@@ -53,11 +61,33 @@ describe('explainClientError', () => {
     });
   });
 
+  it.each([[404, '404'], [410, '410'], [408, '408']])('%i: its own line, whoever answered', (status, kind) => {
+    expect(explainClientError(bare(status), null)).toEqual({
+      titleKey: `clientError_${kind}_title`, bodyKey: `clientError_${kind}_body`, args: [], refusedBy: null, watchable: false,
+    });
+  });
+
+  it.each([400, 405, 413, 414, 422, 418, 499])('%i: the generic refusal, naming the code', (status) => {
+    expect(explainClientError(bare(status), null)).toEqual({
+      titleKey: 'clientError_other_title', bodyKey: 'clientError_other_body', args: [String(status)], refusedBy: null, watchable: false,
+    });
+  });
+
+  it('a platform\'s own 404 page (GitLab Pages) keeps its words beside the not-found line', () => {
+    const { page, explanation } = explainCapture('gitlab-pages/404-page-not-found');
+    expect(explanation.bodyKey).toBe('clientError_404_body');
+    expect(page).toMatchObject({ platform: 'gitlab-pages', meaningKey: 'bodyReason_gitlab_pages_not_found' });
+  });
+
   it('every status the detector records has its words, in every language', () => {
     for (const locale of ['en', 'de', 'es', 'fr']) {
       const messages = JSON.parse(readFileSync(new URL(`../../../public/_locales/${locale}/messages.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
       for (const key of CLIENT_ERROR_KEYS) expect(messages[key], `${locale}: ${key}`).toBeDefined();
       for (const status of EXPLAINED_CLIENT_STATUSES) expect(messages[`clientError_${status}_title`], `${locale}: ${status}`).toBeDefined();
+      for (let status = 400; status <= 499; status++) {
+        const { titleKey, bodyKey } = explainClientError(bare(status), null);
+        expect([messages[titleKey], messages[bodyKey]], `${locale}: ${status}`).not.toContain(undefined);
+      }
     }
   });
 });
