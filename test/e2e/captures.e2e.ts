@@ -113,10 +113,12 @@ function defineCaptureTests(browserName: 'chromium' | 'firefox', driver: () => D
   it.each(['401', '451', '404'] as const)('a %s: its own two lines, no alarm', async (status) => {
     const { tabId } = await driver().openTab(server().syntheticUrl(status, tag()));
     await recordWhere(driver(), tabId, (r) => r.clientError?.failure.status === Number(status), `the ${status}`);
-    const shown = await readPopup(await driver().openPopup(tabId));
+    const popup = await driver().openPopup(tabId);
+    const shown = await readPopup(popup);
     expect(shown.title).toBe(message(`clientError_${status}_title`));
     expect(shown.summary).toBe(message(`clientError_${status}_body`));
     expect(await driver().badgeText(tabId)).toBe('');
+    if (browserName === 'chromium' && status === '404') await savePopupScreenshot(popup, 'client-error-404.png');
   });
 
   it('a 429 with Retry-After: the wait it asks for, and "tell me when it\'s back" turns the badge to OK', async () => {
