@@ -76,6 +76,12 @@ describe('fingerprintResponse on layered and edge cases', () => {
     expect(fp.traceIds.map((t) => t.header)).toEqual(expect.arrayContaining(['x-amz-cf-id', 'x-amz-apigw-id', 'x-amzn-requestid']));
   });
 
+  it('x-amzn-ErrorType alone names no API Gateway: Lambda function URLs and other AWS services send it too', () => {
+    const fp = fingerprintResponse({ 'x-amzn-errortype': 'AccessDeniedException', 'x-amzn-requestid': 'r-1' }, 403);
+    expect(fp.layers).toEqual([]);
+    expect(fp.failed).toBeNull();
+  });
+
   it('Google Front End behind CloudFront is named', () => {
     const fp = fingerprintResponse({ via: '1.1 abc.cloudfront.net (CloudFront)', 'x-amz-cf-id': 'id==', server: 'Google Frontend' }, 502);
     expect(fp.layers?.map((l) => l.name)).toEqual(['Amazon CloudFront', 'Google Front End']);
