@@ -10,6 +10,7 @@ import { storage } from '../storage/storage';
 import { scopeForUrl } from '../model/site-scope';
 import { LASTING_WAIT_MS, LastingWork, stoppedOutput } from './lasting-work';
 import { loadInfrastructure } from '../platform/infrastructure-data';
+import { uiLocale } from '../platform/ui-locale';
 
 /** How long past its time limit a 'running' state is trusted before the popup calls it interrupted. */
 export const DEADLINE_GRACE_MS = 2000;
@@ -92,6 +93,7 @@ async function runClaimed(tabId: number, check: Check, confirmedFor: string | un
       deadline: startedAt + limit,
       signal: controller.signal,
       confirmed,
+      locale: uiLocale(),
       scope: scopeForUrl(scope, incident.url),
       // Once stopped, the runner's "stopping…" line is the one shown.
       progress: (progress: string) => {

@@ -26,6 +26,8 @@ export interface CheckContext {
    * when it left nothing behind (a window the browser refused).
    */
   lasting<T>(kind: LastingKind, work: Promise<T>, describe?: (result: T) => Evidence[] | null): Promise<T>;
+  /** The person's language, for the numbers and durations in the evidence (platform/ui-locale.ts). */
+  locale: string;
   /** The person confirmed an intrusive part of the step (e.g. signing out by clearing cookies). */
   confirmed: boolean;
   /** What "this site" is by the Public Suffix List, sent by the popup with the step (null when not sent or not about this URL). */

@@ -8,6 +8,7 @@ import { timeLeftMs } from './time-left';
 import { bodyReasonFacts, extractBodyReason } from '../knowledge/error-body';
 import type { BodyReason } from '../model/body-reason';
 import { isOkStatus } from '../model/http-status';
+import { formatDuration } from '../knowledge/format';
 
 /** Enough of an error page to read the platform's own reason from it; the text itself is never stored. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -28,10 +29,10 @@ export type CleanRequestObservation =
   | { answered: false; timedOut: boolean; error: string; ms: number };
 
 /** Pure: the observation, compared with how the tab failed. */
-export function interpretCleanRequest(seen: CleanRequestObservation, before: Failure): CheckOutput {
+export function interpretCleanRequest(seen: CleanRequestObservation, before: Failure, locale: string): CheckOutput {
   const evidence: Evidence[] = [];
   if (!seen.answered) {
-    evidence.push({ label: 'evidenceTime', value: `${seen.ms} ms` }, { label: 'evidenceError', value: seen.error });
+    evidence.push({ label: 'evidenceTime', value: formatDuration(seen.ms, locale) }, { label: 'evidenceError', value: seen.error });
     return {
       outcome: 'fail',
       summary: seen.timedOut ? 'cleanRequestTimeout' : 'cleanRequestUnreachable',
@@ -39,7 +40,7 @@ export function interpretCleanRequest(seen: CleanRequestObservation, before: Fai
       facts: { reachable: false, timedOut: seen.timedOut, ms: seen.ms },
     };
   }
-  evidence.push({ label: 'evidenceStatus', value: String(seen.status) }, { label: 'evidenceTime', value: `${seen.ms} ms` });
+  evidence.push({ label: 'evidenceStatus', value: String(seen.status) }, { label: 'evidenceTime', value: formatDuration(seen.ms, locale) });
   if (seen.server) evidence.push({ label: 'evidenceServerHeader', value: seen.server });
   if (seen.cfRay) evidence.push({ label: 'evidenceCfRay', value: seen.cfRay });
   if (seen.redirectedTo) evidence.push({ label: 'evidenceRedirectedTo', value: seen.redirectedTo });
@@ -89,6 +90,6 @@ export const cleanRequest: Check = {
     // A slow origin's 504 can take seconds: a bit more than a plain probe, still under the step cap.
     const timeoutMs = Math.min(PROBE_TIMEOUT_MS * 1.5, timeLeftMs(context));
     const seen = await observeCleanRequest(context.url, context.signal, timeoutMs);
-    return interpretCleanRequest(seen, context.incident.failure);
+    return interpretCleanRequest(seen, context.incident.failure, context.locale);
   },
 };

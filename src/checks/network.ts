@@ -7,6 +7,7 @@ import { timeLeftMs } from './time-left';
 
 import type { Connectivity } from '../knowledge/verdict-facts';
 import { hostOf } from '../model/url-parts';
+import { formatDuration } from '../knowledge/format';
 
 export interface ConnectivityProbes {
   online: boolean;
@@ -33,21 +34,21 @@ export function connectivityOf(probes: Pick<ConnectivityProbes, 'online' | 'endp
 }
 
 /** Pure: the probes as the step's result; facts feed the verdict. */
-export function interpretConnectivity(probes: ConnectivityProbes): CheckOutput {
+export function interpretConnectivity(probes: ConnectivityProbes, locale: string): CheckOutput {
   const connectivity = connectivityOf(probes);
   const captivePortal = isCaptivePortal(probes.captive, probes.expected);
   const siteReachable = probes.site.answered;
   const facts = { online: probes.online, connectivity, captivePortal, siteReachable };
   const evidence: Evidence[] = [
     { label: probes.online ? 'evidenceDeviceOnline' : 'evidenceDeviceOffline', value: '' },
-    ...probes.endpoints.map((e) => ({ label: e.answered ? 'evidenceEndpointAnswered' : 'evidenceEndpointSilent', value: `${hostOf(e.url)} (${e.ms} ms)` })),
-    { label: siteReachable ? 'evidenceSiteAnswered' : 'evidenceSiteSilent', value: siteReachable ? `${probes.site.status ?? ''} (${probes.site.ms} ms)`.trim() : `${probes.site.ms} ms` },
+    ...probes.endpoints.map((e) => ({ label: e.answered ? 'evidenceEndpointAnswered' : 'evidenceEndpointSilent', value: `${hostOf(e.url)} (${formatDuration(e.ms, locale)})` })),
+    { label: siteReachable ? 'evidenceSiteAnswered' : 'evidenceSiteSilent', value: siteReachable ? `${probes.site.status ?? ''} (${formatDuration(probes.site.ms, locale)})`.trim() : formatDuration(probes.site.ms, locale) },
   ];
   if (captivePortal) return { outcome: 'fail', summary: 'networkCaptivePortal', evidence, facts };
   if (connectivity === 'none') return { outcome: 'fail', summary: probes.online ? 'networkNoInternet' : 'networkOffline', evidence, facts };
   const answered = probes.endpoints.filter((e) => e.answered);
   const fastest = Math.min(...answered.map((e) => e.ms));
-  const summaryArgs = [String(fastest)];
+  const summaryArgs = [formatDuration(fastest, locale)];
   if (connectivity === 'partial') {
     return { outcome: 'inconclusive', summary: siteReachable ? 'networkPartialSiteAnswers' : 'networkPartialSiteSilent', summaryArgs, evidence, facts };
   }
@@ -96,6 +97,6 @@ export const network: Check = {
   automatic: true,
   async run(context: CheckContext): Promise<CheckOutput> {
     context.progress('progressTestingConnection');
-    return interpretConnectivity(await runConnectivityProbes(context));
+    return interpretConnectivity(await runConnectivityProbes(context), context.locale);
   },
 };

@@ -4,7 +4,7 @@
 import { CHECK_IDS, checkTitleKey, type CheckState } from '../model/checks';
 import type { Incident } from '../model/incident';
 import { displayName } from './fingerprint';
-import { formatDuration } from './format';
+import { formatCount, formatDuration } from './format';
 
 export type Translate = (key: string, args?: string[]) => string;
 
@@ -21,6 +21,8 @@ export interface ReportOptions {
   keepQuery?: boolean;
   /** Resolves an i18n key (browser.i18n.getMessage in the popup). */
   translate: Translate;
+  /** The person's language for durations and counts (platform/ui-locale.ts in the popup). */
+  locale: string;
 }
 
 export interface Report {
@@ -74,12 +76,12 @@ interface Line {
   code?: boolean;
 }
 
-function stepLine(state: CheckState, translate: Translate, keepQuery: boolean): string {
+function stepLine(state: CheckState, translate: Translate, keepQuery: boolean, locale: string): string {
   switch (state.state) {
     case 'done': {
       const { outcome, summary, summaryArgs, durationMs } = state.result;
       const text = scrubUrls(oneLine(translate(summary, summaryArgs)), keepQuery);
-      return `${translate(`outcome_${outcome.replace(/-/g, '_')}`)}: ${text} (${formatDuration(durationMs)})`;
+      return `${translate(`outcome_${outcome.replace(/-/g, '_')}`)}: ${text} (${formatDuration(durationMs, locale)})`;
     }
     case 'running':
       return translate('stepRunning');
@@ -97,7 +99,7 @@ export function buildReport(incident: Incident, env: ReportEnv, options: ReportO
   const lines: Line[] = [
     { label: translate('reportTime'), value: utc(incident.at) },
     ...(incident.occurrences > 1
-      ? [{ label: translate('reportLastSeen'), value: translate('reportLastSeenValue', [utc(incident.lastSeenAt), String(incident.occurrences)]) }]
+      ? [{ label: translate('reportLastSeen'), value: translate('reportLastSeenValue', [utc(incident.lastSeenAt), formatCount(incident.occurrences, options.locale)]) }]
       : []),
     { label: translate('reportUrl'), value: reportUrl(incident.url, keepQuery), code: true },
     failure.type === 'http'
@@ -114,7 +116,7 @@ export function buildReport(incident: Incident, env: ReportEnv, options: ReportO
 
   const steps = CHECK_IDS.flatMap((id) => {
     const state = incident.checks[id];
-    return state ? [{ title: translate(checkTitleKey(id)), result: stepLine(state, translate, keepQuery) }] : [];
+    return state ? [{ title: translate(checkTitleKey(id)), result: stepLine(state, translate, keepQuery, options.locale) }] : [];
   });
 
   const heading = translate('reportHeading');

@@ -1,9 +1,11 @@
 import { groupBySite, type HistoryEntry } from '../model/history';
 import { t } from '../ui/i18n';
 import { historyFailureLabel } from '../ui/history-failure-label';
+import { formatCount } from '../knowledge/format';
+import { uiLocale } from '../platform/ui-locale';
 
 const dayAndTime = (at: number): string =>
-  new Date(at).toLocaleString(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit' });
+  new Date(at).toLocaleString(uiLocale(), { weekday: 'short', hour: '2-digit', minute: '2-digit' });
 
 const entryText = (e: HistoryEntry): string => t('historyEntry', [historyFailureLabel(e.failure), dayAndTime(e.at)]);
 
@@ -18,7 +20,7 @@ export function HistoryList({ entries, labelledBy }: { entries: HistoryEntry[]; 
             <summary>
               <span class="history-site">{site}</span>{' '}
               <span class="history-count">
-                {list.length === 1 ? t('historySiteOne') : t('historySiteMany', [String(list.length)])}
+                {list.length === 1 ? t('historySiteOne') : t('historySiteMany', [formatCount(list.length, uiLocale())])}
                 {list[0] && ` · ${t('historySiteLast', [entryText(list[0])])}`}
               </span>
             </summary>

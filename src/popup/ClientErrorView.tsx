@@ -5,6 +5,7 @@ import type { ClientError } from '../model/incident';
 import { explainClientError } from '../knowledge/client-errors';
 import { parseRetryAfter } from '../knowledge/retry-after';
 import { formatDuration } from '../knowledge/format';
+import { uiLocale } from '../platform/ui-locale';
 import { hostOf } from '../model/url-parts';
 import { t } from '../ui/i18n';
 import { ErrorBodyReason } from './ErrorBodyReason';
@@ -27,7 +28,7 @@ export function ClientErrorView({ tabId, refusal }: { tabId: number; refusal: Cl
       <ErrorBodyReason incident={refusal} />
       {retryAt !== null && (
         // Retry-After 0 (or a date already past) means now: never "try again in 0 ms".
-        <p class="retry-after">{retryAt - refusal.lastSeenAt <= 0 ? t('retryAfterNow') : t('retryAfterLine', [formatDuration(retryAt - refusal.lastSeenAt)])}</p>
+        <p class="retry-after">{retryAt - refusal.lastSeenAt <= 0 ? t('retryAfterNow') : t('retryAfterLine', [formatDuration(retryAt - refusal.lastSeenAt, uiLocale())])}</p>
       )}
       {explanation.watchable && <WatchPanel tabId={tabId} incident={refusal} />}
       <TraceIds ids={refusal.fingerprint.traceIds} ip={undefined} />

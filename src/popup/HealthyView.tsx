@@ -4,6 +4,7 @@ import { decideVerdict } from '../knowledge/verdict';
 import { explain } from '../knowledge/explain';
 import { t } from '../ui/i18n';
 import { formatTime } from '../knowledge/format';
+import { uiLocale } from '../platform/ui-locale';
 import { HistoryLine } from './HistoryLine';
 import { VerdictPanel } from './VerdictPanel';
 import { StepList } from './StepList';
@@ -28,7 +29,7 @@ export function HealthyView({ url, status, asking = false, lastError }: { url: s
           <p>
             {t('lastErrorLine', [
               lastError.failure.type === 'http' ? String(lastError.failure.status) : failureKey(lastError.failure).slice(4).toUpperCase(),
-              formatTime(lastError.at),
+              formatTime(lastError.at, uiLocale()),
               lastError.recoveredStatus ? String(lastError.recoveredStatus) : '—',
             ])}
           </p>

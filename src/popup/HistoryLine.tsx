@@ -4,7 +4,8 @@ import { summarizeSite, type HistoryEntry } from '../model/history';
 import { storage } from '../storage/storage';
 import { t } from '../ui/i18n';
 import { useStored } from '../ui/use-stored';
-import { formatTime } from '../knowledge/format';
+import { formatCount, formatTime } from '../knowledge/format';
+import { uiLocale } from '../platform/ui-locale';
 import { historyFailureLabel } from '../ui/history-failure-label';
 
 /** The history, or null while loading and whenever history is off; kept live. */
@@ -20,10 +21,11 @@ export function HistoryLine({ url }: { url: string | undefined }) {
   const { today, last } = summarizeSite(entries, url, Date.now());
   if (!last) return null;
   const code = historyFailureLabel(last.failure);
-  const time = formatTime(last.at);
+  const locale = uiLocale();
+  const time = formatTime(last.at, locale);
   return (
     <p class="history-line">
-      {today === 1 ? t('historyLineOnce', [code, time]) : t('historyLineToday', [String(today), code, time])}
+      {today === 1 ? t('historyLineOnce', [code, time]) : t('historyLineToday', [formatCount(today, locale), code, time])}
     </p>
   );
 }

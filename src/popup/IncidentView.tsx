@@ -6,6 +6,7 @@ import { fixerKey } from '../knowledge/knowledge-entry';
 import { parseRetryAfter } from '../knowledge/retry-after';
 import { t } from '../ui/i18n';
 import { formatDuration } from '../knowledge/format';
+import { uiLocale } from '../platform/ui-locale';
 import { ChainDiagram } from './ChainDiagram';
 import { TraceIds } from './TraceIds';
 import { StepList } from './StepList';
@@ -80,7 +81,7 @@ export function IncidentView({ tabId, incident, sample = false }: { tabId: numbe
       </p>
       {retryAt !== null && (
         // Retry-After 0 (or a date already past) means now: never "try again in 0 ms".
-        <p class="retry-after">{retryAt - incident.at <= 0 ? t('retryAfterNow') : t('retryAfterLine', [formatDuration(retryAt - incident.at)])}</p>
+        <p class="retry-after">{retryAt - incident.at <= 0 ? t('retryAfterNow') : t('retryAfterLine', [formatDuration(retryAt - incident.at, uiLocale())])}</p>
       )}
       <HistoryLine url={incident.url} />
       {!decided && verdictPanel}

@@ -4,6 +4,7 @@ import type { Incident } from '../model/incident';
 import { buildReport } from '../knowledge/report';
 import { useReportEnv } from './report-env';
 import { t } from '../ui/i18n';
+import { uiLocale } from '../platform/ui-locale';
 
 type Feedback = 'idle' | 'copied' | 'failed';
 
@@ -13,7 +14,7 @@ export function ReportButton({ incident }: { incident: Incident }) {
   const [feedback, setFeedback] = useState<Feedback>('idle');
   if (!env) return null;
 
-  const report = buildReport(incident, env, { keepQuery, translate: t });
+  const report = buildReport(incident, env, { keepQuery, translate: t, locale: uiLocale() });
   const hasQuery = /\?./.test(incident.url.split('#')[0] ?? '');
   const copy = (text: string) =>
     navigator.clipboard.writeText(text).then(

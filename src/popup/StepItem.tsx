@@ -4,6 +4,7 @@ import type { Incident } from '../model/incident';
 import { lazyComponent } from '../ui/lazy';
 import { t } from '../ui/i18n';
 import { formatDuration } from '../knowledge/format';
+import { uiLocale } from '../platform/ui-locale';
 import type { PopupActions } from './actions';
 import { hostnameOf } from '../model/url-parts';
 
@@ -64,7 +65,7 @@ export function StepItem({ id, url, state, recommended, actions, incident }: { i
       )}
       {state?.state === 'done' && state.result.evidence.length > 0 && (
         <details class="evidence">
-          <summary>{t('evidenceToggle', [formatDuration(state.result.durationMs)])}</summary>
+          <summary>{t('evidenceToggle', [formatDuration(state.result.durationMs, uiLocale())])}</summary>
           <dl>
             {state.result.evidence.map((e, i) =>
               // An empty value means the label is a whole sentence.

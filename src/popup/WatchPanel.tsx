@@ -9,7 +9,8 @@ import { useStored } from '../ui/use-stored';
 import { isWatchCurrent, watchedOf } from '../knowledge/watch-schedule';
 import type { WatchState } from '../model/watch';
 import { t } from '../ui/i18n';
-import { formatTime } from '../knowledge/format';
+import { formatCount, formatTime } from '../knowledge/format';
+import { uiLocale } from '../platform/ui-locale';
 import { useNow } from '../ui/use-now';
 
 export interface WatchActions {
@@ -48,7 +49,7 @@ export function countdown(ms: number): string {
 function lastTryLine(watch: WatchState): string | null {
   const last = watch.lastTry;
   if (!last) return null;
-  const at = formatTime(last.at);
+  const at = formatTime(last.at, uiLocale());
   if (last.error === 'timeout') return t('watchLastTryTimeout', [at]);
   if (last.error) return t('watchLastTryNetwork', [at]);
   return t('watchLastTryStatus', [at, String(last.status)]);
@@ -67,9 +68,9 @@ export function WatchView({ watch, settings, actions }: { watch: WatchState | un
         {!watch && <p class="watch-about">{t('watchAbout')}</p>}
         {watch && watch.status !== 'back' && watch.lastTry && <p class="watch-last">{lastTryLine(watch)}</p>}
         {watch?.status === 'back' && (
-          <p class="watch-back">{t('watchBack', [String(watch.lastTry?.status ?? ''), formatTime(watch.endedAt ?? now)])}</p>
+          <p class="watch-back">{t('watchBack', [String(watch.lastTry?.status ?? ''), formatTime(watch.endedAt ?? now, uiLocale())])}</p>
         )}
-        {watch?.status === 'gave-up' && <p class="watch-gave-up">{t('watchGaveUp', [String(watch.tries)])}</p>}
+        {watch?.status === 'gave-up' && <p class="watch-gave-up">{t('watchGaveUp', [formatCount(watch.tries, uiLocale())])}</p>}
       </div>
       {watching && (
         <p class="watch-next" role="timer">

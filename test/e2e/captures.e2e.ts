@@ -128,7 +128,7 @@ function defineCaptureTests(browserName: 'chromium' | 'firefox', driver: () => D
     const popup = await driver().openPopup(tabId);
     const shown = await readPopup(popup);
     expect(shown.title).toBe(message('clientError_429_title'));
-    expect(shown.text).toContain(message('retryAfterLine', [formatDuration(120_000)]));
+    expect(shown.text).toContain(message('retryAfterLine', [formatDuration(120_000, 'en')]));
     expect(await driver().badgeText(tabId)).toBe('');
     // The watch panel is loaded with the view; its button starts the watch in the background.
     await waitFor('the watch button', () => clickButton(popup, message('watchStart')));

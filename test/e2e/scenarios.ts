@@ -77,7 +77,7 @@ export const SCENARIOS: readonly Scenario[] = [
       summary: message('http503_summary'),
       context: message('ctx_proxy_503', NGINX_ARGS),
       gateway: displayName('nginx'),
-      texts: [message('retryAfterLine', [formatDuration(120_000)])],
+      texts: [message('retryAfterLine', [formatDuration(120_000, 'en')])],
     }),
   },
   {

@@ -16,12 +16,12 @@ describe('interpretCleanRequest', () => {
     ['TypeError → unreachable', { answered: false, timedOut: false, error: 'TypeError: fetch failed', ms: 3 }, 'fail', 'cleanRequestUnreachable', { reachable: false }],
     ['probe timeout → unreachable (timed out)', { answered: false, timedOut: true, error: 'TimeoutError', ms: 4000 }, 'fail', 'cleanRequestTimeout', { reachable: false, timedOut: true }],
   ] as const)('%s', (_name, seen, outcome, summary, facts) => {
-    const out = interpretCleanRequest(seen as CleanRequestObservation, http502);
+    const out = interpretCleanRequest(seen as CleanRequestObservation, http502, 'en');
     expect(out).toMatchObject({ outcome, summary, facts });
   });
 
   it('reports status, time, server and cf-ray as evidence, and the status as summary argument', () => {
-    const out = interpretCleanRequest(answered(200, { server: 'cloudflare', cfRay: '8a1b2c3d4e5f-AMS' }), http502);
+    const out = interpretCleanRequest(answered(200, { server: 'cloudflare', cfRay: '8a1b2c3d4e5f-AMS' }), http502, 'en');
     expect(out.summaryArgs).toEqual(['200']);
     expect(out.evidence).toEqual([
       { label: 'evidenceStatus', value: '200' },
@@ -29,6 +29,11 @@ describe('interpretCleanRequest', () => {
       { label: 'evidenceServerHeader', value: 'cloudflare' },
       { label: 'evidenceCfRay', value: '8a1b2c3d4e5f-AMS' },
     ]);
+  });
+
+  it("writes the time in the person's language", () => {
+    const time = (locale: string) => interpretCleanRequest(answered(200, { ms: 2340 }), http502, locale).evidence.find((e) => e.label === 'evidenceTime')?.value;
+    expect([time('en'), time('de'), time('es'), time('fr')]).toEqual(['2.3 sec', '2,3 Sek.', '2,3 s', '2,3\u202fs']);
   });
 });
 

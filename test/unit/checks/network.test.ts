@@ -24,11 +24,14 @@ describe('interpretConnectivity', () => {
     ['captive portal: login page instead of "success"', probes({ captive: { status: 200, body: '<html>Hotel Wi-Fi login</html>' } }), 'fail', 'networkCaptivePortal', { captivePortal: true }],
     ['captive portal: a redirect status', probes({ captive: { status: 302 } }), 'fail', 'networkCaptivePortal', { captivePortal: true }],
   ] as const)('%s', (_name, input, outcome, summary, facts) => {
-    expect(interpretConnectivity(input)).toMatchObject({ outcome, summary, facts });
+    expect(interpretConnectivity(input, 'en')).toMatchObject({ outcome, summary, facts });
   });
 
-  it('gives the fastest answer in ms as the summary argument', () => {
-    expect(interpretConnectivity(probes({})).summaryArgs).toEqual(['20']);
+  it("gives the fastest answer as the summary argument, in the person's language", () => {
+    expect(interpretConnectivity(probes({}), 'en').summaryArgs).toEqual(['20 ms']);
+    const slow = probes({ endpoints: [ep(true, 1500), ep(true, 2500)], site: { answered: true, status: 502, ms: 1250 } });
+    expect(interpretConnectivity(slow, 'de').summaryArgs).toEqual(['1,5 Sek.']);
+    expect(interpretConnectivity(slow, 'fr').evidence.map((e) => e.value)).toEqual(['', 'probe1500.test (1,5\u202fs)', 'probe2500.test (2,5\u202fs)', '502 (1,3\u202fs)']);
   });
 
   it('a captive-portal probe that got no answer says nothing either way', () => {

@@ -185,7 +185,7 @@ describe('buildReport', () => {
     let keptQueries = 0;
     fc.assert(
       fc.property(reportCase, (c) => {
-        const { text, markdown } = buildReport(incidentOf(c), c.env, { keepQuery: c.keepQuery, translate: getMessage });
+        const { text, markdown } = buildReport(incidentOf(c), c.env, { keepQuery: c.keepQuery, translate: getMessage, locale: 'en' });
         for (const out of [text, markdown]) {
           must(!out.includes('QQcookie'), () => `cookie in ${short(out)}`);
           if (c.u.hasUserinfo) must(!out.includes(c.u.user) && !out.includes(c.u.password), () => `userinfo in ${short(out)}`);
@@ -205,7 +205,7 @@ describe('buildReport', () => {
     fc.assert(
       fc.property(reportCase, (c) => {
         const incident = incidentOf(c);
-        const { text, markdown } = buildReport(incident, c.env, { keepQuery: c.keepQuery, translate: getMessage });
+        const { text, markdown } = buildReport(incident, c.env, { keepQuery: c.keepQuery, translate: getMessage, locale: 'en' });
         const { edge, server, traceIds } = incident.fingerprint;
         const fields = 4 + (incident.occurrences > 1 ? 1 : 0) + (edge ? 1 : 0) + (server ? 1 : 0) + traceIds.length + (incident.ip ? 1 : 0);
         const steps = Math.max(1, Object.keys(incident.checks).length);

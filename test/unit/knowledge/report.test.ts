@@ -43,7 +43,7 @@ const incident = (over: Partial<Incident> = {}): Incident => ({
 });
 
 describe('buildReport: what it says', () => {
-  const { text, markdown } = buildReport(incident(), env, { translate });
+  const { text, markdown } = buildReport(incident(), env, { translate, locale: 'en' });
 
   it('has the time in UTC, the URL, the status line', () => {
     for (const out of [text, markdown]) {
@@ -63,10 +63,14 @@ describe('buildReport: what it says', () => {
   });
   it('lists every step run, with its outcome, one-line result and duration', () => {
     expect(text).toContain(`- ${translate('check_reload_title')} — `);
-    expect(text).toMatch(/Still failing: .+\(1\.2 s\)/i);
+    expect(text).toMatch(/Still failing: .+\(1\.2 sec\)/i);
     expect(text).toContain(translate('stepInterrupted'));
     expect(text).toContain(translate('check_clean_request_title'));
     expect(text).not.toContain('evidence-detail-xyz');
+  });
+  it("writes each step's duration in the person's language", () => {
+    const german = buildReport(incident(), env, { translate, locale: 'de' }).text;
+    expect(german).toMatch(/\(1,2 Sek\.\)/);
   });
   it('has the browser, its version and the OS', () => {
     expect(text).toContain('Firefox 128.0.3 · Linux x86-64');
@@ -81,19 +85,19 @@ describe('buildReport: what it says', () => {
     expect(markdown).toContain('`https://shop.example.com:8443/cart/checkout`');
   });
   it('says when no step has run yet, and counts repeats', () => {
-    const out = buildReport(incident({ checks: {}, occurrences: 3, lastSeenAt: AT + 60_000 }), env, { translate }).text;
+    const out = buildReport(incident({ checks: {}, occurrences: 3, lastSeenAt: AT + 60_000 }), env, { translate, locale: 'en' }).text;
     expect(out).toContain(translate('reportNoSteps'));
     expect(out).toContain('2025-03-04 09:06:07 UTC (3 times in a row)');
   });
   it('reports a network error by its browser error name', () => {
-    const out = buildReport(incident({ failure: { type: 'network', kind: 'refused', error: 'NS_ERROR_CONNECTION_REFUSED' } }), env, { translate }).text;
+    const out = buildReport(incident({ failure: { type: 'network', kind: 'refused', error: 'NS_ERROR_CONNECTION_REFUSED' } }), env, { translate, locale: 'en' }).text;
     expect(out).toContain('NS_ERROR_CONNECTION_REFUSED');
   });
 });
 
 describe('buildReport: what it must never contain', () => {
   const both = (inc: Incident, keepQuery = false) => {
-    const r = buildReport(inc, env, { translate, keepQuery });
+    const r = buildReport(inc, env, { translate, keepQuery, locale: 'en' });
     return `${r.text}\n${r.markdown}`;
   };
   it('no cookie values and no headers beyond the diagnostic subset', () => {
@@ -129,7 +133,7 @@ describe('buildReport: what it must never contain', () => {
       },
     };
     const tr: Translate = (key, args) => (key === 'evidenceReason' ? 'Redirected to https://bob:pw@x.test/a?sid=999#f' : translate(key, args));
-    const out = buildReport(incident({ checks: withUrl }), env, { translate: tr });
+    const out = buildReport(incident({ checks: withUrl }), env, { translate: tr, locale: 'en' });
     expect(out.text).toContain('https://x.test/a');
     expect(`${out.text}${out.markdown}`).not.toMatch(/bob|pw@|sid=999|#f/);
   });
@@ -138,7 +142,7 @@ describe('buildReport: what it must never contain', () => {
       failure: { type: 'http', status: 500, statusLine: 'HTTP/1.1 500 `x`\n### [click](https://evil.test)' },
       fingerprint: { edge: null, server: null, traceIds: [{ header: 'x-request-id', value: 'a\r\nb' }] },
     });
-    const { text, markdown } = buildReport(evil, env, { translate });
+    const { text, markdown } = buildReport(evil, env, { translate, locale: 'en' });
     expect(text).not.toMatch(/\n### \[click/);
     expect(text).toContain('a b');
     expect(markdown.split('\n').filter((l) => l.startsWith('###'))).toHaveLength(1);

@@ -28,6 +28,7 @@ export function testContext(incident: Incident, endpoints: Partial<Endpoints> = 
     deadline: Date.now() + settings.checkTimeoutMs,
     signal: options.signal ?? new AbortController().signal,
     confirmed: options.confirmed ?? false,
+    locale: 'en',
     // What the popup sends: the Public Suffix List's view of the host.
     scope: options.scope === undefined ? siteScopeOf(new URL(incident.url).hostname) : options.scope,
     progress: (key) => void progressed.push(key),
