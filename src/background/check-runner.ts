@@ -11,6 +11,7 @@ import { scopeForUrl } from '../model/site-scope';
 import { LASTING_WAIT_MS, LastingWork, stoppedOutput } from './lasting-work';
 import { loadInfrastructure } from '../platform/infrastructure-data';
 import { uiLocale } from '../platform/ui-locale';
+import { unavailableStepsHere } from '../platform/step-support';
 
 /** How long past its time limit a 'running' state is trusted before the popup calls it interrupted. */
 export const DEADLINE_GRACE_MS = 2000;
@@ -55,7 +56,8 @@ function rejectOnAbort(signal: AbortSignal): Promise<never> {
 export async function runCheck(tabId: number, checkId: CheckId, confirmedFor?: string, scope?: unknown): Promise<void> {
   const key = runKey(tabId, checkId);
   const check = checkById(checkId);
-  if (!check || controllers.has(key)) return;
+  // A step this browser cannot run (the popup does not offer it) is never started: no window on Android.
+  if (!check || controllers.has(key) || unavailableStepsHere().has(checkId)) return;
   const controller = new AbortController();
   controllers.set(key, controller);
   try {

@@ -40,14 +40,15 @@ const ev = (key: string, ...args: string[]): VerdictEvidence => ({ key, args });
 /** Connection failures where a known edge (CDN) is the thing that did not answer. */
 const EDGE_CONNECTION_KINDS: ReadonlySet<string> = new Set(['refused', 'reset', 'timeout', 'unreachable']);
 
-export function decideVerdict(incident: VerdictInput, now: number = Date.now()): Verdict {
+/** `unavailable`: steps this browser cannot run, never suggested next. */
+export function decideVerdict(incident: VerdictInput, now: number = Date.now(), unavailable: readonly CheckId[] = []): Verdict {
   const seen = observe(incident, now);
   const known = explain(incident.failure, incident.fingerprint);
   const host = hostnameOf(incident.url);
   const failureLabel = incident.failure.type === 'http' ? String(incident.failure.status) : incident.failure.error;
   /** The first helpful step not tried yet: the knowledge's order for this failure, then the rest. */
   const untried = (...preferred: CheckId[]): CheckId | null =>
-    [...preferred, ...known.steps, ...CHECK_IDS].find((id) => !seen.tried.has(id)) ?? null;
+    [...preferred, ...known.steps, ...CHECK_IDS].find((id) => !seen.tried.has(id) && !unavailable.includes(id)) ?? null;
   const verdict = (side: VerdictSide, headlineKey: string, confidence: Confidence, evidence: VerdictEvidence[], fixers: Fixer[], nextStep: CheckId | null, detailKey?: string): Verdict =>
     ({ side, headlineKey, ...(detailKey ? { detailKey } : {}), evidence, fixers, nextStep, confidence });
 

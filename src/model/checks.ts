@@ -12,6 +12,15 @@ export const isSendingStep = (id: CheckId): id is SendingStep => (SENDING_STEPS 
 export const checkTitleKey = (id: CheckId): string => `check_${id.replace(/-/g, '_')}_title`;
 export const checkAboutKey = (id: CheckId): string => `check_${id.replace(/-/g, '_')}_about`;
 
+/** A browser API a step needs that not every supported browser has. */
+export type OptionalApi = 'windows';
+/**
+ * What each step needs beyond the APIs every supported browser has. Firefox for Android has no `windows`
+ * (MDN browser-compat-data, webextensions.api.windows: firefox_android false), so it cannot open a private
+ * window; every other API the steps use (tabs, webRequest, cookies, browsingData ≥ 85, dns) it has.
+ */
+export const STEP_NEEDS: Partial<Record<CheckId, readonly OptionalApi[]>> = { 'private-window': ['windows'] };
+
 export type CheckOutcome = 'fixed' | 'still-failing' | 'pass' | 'fail' | 'inconclusive' | 'skipped';
 
 /** One fact a check observed, shown under its result and used by the verdict. */

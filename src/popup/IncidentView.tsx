@@ -7,6 +7,7 @@ import { parseRetryAfter } from '../knowledge/retry-after';
 import { t } from '../ui/i18n';
 import { formatDuration } from '../knowledge/format';
 import { uiLocale } from '../platform/ui-locale';
+import { unavailableStepsHere } from '../platform/step-support';
 import { ChainDiagram } from './ChainDiagram';
 import { TraceIds } from './TraceIds';
 import { StepList } from './StepList';
@@ -45,7 +46,7 @@ export function IncidentView({ tabId, incident, sample = false }: { tabId: numbe
   const contextShown = explanation.contextKey !== null && explanation.contextKey !== (pageSays?.meaningKey ?? failedByHeader);
   const failure = incident.failure;
   const retryAt = parseRetryAfter(incident.headers['retry-after'], incident.at);
-  const verdict = decideVerdict(incident);
+  const verdict = decideVerdict(incident, Date.now(), [...unavailableStepsHere().keys()]);
   // Once the checks point somewhere, their conclusion leads and the general explanation follows,
   // so "the site's side" in the text about the code never reads as contradicting the evidence.
   const decided = verdict.side !== 'unknown';

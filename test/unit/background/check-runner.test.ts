@@ -5,6 +5,7 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import type { Check, CheckContext, CheckOutput, LastingKind } from '../../../src/checks/check';
 import type { CheckId } from '../../../src/model/checks';
 import type { Incident, TabRecord } from '../../../src/model/incident';
+import { withoutApi } from '../support/without-api';
 
 vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
 
@@ -79,6 +80,24 @@ describe('a confirmation names its incident', () => {
     await vi.waitFor(() => expect(runs).toHaveLength(1));
     expect(runs[0]!.context.confirmed).toBe(false);
     runs[0]!.finish(passed);
+    await run;
+  });
+});
+
+describe('a step this browser cannot run', () => {
+  it('on a browser without windows (Firefox for Android) the private window never starts, even when asked', async () => {
+    await withoutApi('windows', () => runCheck(TAB, 'private-window'));
+    await tick();
+    expect(lastingRuns).toHaveLength(0);
+    expect(await stored('private-window')).toBeUndefined();
+  });
+
+  it('with windows the same request starts it (the check above would notice a runner that ignores the request)', async () => {
+    const run = runCheck(TAB, 'private-window');
+    await vi.waitFor(() => expect(lastingRuns).toHaveLength(1));
+    lastingRuns[0]!.end(false);
+    await tick();
+    cancelCheck(TAB, 'private-window');
     await run;
   });
 });

@@ -111,6 +111,21 @@ describe('decideVerdict: what it hands the popup', () => {
   });
 });
 
+describe('decideVerdict on a browser that cannot run a step', () => {
+  it('never suggests a step left out (Firefox for Android: no private window), in every scenario', () => {
+    const suggestsPrivate = ROWS.filter((row) => row.next === 'private-window');
+    expect(suggestsPrivate.length).toBeGreaterThan(0);
+    for (const row of ROWS) {
+      const now = row.name.includes('TTL') ? NOW + RESULT_TTL_MS : NOW;
+      const verdict = decideVerdict(row.input, now, ['private-window']);
+      expect(verdict.nextStep, row.name).not.toBe('private-window');
+      // The conclusion itself does not change, only the step offered next.
+      expect(verdict.side, row.name).toBe(row.side);
+      if (row.next !== 'private-window') expect(verdict.nextStep, row.name).toBe(row.next);
+    }
+  });
+});
+
 describe('the chain follows the verdict', () => {
   it.each([
     ['stored data: the break is in this browser, the rest works', incident(http(502), { reload: reloadSame('502'), 'clean-request': cleanOk }), 'you', true],
