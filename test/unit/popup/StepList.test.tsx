@@ -20,7 +20,7 @@ beforeEach(() => {
 afterEach(cleanup);
 
 const actions: PopupActions = { runCheck: vi.fn(), runAll: vi.fn(), opened: vi.fn(), cancel: vi.fn(), answer: vi.fn() };
-const offered = (root: HTMLElement) => [...root.querySelectorAll('li[data-step]')].map((li) => li.getAttribute('data-step'));
+const offered = (root: Element) => [...root.querySelectorAll('li[data-step]')].map((li) => li.getAttribute('data-step'));
 
 describe('StepList', () => {
   it('offers every step where the browser has every API', () => {
