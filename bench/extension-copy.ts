@@ -20,6 +20,30 @@ export function shellOf(popupHtml: string): string {
   return popupHtml.replace(/<script\b[^>]*>\s*<\/script>\s*/g, '').replace(/<link\b[^>]*rel="modulepreload"[^>]*>\s*/g, '');
 }
 
+/** The popup's variants the bench measures next to it (issue 15's ideas, one at a time). */
+export const POPUP_VARIANTS = {
+  /** The popup's HTML and CSS with one trivial module that sets the explanation mark: the browser's floor for a module page. */
+  trivialModule: 'bench-trivial-module.html',
+  /** The popup as built, its two stylesheets inlined in a <style> (critical CSS inline). */
+  inlineCss: 'bench-inline-css.html',
+} as const;
+
+const TRIVIAL_MODULE = 'bench-trivial-module.js';
+
+/** Writes the popup variants next to popup.html in a copy of a built extension. */
+export async function writePopupVariants(dir: string, popup = 'popup.html', explanationMark = 'explanation-rendered'): Promise<void> {
+  const html = await readFile(join(dir, popup), 'utf8');
+  const shell = shellOf(html);
+  await writeFile(join(dir, TRIVIAL_MODULE), `performance.mark(${JSON.stringify(explanationMark)});\n`);
+  await writeFile(join(dir, POPUP_VARIANTS.trivialModule), shell.replace('</body>', `<script type="module" src="/${TRIVIAL_MODULE}"></script>\n</body>`));
+  let inline = html;
+  for (const link of html.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*href="([^"]+)"[^>]*>/g)) {
+    const css = await readFile(join(dir, link[1]!.replace(/^\//, '')), 'utf8');
+    inline = inline.replace(link[0], `<style>${css}</style>`);
+  }
+  await writeFile(join(dir, POPUP_VARIANTS.inlineCss), inline);
+}
+
 type Manifest = { background: { service_worker?: string; scripts?: string[] }; action?: { default_popup?: string } };
 
 /** `probe: false`: the extension as built (plus the shell page), for figures the prologue would disturb. */
@@ -32,6 +56,7 @@ export async function instrumentedCopy(dist: string, { probe = true } = {}): Pro
     const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as Manifest;
     const popup = manifest.action?.default_popup ?? 'popup.html';
     await writeFile(join(dir, SHELL_PAGE), shellOf(await readFile(join(dir, popup), 'utf8')));
+    await writePopupVariants(dir, popup);
     if (!probe) {
       // as built
     } else if (manifest.background.scripts) {

@@ -34,6 +34,13 @@ export function firefoxPopupLines(ff: FirefoxFigures | undefined, error?: string
       budget: `≤ ${BUDGETS.popupVsShellMedians}×`,
       pass: ratio <= BUDGETS.popupVsShellMedians,
     },
+    {
+      figure: `1. Floor: the popup's HTML and CSS with one trivial module (sets the mark) ÷ shell, ratio of medians — ${FF}`,
+      measured: `${round(p.trivialModule.median / p.shell.median, 2)}× (${ms(p.trivialModule)})`,
+      baseline: `the browser's own cost of running a module in an extension page; the popup: ${round(ratio, 2)}×`,
+      budget: '—',
+      pass: null,
+    },
   ];
 }
 

@@ -23,9 +23,10 @@ import { waitFor } from '../test/harness/wait-for';
 import { buildLines, explainSections, type BenchRaw } from './results-lines';
 import { resultTable, writeResults } from './report';
 import { measureFirefox } from './measure-firefox';
-import { instrumentedCopy } from './extension-copy';
+import { instrumentedCopy, POPUP_VARIANTS, writePopupVariants } from './extension-copy';
 import { FIREFOX_DIST } from '../test/harness/dist';
 import { measureColdStart } from './measure-cold-start';
+import { measureBackgroundModules } from './background-modules';
 import { emptyWorkerExtension } from './empty-worker';
 
 const quick = process.env.BENCH_QUICK === '1';
@@ -53,11 +54,13 @@ async function phase<T>(name: keyof Omit<BenchRaw, 'errors'>, what: string, work
 }
 
 const dist = await snapshotDist();
+await writePopupVariants(dist.dir);
 // Firefox's copy is taken now too, so a rebuild during the run changes nothing.
 const firefoxCopy = wanted('firefox') ? await instrumentedCopy(FIREFOX_DIST) : undefined;
 const coldCopies = wanted('coldStart') ? await Promise.all([instrumentedCopy(dist.dir), emptyWorkerExtension(dist.dir)]) : undefined;
 const firefoxPlain = wanted('firefox') ? await instrumentedCopy(FIREFOX_DIST, { probe: false }) : undefined;
 await phase('bundles', 'bundle sizes (dist/chrome)', async () => measureBundles(dist.dir));
+await phase('backgroundModules', 'background: gzip share of each module', () => measureBackgroundModules());
 const rounds = n(5, 2);
 await phase('handler', `background handler in Node (${rounds} rounds of 1,000,000 events)`, () => measureHandler(1_000_000, rounds));
 const caps = await loadCheckCaps();
@@ -77,7 +80,10 @@ try {
     await phase('popup', `popup time to explanation (${opens} rounds: popup, script-less shell, web page)`, async () => {
       const tab = await openFailingTab(a, `${site.origin}/fail?popup`);
       const popupUrl = `chrome-extension://${a.extensionId}/popup.html?tab=${tab.tabId}`;
-      const figures = await measurePopup(a.context, popupUrl, `${site.origin}/baseline`, opens);
+      const variantUrls = Object.fromEntries(
+        Object.entries(POPUP_VARIANTS).map(([name, page]) => [name, `chrome-extension://${a.extensionId}/${page}?tab=${tab.tabId}`]),
+      );
+      const figures = await measurePopup(a.context, popupUrl, `${site.origin}/baseline`, opens, variantUrls);
       await tab.page.close();
       return figures;
     });

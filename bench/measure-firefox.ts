@@ -8,13 +8,13 @@ import { EXTENSION_ORIGIN, IDLE_TIMEOUT_PREF, launchFirefox, launchPlainFirefox,
 import { waitFor } from '../test/harness/wait-for';
 import { POPUP_MARKS } from '../src/popup/timing-marks';
 import { PROBE_CHANNEL, type ProbeEvent, type ReplayRequest } from './background-probe';
-import { SHELL_PAGE } from './extension-copy';
+import { POPUP_VARIANTS, SHELL_PAGE } from './extension-copy';
 import { compareLoads, type NavigationFigures } from './measure-navigation';
 import { spread, type Spread } from './stats';
 
 export interface FirefoxFigures {
   version: string;
-  popup?: { popup: Spread; shell: Spread; ratioPerRound: Spread; scriptStart: Spread; readStart: Spread; readEnd: Spread; responseEnd: Spread };
+  popup?: { popup: Spread; shell: Spread; trivialModule: Spread; ratioPerRound: Spread; scriptStart: Spread; readStart: Spread; readEnd: Spread; responseEnd: Spread };
   detection?: { badge: Spread; stored: Spread; rounds: number };
   healthy?: {
     navigations: number;
@@ -63,13 +63,18 @@ async function listen(page: Page): Promise<Listener> {
 async function popupFigures(ff: FirefoxHarness, tabId: number, opens: number): Promise<NonNullable<FirefoxFigures['popup']>> {
   const page = ff.popupPage;
   await page.bringToFront();
-  const rows: { popup: number; shell: number; scriptStart: number; readStart: number; readEnd: number; responseEnd: number }[] = [];
+  const rows: { popup: number; shell: number; trivialModule: number; scriptStart: number; readStart: number; readEnd: number; responseEnd: number }[] = [];
   const warmUp = 3;
   for (let round = -warmUp; round < opens; round += 1) {
     let popup = { toExplanation: 0, scriptStart: 0, readStart: 0, readEnd: 0, responseEnd: 0 };
     let shell = 0;
-    for (const what of round % 2 === 0 ? ['popup', 'shell'] : ['shell', 'popup']) {
-      if (what === 'popup') {
+    let trivialModule = 0;
+    for (const what of round % 2 === 0 ? ['popup', 'shell', 'trivial'] : ['trivial', 'shell', 'popup']) {
+      if (what === 'trivial') {
+        await navigateExtensionPage(page, `${EXTENSION_ORIGIN}/${POPUP_VARIANTS.trivialModule}?tab=${tabId}`);
+        await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, { timeout: 10_000, polling: 20 }, POPUP_MARKS.explanation);
+        trivialModule = await page.evaluate((mark) => performance.getEntriesByName(mark)[0]!.startTime, POPUP_MARKS.explanation);
+      } else if (what === 'popup') {
         await navigateExtensionPage(page, `${EXTENSION_ORIGIN}/popup.html?tab=${tabId}`);
         await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, { timeout: 10_000, polling: 20 }, POPUP_MARKS.explanation);
         popup = await page.evaluate((marks) => {
@@ -83,12 +88,13 @@ async function popupFigures(ff: FirefoxHarness, tabId: number, opens: number): P
         shell = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
       }
     }
-    if (round >= 0) rows.push({ popup: popup.toExplanation, shell, scriptStart: popup.scriptStart, readStart: popup.readStart, readEnd: popup.readEnd, responseEnd: popup.responseEnd });
+    if (round >= 0) rows.push({ popup: popup.toExplanation, shell, trivialModule, scriptStart: popup.scriptStart, readStart: popup.readStart, readEnd: popup.readEnd, responseEnd: popup.responseEnd });
   }
   const of = (key: keyof (typeof rows)[number]) => spread(rows.map((r) => r[key]));
   return {
     popup: of('popup'),
     shell: of('shell'),
+    trivialModule: of('trivialModule'),
     ratioPerRound: spread(rows.map((r) => r.popup / r.shell)),
     scriptStart: of('scriptStart'),
     readStart: of('readStart'),

@@ -13,6 +13,7 @@
 import type { BrowserContext } from 'playwright-core';
 import { POPUP_MARKS } from '../src/popup/timing-marks';
 import { spread, type Spread } from './stats';
+import { traceCodeCache, type ScriptCompile } from './popup-code-cache';
 
 const EXPLANATION_MARK = POPUP_MARKS.explanation;
 
@@ -44,6 +45,10 @@ export interface PopupFigures {
   webPage: Spread;
   /** Per round: popup / shell of the same round. */
   ratioPerRound: Spread;
+  /** Variants of the popup page opened in the same rounds (bench/extension-copy.ts), to the same mark. */
+  variants: Record<string, Spread>;
+  /** One traced open after the rounds: each eager module's compile (from Chrome's code cache or not). */
+  codeCache?: ScriptCompile[];
 }
 
 export async function openPopupTimed(context: BrowserContext, popupUrl: string): Promise<PopupTiming> {
@@ -90,7 +95,14 @@ export async function staticPageLoad(context: BrowserContext, url: string, witho
   }
 }
 
-export async function measurePopup(context: BrowserContext, popupUrl: string, webPageUrl: string, opens: number): Promise<PopupFigures> {
+export async function measurePopup(
+  context: BrowserContext,
+  popupUrl: string,
+  webPageUrl: string,
+  opens: number,
+  variantUrls: Record<string, string> = {},
+): Promise<PopupFigures> {
+  const variants: Record<string, number[]> = Object.fromEntries(Object.keys(variantUrls).map((name) => [name, []]));
   const popup: PopupTiming[] = [];
   const shell: number[] = [];
   const webPage: number[] = [];
@@ -101,12 +113,15 @@ export async function measurePopup(context: BrowserContext, popupUrl: string, we
     let p: PopupTiming | undefined;
     let s = 0;
     let w = 0;
-    for (const what of order) {
+    const v: Record<string, number> = {};
+    for (const what of [...order, ...Object.keys(variantUrls)]) {
       if (what === 'popup') p = await openPopupTimed(context, popupUrl);
       else if (what === 'shell') s = await staticPageLoad(context, popupUrl, true);
-      else w = await staticPageLoad(context, webPageUrl, false);
+      else if (what === 'web') w = await staticPageLoad(context, webPageUrl, false);
+      else v[what] = (await openPopupTimed(context, variantUrls[what]!)).toExplanation;
     }
     if (round < 0 || !p) continue;
+    for (const [name, time] of Object.entries(v)) variants[name]!.push(time);
     popup.push(p);
     shell.push(s);
     webPage.push(w);
@@ -126,5 +141,7 @@ export async function measurePopup(context: BrowserContext, popupUrl: string, we
     shell: spread(shell),
     webPage: spread(webPage),
     ratioPerRound: spread(ratios),
+    variants: Object.fromEntries(Object.entries(variants).map(([name, times]) => [name, spread(times)])),
+    codeCache: await traceCodeCache(context, popupUrl),
   };
 }

@@ -16,6 +16,7 @@ import type { FirefoxFigures } from './measure-firefox';
 import { HOW_MEASURED } from './how-measured';
 import type { ColdStartFigures } from './measure-cold-start';
 import { coldStartLines } from './cold-start-lines';
+import type { BackgroundModules } from './background-modules';
 import { firefoxDetectionLines, firefoxHealthyLines, firefoxPopupLines } from './firefox-lines';
 
 /** What the bench measured; a figure whose phase failed is missing, with its error in `errors`. */
@@ -33,6 +34,7 @@ export interface BenchRaw {
   scale?: ScaleLevel[];
   firefox?: FirefoxFigures;
   coldStart?: ColdStartFigures;
+  backgroundModules?: BackgroundModules;
 }
 
 type Figure = Exclude<keyof BenchRaw, 'errors' | 'caps'>;
@@ -48,7 +50,9 @@ const notMeasured = (raw: BenchRaw, figure: Figure, label: string): ResultLine =
 const ms = (s: Spread) => formatSpread(s, 'ms', 0);
 const mib = (bytes: number) => `${round(bytes / 1024 / 1024, 2)} MB`;
 
-function bundleLines(bundles: EntryWeight[]): ResultLine[] {
+const splitOf = (m: BackgroundModules) => m.parts.map((p) => `${p.area} ${kib(p.share)}`).join('; ');
+
+function bundleLines(bundles: EntryWeight[], modules?: BackgroundModules): ResultLine[] {
   const by = (entry: EntryWeight['entry']) => bundles.find((b) => b.entry === entry)!;
   const line = (entry: EntryWeight['entry'], budget?: number, miss?: string): ResultLine => {
     const b = by(entry);
@@ -63,7 +67,10 @@ function bundleLines(bundles: EntryWeight[]): ResultLine[] {
   const css = bundles.filter((b) => b.css.length).map((b) => `${b.entry} ${kib(b.cssGzip)} KB`).join(', ');
   return [
     line('popup', BUNDLE_BUDGETS_KB.popupJs),
-    line('background', BUNDLE_BUDGETS_KB.backgroundJs, BUNDLE_BUDGET_MISSES.backgroundJs),
+    {
+      ...line('background', BUNDLE_BUDGETS_KB.backgroundJs, BUNDLE_BUDGET_MISSES.backgroundJs),
+      ...(modules ? { baseline: `measured split (KB gzip, shares of the file): ${splitOf(modules)}` } : {}),
+    },
     line('options'),
     { figure: 'Bundle: CSS (gzip)', measured: css, baseline: '—', budget: '—', pass: null },
   ];
@@ -110,7 +117,41 @@ function popupLines({ popup }: { popup: PopupFigures }): ResultLine[] {
       budget: `≤ ${BUDGETS.popupVsShellMedians}×`,
       pass: popup.popup.median / popup.shell.median <= BUDGETS.popupVsShellMedians,
     },
+    ...popupVariantLines(popup),
   ];
+}
+
+/** Issue 15's ideas, measured in the same rounds as the popup (bench/extension-copy.ts writes the pages). */
+function popupVariantLines(popup: PopupFigures): ResultLine[] {
+  const { trivialModule, inlineCss } = popup.variants ?? {};
+  const lines: ResultLine[] = [];
+  if (trivialModule)
+    lines.push({
+      figure: "1. Floor: the popup's HTML and CSS with one trivial module (sets the mark) ÷ shell, ratio of medians",
+      measured: `${round(trivialModule.median / popup.shell.median, 2)}× (${ms(trivialModule)})`,
+      baseline: `the browser's own cost of running a module in an extension page; the popup above: ${round(popup.popup.median / popup.shell.median, 2)}×`,
+      budget: '—',
+      pass: null,
+    });
+  if (inlineCss)
+    lines.push({
+      figure: '1. Idea: critical CSS inline (both stylesheets in a <style>) ÷ the popup as built, ratio of medians',
+      measured: `${round(inlineCss.median / popup.popup.median, 2)}× (${ms(inlineCss)})`,
+      baseline: `popup as built ${ms(popup.popup)}`,
+      budget: '—',
+      pass: null,
+    });
+  if (popup.codeCache?.length) {
+    const c = popup.codeCache;
+    lines.push({
+      figure: "1. Idea: Chrome's code cache for the extension's pages (one traced open after the rounds)",
+      measured: `${c.filter((s) => s.consumedCacheSize > 0 && !s.cacheRejected).length} of ${c.length} modules compiled from the cache`,
+      baseline: c.map((s) => `${s.url}: cache ${s.consumedCacheSize} B${s.cacheRejected ? ' (rejected)' : ''}, compile ${round(s.compileMs, 1)} ms, evaluate ${round(s.evaluateMs, 1)} ms`).join('; '),
+      budget: '—',
+      pass: null,
+    });
+  }
+  return lines;
 }
 
 function handlerLine(handler: HandlerFigures): ResultLine {
@@ -260,7 +301,7 @@ export function buildLines(raw: BenchRaw): ResultLine[] {
   return [
     ...(popup ? popupLines({ popup }) : [notMeasured(raw, 'popup', '1. Popup time to explanation')]),
     ...firefoxPopupLines(firefox, ffError),
-    ...(bundles ? bundleLines(bundles) : [notMeasured(raw, 'bundles', '2. Bundles')]),
+    ...(bundles ? bundleLines(bundles, raw.backgroundModules) : [notMeasured(raw, 'bundles', '2. Bundles')]),
     handler ? handlerLine(handler) : notMeasured(raw, 'handler', '3a. Handler in Node'),
     navigation ? navigationLine(navigation) : notMeasured(raw, 'navigation', '3b. Healthy loads'),
     ...(writes ? writeLines(writes) : [notMeasured(raw, 'writes', '3c. Storage writes')]),
@@ -303,6 +344,13 @@ export function explainSections(raw: BenchRaw): string[] {
       ? [
           '## Bundle composition (gzip bytes per file, as loaded)',
           ...raw.bundles.map((b) => `- ${b.entry}: ${[...b.js, ...b.css].map((f) => `${f.file} ${f.gzip}${f.lazy ? ' (lazy)' : ''}`).join(', ')}`),
+          '',
+        ]
+      : []),
+    ...(raw.backgroundModules
+      ? [
+          `## Background: where the bytes go (KB gzip, each module minified and gzipped alone, scaled to the file's ${kib(raw.backgroundModules.total)} KB)`,
+          ...raw.backgroundModules.parts.map((p) => `- **${p.area}** ${kib(p.share)}: ${p.modules.map((m) => `${m.id.replace(/^src\//, '').replace(/^.*node_modules\//, '')} ${round(m.share / 1024, 2)}`).join(', ')}`),
           '',
         ]
       : []),

@@ -8,12 +8,11 @@ import { gzipSync } from 'node:zlib';
 import { CHROME_DIST } from '../dist';
 
 /** KB = 1024 bytes, gzip at zlib's default level (what `gzip` does by default). */
-// Background: issue #5 asked for ≤ 15 KB before the nine guided steps, the watch and the history moved
-// into the worker (DESIGN: steps run in the background, so a closing popup never loses a result).
-// Measured 25.3 KB: webextension-polyfill 4.4 (the stack requires it), knowledge shared with the popup 4.7,
-// the steps ~9, runner + watch + detector + store ~7. An MV3 service worker cannot import() lazily, so the
-// budget is 26 KB; what a navigation costs is budgeted separately (ns/event, zero writes, page-load ratio).
-export const BUNDLE_BUDGETS_KB = { popupJs: 25, backgroundJs: 26 } as const;
+// Background: issue 15 asks for ≤ 20 KB (issue #5 asked for 15 before the nine guided steps, the watch and the
+// history moved into the worker: DESIGN, steps run in the background so a closing popup never loses a result;
+// an earlier bench had raised it to 26, put back to the issue's figure). Missed, with its measured split
+// (bench/background-modules.ts) in bench/results.md; what a navigation costs is budgeted separately.
+export const BUNDLE_BUDGETS_KB = { popupJs: 25, backgroundJs: 20 } as const;
 
 /**
  * Budgets missed today, each with the reason: the bench shows the row red with it, and CI expects the miss
@@ -21,10 +20,12 @@ export const BUNDLE_BUDGETS_KB = { popupJs: 25, backgroundJs: 26 } as const;
  */
 export const BUNDLE_BUDGET_MISSES: Partial<Record<keyof typeof BUNDLE_BUDGETS_KB, string>> = {
   backgroundJs:
-    'one file of 28 KB (KiB) that an MV3 service worker must load before its first event (an MV3 worker cannot import() code; ' +
-    'the infrastructure registry is data already, fetched on the first failure): the nine guided steps and their platform ' +
-    'code ≈ 12 (DESIGN: steps run in the worker so a closing popup never loses a result), webextension-polyfill 3.9, ' +
-    'the failure engine ≈ 5, store / badge / messages ≈ 4, settings and history ≈ 2.5, the watch ≈ 2.5',
+    'one file (~31 KB) that an MV3 service worker must load and evaluate before its first event: it cannot import() ' +
+    '(the built worker is a module, where importScripts is refused; in a classic worker importScripts of a new URL is ' +
+    'refused once installed), so code needed only later cannot be loaded later, and data already is (the infrastructure ' +
+    'registry, fetched on the first failure). What the first event needs — failure engine ≈ 8.5, messages / settings / ' +
+    'storage ≈ 4.3, webextension-polyfill ≈ 2 — is ≈ 15 KB; the guided steps ≈ 12.5 (DESIGN: they run in the worker), ' +
+    'the watch ≈ 1.9 and the in-page notice ≈ 1.5 are the rest (measured shares in bench/results.md)',
 };
 
 export interface FileWeight {

@@ -62,4 +62,46 @@ describe('afterStart', () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(seen).toEqual(['a1', 'b2', 'a3', 'b4']);
   });
+
+  it('once started, runs a listener within the event call (no promise reaction per event)', async () => {
+    const ready = Promise.resolve();
+    const whenReady = afterStart(ready);
+    await ready;
+    const seen: number[] = [];
+    whenReady((n: number) => seen.push(n))(7);
+    expect(seen).toEqual([7]);
+  });
+
+  it('keeps the order when events queued before start-up are still pending as a later one is handled', async () => {
+    let finish: () => void = () => {};
+    const ready = new Promise<void>((r) => (finish = r));
+    const whenReady = afterStart(ready);
+    const seen: string[] = [];
+    const on = whenReady((s: string) => seen.push(s));
+    on('queued');
+    finish();
+    // A reaction registered after the queued event (as an event dispatched later would be) sees it done.
+    await ready.then(() => on('later'));
+    expect(seen).toEqual(['queued', 'later']);
+  });
+
+  it('once started, a listener that throws does not throw into the event dispatcher', async () => {
+    const ready = Promise.resolve();
+    const whenReady = afterStart(ready);
+    await ready;
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown) => rejections.push(reason);
+    process.on('unhandledRejection', onRejection);
+    try {
+      expect(() =>
+        whenReady(() => {
+          throw new Error('listener failed');
+        })(),
+      ).not.toThrow();
+      await new Promise((r) => setTimeout(r, 0));
+      expect(rejections).toEqual([new Error('listener failed')]);
+    } finally {
+      process.off('unhandledRejection', onRejection);
+    }
+  });
 });
