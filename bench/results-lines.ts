@@ -17,6 +17,9 @@ import { HOW_MEASURED } from './how-measured';
 import type { ColdStartFigures } from './measure-cold-start';
 import { coldStartLines } from './cold-start-lines';
 import type { BackgroundModules } from './background-modules';
+import { popupIdeas } from './popup-ideas';
+import { popupLines, popupParts } from './popup-lines';
+import { memoryLines, scaleLines } from './memory-lines';
 import { firefoxDetectionLines, firefoxHealthyLines, firefoxPopupLines } from './firefox-lines';
 
 /** What the bench measured; a figure whose phase failed is missing, with its error in `errors`. */
@@ -74,84 +77,6 @@ function bundleLines(bundles: EntryWeight[], modules?: BackgroundModules): Resul
     line('options'),
     { figure: 'Bundle: CSS (gzip)', measured: css, baseline: '—', budget: '—', pass: null },
   ];
-}
-
-/** Module fetch, parse + compile + evaluate, storage read, render: the popup's time, part by part (medians). */
-function popupParts(popup: PopupFigures): string {
-  const b = popup.breakdown;
-  const part = (from: number, to: number) => `${round(to - from, 0)} ms`;
-  // Chromium gave no Resource Timing entry for the extension's own module scripts in the runs so far:
-  // then fetch and compile cannot be told apart, and the row says so rather than show a 0 ms fetch.
-  const fetchSeen = b.scriptsFetched.median > b.responseEnd.median;
-  return [
-    `HTML ${round(b.responseEnd.median, 0)} ms`,
-    ...(fetchSeen
-      ? [`module fetch ${part(b.responseEnd.median, b.scriptsFetched.median)}`, `parse + compile + evaluate ${part(b.scriptsFetched.median, b.scriptStart.median)}`]
-      : [`module fetch + parse + compile + evaluate ${part(b.responseEnd.median, b.scriptStart.median)} (no Resource Timing for the extension's scripts)`]),
-    `until the reads start ${part(b.scriptStart.median, b.readStart.median)}`,
-    `storage read ${part(b.readStart.median, b.readEnd.median)}`,
-    `render ${part(b.readEnd.median, popup.popup.median)}`,
-  ].join(', ');
-}
-
-function popupLines({ popup }: { popup: PopupFigures }): ResultLine[] {
-  return [
-    {
-      figure: '1. Popup: navigation start → explanation rendered',
-      measured: ms(popup.popup),
-      baseline: `shell without JS ${ms(popup.shell)}; web page ${ms(popup.webPage)}`,
-      budget: `≤ ${BUDGETS.popupMedianMs} ms`,
-      pass: popup.popup.median <= BUDGETS.popupMedianMs,
-    },
-    {
-      figure: '1. Popup ÷ shell (same round)',
-      measured: `${round(popup.ratioPerRound.median, 2)}× (min ${round(popup.ratioPerRound.min, 2)}, max ${round(popup.ratioPerRound.max, 2)})`,
-      baseline: `ratio of medians: ${round(popup.popup.median / popup.shell.median, 2)}×`,
-      budget: `≤ ${BUDGETS.popupVsShell}×`,
-      pass: popup.ratioPerRound.median <= BUDGETS.popupVsShell,
-    },
-    {
-      figure: '1. Popup ÷ shell, ratio of medians (issue 15)',
-      measured: `${round(popup.popup.median / popup.shell.median, 2)}×`,
-      baseline: `parts of the popup's own time (medians, see "Popup breakdown"): ${popupParts(popup)}`,
-      budget: `≤ ${BUDGETS.popupVsShellMedians}×`,
-      pass: popup.popup.median / popup.shell.median <= BUDGETS.popupVsShellMedians,
-    },
-    ...popupVariantLines(popup),
-  ];
-}
-
-/** Issue 15's ideas, measured in the same rounds as the popup (bench/extension-copy.ts writes the pages). */
-function popupVariantLines(popup: PopupFigures): ResultLine[] {
-  const { trivialModule, inlineCss } = popup.variants ?? {};
-  const lines: ResultLine[] = [];
-  if (trivialModule)
-    lines.push({
-      figure: "1. Floor: the popup's HTML and CSS with one trivial module (sets the mark) ÷ shell, ratio of medians",
-      measured: `${round(trivialModule.median / popup.shell.median, 2)}× (${ms(trivialModule)})`,
-      baseline: `the browser's own cost of running a module in an extension page; the popup above: ${round(popup.popup.median / popup.shell.median, 2)}×`,
-      budget: '—',
-      pass: null,
-    });
-  if (inlineCss)
-    lines.push({
-      figure: '1. Idea: critical CSS inline (both stylesheets in a <style>) ÷ the popup as built, ratio of medians',
-      measured: `${round(inlineCss.median / popup.popup.median, 2)}× (${ms(inlineCss)})`,
-      baseline: `popup as built ${ms(popup.popup)}`,
-      budget: '—',
-      pass: null,
-    });
-  if (popup.codeCache?.length) {
-    const c = popup.codeCache;
-    lines.push({
-      figure: "1. Idea: Chrome's code cache for the extension's pages (one traced open after the rounds)",
-      measured: `${c.filter((s) => s.consumedCacheSize > 0 && !s.cacheRejected).length} of ${c.length} modules compiled from the cache`,
-      baseline: c.map((s) => `${s.url}: cache ${s.consumedCacheSize} B${s.cacheRejected ? ' (rejected)' : ''}, compile ${round(s.compileMs, 1)} ms, evaluate ${round(s.evaluateMs, 1)} ms`).join('; '),
-      budget: '—',
-      pass: null,
-    });
-  }
-  return lines;
 }
 
 function handlerLine(handler: HandlerFigures): ResultLine {
@@ -253,48 +178,6 @@ function verdictLines(verdict: NonNullable<BenchRaw['verdict']>, caps: CheckCaps
   ];
 }
 
-function memoryLines(memory: MemoryFigures): ResultLine[] {
-  return [
-    {
-      figure: `5. Worker heap after ${memory.navigations} failing loads in ${memory.tabs} tabs`,
-      measured: `${mib(memory.heapAfter)} (after GC)`,
-      baseline: `fresh worker ${mib(memory.heapBefore)}`,
-      budget: `≤ ${mib(BUDGETS.workerHeapBytes)}`,
-      pass: memory.heapAfter <= BUDGETS.workerHeapBytes,
-    },
-    {
-      figure: `5. storage.session bytes, ${memory.records} tabs`,
-      measured: `${kib(memory.sessionBytes)} KB (storage.local ${kib(memory.localBytes)} KB)`,
-      baseline: '—',
-      budget: `≤ ${mib(BUDGETS.sessionBytes50Tabs)}`,
-      pass: memory.sessionBytes <= BUDGETS.sessionBytes50Tabs,
-    },
-  ];
-}
-
-function scaleLines(scale: ScaleLevel[]): ResultLine[] {
-  const one = scale[0]!;
-  const top = scale[scale.length - 1]!;
-  const bytesGrowth = top.bytesPerTab / one.bytesPerTab;
-  const popupGrowth = top.ratio.median / one.ratio.median;
-  return [
-    {
-      figure: `6. Session bytes per tab, ${top.tabs} vs ${one.tabs} tab(s)`,
-      measured: `${round(bytesGrowth, 2)}× (${scale.map((l) => `${l.tabs}: ${round(l.bytesPerTab, 0)} B/tab`).join(', ')})`,
-      baseline: '—',
-      budget: `≤ ${BUDGETS.bytesPerTabGrowth}× (linear)`,
-      pass: bytesGrowth <= BUDGETS.bytesPerTabGrowth,
-    },
-    {
-      figure: `6. Popup ÷ shell, ${top.tabs} vs ${one.tabs} tab(s)`,
-      measured: `${round(popupGrowth, 2)}× (${scale.map((l) => `${l.tabs}: ${round(l.ratio.median, 2)}×`).join(', ')})`,
-      baseline: `popup ${scale.map((l) => `${round(l.popup.median, 0)}`).join('/')} ms, shell ${scale.map((l) => `${round(l.shell.median, 0)}`).join('/')} ms`,
-      budget: `≤ ${BUDGETS.popupScaleGrowth}× (linear would be ${top.tabs / one.tabs}×)`,
-      pass: popupGrowth <= BUDGETS.popupScaleGrowth,
-    },
-  ];
-}
-
 export function buildLines(raw: BenchRaw): ResultLine[] {
   const { popup, bundles, handler, navigation, writes, pageReading, verdict, caps, memory, scale, firefox } = raw;
   const ffError = raw.errors.firefox;
@@ -328,9 +211,7 @@ export function explainSections(raw: BenchRaw): string[] {
   const errors = Object.entries(raw.errors).map(([figure, error]) => `- ${figure}: ${error}`);
   return [
     ...(errors.length ? ['## Phases that failed', ...errors, ''] : []),
-    '## Issue 15: not measured yet',
-    "- The popup's ideas (one eager chunk, an explanation view stored by the background, steps a frame later, critical CSS inline, code cache): not measured one by one. The popup breakdown below is where the time goes; module fetch cannot be told from compile (Chromium gives no Resource Timing entry for the extension's own scripts).",
-    '',
+    ...popupIdeas(popup, raw.firefox),
     ...(popup
       ? [
           '## Popup breakdown (ms from navigation start, medians)',

@@ -1,0 +1,41 @@
+// The "Issue 15: the popup's ideas" section of bench/results.md: what each idea was measured to do, or the
+// measured bound on what it could do where it was not built as a variant.
+import type { FirefoxFigures } from './measure-firefox';
+import type { PopupFigures } from './measure-popup';
+import { round } from './stats';
+
+export function popupIdeas(popup: PopupFigures | undefined, firefox: FirefoxFigures | undefined): string[] {
+  if (!popup) return [];
+  const b = popup.breakdown;
+  const at = (n: number) => `${round(n, 0)} ms`;
+  const shell = popup.shell.median;
+  const trivial = popup.variants?.trivialModule?.median;
+  const inline = popup.variants?.inlineCss?.median;
+  const read = b.readEnd.median - b.readStart.median;
+  const render = popup.popup.median - b.readEnd.median;
+  const cached = popup.codeCache?.filter((c) => c.consumedCacheSize > 0 && !c.cacheRejected) ?? [];
+  const ff = firefox?.popup;
+  return [
+    "## Issue 15: the popup's ideas, one at a time (Chromium, same rounds as row 1)",
+    ...(trivial !== undefined
+      ? [
+          `- **The browser's floor** (measured): popup.html's own HTML and CSS with one trivial module that only sets the mark reaches it at ${at(trivial)}, ${round(trivial / shell, 2)}× the script-less shell (${at(shell)}); the popup is ${round(popup.popup.median / shell, 2)}×.` +
+            ` Running any module at all in an extension page costs what 1.25× leaves no room for: that part of the breakdown is the browser's.` +
+            (ff ? ` Firefox ESR: trivial module ${at(ff.trivialModule.median)} = ${round(ff.trivialModule.median / ff.shell.median, 2)}× its shell (${at(ff.shell.median)}), the popup ${round(ff.popup.median / ff.shell.median, 2)}×.` : ''),
+        ]
+      : []),
+    ...(inline !== undefined
+      ? [`- **Critical CSS inline** (measured, not kept): both stylesheets in a <style> gave ${at(inline)} against ${at(popup.popup.median)} as built (${round(inline / popup.popup.median, 2)}×): no gain worth a build step; extension CSS is read from the package, not the network.`]
+      : []),
+    ...(popup.codeCache?.length
+      ? [
+          `- **Chrome's code cache on extension pages** (measured): ${cached.length} of ${popup.codeCache.length} modules compiled from the cache in a traced open after the rounds (V8's compile event: consumedCacheSize, not rejected); compile took ${popup.codeCache.map((c) => `${c.url.replace(/^.*\//, '')} ${round(c.compileMs, 1)} ms`).join(', ')}.` +
+            ' It applies (from the third open of a profile on; the first opens compile from source, streamed off the main thread), so compile is not where the time goes: evaluation and the browser\'s module loading are.',
+        ]
+      : []),
+    `- **One eager chunk** (bounded, not built): the popup loads 2 eager files; all of its module work (fetch + compile + evaluate) is ${at(b.scriptStart.median - b.responseEnd.median)}${trivial !== undefined ? `, and a page with one trivial module already takes ${at(trivial)} to its first line` : ''}: merging two files cannot take the popup under the floor above.`,
+    `- **An explanation view stored ready by the background** (bounded, not built): the storage read is ${at(read)} and render ${at(render)}; a stored view still needs one read, and Preact renders the same DOM from it, so the most it could save is part of those ${at(read + render)} — not the module floor.`,
+    `- **Steps a frame after the explanation** (bounded, not built): render is ${at(render)} in all (explanation and steps); the mark is set in the explanation's first effect, so deferring the steps can save at most that.`,
+    '',
+  ];
+}

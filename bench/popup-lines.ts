@@ -1,0 +1,85 @@
+// Row 1 of the results (Chromium): the popup against its script-less shell, its breakdown and issue 15's ideas.
+import { BUDGETS } from './budgets';
+import type { PopupFigures } from './measure-popup';
+import type { ResultLine } from './report';
+import { formatSpread, round, type Spread } from './stats';
+
+const ms = (s: Spread) => formatSpread(s, 'ms', 0);
+
+/** Module fetch, parse + compile + evaluate, storage read, render: the popup's time, part by part (medians). */
+export function popupParts(popup: PopupFigures): string {
+  const b = popup.breakdown;
+  const part = (from: number, to: number) => `${round(to - from, 0)} ms`;
+  // Chromium gave no Resource Timing entry for the extension's own module scripts in the runs so far:
+  // then fetch and compile cannot be told apart, and the row says so rather than show a 0 ms fetch.
+  const fetchSeen = b.scriptsFetched.median > b.responseEnd.median;
+  return [
+    `HTML ${round(b.responseEnd.median, 0)} ms`,
+    ...(fetchSeen
+      ? [`module fetch ${part(b.responseEnd.median, b.scriptsFetched.median)}`, `parse + compile + evaluate ${part(b.scriptsFetched.median, b.scriptStart.median)}`]
+      : [`module fetch + parse + compile + evaluate ${part(b.responseEnd.median, b.scriptStart.median)} (no Resource Timing for the extension's scripts)`]),
+    `until the reads start ${part(b.scriptStart.median, b.readStart.median)}`,
+    `storage read ${part(b.readStart.median, b.readEnd.median)}`,
+    `render ${part(b.readEnd.median, popup.popup.median)}`,
+  ].join(', ');
+}
+
+export function popupLines({ popup }: { popup: PopupFigures }): ResultLine[] {
+  return [
+    {
+      figure: '1. Popup: navigation start → explanation rendered',
+      measured: ms(popup.popup),
+      baseline: `shell without JS ${ms(popup.shell)}; web page ${ms(popup.webPage)}`,
+      budget: `≤ ${BUDGETS.popupMedianMs} ms`,
+      pass: popup.popup.median <= BUDGETS.popupMedianMs,
+    },
+    {
+      figure: '1. Popup ÷ shell (same round)',
+      measured: `${round(popup.ratioPerRound.median, 2)}× (min ${round(popup.ratioPerRound.min, 2)}, max ${round(popup.ratioPerRound.max, 2)})`,
+      baseline: `ratio of medians: ${round(popup.popup.median / popup.shell.median, 2)}×`,
+      budget: `≤ ${BUDGETS.popupVsShell}×`,
+      pass: popup.ratioPerRound.median <= BUDGETS.popupVsShell,
+    },
+    {
+      figure: '1. Popup ÷ shell, ratio of medians (issue 15)',
+      measured: `${round(popup.popup.median / popup.shell.median, 2)}×`,
+      baseline: `parts of the popup's own time (medians, see "Popup breakdown"): ${popupParts(popup)}`,
+      budget: `≤ ${BUDGETS.popupVsShellMedians}×`,
+      pass: popup.popup.median / popup.shell.median <= BUDGETS.popupVsShellMedians,
+    },
+    ...popupVariantLines(popup),
+  ];
+}
+
+/** Issue 15's ideas, measured in the same rounds as the popup (bench/extension-copy.ts writes the pages). */
+function popupVariantLines(popup: PopupFigures): ResultLine[] {
+  const { trivialModule, inlineCss } = popup.variants ?? {};
+  const lines: ResultLine[] = [];
+  if (trivialModule)
+    lines.push({
+      figure: "1. Floor: the popup's HTML and CSS with one trivial module (sets the mark) ÷ shell, ratio of medians",
+      measured: `${round(trivialModule.median / popup.shell.median, 2)}× (${ms(trivialModule)})`,
+      baseline: `the browser's own cost of running a module in an extension page; the popup above: ${round(popup.popup.median / popup.shell.median, 2)}×`,
+      budget: '—',
+      pass: null,
+    });
+  if (inlineCss)
+    lines.push({
+      figure: '1. Idea: critical CSS inline (both stylesheets in a <style>) ÷ the popup as built, ratio of medians',
+      measured: `${round(inlineCss.median / popup.popup.median, 2)}× (${ms(inlineCss)})`,
+      baseline: `popup as built ${ms(popup.popup)}`,
+      budget: '—',
+      pass: null,
+    });
+  if (popup.codeCache?.length) {
+    const c = popup.codeCache;
+    lines.push({
+      figure: "1. Idea: Chrome's code cache for the extension's pages (one traced open after the rounds)",
+      measured: `${c.filter((s) => s.consumedCacheSize > 0 && !s.cacheRejected).length} of ${c.length} modules compiled from the cache`,
+      baseline: c.map((s) => `${s.url}: cache ${s.consumedCacheSize} B${s.cacheRejected ? ' (rejected)' : ''}, compile ${round(s.compileMs, 1)} ms, evaluate ${round(s.evaluateMs, 1)} ms`).join('; '),
+      budget: '—',
+      pass: null,
+    });
+  }
+  return lines;
+}
