@@ -1,5 +1,6 @@
-// Renders the screenshots in docs/: the popup in each main state, light and dark, German once, and the
-// options page. Real failures from the test suite's local server; every probe on 127.0.0.1.
+// Renders the screenshots in docs/: the popup in each main state, light and dark, German once, the options
+// page, the notice on a failing page, the welcome page, the popup and the options at phone width (360 px),
+// and the store screenshots in docs/store/. Real failures from the test suite's local server; every probe on 127.0.0.1.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
@@ -8,13 +9,14 @@ import { startFailingServer, type FailingServer } from '../../test/harness/faili
 import { localEndpoints, startProbeServers, type ProbeServers } from '../../test/harness/probe-servers';
 import { waitFor } from '../../test/harness/wait-for';
 import { preparePopup, siteHostRules, SITE_HOSTS, type PopupState } from './states';
+import { narrowPopup, noticePage, optionsPage, overflowAt, PHONE_WIDTH, SCHEMES, welcomePage, type Scheme } from './pages';
+import { shootStore } from './store';
 
 const DOCS = fileURLToPath(new URL('../../docs/', import.meta.url));
-const SCHEMES = ['light', 'dark'] as const;
 
 const STATES: PopupState[] = ['502', '522', 'verdict', 'healthy', 'dns'];
 
-async function shoot(page: Page, name: string, scheme: (typeof SCHEMES)[number]): Promise<void> {
+async function shoot(page: Page, name: string, scheme: Scheme): Promise<void> {
   await page.emulateMedia({ colorScheme: scheme });
   // As tall as the content, like the toolbar popup (a short state is not padded to the 600 px test viewport).
   const { width } = page.viewportSize() ?? { width: 390 };
@@ -25,13 +27,54 @@ async function shoot(page: Page, name: string, scheme: (typeof SCHEMES)[number])
   console.log(`  ${path}`);
 }
 
-async function withBrowser(server: FailingServer, probes: ProbeServers, language: string | null, run: (b: ChecksBrowser) => Promise<void>): Promise<void> {
+/** A web page as its window shows it (the viewport, not the whole document). */
+async function shootWindow(page: Page, name: string, scheme: Scheme): Promise<void> {
+  await page.emulateMedia({ colorScheme: scheme });
+  const path = `${DOCS}${name}${scheme === 'dark' ? '-dark' : ''}.png`;
+  await page.screenshot({ path });
+  console.log(`  ${path}`);
+}
+
+/** At phone width nothing may stick out sideways: a page that does fails the run. */
+async function expectFitsPhone(page: Page, what: string): Promise<void> {
+  const overflow = await overflowAt(page);
+  if (overflow === null) return;
+  console.error(`  ${what} is wider than ${PHONE_WIDTH} px: ${overflow}`);
+  process.exitCode = 1;
+}
+
+async function shootPagesBeyondThePopup(browser: ChecksBrowser): Promise<void> {
+  // A desktop window's width: the notice (top right) leaves the page's own centred heading in view.
+  const notice = await noticePage(browser, 'docs');
+  await notice.setViewportSize({ width: 1200, height: 360 });
+  for (const scheme of SCHEMES) await shootWindow(notice, 'notice-502', scheme);
+  await notice.close();
+  const welcome = await welcomePage(browser);
+  for (const scheme of SCHEMES) await shoot(welcome, 'welcome', scheme);
+  await welcome.close();
+  const popup = await narrowPopup(browser);
+  for (const scheme of SCHEMES) await shoot(popup, `popup-502-${PHONE_WIDTH}`, scheme);
+  await expectFitsPhone(popup, 'the popup');
+  await popup.close();
+  const options = await optionsPage(browser, PHONE_WIDTH);
+  for (const scheme of SCHEMES) await shoot(options, `options-${PHONE_WIDTH}`, scheme);
+  await expectFitsPhone(options, 'the options page');
+  await options.close();
+}
+
+interface BrowserSetup {
+  language?: string;
+  deviceScaleFactor?: number;
+}
+
+async function withBrowser(server: FailingServer, probes: ProbeServers, setup: BrowserSetup, run: (b: ChecksBrowser) => Promise<void>): Promise<void> {
+  const language = setup.language ?? null;
   // Chromium on Linux takes its UI language from the environment (needs Debian's chromium-l10n).
   const before = process.env.LANGUAGE;
   if (language) process.env.LANGUAGE = language;
   let browser: ChecksBrowser;
   try {
-    browser = await launchChecksChromium([siteHostRules(server), ...(language ? [`--lang=${language}`] : [])]);
+    browser = await launchChecksChromium([siteHostRules(server), ...(language ? [`--lang=${language}`] : [])], setup.deviceScaleFactor ? { deviceScaleFactor: setup.deviceScaleFactor } : {});
   } finally {
     if (before === undefined) delete process.env.LANGUAGE;
     else process.env.LANGUAGE = before;
@@ -68,7 +111,7 @@ ${row('#f1f3f4', '#1d1f23')}${row('#35363a', '#e8eaed')}`);
 export async function main(): Promise<void> {
   const [server, probes]: [FailingServer, ProbeServers] = await Promise.all([startFailingServer(), startProbeServers()]);
   try {
-    await withBrowser(server, probes, null, async (browser) => {
+    await withBrowser(server, probes, {}, async (browser) => {
       for (const state of STATES) {
         const popup = await preparePopup(browser, state);
         for (const scheme of SCHEMES) await shoot(popup, `popup-${state}`, scheme);
@@ -76,19 +119,19 @@ export async function main(): Promise<void> {
       }
       // The options page as a person sees it: default addresses (the popups above used local ones).
       await browser.writeSettings({});
-      const options = await browser.context.newPage();
-      await options.setViewportSize({ width: 900, height: 700 });
-      await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-      await options.locator('main:not([aria-busy])').waitFor();
+      await shootPagesBeyondThePopup(browser);
+      const options = await optionsPage(browser, 900);
       for (const scheme of SCHEMES) await shoot(options, 'options', scheme);
       await shootToolbarIcons(browser);
     });
-    await withBrowser(server, probes, 'de', async (browser) => {
+    await withBrowser(server, probes, { language: 'de' }, async (browser) => {
       const popup = await preparePopup(browser, '522');
       const language = await waitFor('the UI language', () => popup.evaluate(() => document.documentElement.lang));
       if (!language.startsWith('de')) console.warn(`  German screenshot shows "${language}": install Debian's chromium-l10n`);
       await shoot(popup, 'popup-522-de', 'light');
     });
+    // The store screenshots at twice the pixels: addons.mozilla.org asks for 2400×1800.
+    await withBrowser(server, probes, { deviceScaleFactor: 2 }, shootStore);
   } finally {
     await Promise.all([server.close(), probes.close()]);
   }

@@ -22,7 +22,7 @@ export const SITE_HOSTS: Record<Exclude<PopupState, 'dns'>, string> = {
 export const siteHostRules = (server: FailingServer): string =>
   `--host-resolver-rules=${Object.values(SITE_HOSTS).map((host) => `MAP ${host} 127.0.0.1:${server.port}`).join(', ')}`;
 
-const site = (state: Exclude<PopupState, 'dns'>, path: string): string => `http://${SITE_HOSTS[state]}${path}`;
+export const siteUrl = (state: Exclude<PopupState, 'dns'>, path: string): string => `http://${SITE_HOSTS[state]}${path}`;
 
 /** The steps "Check everything" runs. */
 const AUTOMATIC = ['reload', 'clean-request', 'network', 'dns'];
@@ -47,13 +47,13 @@ export async function preparePopup(browser: ChecksBrowser, state: PopupState): P
   const tag = `s${++counter}`;
   switch (state) {
     case '502':
-      return incidentPopup(browser, site('502', `/nginx-502?t=${tag}`));
+      return incidentPopup(browser, siteUrl('502', `/nginx-502?t=${tag}`));
     case '522':
-      return incidentPopup(browser, site('522', `/cf-522?t=${tag}`));
+      return incidentPopup(browser, siteUrl('522', `/cf-522?t=${tag}`));
     case 'dns':
       return incidentPopup(browser, `${DNS_FAILURE_URL}?t=${tag}`);
     case 'verdict': {
-      const popup = await incidentPopup(browser, site('verdict', `/nginx-502?t=${tag}`));
+      const popup = await incidentPopup(browser, siteUrl('verdict', `/nginx-502?t=${tag}`));
       await popup.locator('section.verdict button.primary').click();
       await popup.waitForFunction((ids) => ids.every((id) => document.querySelector(`li[data-step="${id}"].step--done`)), AUTOMATIC, {
         timeout: 30_000,
@@ -63,7 +63,7 @@ export async function preparePopup(browser: ChecksBrowser, state: PopupState): P
       return popup;
     }
     case 'healthy': {
-      const url = site('healthy', `/recovers?key=${tag}&after=1`);
+      const url = siteUrl('healthy', `/recovers?key=${tag}&after=1`);
       const { page, tabId } = await browser.openTab(url);
       await waitFor('the incident', async () => Boolean((await browser.record(tabId))?.incident), { timeoutMs: 15_000 });
       await page.reload();

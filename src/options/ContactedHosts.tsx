@@ -21,14 +21,14 @@ export function ContactedHosts({ settings }: { settings: Settings }) {
           {contactedHosts(settings).map((h) => (
             <tr key={`${h.host ?? ''} ${h.when}`} class={h.when === 'thirdPartyOff' ? 'hosts--off' : undefined}>
               <td>{h.host === null ? t('hostSiteItself') : <code>{h.host}</code>}</td>
-              <td>
+              <td data-label={t('hostsColWhy')}>
                 {h.purposes.map((p) => (
                   <span key={p} class="purpose">
                     {t(`hostPurpose_${p}`)}
                   </span>
                 ))}
               </td>
-              <td>{t(`hostWhen_${h.when}`)}</td>
+              <td data-label={t('hostsColWhen')}>{t(`hostWhen_${h.when}`)}</td>
             </tr>
           ))}
         </tbody>

@@ -16,6 +16,8 @@ export function StepList({ incident, recommended, actions }: { incident: Inciden
   // Read-only (the incident ended): only the steps that ran.
   const shown = (ids: readonly CheckId[]) => (actions ? ids.filter((id) => !unavailable.has(id)) : ids.filter((id) => incident.checks[id]));
   const others = shown(CHECK_IDS.filter((id) => !recommended.includes(id)));
+  // Read-only with nothing run (the welcome page's sample): no empty "steps you ran" heading.
+  if (!actions && shown(CHECK_IDS).length === 0) return null;
   const item = (id: CheckId, isRecommended: boolean) => (
     <StepItem key={id} id={id} url={incident.url} incident={incident} recommended={isRecommended} state={effectiveState(incident.checks[id], now)} actions={actions} />
   );

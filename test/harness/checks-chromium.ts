@@ -36,7 +36,8 @@ export interface ChecksBrowser {
   close(): Promise<void>;
 }
 
-export const launchChecksChromium = (extraArgs: string[] = []): Promise<ChecksBrowser> => launchAttached({ extraArgs }, attach);
+export const launchChecksChromium = (extraArgs: string[] = [], options: { deviceScaleFactor?: number } = {}): Promise<ChecksBrowser> =>
+  launchAttached({ extraArgs, ...options }, attach);
 
 async function attach(launched: LaunchedExtension): Promise<ChecksBrowser> {
   const { context, worker, extensionId, close } = launched;

@@ -53,6 +53,8 @@ export interface ContextOptions {
   args?: string[];
   /** Playwright defaults to leave out, e.g. '--disable-back-forward-cache'. */
   ignoreDefaultArgs?: string[];
+  /** Device pixels per CSS pixel (the store screenshots render at 2). */
+  deviceScaleFactor?: number;
 }
 
 /** Debian's Chromium on a persistent profile: the one place for its binary, switches and window size. */
@@ -64,6 +66,7 @@ export function launchChromiumContext(profileDir: string, options: ContextOption
     args: [...extension, ...CHROMIUM_ARGS, ...(options.args ?? [])],
     ...(options.ignoreDefaultArgs ? { ignoreDefaultArgs: options.ignoreDefaultArgs } : {}),
     viewport: { width: 1000, height: 700 },
+    ...(options.deviceScaleFactor ? { deviceScaleFactor: options.deviceScaleFactor } : {}),
   });
 }
 
@@ -92,6 +95,8 @@ export interface LaunchOptions {
    * it is a browser restart (same profile, same extension id, which Chromium derives from the path).
    */
   profileRoot?: string;
+  /** Device pixels per CSS pixel (the store screenshots render at 2). */
+  deviceScaleFactor?: number;
 }
 
 /** A browser with the extension loaded and its worker's listeners registered: the part every suite shares. */
@@ -123,6 +128,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Laun
       ...(options.headless !== undefined ? { headless: options.headless } : {}),
       ...(options.extraArgs ? { args: options.extraArgs } : {}),
       ...(options.ignoreDefaultArgs ? { ignoreDefaultArgs: options.ignoreDefaultArgs } : {}),
+      ...(options.deviceScaleFactor ? { deviceScaleFactor: options.deviceScaleFactor } : {}),
     });
     // Fail a stuck step with its own stack well before the test's 30 s timeout.
     context.setDefaultTimeout(10_000);
