@@ -153,6 +153,7 @@ const lines = buildLines(raw);
 const environment = {
   date: new Date().toISOString(),
   chromium: browserInfo.chromium,
+  ...(raw.firefox?.version ? { firefox: raw.firefox.version } : {}),
   node: process.version,
   cpus: `${cpus().length}`,
   'load average (1, 5, 15 min) at start / end': `${loadAtStart} / ${loadavg().map((l) => l.toFixed(2)).join(' ')}`,
