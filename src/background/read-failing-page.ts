@@ -11,6 +11,7 @@ import { UNCHANGED, updateRecord } from './incident-store';
 import { readingSlot, withPageReading, type FailingResponse } from './record-transitions';
 import { loadInfrastructure } from '../platform/infrastructure-data';
 import { offerErrorNotice } from './error-notice';
+import { capUrl } from '../model/storage-caps';
 
 /** Characters of visible text taken from the page (cut in the page, before anything crosses). */
 export const PAGE_TEXT_LIMIT = 32 * 1024;
@@ -45,6 +46,8 @@ interface FrameEvent {
 }
 
 const withoutHash = (url: string): string => url.split('#', 1)[0]!;
+/** The detector stores URLs capped (storage-caps.ts): a 2 MiB address is the same page as its capped form. */
+const samePage = (a: string, b: string): boolean => capUrl(withoutHash(a)) === capUrl(withoutHash(b));
 
 /** Called where a top-level 5xx with a document is recorded, before the store's first await. */
 export function readFailingPage(tabId: number, url: string, respondedAt: number, recorded: Promise<FailingResponse | null>): Promise<void> | undefined {
@@ -56,7 +59,7 @@ export function readFailingPage(tabId: number, url: string, respondedAt: number,
 /** Main-frame commit: a new document in the tab (the failing one, or one that replaced it). */
 export function onPageCommitted(details: FrameEvent): void {
   if (details.frameId !== 0) return;
-  frames.set(details.tabId, { url: details.url, documentId: details.documentId ?? null, committedAt: details.timeStamp, ready: false });
+  frames.set(details.tabId, { url: capUrl(details.url), documentId: details.documentId ?? null, committedAt: details.timeStamp, ready: false });
 }
 
 /** Main-frame DOM ready: read it if it is the failing document (settles once stored or dropped). */
@@ -74,7 +77,7 @@ export function onPageReady(details: FrameEvent): Promise<void> | undefined {
  */
 export function forgetFailingPage(tabId: number, url?: string): void {
   const pending = expected.get(tabId);
-  if (pending && (url === undefined || withoutHash(url) === withoutHash(pending.url))) expected.delete(tabId);
+  if (pending && (url === undefined || samePage(url, pending.url))) expected.delete(tabId);
 }
 
 export function onTabClosed(tabId: number): void {
@@ -92,7 +95,7 @@ function readIfReady(tabId: number): Promise<void> | undefined {
   const frame = frames.get(tabId);
   if (!pending || !frame?.ready || frame.committedAt < pending.respondedAt) return undefined;
   expected.delete(tabId);
-  if (withoutHash(frame.url) !== withoutHash(pending.url)) return undefined;
+  if (!samePage(frame.url, pending.url)) return undefined;
   // The same moment puts the notice in the page (error-notice.ts), once the failure is in the store.
   void pending.recorded
     .then((recorded) => recorded && offerErrorNotice({ tabId, frameId: 0, url: frame.url, ...(frame.documentId ? { documentId: frame.documentId } : {}) }))
@@ -123,7 +126,7 @@ async function readVisibleText(tabId: number, documentId: string | null, url: st
     .catch(() => null);
   const results = await withinTimeLimit(injection, READ_TIME_LIMIT_MS);
   const read: unknown = results?.[0]?.result;
-  if (!isPageText(read) || withoutHash(read.url) !== withoutHash(url)) return null;
+  if (!isPageText(read) || !samePage(read.url, url)) return null;
   // An empty body is a blank document in Firefox (Chrome shows its own page): nothing to read either.
   const text = read.text.slice(0, PAGE_TEXT_LIMIT);
   return text.trim() === '' ? null : text;

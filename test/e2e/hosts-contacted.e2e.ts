@@ -10,6 +10,7 @@ import type { CheckId } from '../../src/model/checks';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/model/settings';
 import { launchChecksChromium, type ChecksBrowser } from '../harness/checks-chromium';
 import { startFailingServer, type FailingServer } from '../harness/failing-server';
+import { answerAs } from '../harness/host-stand-ins';
 import { startLookupServer, type LookupServer } from '../harness/lookup-servers';
 import { message } from '../harness/messages';
 import { AUTOMATIC, recordWhere } from '../harness/popup-steps';
@@ -35,24 +36,12 @@ const onRequest = (request: Request): void => {
   seen.push({ host: url.hostname, by: request.serviceWorker() ? 'worker' : 'page', url: `${request.method()} ${url.origin}${url.pathname}` });
 };
 
-const json = (route: Route, status: number, body: unknown) =>
-  route.fulfill({ status, contentType: 'application/json', headers: { 'access-control-allow-origin': '*' }, body: JSON.stringify(body) });
-
-/** The stand-ins for the internet: each default address answers as its service would (the look-ups from the lookup server). */
+/** The stand-ins for the internet: each default address answers as its service would (test/harness/host-stand-ins.ts). */
 async function standIn(route: Route): Promise<void> {
-  const url = new URL(route.request().url());
-  const via = (path: string) => route.fetch({ url: `${lookups.origin}${path}` }).then((response) => route.fulfill({ response }));
-  if (url.pathname.endsWith('/generate_204')) return route.fulfill({ status: 204, body: '' });
-  if (url.hostname === 'detectportal.firefox.com') return route.fulfill({ status: 200, contentType: 'text/plain', body: 'success\n' });
-  if (url.hostname === 'cloudflare-dns.com') {
-    const name = url.searchParams.get('name');
-    const a = url.searchParams.get('type') === 'A';
-    return json(route, 200, { Status: 0, Answer: a ? [{ name, type: 1, TTL: 60, data: '127.0.0.1' }] : [] });
-  }
-  if (url.hostname === 'archive.org') return via(`/wayback/available${url.search}`);
-  if (url.hostname === 'api.globalping.io') return via(`/gp${url.pathname}`);
-  if (url.hostname === 'www.cloudflarestatus.com') return via(`/cf${url.pathname}`);
-  return json(route, 404, { error: 'not found' });
+  const request = route.request();
+  const body = request.postData();
+  const answer = await answerAs(new URL(request.url()), lookups, { method: request.method(), ...(body ? { body } : {}) });
+  await route.fulfill({ status: answer.status, ...(answer.contentType ? { contentType: answer.contentType } : {}), headers: { 'access-control-allow-origin': '*' }, body: answer.body });
 }
 
 beforeAll(async () => {

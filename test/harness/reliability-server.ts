@@ -1,6 +1,6 @@
 // Servers for the reliability suite (issue #6): many status codes, redirects, slow and recovering pages,
 // a prerendering host, and a raw TCP server for responses Node's http module refuses to write
-// (a ~100 KB header block, status codes outside 100–599, markup in the reason phrase).
+// (a ~100 KB header block, status codes outside 100–599, markup or 100 KB in the reason phrase).
 // Every request is logged with the headers that tell who made it (a page or the extension).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createTcpServer } from 'node:net';
@@ -22,7 +22,7 @@ export interface ReliabilityServer {
   /** http://127.0.0.1:<port> of the well-behaved (node:http) server. */
   origin: string;
   url(path: string): string;
-  /** The raw TCP server: `/huge-header`, `/status/<n>`, `/reason-markup`. */
+  /** The raw TCP server: `/huge-header`, `/status/<n>`, `/reason-markup`, `/long-reason` (any length of request). */
   rawUrl(path: string): string;
   requests(filter?: (r: LoggedRequest) => boolean): LoggedRequest[];
   /** `/hang` requests whose connection the client dropped before any answer. */
@@ -32,6 +32,8 @@ export interface ReliabilityServer {
 
 /** What `/reason-markup` puts in its status line's reason phrase. */
 export const REASON_MARKUP = '<img src=x onerror=alert(1)><script>alert(2)</script>';
+/** The length of `/long-reason`'s reason phrase: far past any real one, well within Chrome's 256 KB of response headers. */
+export const LONG_REASON_CHARS = 100_000;
 /** ~100 KB of response headers in total from `/huge-header`. */
 export const HUGE_HEADER = { requestIdBytes: 60_000, akamaiHeaders: 200, akamaiValueBytes: 190 };
 
@@ -79,6 +81,7 @@ function rawResponse(path: string): string {
   }
   const status = /^\/status\/(\d+)$/.exec(path)?.[1];
   if (status) return `HTTP/1.1 ${status} Weird Status\r\nserver: nginx/1.24.0\r\n${common}\r\n${body}`;
+  if (path === '/long-reason') return `HTTP/1.1 502 ${'Bad Gateway '.repeat(LONG_REASON_CHARS / 12)}\r\nserver: nginx/1.24.0\r\n${common}\r\n${body}`;
   if (path === '/reason-markup') return `HTTP/1.1 502 ${REASON_MARKUP}\r\nserver: nginx/1.24.0\r\n${common}\r\n${body}`;
   return `HTTP/1.1 404 Not Found\r\n${common}\r\n${body}`;
 }
@@ -135,11 +138,16 @@ export async function startReliabilityServer(): Promise<ReliabilityServer> {
 
   const raw = createTcpServer((socket) => {
     let buffered = '';
+    let answered = false;
     socket.on('error', () => undefined);
     socket.on('data', (chunk) => {
+      if (answered) return;
+      // Search only the new bytes (and the 3 before them): a 2 MiB request line arrives in many chunks.
+      const from = Math.max(0, buffered.length - 3);
       buffered += chunk.toString('latin1');
-      const end = buffered.indexOf('\r\n\r\n');
+      const end = buffered.indexOf('\r\n\r\n', from);
       if (end < 0) return;
+      answered = true;
       const [requestLine = '', ...lines] = buffered.slice(0, end).split('\r\n');
       const target = requestLine.split(' ')[1] ?? '/';
       const headers = Object.fromEntries(

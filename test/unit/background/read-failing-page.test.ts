@@ -124,6 +124,16 @@ describe('reading the failing page in the tab', () => {
     expect(executeScript.mock.calls[0]![0].target).toEqual({ tabId: TAB, documentIds: ['new'] });
   });
 
+  it('a 2 MiB URL (stored capped by the detector) is still its own page: read, and its notice offered', async () => {
+    const long = `${URL}?q=${'x'.repeat(2 * 1024 * 1024)}`;
+    pageSays(PAGE_1016, long);
+    respond(530, CLOUDFLARE_HEADERS, { url: long });
+    await load({ url: long });
+    expect((await record())?.incident?.url).toBe(URL);
+    expect((await record())?.incident?.page?.reason?.code).toBe('1016');
+    await vi.waitFor(() => expect(noticeScript).toHaveBeenCalledTimes(1));
+  });
+
   it('a page that names nothing known is still a reading (null reason): the popup then knows it was read', async () => {
     pageSays('Something went wrong');
     respond(502);
