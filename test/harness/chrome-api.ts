@@ -18,6 +18,9 @@ interface TabInfo {
 }
 
 export interface ChromeApi {
+  webNavigation: {
+    onCompleted: { addListener(cb: (d: { tabId: number; frameId: number }) => void): void };
+  };
   webRequest: {
     onCompleted: { hasListeners(): boolean };
     onHeadersReceived: { addListener(cb: (d: { url: string; timeStamp: number; statusCode: number }) => void, filter: object): void };

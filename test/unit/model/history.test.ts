@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   HISTORY_LIMITS,
@@ -132,5 +133,13 @@ describe('groupBySite and parseHistory', () => {
       entry('https://a.test', 1),
     ]);
     expect(parsed.map((e) => e.at)).toEqual([1, 5]);
+  });
+});
+
+describe('the options page states the limits the code keeps', () => {
+  it.each(['en', 'de', 'es', 'fr'])('%s: "kept 7 days, at most 20 per site and 200 in all" are HISTORY_LIMITS', (locale) => {
+    const messages = JSON.parse(readFileSync(`public/_locales/${locale}/messages.json`, 'utf8')) as Record<string, { message: string }>;
+    const numbers = (messages.option_historyEnabled_hint?.message.match(/\d+/g) ?? []).map(Number);
+    expect(numbers).toEqual([HISTORY_LIMITS.maxAgeMs / DAY, HISTORY_LIMITS.perSite, HISTORY_LIMITS.total]);
   });
 });

@@ -2,6 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { mergeSettings } from '../../../src/model/merge-settings';
 import { DEFAULT_SETTINGS } from '../../../src/model/settings';
 
+describe('the defaults the README and the options page promise', () => {
+  it('third-party look-ups, the page\'s path and automatic checks are off; history and the notice on; every address https', () => {
+    expect(DEFAULT_SETTINGS).toMatchObject({ thirdPartyLookups: false, sharePagePath: false, autoRunChecks: false, historyEnabled: true, errorPageNotice: true });
+    const { captivePortal, providerStatusPages, ...rest } = DEFAULT_SETTINGS.endpoints;
+    const addresses = [...Object.values(rest).flat(), ...Object.values(providerStatusPages ?? {})].map(String);
+    for (const address of addresses) expect(address).toMatch(/^https:\/\//);
+    // The one plain-http address: a login page can only intercept what is not encrypted.
+    expect(captivePortal.url).toMatch(/^http:\/\//);
+  });
+});
+
 describe('mergeSettings', () => {
   it('gives the defaults for nothing or garbage', () => {
     expect(mergeSettings(undefined)).toEqual(DEFAULT_SETTINGS);

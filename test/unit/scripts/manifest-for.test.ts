@@ -36,6 +36,18 @@ describe('manifestFor', () => {
   it('suggests a shortcut for the popup, which both browsers let people change', () => {
     expect(source.commands._execute_action.suggested_key.default).toBe('Alt+Shift+E');
   });
+  it('asks for exactly the permissions the README table lists and explains (dns in Firefox only), nothing optional, no blocking webRequest', () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const section = readme.split(/^## /m).find((s) => s.startsWith('Permissions')) ?? '';
+    const rows = section.split('\n').filter((l) => /^\| `/.test(l)).map((l) => /^\| `([^`]+)`/.exec(l)?.[1] ?? '');
+    for (const browser of ['chrome', 'firefox'] as const) {
+      const m = manifestFor(source, browser, '1.2.3') as Record<string, unknown>;
+      const asked = [...((m.permissions as string[]) ?? []), ...((m.host_permissions as string[]) ?? [])];
+      expect(asked.sort(), browser).toEqual(rows.filter((p) => browser === 'firefox' || p !== 'dns').sort());
+      expect(m.optional_permissions, browser).toBeUndefined();
+      expect(asked, browser).not.toContain('webRequestBlocking');
+    }
+  });
   it('leaves the source manifest untouched', () => {
     manifestFor(source, 'firefox', '9.9.9');
     expect(source.version).toBe('0.0.0');
