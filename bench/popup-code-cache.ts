@@ -32,7 +32,8 @@ export async function traceCodeCache(context: BrowserContext, popupUrl: string):
     await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, POPUP_MARKS.explanation, { timeout: 10_000 });
     await cdp.send('Tracing.end');
     await complete;
-    const origin = new URL(popupUrl).origin;
+    // Node's URL gives `null` as the origin of a chrome-extension: address.
+    const origin = `${new URL(popupUrl).protocol}//${new URL(popupUrl).host}`;
     const ms = (e: TraceEvent | undefined) => (e?.dur ?? 0) / 1000;
     // Every module the open compiled (eager and the lazy ones it loaded right after); no consumedCacheSize: from source.
     const compiles = events.filter((e) => e.name === 'v8.compileModule' && e.args?.data?.url?.startsWith(origin));
