@@ -92,6 +92,9 @@ describe('Firefox: specific behaviour', () => {
       console.info(`Firefox: the event page suspended itself ${Date.now() - idleSince} ms after the last message (idle timeout 1000 ms)`);
 
       const third = await suite.openTab(`${server.url('/elb-504')}?t=${suite.tag()}`);
+      // Only this response wakes the page: Firefox builds it, then hands it the queued events. That took over
+      // the badge poll's 5 s once at load 25, so wait for the record (the page is up) before the badge.
+      await waitFor('the woken event page to record the 504', async () => (await firefox.record(third.tabId))?.incident, { timeoutMs: 20_000, intervalMs: 100 });
       await expectBadge(suite, third.tabId, '504');
       expect((await firefox.record(third.tabId))?.incident?.failure).toMatchObject({ type: 'http', status: 504 });
       expect((await firefox.record(second.tabId))?.incident?.failure).toMatchObject({ type: 'http', status: 522 });
