@@ -93,6 +93,11 @@ export function isWatchCurrent(record: TabRecord | undefined): boolean {
   return !!watch && shown?.id === watch.incidentId && shown.url === watch.url;
 }
 
+/** The record's watch when it belongs to what the tab shows now, else undefined (a stale one is not shown). */
+export function currentWatch(record: TabRecord | undefined): WatchState | undefined {
+  return isWatchCurrent(record) ? record?.watch : undefined;
+}
+
 /** "It's back" holds until the tab shows the failure again (a later lastSeenAt). */
 export function showsBack(record: TabRecord | undefined): boolean {
   const watch = record?.watch;

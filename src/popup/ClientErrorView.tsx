@@ -2,6 +2,7 @@
 // lines, with who refused, what their page says (a WAF's reference) and the ids to quote. Not an outage: no
 // chain, no steps; a rate limit gets "tell me when it's back". Loaded on demand (PopupApp): few tabs need it.
 import type { ClientError } from '../model/incident';
+import type { WatchState } from '../model/watch';
 import { explainClientError } from '../knowledge/client-errors';
 import { parseRetryAfter } from '../knowledge/retry-after';
 import { formatDuration } from '../knowledge/format';
@@ -12,7 +13,8 @@ import { ErrorBodyReason } from './ErrorBodyReason';
 import { TraceIds } from './TraceIds';
 import { WatchPanel } from './WatchPanel';
 
-export function ClientErrorView({ tabId, refusal }: { tabId: number; refusal: ClientError }) {
+/** `watch`: the tab's current watch of this refusal (a rate limit), from the record the popup follows. */
+export function ClientErrorView({ tabId, refusal, watch }: { tabId: number; refusal: ClientError; watch: WatchState | undefined }) {
   const explanation = explainClientError(refusal, refusal.page?.reason ?? null);
   const retryAt = parseRetryAfter(refusal.headers['retry-after'], refusal.lastSeenAt);
   return (
@@ -30,7 +32,7 @@ export function ClientErrorView({ tabId, refusal }: { tabId: number; refusal: Cl
         // Retry-After 0 (or a date already past) means now: never "try again in 0 ms".
         <p class="retry-after">{retryAt - refusal.lastSeenAt <= 0 ? t('retryAfterNow') : t('retryAfterLine', [formatDuration(retryAt - refusal.lastSeenAt, uiLocale())])}</p>
       )}
-      {explanation.watchable && <WatchPanel tabId={tabId} incident={refusal} />}
+      {explanation.watchable && <WatchPanel tabId={tabId} watch={watch} />}
       <TraceIds ids={refusal.fingerprint.traceIds} ip={undefined} />
     </main>
   );

@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import type { Incident } from '../model/incident';
+import type { WatchState } from '../model/watch';
 import { explain } from '../knowledge/explain';
 import { storedBodyReason } from '../knowledge/body-reason';
 import { fixerKey } from '../knowledge/knowledge-entry';
@@ -35,8 +36,9 @@ const codeClass = (incident: Incident) =>
 /**
  * `sample`: a made-up incident shown outside the popup (the welcome page): no actions, and it tells the
  * background nothing (a port opened from a tab left open would keep Firefox's event page from suspending).
+ * `watch`: the tab's current watch of this incident, from the record the popup follows.
  */
-export function IncidentView({ tabId, incident, sample = false }: { tabId: number; incident: Incident; sample?: boolean }) {
+export function IncidentView({ tabId, incident, watch, sample = false }: { tabId: number; incident: Incident; watch?: WatchState; sample?: boolean }) {
   const actions = sample ? null : actionsFor(tabId, incident);
   // The page's own words (read from the tab, or by the clean request) decide which layer generated the error.
   const pageSays = incident.page?.reason ?? storedBodyReason(incident.checks);
@@ -87,7 +89,7 @@ export function IncidentView({ tabId, incident, sample = false }: { tabId: numbe
       <HistoryLine url={incident.url} />
       {!decided && verdictPanel}
       <StepList incident={incident} recommended={explanation.steps} actions={actions} />
-      <WatchPanel tabId={tabId} incident={incident} />
+      <WatchPanel tabId={tabId} watch={watch} />
       <section class="owner-info" aria-labelledby="owner-info-heading">
         <h2 id="owner-info-heading">{t('ownerInfoHeading')}</h2>
         <TraceIds ids={incident.fingerprint.traceIds} ip={incident.ip} />

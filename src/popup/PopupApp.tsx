@@ -1,5 +1,6 @@
 import { useRef } from 'preact/hooks';
 import { pageKind } from '../knowledge/page-kind';
+import { currentWatch } from '../knowledge/watch-schedule';
 import { t } from '../ui/i18n';
 import { useTabState } from './use-tab-state';
 import { IncidentView } from './IncidentView';
@@ -21,7 +22,7 @@ export function PopupApp() {
   if (hostAccess === false) accessWasMissing.current = true;
   if (loading || hostAccess === null) return <main class="popup" aria-busy="true" />;
   if (tabId === null) return <Notice titleKey="noTabTitle" bodyKey="noTabBody" />;
-  if (record?.incident) return <IncidentView tabId={tabId} incident={record.incident} />;
+  if (record?.incident) return <IncidentView tabId={tabId} incident={record.incident} watch={currentWatch(record)} />;
   // Without host access the browser hides the tab's URL too: explain that, not "nothing to check".
   if (!hostAccess) {
     return <HostAccessPage restoredTabId={null} />;
@@ -34,7 +35,7 @@ export function PopupApp() {
   if (record?.challenge) return <ChallengeView challenge={record.challenge} />;
   // A refusal (any 4xx: 404, 403, 429 …) is explained while the tab still shows that very page.
   const refusal = record?.clientError;
-  if (refusal && withoutHash(refusal.url) === withoutHash(url)) return <ClientErrorView tabId={tabId} refusal={refusal} />;
+  if (refusal && withoutHash(refusal.url) === withoutHash(url)) return <ClientErrorView tabId={tabId} refusal={refusal} watch={currentWatch(record)} />;
   return <HealthyView url={url} status={live?.status} asking={live === null} lastError={record?.lastError} />;
 }
 

@@ -1,12 +1,10 @@
 // "Tell me when it's back": start/stop the background watch and show its next try with a countdown.
 import browser from 'webextension-polyfill';
 import { useState } from 'preact/hooks';
-import type { Incident, TabRecord } from '../model/incident';
 import { post } from './background-port';
-import type { Settings } from '../model/settings';
 import { storage } from '../storage/storage';
 import { useStored } from '../ui/use-stored';
-import { isWatchCurrent, watchedOf } from '../knowledge/watch-schedule';
+import type { Settings } from '../model/settings';
 import type { WatchState } from '../model/watch';
 import { t } from '../ui/i18n';
 import { formatCount, formatTime } from '../knowledge/format';
@@ -20,24 +18,19 @@ export interface WatchActions {
 }
 
 
-/** The tab's record, live: IncidentView passes the incident, the watch sits beside it in the record. */
-function useWatchRecord(tabId: number): { record: TabRecord | undefined; settings: Settings | undefined } {
-  const record = useStored(storage.tabs.item(tabId));
+/**
+ * `watch`: the tab's current watch (from the record the popup already follows, src/popup/use-tab-state.ts);
+ * it re-checks the incident (or refusal, a 429) the popup shows.
+ */
+export function WatchPanel({ tabId, watch }: { tabId: number; watch: WatchState | undefined }) {
   const settings = useStored(storage.settings);
-  return { record, settings };
-}
-
-/** `incident`: what the watch follows, the tab's incident or its refusal (a 429). */
-export function WatchPanel({ tabId, incident }: { tabId: number; incident: Pick<Incident, 'id'> }) {
-  const { record, settings } = useWatchRecord(tabId);
-  const current = record && isWatchCurrent(record) && watchedOf(record)?.id === incident.id ? record.watch : undefined;
   const actions: WatchActions = {
     start: (reload) => post({ type: 'watch-start', tabId, reload }),
     stop: () => post({ type: 'watch-stop', tabId }),
     reloadTab: () => void browser.tabs.reload(tabId).catch(() => undefined),
   };
   if (!settings) return null;
-  return <WatchView watch={current} settings={settings} actions={actions} />;
+  return <WatchView watch={watch} settings={settings} actions={actions} />;
 }
 
 /** m:ss until the next try. */

@@ -5,6 +5,7 @@ import {
   claimTry,
   DEFAULT_WATCH_TUNING as T,
   isBackStatus,
+  currentWatch,
   isWatchCurrent,
   mergeWatchTuning,
   nextTryAt,
@@ -179,6 +180,12 @@ describe('which watch is current', () => {
     expect(isWatchCurrent(record(watching(), { ...incident(), id: 'other' }))).toBe(false);
     expect(isWatchCurrent(record(watching(), { ...incident(), url: 'https://b.test/' }))).toBe(false);
     expect(isWatchCurrent({ tabId: 1, incident: incident() })).toBe(false);
+  });
+  it('the popup is given the current watch only, never one left from an earlier incident', () => {
+    const w = watching();
+    expect(currentWatch(record(w))).toBe(w);
+    expect(currentWatch(record(w, { ...incident(), id: 'other' }))).toBeUndefined();
+    expect(currentWatch(undefined)).toBeUndefined();
   });
   it('shows "back" until the tab fails again', () => {
     const back = { ...watching(), status: 'back' as const, endedAt: NOW + MIN };
