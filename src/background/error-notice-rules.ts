@@ -3,6 +3,7 @@ import type { Incident } from '../model/incident';
 import type { Settings } from '../model/settings';
 import { isGatewayRole } from '../model/infrastructure';
 import { statusHop } from '../model/http-status';
+import { siteOf } from '../model/url-parts';
 
 export interface NoticeLine {
   key: string;
@@ -15,15 +16,6 @@ export interface LoadedPage {
   frameId: number;
   /** Chrome only: 'prerender' for a page loaded ahead of time, 'active' for the one shown. */
   documentLifecycle?: string;
-}
-
-export function siteOf(url: string): string | null {
-  try {
-    const { origin } = new URL(url);
-    return origin === 'null' ? null : origin;
-  } catch {
-    return null;
-  }
 }
 
 /**

@@ -3,7 +3,8 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { storage } from '../storage/storage';
 import { readRecordInOrder } from './incident-store';
-import { noticeLine, siteOf, wantsNotice, type LoadedPage } from './error-notice-rules';
+import { siteOf } from '../model/url-parts';
+import { noticeLine, wantsNotice, type LoadedPage } from './error-notice-rules';
 import { injectErrorNotice, NOTICE_GLOBAL, NOTICE_TAG, type NoticeTexts } from './error-notice-page';
 
 type LoadedDetails = LoadedPage & { tabId: number; documentId?: string };

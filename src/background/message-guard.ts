@@ -2,6 +2,7 @@
 // script or another extension never can, whatever it sends), and each kind must have exactly its shape:
 // a message is rebuilt from the fields its kind knows, anything else is dropped.
 import { CHECK_IDS, type CheckId } from '../model/checks';
+import { isObject } from '../model/json-shape';
 import type { Message } from '../model/messages';
 import type { SiteScope } from '../model/site-scope';
 
@@ -43,7 +44,6 @@ export function parseNoticeMessage(raw: unknown): Message | null {
   return raw.type === 'notice-open-steps' || raw.type === 'notice-mute-site' ? { type: raw.type } : null;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 // tabs.TAB_ID_NONE (-1) is allowed: it names no tab, and an extension page asks with it to see the worker answer.
 const isTabId = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= -1;
 const isCheckId = (v: unknown): v is CheckId => (CHECK_IDS as readonly unknown[]).includes(v);

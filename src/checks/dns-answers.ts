@@ -1,7 +1,5 @@
 // Pure helpers of the DNS step: which host names involve DNS at all, DoH JSON answers, IP comparison.
 
-export { hostKind, type HostKind } from '../knowledge/host-kind';
-
 /** A DNS-over-HTTPS JSON answer (RFC 8484 servers with the JSON API: Cloudflare, Google, Quad9). */
 export type DohLookup =
   | { answered: true; rcode: number; addresses: string[] }

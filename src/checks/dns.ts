@@ -2,12 +2,14 @@
 // site's address, and compares with the address the browser actually connected to.
 import type { Evidence } from '../model/checks';
 import type { Failure } from '../model/failure';
+import { messageKey } from '../model/message-key';
 import { browserKind, platformOs, type BrowserKind, type PlatformOs } from '../platform/browser-info';
 import { resolveWithBrowser, type BrowserLookup } from '../platform/dns';
 import { mayTellThirdParties } from '../knowledge/internal-host';
 import { dohQueryUrl } from '../knowledge/outgoing-requests';
 import type { Check, CheckContext, CheckOutput } from './check';
-import { hostKind, normalizeIp, parseDohJson, type DohLookup } from './dns-answers';
+import { hostKind } from '../knowledge/host-kind';
+import { normalizeIp, parseDohJson, type DohLookup } from './dns-answers';
 import { PROBE_TIMEOUT_MS, probe, readBoundedText } from './probe';
 import { timeLeftMs } from './time-left';
 
@@ -47,7 +49,7 @@ export function interpretDns(answers: DnsAnswers): CheckOutput {
   const used = answers.usedIp ? normalizeIp(answers.usedIp) : undefined;
   const evidence: Evidence[] = [];
   if (pub.state === 'resolves') evidence.push({ label: 'evidenceDnsPublicAddresses', value: pub.addresses.join(', ') });
-  else evidence.push({ label: `evidenceDnsPublic_${pub.state.replace('-', '_')}`, value: '' });
+  else evidence.push({ label: messageKey('evidenceDnsPublic', pub.state), value: '' });
   if (!answers.browser.supported) evidence.push({ label: 'evidenceDnsBrowserResolverHidden', value: '' });
   else if (local) evidence.push({ label: 'evidenceDnsBrowserAddresses', value: local.join(', ') || '—' });
   else evidence.push({ label: 'evidenceDnsBrowserFailed', value: 'error' in answers.browser ? answers.browser.error : '' });

@@ -7,6 +7,7 @@ import { observeTab, type TabLoad } from './observe-tab';
 import { timeLeftMs } from './time-left';
 import { failureLabel, sameFailure } from './tab-load-result';
 import type { Failure } from '../model/failure';
+import { isOkStatus } from '../model/http-status';
 
 /** Prompt when a window opened but the extension cannot see it. */
 export const ASK_PRIVATE_WINDOW = 'privateWindowAsk';
@@ -33,7 +34,7 @@ export function interpretPrivateLoad(load: TabLoad | null, before: Failure): Che
       facts: { ...facts, privateLoaded: false, sameFailure: sameFailure(load.failure, before) },
     };
   }
-  if (load.kind === 'loaded' && load.status >= 200 && load.status < 400) {
+  if (load.kind === 'loaded' && isOkStatus(load.status)) {
     return { outcome: 'pass', summary: 'privateWindowLoaded', evidence: [{ label: 'evidenceNewStatus', value: String(load.status) }], facts: { ...facts, privateLoaded: true } };
   }
   return { outcome: 'inconclusive', summary: 'privateWindowOtherStatus', summaryArgs: [String(load.status)], evidence: [], facts };

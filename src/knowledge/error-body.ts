@@ -8,8 +8,6 @@ import { htmlText } from './html-text';
 import { detectLayers, normaliseHeaders } from './infrastructure/detect-layers';
 import { readPage } from './infrastructure/read-page';
 
-export { bodyReasonFacts } from './body-reason';
-
 export const BODY_SCAN_LIMIT = 64 * 1024;
 
 /** The visible text of an HTML page, roughly (linear in the first BODY_SCAN_LIMIT characters). */

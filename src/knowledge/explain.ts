@@ -7,11 +7,9 @@ import type { Fingerprint } from '../model/fingerprint';
 import type { BodyReason } from '../model/body-reason';
 import { isGatewayRole } from '../model/infrastructure';
 import { resolveChain, type Chain } from './chain';
-import type { Fixer, Hop } from './knowledge-entry';
+import type { Fixer, Hop } from '../model/infrastructure';
 import { networkKnowledge } from './network-knowledge';
 import { statusKnowledge } from './status-codes';
-
-export type { Fixer, Hop } from './knowledge-entry';
 
 export interface Explanation {
   /** i18n key of the short title, e.g. "Bad gateway". */

@@ -1,8 +1,7 @@
 // The shape every knowledge table shares: one entry per status code or network error kind.
 import type { CheckId } from '../model/checks';
 import type { Fixer, Hop } from '../model/infrastructure';
-
-export type { Fixer, Hop } from '../model/infrastructure';
+import { messageKey } from '../model/message-key';
 
 export const HOPS: readonly Hop[] = ['you', 'network', 'gateway', 'origin'];
 export const FIXERS: readonly Fixer[] = ['you', 'network', 'site-owner', 'hosting'];
@@ -22,7 +21,7 @@ export interface KnowledgeEntry {
 }
 
 /** i18n key naming a fixer: 'site-owner' → 'fixer_site_owner' (Chrome keys allow no '-'). */
-export const fixerKey = (fixer: Fixer): string => `fixer_${fixer.replace('-', '_')}`;
+export const fixerKey = (fixer: Fixer): string => messageKey('fixer', fixer);
 
 /** i18n key naming a hop: 'origin' → 'hop_origin'. */
-export const hopKey = (hop: Hop): string => `hop_${hop}`;
+export const hopKey = (hop: Hop): string => messageKey('hop', hop);

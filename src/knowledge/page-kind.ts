@@ -1,6 +1,11 @@
 // Pure: can the extension watch this page at all?
+import { messageKey } from '../model/message-key';
 
-export type PageKind = 'web' | 'browser-page' | 'local-file' | 'extension-store' | 'other';
+export const PAGE_KINDS = ['web', 'browser-page', 'local-file', 'extension-store', 'other'] as const;
+export type PageKind = (typeof PAGE_KINDS)[number];
+
+/** i18n key of what the popup says on a page it cannot watch: ('local-file', 'title') → 'pageKind_local_file_title'. */
+export const pageKindKey = (kind: PageKind, part: 'title' | 'body'): string => messageKey('pageKind', kind, part);
 
 const STORE_HOSTS = new Set(['chromewebstore.google.com', 'chrome.google.com', 'addons.mozilla.org', 'microsoftedge.microsoft.com']);
 

@@ -1,7 +1,7 @@
 // Pure: the "Copy report" text a person can send to a site owner or a support desk, as plain text and
 // Markdown. Only diagnostic facts: never cookies, credentials, other tabs, history or headers beyond the
 // fingerprint and request ids. The query string and fragment are dropped unless asked for.
-import { CHECK_IDS, checkTitleKey, type CheckState } from '../model/checks';
+import { CHECK_IDS, checkTitleKey, outcomeKey, type CheckState } from '../model/checks';
 import type { Incident } from '../model/incident';
 import { displayName } from './fingerprint';
 import { formatCount, formatDuration } from './format';
@@ -81,7 +81,7 @@ function stepLine(state: CheckState, translate: Translate, keepQuery: boolean, l
     case 'done': {
       const { outcome, summary, summaryArgs, durationMs } = state.result;
       const text = scrubUrls(oneLine(translate(summary, summaryArgs)), keepQuery);
-      return `${translate(`outcome_${outcome.replace(/-/g, '_')}`)}: ${text} (${formatDuration(durationMs, locale)})`;
+      return `${translate(outcomeKey(outcome))}: ${text} (${formatDuration(durationMs, locale)})`;
     }
     case 'running':
       return translate('stepRunning');

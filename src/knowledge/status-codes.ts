@@ -2,7 +2,8 @@
 // Registered codes (RFC 9110 and friends) plus widespread unregistered ones (Cloudflare 52x/530, 509, 598/599).
 import type { CheckId } from '../model/checks';
 import { statusHop } from '../model/http-status';
-import type { Fixer, Hop, KnowledgeEntry } from './knowledge-entry';
+import type { Fixer, Hop } from '../model/infrastructure';
+import type { KnowledgeEntry } from './knowledge-entry';
 
 function code(
   status: number,

@@ -9,7 +9,8 @@
 import { CHECK_IDS, type CheckId } from '../model/checks';
 import type { Incident } from '../model/incident';
 import { displayName } from './fingerprint';
-import { explain, type Fixer, type Hop } from './explain';
+import { explain } from './explain';
+import type { Fixer, Hop } from '../model/infrastructure';
 import { observe } from './verdict-facts';
 import { hostnameOf } from '../model/url-parts';
 import { isOkStatus } from '../model/http-status';

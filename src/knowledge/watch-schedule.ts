@@ -6,8 +6,6 @@ import { parseRetryAfter } from './retry-after';
 import type { WatchState, WatchTryResult } from '../model/watch';
 import type { WatchTuning } from './watch-tuning';
 
-export { DEFAULT_WATCH_TUNING, mergeWatchTuning, type WatchTuning } from './watch-tuning';
-
 /** A try that comes this much before its time (timer/alarm jitter) still counts as due. */
 export const EARLY_TOLERANCE_MS = 250;
 /** A claimed try that has not finished by its time limit plus this was lost with its worker: try again. */

@@ -1,4 +1,5 @@
 // Guided steps: ids, outcomes and the state each one leaves in the tab's record.
+import { messageKey } from './message-key';
 
 export const CHECK_IDS = ['reload', 'clean-request', 'clear-site-data', 'private-window', 'network', 'dns', 'status-page', 'archived-copy', 'other-locations'] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
@@ -9,8 +10,8 @@ export type SendingStep = (typeof SENDING_STEPS)[number];
 export const isSendingStep = (id: CheckId): id is SendingStep => (SENDING_STEPS as readonly CheckId[]).includes(id);
 
 /** The i18n keys of a step's title and one-line description: `check_<id with underscores>_title` / `_about`. */
-export const checkTitleKey = (id: CheckId): string => `check_${id.replace(/-/g, '_')}_title`;
-export const checkAboutKey = (id: CheckId): string => `check_${id.replace(/-/g, '_')}_about`;
+export const checkTitleKey = (id: CheckId): string => messageKey('check', id, 'title');
+export const checkAboutKey = (id: CheckId): string => messageKey('check', id, 'about');
 
 /** A browser API a step needs that not every supported browser has. */
 export type OptionalApi = 'windows';
@@ -21,7 +22,10 @@ export type OptionalApi = 'windows';
  */
 export const STEP_NEEDS: Partial<Record<CheckId, readonly OptionalApi[]>> = { 'private-window': ['windows'] };
 
-export type CheckOutcome = 'fixed' | 'still-failing' | 'pass' | 'fail' | 'inconclusive' | 'skipped';
+export const CHECK_OUTCOMES = ['fixed', 'still-failing', 'pass', 'fail', 'inconclusive', 'skipped'] as const;
+export type CheckOutcome = (typeof CHECK_OUTCOMES)[number];
+/** i18n key naming an outcome: 'still-failing' → 'outcome_still_failing'. */
+export const outcomeKey = (outcome: CheckOutcome): string => messageKey('outcome', outcome);
 
 /** One fact a check observed, shown under its result and used by the verdict. */
 export interface Evidence {

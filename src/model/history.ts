@@ -2,6 +2,7 @@
 // Only the site's origin (never a path or query), the status or network kind, and the time are kept.
 import { NETWORK_ERROR_KINDS, type Failure, type NetworkErrorKind } from './failure';
 import type { Incident } from './incident';
+import { siteOf } from './url-parts';
 
 export const HISTORY_KEY = 'history';
 
@@ -21,16 +22,6 @@ export interface HistoryEntry {
   site: string;
   at: number;
   failure: HistoryFailure;
-}
-
-/** The origin of an http(s) URL, or null for anything else. */
-export function siteOf(url: string): string | null {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.origin : null;
-  } catch {
-    return null;
-  }
 }
 
 const KINDS: readonly string[] = NETWORK_ERROR_KINDS;

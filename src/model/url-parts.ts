@@ -1,4 +1,4 @@
-// The parts of a URL shown to people; an unparsable URL is shown as it is.
+// The parts of a URL: what is shown to people, and the site (origin) records and settings are kept under.
 
 /** `example.com:8443`: the host with its port, for sentences about the site. */
 export function hostOf(url: string): string {
@@ -15,5 +15,15 @@ export function hostnameOf(url: string): string {
     return new URL(url).hostname;
   } catch {
     return url;
+  }
+}
+
+/** `https://example.com:8443`: the site (scheme, host, port) of an http(s) URL, or null for anything else. */
+export function siteOf(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.origin : null;
+  } catch {
+    return null;
   }
 }

@@ -1,4 +1,4 @@
-import type { Hop } from '../knowledge/explain';
+import type { Hop } from '../model/infrastructure';
 import { chainNodes, type Chain } from '../knowledge/chain';
 import { t } from '../ui/i18n';
 import { hopKey } from '../knowledge/knowledge-entry';

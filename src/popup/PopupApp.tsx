@@ -1,5 +1,5 @@
 import { useRef } from 'preact/hooks';
-import { pageKind } from '../knowledge/page-kind';
+import { pageKind, pageKindKey } from '../knowledge/page-kind';
 import { currentWatch } from '../knowledge/watch-schedule';
 import { t } from '../ui/i18n';
 import { useTabState } from './use-tab-state';
@@ -31,7 +31,7 @@ export function PopupApp() {
     return <HostAccessPage restoredTabId={tabId} />;
   }
   const kind = pageKind(url);
-  if (kind !== 'web') return <Notice titleKey={`pageKind_${kind.replace('-', '_')}_title`} bodyKey={`pageKind_${kind.replace('-', '_')}_body`} />;
+  if (kind !== 'web') return <Notice titleKey={pageKindKey(kind, 'title')} bodyKey={pageKindKey(kind, 'body')} />;
   if (record?.challenge) return <ChallengeView challenge={record.challenge} />;
   // A refusal (any 4xx: 404, 403, 429 …) is explained while the tab still shows that very page.
   const refusal = record?.clientError;

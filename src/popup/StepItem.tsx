@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { checkAboutKey, checkTitleKey, isSendingStep, type CheckId, type CheckOutcome, type CheckState } from '../model/checks';
+import { checkAboutKey, checkTitleKey, isSendingStep, outcomeKey, type CheckId, type CheckOutcome, type CheckState } from '../model/checks';
 import type { Incident } from '../model/incident';
 import { lazyComponent } from '../ui/lazy';
 import { t } from '../ui/i18n';
@@ -129,7 +129,7 @@ function StateLine({ state, id, showAbout }: { state: CheckState | undefined; id
     case 'done':
       return (
         <span class="step-result">
-          <span class="visually-hidden">{t(`outcome_${state.result.outcome.replace('-', '_')}`)}: </span>
+          <span class="visually-hidden">{t(outcomeKey(state.result.outcome))}: </span>
           {t(state.result.summary, state.result.summaryArgs)}
         </span>
       );

@@ -37,8 +37,6 @@ import { varnish } from './varnish';
 import { vercel } from './vercel';
 import { zscaler } from './zscaler';
 
-export type { Infrastructure } from './entry';
-
 export const INFRASTRUCTURE: readonly Infrastructure[] = [
   squid, zscaler, bluecoat,
   cloudflare, akamai, fastly, cloudfront, azureFrontDoor, bunnyCdn, keycdn, stackpath, varnish,

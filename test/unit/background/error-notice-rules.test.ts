@@ -4,7 +4,7 @@ import type { Incident } from '../../../src/model/incident';
 import { DEFAULT_SETTINGS } from '../../../src/model/settings';
 import { analyseResponse } from '../../../src/knowledge/infrastructure/analyse-response';
 import { explain } from '../../../src/knowledge/explain';
-import { NOTICE_LINE_KEYS, noticeLine, siteOf, wantsNotice } from '../../../src/background/error-notice-rules';
+import { NOTICE_LINE_KEYS, noticeLine, wantsNotice } from '../../../src/background/error-notice-rules';
 
 const incident = (status: number, over: Partial<Incident> = {}): Incident => ({
   id: 'i', url: 'https://shop.test/cart?x=1', failure: { type: 'http', status, statusLine: `HTTP/1.1 ${status}` }, at: 0, lastSeenAt: 0,
@@ -56,13 +56,6 @@ describe('noticeLine', () => {
   });
 });
 
-describe('siteOf', () => {
-  it('is the origin, or null for what has none', () => {
-    expect(siteOf('https://a.test:8443/x?y')).toBe('https://a.test:8443');
-    expect(siteOf('data:text/html,hi')).toBeNull();
-    expect(siteOf('not a url')).toBeNull();
-  });
-});
 
 describe('noticeLine agrees with the popup', () => {
   // The notice reads the headers' verdict itself (the background carries none of the popup's tables): the

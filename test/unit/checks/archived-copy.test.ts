@@ -3,7 +3,7 @@ import {
   archiveKey, archiveLookupUrl, archivedCopy, interpretArchive, parseAvailability, waybackTimestamp,
 } from '../../../src/checks/archived-copy';
 import type { CheckOutput } from '../../../src/checks/check';
-import { startServers, type LocalServers } from '../support/local-server';
+import { startServers, type LocalServers } from '../../harness/route-servers';
 import { testContext, testIncident } from '../support/check-context';
 import { WAYBACK_FOUND, WAYBACK_NONE } from '../support/third-party-answers';
 

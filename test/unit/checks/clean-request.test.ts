@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BODY_LIMIT_BYTES, interpretCleanRequest, observeCleanRequest, type CleanRequestObservation } from '../../../src/checks/clean-request';
 import type { Failure } from '../../../src/model/failure';
-import { startServers, type LocalServers } from '../support/local-server';
+import { startServers, type LocalServers } from '../../harness/route-servers';
 
 const http502: Failure = { type: 'http', status: 502, statusLine: 'HTTP/1.1 502 Bad Gateway' };
 const answered = (status: number, extra: Partial<CleanRequestObservation> = {}): CleanRequestObservation => ({ answered: true, status, ms: 12, bodyBytes: 10, ...extra }) as CleanRequestObservation;

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
-import { hostKind, normalizeIp, parseDohJson, type DohLookup } from '../../../src/checks/dns-answers';
+import { hostKind } from '../../../src/knowledge/host-kind';
+import { normalizeIp, parseDohJson, type DohLookup } from '../../../src/checks/dns-answers';
 import type { BrowserLookup } from '../../../src/platform/dns';
 import type { Failure } from '../../../src/model/failure';
-import { startServers, type LocalServers } from '../support/local-server';
+import { startServers, type LocalServers } from '../../harness/route-servers';
 import { output, testContext, testIncident } from '../support/check-context';
 
 vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));

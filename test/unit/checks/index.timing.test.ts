@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { fakeBrowser } from '@webext-core/fake-browser';
 import type { Failure } from '../../../src/model/failure';
 import { installFakes } from '../support/fake-extension';
-import { startServers, type LocalServers } from '../support/local-server';
+import { startServers, type LocalServers } from '../../harness/route-servers';
 import { testContext, testIncident } from '../support/check-context';
 
 vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));

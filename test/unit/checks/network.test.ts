@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { connectivityOf, interpretConnectivity, isCaptivePortal, network, type ConnectivityProbes } from '../../../src/checks/network';
 import { PROBE_TIMEOUT_MS } from '../../../src/checks/probe';
-import { startServers, type LocalServers } from '../support/local-server';
+import { startServers, type LocalServers } from '../../harness/route-servers';
 import { testContext, testIncident } from '../support/check-context';
 
 const ep = (answered: boolean, ms = 20) => ({ url: `https://probe${ms}.test/`, answered, ms });

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { interpretMeasurement, otherLocations } from '../../../src/checks/other-locations';
 import type { CheckOutput } from '../../../src/checks/check';
 import { parseMeasurement } from '../../../src/knowledge/globalping';
-import { startServers, type LocalServers } from '../support/local-server';
+import { startServers, type LocalServers } from '../../harness/route-servers';
 import { testContext, testIncident } from '../support/check-context';
 import { ASHBURN, FAILED_RESULT, FRANKFURT, httpResult, IN_PROGRESS_RESULT, measurement, SINGAPORE } from '../support/third-party-answers';
 

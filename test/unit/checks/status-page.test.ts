@@ -4,7 +4,7 @@ import { parseStatuspage } from '../../../src/knowledge/statuspage';
 import { siteScopeOf } from '../../../src/knowledge/site-scope';
 import { DEFAULT_SETTINGS } from '../../../src/model/settings';
 import type { CheckOutput } from '../../../src/checks/check';
-import { startServers, type LocalServers } from '../support/local-server';
+import { startServers, type LocalServers } from '../../harness/route-servers';
 import { testContext, testIncident } from '../support/check-context';
 import { CLOUDFLARE_STATUS_MINOR, CLOUDFLARE_SUMMARY_INCIDENT, OPERATIONAL_STATUS } from '../support/third-party-answers';
 

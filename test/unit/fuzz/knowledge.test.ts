@@ -11,7 +11,7 @@ import { classifyNetworkError, errorName as nameOf } from '../../../src/knowledg
 import { networkKnowledge } from '../../../src/knowledge/network-knowledge';
 import { GENERIC_5XX, GENERIC_HTTP_ERROR, statusKnowledge } from '../../../src/knowledge/status-codes';
 import { decideVerdict, VERDICT_KEYS, type VerdictInput } from '../../../src/knowledge/verdict';
-import { CHECK_IDS } from '../../../src/model/checks';
+import { CHECK_IDS, checkTitleKey } from '../../../src/model/checks';
 import { NETWORK_ERROR_KINDS, type Failure } from '../../../src/model/failure';
 import type { Incident, TabRecord } from '../../../src/model/incident';
 import { anyStatus, checkStates, errorName, errorSuffix, failure, fingerprint, networkErrorText, NOW, randomCase, REAL_ERRORS } from './arbitraries';
@@ -21,7 +21,6 @@ vi.setConfig({ testTimeout: 60_000 });
 
 const STEPS: ReadonlySet<string> = new Set(CHECK_IDS);
 const KINDS: ReadonlySet<string> = new Set(NETWORK_ERROR_KINDS);
-const stepTitleKey = (id: string): string => `check_${id.replace(/-/g, '_')}_title`;
 
 function checkEntry(entry: KnowledgeEntry): void {
   mustHaveMessage(entry.titleKey);
@@ -46,7 +45,7 @@ function checkExplanation(e: Explanation): void {
   mustHaveMessage(hopKey(e.failingHop));
   for (const step of e.steps) {
     must(STEPS.has(step), `step ${step}`);
-    mustHaveMessage(stepTitleKey(step));
+    mustHaveMessage(checkTitleKey(step));
   }
   must(e.args.length === 0 ? e.gatewayName === null : e.args.length === 2 && e.args[0] === e.gatewayName, `args ${short(e.args)} vs ${e.gatewayName}`);
 }

@@ -6,7 +6,8 @@ import {
   withChallenge, withCheckState, withFailure, withInterruptedChecks, withIp, withRecovery,
 } from '../../../src/background/record-transitions';
 import { CHECK_IDS, type CheckId, type CheckState } from '../../../src/model/checks';
-import { addToHistory, HISTORY_LIMITS, parseHistory, pruneHistory, siteOf, type HistoryEntry, type HistoryLimits } from '../../../src/model/history';
+import { addToHistory, HISTORY_LIMITS, parseHistory, pruneHistory, type HistoryEntry, type HistoryLimits } from '../../../src/model/history';
+import { siteOf } from '../../../src/model/url-parts';
 import type { Incident, TabRecord } from '../../../src/model/incident';
 import { mergeSettings } from '../../../src/model/merge-settings';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/model/settings';

@@ -5,9 +5,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { buildMeasurement, describeRow, isReachableFromElsewhere, parseApiError, parseCreated, parseMeasurement, summarizeElsewhere } from '../../../src/knowledge/globalping';
 import { OWNER_TOPICS, ownerChecklist } from '../../../src/knowledge/owner-checklist';
 import { hasProblem, humanPageOf, parseStatuspage, providerStatusUrl, STATUS_INDICATORS, summaryUrlOf } from '../../../src/knowledge/statuspage';
-import {
-  afterTry, claimTry, mergeWatchTuning, startWatchState, type WatchTuning,
-} from '../../../src/knowledge/watch-schedule';
+import { afterTry, claimTry, startWatchState } from '../../../src/knowledge/watch-schedule';
+import { mergeWatchTuning, type WatchTuning } from '../../../src/knowledge/watch-tuning';
 import type { WatchState } from '../../../src/model/watch';
 import { EDGE_IDS } from '../../../src/model/fingerprint';
 import type { Incident } from '../../../src/model/incident';

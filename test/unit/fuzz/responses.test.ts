@@ -11,7 +11,8 @@ import {
 } from '../../../src/knowledge/body-reason';
 import type { BodyReason } from '../../../src/model/body-reason';
 import { MAX_RETRY_AFTER_MS, parseRetryAfter } from '../../../src/knowledge/retry-after';
-import { DEFAULT_WATCH_TUNING, retryAfterAt } from '../../../src/knowledge/watch-schedule';
+import { retryAfterAt } from '../../../src/knowledge/watch-schedule';
+import { DEFAULT_WATCH_TUNING } from '../../../src/knowledge/watch-tuning';
 import { NOW, randomCase } from './arbitraries';
 import { must, mustHaveMessage, short } from './assertions';
 

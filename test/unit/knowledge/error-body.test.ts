@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { bodyReasonFacts, extractBodyReason, pageText } from '../../../src/knowledge/error-body';
+import { bodyReasonFacts } from '../../../src/knowledge/body-reason';
+import { extractBodyReason, pageText } from '../../../src/knowledge/error-body';
 import { BODY_REASON_KEYS, bodyReasonFromFacts, bodyReasonKey, storedBodyReason } from '../../../src/knowledge/body-reason';
 
 const VERCEL_PAGE = '<!DOCTYPE html><html lang="en"><head><meta charSet="utf-8"/><title>504: GATEWAY_TIMEOUT</title><style>body{color:#000}</style></head><body><div class="container"><main><p class="devinfo-container"><span class="error-code"><strong>504</strong>: <!-- -->GATEWAY_TIMEOUT</span><span class="devinfo-line">Code: <code>FUNCTION_INVOCATION_TIMEOUT</code></span><span class="devinfo-line">ID: <code>cdg1::iad1::8xk2p-1714640000000-3f2a1b0c9d8e</code></span></p><a href="https://vercel.com/docs/errors/FUNCTION_INVOCATION_TIMEOUT"><div class="note">Read our documentation to learn more about this error.</div></a></main></div></body></html>';

@@ -3,16 +3,15 @@ import {
   afterTry,
   backoffDelayMs,
   claimTry,
-  DEFAULT_WATCH_TUNING as T,
   isBackStatus,
   currentWatch,
   isWatchCurrent,
-  mergeWatchTuning,
   nextTryAt,
   retryAfterAt,
   showsBack,
   startWatchState,
 } from '../../../src/knowledge/watch-schedule';
+import { DEFAULT_WATCH_TUNING as T, mergeWatchTuning } from '../../../src/knowledge/watch-tuning';
 import type { WatchState } from '../../../src/model/watch';
 import type { Incident, TabRecord } from '../../../src/model/incident';
 

@@ -4,7 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
-import { CHECK_IDS } from '../../../src/model/checks';
+import { CHECK_IDS, CHECK_OUTCOMES, checkAboutKey, checkTitleKey, outcomeKey } from '../../../src/model/checks';
+import { PAGE_KINDS, pageKindKey } from '../../../src/knowledge/page-kind';
 import { NETWORK_ERROR_KINDS } from '../../../src/model/failure';
 import { DEFAULT_SETTINGS } from '../../../src/model/settings';
 import { ENDPOINT_FIELDS } from '../../../src/options/endpoint-fields';
@@ -64,7 +65,9 @@ const spelledLikeKeys = sources.flatMap(({ file, text }) =>
 
 /** Keys built from data, where no literal shows the whole key. */
 const built = [
-  ...CHECK_IDS.flatMap((id) => [`check_${id.replace(/-/g, '_')}_title`, `check_${id.replace(/-/g, '_')}_about`]),
+  ...CHECK_IDS.flatMap((id) => [checkTitleKey(id), checkAboutKey(id)]),
+  ...CHECK_OUTCOMES.map(outcomeKey),
+  ...PAGE_KINDS.filter((kind) => kind !== 'web').flatMap((kind) => [pageKindKey(kind, 'title'), pageKindKey(kind, 'body')]),
   ...ENDPOINT_FIELDS.flatMap((f) => [`endpoint_${f.id}_label`, `endpoint_${f.id}_hint`]),
   ...[true, false].flatMap((on) => contactedHosts({ ...DEFAULT_SETTINGS, thirdPartyLookups: on })
     .flatMap((h) => [...h.purposes.map((p) => `hostPurpose_${p}`), `hostWhen_${h.when}`])),

@@ -6,7 +6,6 @@ import {
   groupBySite,
   parseHistory,
   pruneHistory,
-  siteOf,
   startOfLocalDay,
   summarizeSite,
   type HistoryEntry,
@@ -18,18 +17,6 @@ const DAY = 24 * HOUR;
 const http = (status: number): Failure => ({ type: 'http', status, statusLine: `HTTP/1.1 ${status}` });
 const incident = (url: string, at: number, failure: Failure = http(502), incognito = false) => ({ url, failure, incognito, lastSeenAt: at });
 const entry = (site: string, at: number, status = 502): HistoryEntry => ({ site, at, failure: { type: 'http', status } });
-
-describe('siteOf', () => {
-  it('keeps only scheme, host and port — never a path, query or credentials', () => {
-    expect(siteOf('https://user:pw@shop.example.com:8443/cart?id=7#x')).toBe('https://shop.example.com:8443');
-    expect(siteOf('http://example.com/')).toBe('http://example.com');
-  });
-  it('is null for anything that is not a web site', () => {
-    expect(siteOf('file:///etc/passwd')).toBeNull();
-    expect(siteOf('chrome://settings')).toBeNull();
-    expect(siteOf('not a url')).toBeNull();
-  });
-});
 
 describe('addToHistory', () => {
   const now = Date.UTC(2024, 4, 10, 12);

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/preact';
 import { fakeBrowser } from '@webext-core/fake-browser';
-import { bodyReasonFacts } from '../../../src/knowledge/error-body';
+import { bodyReasonFacts } from '../../../src/knowledge/body-reason';
 
 import { nginxIncident, resetWithKeyMessages } from '../support/popup-fixtures';
 

@@ -4,7 +4,7 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { createStorage, SETTINGS_MIGRATIONS } from '../../../src/storage/create-storage';
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../../../src/model/settings';
 import { HISTORY_KEY } from '../../../src/model/history';
-import { DEFAULT_WATCH_TUNING } from '../../../src/knowledge/watch-schedule';
+import { DEFAULT_WATCH_TUNING } from '../../../src/knowledge/watch-tuning';
 
 // watch-tuning.ts also builds the background's item on the real browser API (the polyfill refuses to load
 // outside an extension): the fake stands in for it; the items under test get the fake passed in.

@@ -96,6 +96,11 @@ describe('layers', () => {
     expect(cycles(edges)).toEqual([]);
   });
 
+  it('no module re-exports another’s names: an importer names the module that defines what it uses', () => {
+    const reExports = files.filter((file) => /^export\s+(type\s+)?(\{[^}]*\}|\*)\s*from\b/m.test(readFileSync(file, 'utf8')));
+    expect(reExports).toEqual([]);
+  });
+
   it('the cycle finder finds cycles', () => {
     expect(cycles(new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]))).toEqual([['a', 'b', 'c']]);
     expect(cycles(new Map([['a', ['b']], ['b', []]]))).toEqual([]);
