@@ -46,7 +46,7 @@ describe('Chromium budgets', () => {
       loadCheckCaps(),
     ]);
     browser = await launchChromium();
-    worker = browser.context.serviceWorkers()[0] ?? (await browser.context.waitForEvent('serviceworker'));
+    worker = browser.worker;
   });
 
   afterAll(async () => {

@@ -13,7 +13,7 @@ import { launchFirefox, openedTabs, type FirefoxHarness } from '../harness/firef
 import { message } from '../harness/messages';
 import { expectNoRawKeys, readPopup, savePopupScreenshot, type PopupPage } from '../harness/popup-checks';
 import { recordWhere } from '../harness/popup-steps';
-import { waitFor, withDeadline } from '../harness/wait-for';
+import { waitFor } from '../harness/wait-for';
 import { formatDuration } from '../../src/knowledge/format';
 
 /** Diverse vendors, 5xx and 4xx, markup and plain-text pages, with and without headers. */
@@ -155,11 +155,7 @@ describe('Chromium: captures replayed', () => {
     badgeText: (tabId) => harness.badgeText(tabId),
     record: (tabId) => harness.record(tabId),
     openPopup: (tabId) => opened.track(harness.openPopup(tabId)),
-    async setLocal(items) {
-      const worker = harness.context.serviceWorkers()[0];
-      if (!worker) throw new Error('no service worker');
-      await withDeadline('storage.local.set', worker.evaluate((i) => (globalThis as unknown as { chrome: { storage: { local: { set(x: object): Promise<void> } } } }).chrome.storage.local.set(i), items));
-    },
+    setLocal: (items) => harness.writeLocal(items),
   }), () => server);
 });
 

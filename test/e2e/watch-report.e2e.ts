@@ -31,20 +31,12 @@ const PUBLIC_HOST = 'shop.example.com';
 beforeAll(async () => {
   [server, lookups] = await Promise.all([startFailingServer(), startLookupServer()]);
   harness = await launchChromium({ extraArgs: [`--host-resolver-rules=MAP ${PUBLIC_HOST} 127.0.0.1`] });
-  const sw = harness.context.serviceWorkers()[0];
-  if (!sw) throw new Error('no service worker after launch');
-  worker = sw;
+  worker = harness.worker;
   // Fast watch tries; third-party look-ups allowed, all of them (and every other endpoint) local.
-  await withDeadline(
-    'storage.local.set',
-    worker.evaluate(
-      (items) => chrome.storage.local.set(items),
-      {
-        watchTuning: { firstDelayMs: 1000, maxDelayMs: 1000, timeoutMs: 2000 },
-        settings: { thirdPartyLookups: true, endpoints: lookupEndpoints(lookups) },
-      },
-    ),
-  );
+  await harness.writeLocal({
+    watchTuning: { firstDelayMs: 1000, maxDelayMs: 1000, timeoutMs: 2000 },
+    settings: { thirdPartyLookups: true, endpoints: lookupEndpoints(lookups) },
+  });
 });
 
 afterAll(async () => {
@@ -215,7 +207,7 @@ describe('watch-report (Chromium)', () => {
     await checklist.waitFor();
     const items = await checklist.innerText();
     for (const key of ['owner_vercel_function_logs', 'owner_vercel_timeouts', 'owner_vercel_rollback']) expect(items).toContain(message(key));
-    const settings = await withDeadline('settings', worker.evaluate(() => chrome.storage.local.get('settings').then((i) => i.settings)));
+    const settings = await harness.readLocal('settings');
     expect(settings).toMatchObject({ ownerMode: true, thirdPartyLookups: true });
     await savePopupScreenshot(popup, 'owner-checklist.png');
     await toggle.uncheck();

@@ -22,11 +22,17 @@ export interface OpenedTab {
 export interface ChromiumHarness {
   context: BrowserContext;
   extensionId: string;
+  /** The extension's service worker, fully up (extensionWorker); Playwright keeps this handle across a stop and restart. */
+  worker: Worker;
   /** A fresh page navigated to `url`; resolves once it loaded (or failed to) and its tab id is known. */
   openTab(url: string): Promise<OpenedTab>;
   tabIdOf(url: string): Promise<number>;
   badgeText(tabId: number): Promise<string>;
   record(tabId: number): Promise<TabRecord | undefined>;
+  /** Writes storage.local items from the extension page (never wakes the worker), as FirefoxHarness.writeLocal does. */
+  writeLocal(items: Record<string, unknown>): Promise<void>;
+  /** One storage.local item, read from the extension page. */
+  readLocal(key: string): Promise<unknown>;
   /** Starts recording storage changes; the function returns them so far, in order, as `area:key`. */
   watchStorage(): Promise<() => Promise<string[]>>;
   openPopup(tabId: number): Promise<Page>;
@@ -186,6 +192,8 @@ export interface ExtensionPage {
   openTab(url: string, finalUrl?: string): Promise<OpenedTab>;
   badgeText(tabId: number): Promise<string>;
   record(tabId: number): Promise<TabRecord | undefined>;
+  writeLocal(items: Record<string, unknown>): Promise<void>;
+  readLocal(key: string): Promise<unknown>;
   /** A fresh page showing `popup.html?tab=<tabId>`, rendered (`main` no longer busy). */
   openPopup(tabId: number): Promise<Page>;
   stopServiceWorker(): Promise<void>;
@@ -235,6 +243,8 @@ export async function openExtensionPage({ context, extensionId }: LaunchedExtens
         'storage.session.get',
         page.evaluate((key) => chrome.storage.session.get(key).then((items) => items[key]), `tab:${tabId}`),
       ) as Promise<TabRecord | undefined>,
+    writeLocal: (items) => call('storage.local.set', page.evaluate((i) => chrome.storage.local.set(i), items)),
+    readLocal: (key) => call('storage.local.get', page.evaluate((k) => chrome.storage.local.get(k).then((items) => items[k]), key)),
     async openPopup(tabId) {
       const popup = await context.newPage();
       // The popup is 390 px wide in the toolbar; give it the same width here.
@@ -248,17 +258,20 @@ export async function openExtensionPage({ context, extensionId }: LaunchedExtens
 }
 
 async function attach(launched: LaunchedExtension): Promise<ChromiumHarness> {
-  const { context, extensionId, close } = launched;
+  const { context, extensionId, worker, close } = launched;
   const extension = await openExtensionPage(launched);
   const { page: probe, call: inProbe } = extension;
 
   return {
     context,
     extensionId,
+    worker,
     tabIdOf: extension.tabIdOf,
     openTab: (url) => extension.openTab(url),
     badgeText: extension.badgeText,
     record: extension.record,
+    writeLocal: extension.writeLocal,
+    readLocal: extension.readLocal,
     async watchStorage() {
       const name = `__changes${Date.now()}`;
       await inProbe(
