@@ -36,8 +36,9 @@ export const ${camel}: Check = {
 };
 `);
 
-edit('src/model/checks.ts', /(export const CHECK_IDS = \[[^\]]*?)(\] as const;)/, `$1, '${id}'$2`);
-edit('src/checks/index.ts', /(\nexport const CHECKS: Check\[\] = \[[^\]]*?)(\];)/, `$1, ${camel}$2`);
+// After the last entry, whether the list is on one line or one entry a line with a trailing comma (Prettier).
+edit('src/model/checks.ts', /(export const CHECK_IDS = \[[^\]]*?)(,?\s*\] as const;)/, `$1, '${id}'$2`);
+edit('src/checks/index.ts', /(\nexport const CHECKS: Check\[\] = \[[^\]]*?)(,?\s*\];)/, `$1, ${camel}$2`);
 edit('src/checks/index.ts', /(\n)(\nexport const CHECKS)/, `$1import { ${camel} } from './${id}';\n$2`);
 
 for (const lang of readdirSync('public/_locales')) {
