@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChecksChromium, type ChecksBrowser } from '../harness/checks-chromium';
+import { extensionPageUrl } from '../harness/chromium';
 import { DNS_FAILURE_URL, startFailingServer, type FailingServer } from '../harness/failing-server';
 import { message } from '../harness/messages';
 import { localEndpoints, startProbeServers, type ProbeServers } from '../harness/probe-servers';
@@ -193,7 +194,7 @@ describe('Chromium: accessibility of the popup and the options page (issue #7)',
   });
 
   it('a page the extension cannot watch (its own options page), and the options page itself', async () => {
-    const { page: options, tabId } = await browser.openTab(`chrome-extension://${browser.extensionId}/options.html`);
+    const { page: options, tabId } = await browser.openTab(extensionPageUrl(browser.extensionId, 'options.html'));
     const unsupported = await browser.openPopup(tabId);
     expect(await unsupported.locator('h1').innerText()).toBe(message('pageKind_browser_page_title'));
     await expectNoViolations('unsupported-page', unsupported);

@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe } from 'vitest';
 import { defineNoticeTests, writeSettings, type NoticeDriver } from './shared/error-notice-tests';
-import { launchExtension, openExtensionPage, type ExtensionPage, type LaunchedExtension } from '../harness/chromium';
+import { extensionPageUrl, launchExtension, openExtensionPage, type ExtensionPage, type LaunchedExtension } from '../harness/chromium';
 import { startNoticeServer, type NoticeServer } from '../harness/notice-server';
 import { waitFor } from '../harness/wait-for';
 
@@ -29,7 +29,7 @@ afterEach(async () => {
   await writeSettings(driver, {});
 });
 
-const isSteps = (url: string) => url.startsWith(`chrome-extension://${launched.extensionId}/popup.html`);
+const isSteps = (url: string) => url.startsWith(extensionPageUrl(launched.extensionId, 'popup.html'));
 
 const driver: NoticeDriver = {
   server: () => server,

@@ -2,7 +2,7 @@
 // popup's own components on sample data), the suggested shortcut for the popup, the popup's settings link.
 import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, openExtensionPage, type ExtensionPage, type LaunchedExtension } from '../harness/chromium';
+import { extensionPageUrl, launchExtension, openExtensionPage, type ExtensionPage, type LaunchedExtension } from '../harness/chromium';
 import { EXTENSION_ORIGIN, launchFirefox, navigateExtensionPage, type FirefoxHarness } from '../harness/firefox';
 import { waitFor } from '../harness/wait-for';
 
@@ -62,7 +62,7 @@ describe('Chromium: first run', () => {
   });
 
   it('the popup links to the settings', async () => {
-    const welcomeTab = await extension.tabIdOf(`chrome-extension://${launched.extensionId}/welcome.html`);
+    const welcomeTab = await extension.tabIdOf(extensionPageUrl(launched.extensionId, 'welcome.html'));
     const popup = await extension.openPopup(welcomeTab);
     await popup.getByRole('button', { name: 'Settings' }).click();
     // runtime.openOptionsPage brings the settings tab to the front (this suite keeps one open).

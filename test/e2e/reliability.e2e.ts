@@ -7,7 +7,7 @@ import type { CDPSession, Page, Request } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckState } from '../../src/model/checks';
 import type { TabRecord } from '../../src/model/incident';
-import { openedPages } from '../harness/chromium';
+import { extensionPageUrl, openedPages } from '../harness/chromium';
 import { closedPortUrl, DNS_FAILURE_URL } from '../harness/failing-server';
 import { message } from '../harness/messages';
 import { dialogsDuring as dialogsIn, snapshotPopup } from '../harness/popup-checks';
@@ -106,7 +106,7 @@ describe('privacy', () => {
     const swRequests: string[] = [];
     // Playwright ≥ 1.4x reports a service worker's network requests on the context, with serviceWorker() set.
     // The worker reading its own package (icons for action.setIcon) is not a network request.
-    const own = `chrome-extension://${browser.extensionId}/`;
+    const own = extensionPageUrl(browser.extensionId, '');
     const onRequest = (r: Request) => void (r.serviceWorker() && !r.url().startsWith(own) ? swRequests.push(r.url()) : undefined);
     browser.context.on('request', onRequest);
     try {

@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type ChromiumHarness } from '../harness/chromium';
+import { extensionPageUrl, launchChromium, type ChromiumHarness } from '../harness/chromium';
 import { startFailingServer, type FailingServer } from '../harness/failing-server';
 import { message } from '../harness/messages';
 import { waitFor, withDeadline } from '../harness/wait-for';
@@ -31,7 +31,7 @@ afterAll(async () => {
 /** Reads both storage areas from one extension page of the running browser (opened once per launch). */
 async function storageReader(harness: ChromiumHarness): Promise<() => Promise<{ session: Record<string, unknown>; history: unknown }>> {
   const page = await harness.context.newPage();
-  await page.goto(`chrome-extension://${harness.extensionId}/options.html`);
+  await page.goto(extensionPageUrl(harness.extensionId, 'options.html'));
   return () =>
     withDeadline('storage', page.evaluate(async () => ({
       session: await chrome.storage.session.get(null),

@@ -91,6 +91,9 @@ export async function extensionWorker(context: BrowserContext): Promise<Worker> 
 /** The extension's id, from its worker's address. */
 export const extensionIdOf = (worker: Worker): string => new URL(worker.url()).host;
 
+/** An extension page's address, `chrome-extension://<id>/<path>` (Firefox's is fixed: EXTENSION_ORIGIN in firefox.ts). */
+export const extensionPageUrl = (extensionId: string, path: string): string => `chrome-extension://${extensionId}/${path}`;
+
 export interface LaunchOptions {
   headless?: boolean;
   extraArgs?: string[];
