@@ -3,6 +3,8 @@
 // BroadcastChannel that a bench page of the same extension listens to. Used where the bench cannot evaluate
 // in the background itself: Firefox's event page (no BiDi target) and a Chromium worker from its very start.
 // The function is serialised with toString(): it must use nothing from outside its own body.
+/* eslint-disable @typescript-eslint/no-explicit-any -- it wraps whatever API objects the browser hands it; a
+   file-wide rule, not eslint-disable-line, so it still holds once a formatter splits the long lines */
 
 export const PROBE_CHANNEL = 'epe-bench-probe';
 
@@ -24,13 +26,13 @@ export interface ReplayRequest {
 }
 
 function backgroundProbe(channelName: string): void {
-  const api = ((globalThis as Record<string, unknown>).browser ?? (globalThis as Record<string, unknown>).chrome) as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const api = ((globalThis as Record<string, unknown>).browser ?? (globalThis as Record<string, unknown>).chrome) as any;
   const channel = new BroadcastChannel(channelName);
   const post = (event: Record<string, unknown>) => channel.postMessage({ at: Date.now(), ...event });
   post({ kind: 'started', timeOrigin: performance.timeOrigin });
   const keysOf = (arg: unknown): string[] =>
     typeof arg === 'string' ? [arg] : Array.isArray(arg) ? arg.map(String) : arg && typeof arg === 'object' ? Object.keys(arg) : [];
-  const wrap = (owner: any, name: string, what: string, describe: (arg: any) => Record<string, unknown> = (arg) => ({ keys: keysOf(arg) })) => { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const wrap = (owner: any, name: string, what: string, describe: (arg: any) => Record<string, unknown> = (arg) => ({ keys: keysOf(arg) })) => {
     const original = owner?.[name];
     if (typeof original !== 'function') return;
     owner[name] = function (this: unknown, ...args: unknown[]) {

@@ -57,4 +57,5 @@ function decodeEntities(text: string): string {
 }
 
 // eslint-disable-next-line no-control-regex -- control characters are what is removed
-const safeChar = (code: number): string => (code > 0x10ffff ? '' : String.fromCodePoint(code).replace(/[\u0000-\u001f\u007f]/g, ' '));
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/g;
+const safeChar = (code: number): string => (code > 0x10ffff ? '' : String.fromCodePoint(code).replace(CONTROL_CHARS, ' '));
