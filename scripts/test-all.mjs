@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 const STAGES = [
   { script: 'typecheck' },
   { script: 'lint' },
+  { script: 'format:check' },
   { script: 'test:unit' },
   { script: 'build' },
   { script: 'lint:firefox', needs: 'build' },
@@ -25,7 +26,8 @@ for (const { script, needs } of STAGES) {
 }
 
 console.log('\nnpm test summary');
-for (const [script, result] of results) console.log(`  ${result === 'passed' ? '✓' : '✗'} ${script.padEnd(14)} ${result}`);
+for (const [script, result] of results)
+  console.log(`  ${result === 'passed' ? '✓' : '✗'} ${script.padEnd(14)} ${result}`);
 const failed = [...results.values()].filter((r) => r !== 'passed').length;
 console.log(failed ? `\n${failed} of ${results.size} stages did not pass.` : `\nAll ${results.size} stages passed.`);
 process.exit(failed ? 1 : 0);
