@@ -8,11 +8,26 @@ export default tseslint.config(
   {
     languageOptions: {
       globals: {
-        console: 'readonly', process: 'readonly', URL: 'readonly', URLSearchParams: 'readonly',
-        setTimeout: 'readonly', clearTimeout: 'readonly', document: 'readonly', window: 'readonly',
-        location: 'readonly', performance: 'readonly', crypto: 'readonly', fetch: 'readonly',
-        AbortController: 'readonly', AbortSignal: 'readonly', navigator: 'readonly', structuredClone: 'readonly',
-        Buffer: 'readonly', globalThis: 'readonly', chrome: 'readonly', browser: 'readonly',
+        console: 'readonly',
+        process: 'readonly',
+        URL: 'readonly',
+        URLSearchParams: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        document: 'readonly',
+        window: 'readonly',
+        location: 'readonly',
+        performance: 'readonly',
+        crypto: 'readonly',
+        fetch: 'readonly',
+        AbortController: 'readonly',
+        AbortSignal: 'readonly',
+        navigator: 'readonly',
+        structuredClone: 'readonly',
+        Buffer: 'readonly',
+        globalThis: 'readonly',
+        chrome: 'readonly',
+        browser: 'readonly',
       },
     },
     rules: {
@@ -20,8 +35,14 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       'no-console': 'off',
       // Every value from a response is rendered as text, never as HTML.
-      'no-restricted-syntax': ['error', { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render text, never HTML.' },
-        { selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]", message: 'Render text, never HTML.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render text, never HTML.' },
+        {
+          selector: 'AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]',
+          message: 'Render text, never HTML.',
+        },
+      ],
     },
   },
 );

@@ -37,11 +37,17 @@ export default defineConfig(({ mode }) => {
         },
         // No entry's exports are imported by anything (HTML pages and a service worker); needed by the group below.
         preserveEntrySignatures: false,
-        output: { codeSplitting: { groups: [{ name: popupChunk.chunkOf, debugName: 'popup-chunk', includeDependenciesRecursively: false }] } },
+        output: {
+          codeSplitting: {
+            groups: [{ name: popupChunk.chunkOf, debugName: 'popup-chunk', includeDependenciesRecursively: false }],
+          },
+        },
       },
     },
     // tldts's ES module build re-minified here came out at 113 KB gzip; its own minified build is 50 KB.
-    resolve: { alias: { tldts: fileURLToPath(new URL('./node_modules/tldts/dist/index.esm.min.js', import.meta.url)) } },
+    resolve: {
+      alias: { tldts: fileURLToPath(new URL('./node_modules/tldts/dist/index.esm.min.js', import.meta.url)) },
+    },
     plugins: [
       infrastructureDataPlugin(),
       popupChunk.plugin,

@@ -25,11 +25,17 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** First match wins. */
 const AREAS: [string, RegExp][] = [
-  ['webextension-polyfill (+ the bundler\'s CommonJS wrapper)', /webextension-polyfill|rolldown\/runtime/],
+  ["webextension-polyfill (+ the bundler's CommonJS wrapper)", /webextension-polyfill|rolldown\/runtime/],
   ['in-page notice (handed to scripting.executeScript)', /background\/error-notice/],
-  ['guided steps: runner, the nine steps, their platform code and look-ups', /src\/checks\/|check-runner|lasting-work|auto-run|open-steps|src\/platform\/(cookies|site-data|dns|private-window)|knowledge\/(globalping|statuspage|dns|internal-host|outgoing-requests|registrable-domain|host-kind|endpoint)|model\/endpoint-policy/],
+  [
+    'guided steps: runner, the nine steps, their platform code and look-ups',
+    /src\/checks\/|check-runner|lasting-work|auto-run|open-steps|src\/platform\/(cookies|site-data|dns|private-window)|knowledge\/(globalping|statuspage|dns|internal-host|outgoing-requests|registrable-domain|host-kind|endpoint)|model\/endpoint-policy/,
+  ],
   ['watch ("tell me when it\'s back")', /watch/],
-  ['failure engine: detect, classify, record, badge, read the page', /background\/(detector|record-transitions|read-failing-page|incident-store|badge|tab-lifecycle|live-status)|src\/knowledge\/|model\/(failure|fingerprint|incident|http-status|infrastructure|body-reason)|platform\/infrastructure-data/],
+  [
+    'failure engine: detect, classify, record, badge, read the page',
+    /background\/(detector|record-transitions|read-failing-page|incident-store|badge|tab-lifecycle|live-status)|src\/knowledge\/|model\/(failure|fingerprint|incident|http-status|infrastructure|body-reason)|platform\/infrastructure-data/,
+  ],
   ['messages, settings, history, storage, start-up', /./],
 ];
 
@@ -44,14 +50,20 @@ export async function measureBackgroundModules(): Promise<BackgroundModules> {
       target: `chrome${CHROME_MIN_VERSION}`,
       sourcemap: false,
       modulePreload: false,
-      rollupOptions: { input: `${ROOT}src/background/index.ts`, output: { entryFileNames: 'background.js', codeSplitting: false } },
+      rollupOptions: {
+        input: `${ROOT}src/background/index.ts`,
+        output: { entryFileNames: 'background.js', codeSplitting: false },
+      },
     },
   })) as Rollup.RollupOutput | Rollup.RollupOutput[];
   const chunk = (Array.isArray(output) ? output[0]! : output).output[0];
   const total = gzipSync(chunk.code).length;
   const alone = Object.entries(chunk.modules)
     .filter(([, m]) => m.code)
-    .map(([id, m]) => ({ id: id.replace(ROOT, '').replace(/^\0/, ''), gzip: gzipSync(minifySync('m.js', m.code!, { compress: true, mangle: { toplevel: true } }).code).length }));
+    .map(([id, m]) => ({
+      id: id.replace(ROOT, '').replace(/^\0/, ''),
+      gzip: gzipSync(minifySync('m.js', m.code!, { compress: true, mangle: { toplevel: true } }).code).length,
+    }));
   const scale = total / alone.reduce((sum, m) => sum + m.gzip, 0);
   const parts = new Map<string, BackgroundPart>();
   for (const m of alone) {

@@ -26,13 +26,25 @@ export interface ReplayRequest {
 }
 
 function backgroundProbe(channelName: string): void {
-  const api = ((globalThis as Record<string, unknown>).browser ?? (globalThis as Record<string, unknown>).chrome) as any;
+  const api = ((globalThis as Record<string, unknown>).browser ??
+    (globalThis as Record<string, unknown>).chrome) as any;
   const channel = new BroadcastChannel(channelName);
   const post = (event: Record<string, unknown>) => channel.postMessage({ at: Date.now(), ...event });
   post({ kind: 'started', timeOrigin: performance.timeOrigin });
   const keysOf = (arg: unknown): string[] =>
-    typeof arg === 'string' ? [arg] : Array.isArray(arg) ? arg.map(String) : arg && typeof arg === 'object' ? Object.keys(arg) : [];
-  const wrap = (owner: any, name: string, what: string, describe: (arg: any) => Record<string, unknown> = (arg) => ({ keys: keysOf(arg) })) => {
+    typeof arg === 'string'
+      ? [arg]
+      : Array.isArray(arg)
+        ? arg.map(String)
+        : arg && typeof arg === 'object'
+          ? Object.keys(arg)
+          : [];
+  const wrap = (
+    owner: any,
+    name: string,
+    what: string,
+    describe: (arg: any) => Record<string, unknown> = (arg) => ({ keys: keysOf(arg) }),
+  ) => {
     const original = owner?.[name];
     if (typeof original !== 'function') return;
     owner[name] = function (this: unknown, ...args: unknown[]) {
@@ -40,7 +52,8 @@ function backgroundProbe(channelName: string): void {
       return original.apply(owner, args);
     };
   };
-  for (const area of ['session', 'local'] as const) for (const name of ['set', 'remove', 'clear']) wrap(api.storage?.[area], name, `${area}.${name}`);
+  for (const area of ['session', 'local'] as const)
+    for (const name of ['set', 'remove', 'clear']) wrap(api.storage?.[area], name, `${area}.${name}`);
   wrap(api.scripting, 'executeScript', 'scripting.executeScript', (arg) => ({ keys: [], tabId: arg?.target?.tabId }));
   wrap(api.action, 'setBadgeText', 'action.setBadgeText', (arg) => ({ keys: [], tabId: arg?.tabId, text: arg?.text }));
 
@@ -50,13 +63,15 @@ function backgroundProbe(channelName: string): void {
       post({ kind: 'response', url: d.url, tabId: d.tabId, statusCode: d.statusCode, timeStamp: d.timeStamp }),
     pages,
   );
-  api.storage.onChanged.addListener((changes: Record<string, { newValue?: { incident?: { url: string; page?: unknown } } }>, area: string) => {
-    if (area !== 'session') return;
-    for (const change of Object.values(changes)) {
-      const incident = change.newValue?.incident;
-      if (incident) post({ kind: 'stored', url: incident.url, withPage: Boolean(incident.page) });
-    }
-  });
+  api.storage.onChanged.addListener(
+    (changes: Record<string, { newValue?: { incident?: { url: string; page?: unknown } } }>, area: string) => {
+      if (area !== 'session') return;
+      for (const change of Object.values(changes)) {
+        const incident = change.newValue?.incident;
+        if (incident) post({ kind: 'stored', url: incident.url, withPage: Boolean(incident.page) });
+      }
+    },
+  );
 
   // The extension's onHeadersReceived listener, timed: its synchronous call plus the microtasks it queues
   // (index.ts runs the handler in a `then` of the start-up promise; a `then` queued after the call runs
@@ -71,7 +86,13 @@ function backgroundProbe(channelName: string): void {
       const emptyStarted = performance.now();
       void Promise.resolve().then(() => {
         const details = d as { url: string; statusCode: number };
-        post({ kind: 'handler', url: details.url, statusCode: details.statusCode, ownUs: own * 1000, emptyUs: (performance.now() - emptyStarted) * 1000 });
+        post({
+          kind: 'handler',
+          url: details.url,
+          statusCode: details.statusCode,
+          ownUs: own * 1000,
+          emptyUs: (performance.now() - emptyStarted) * 1000,
+        });
       });
     });
     return result;
@@ -88,7 +109,16 @@ function backgroundProbe(channelName: string): void {
   // extension registered it, called on synthetic healthy main-frame events after a warm-up, timed until
   // the microtasks it queued have run. Tab ids no real tab has, statuses 2xx/3xx.
   const statuses = [200, 200, 200, 200, 200, 200, 304, 301, 302, 204]; // a 4xx is recorded (clientError)
-  const headerNames = ['content-type', 'server', 'date', 'cache-control', 'etag', 'vary', 'x-frame-options', 'strict-transport-security'];
+  const headerNames = [
+    'content-type',
+    'server',
+    'date',
+    'cache-control',
+    'etag',
+    'vary',
+    'x-frame-options',
+    'strict-transport-security',
+  ];
   const events = Array.from({ length: 1024 }, (_, i) => ({
     requestId: String(900_000 + i),
     url: `https://site${i % 37}.example.com/path/${i}`,

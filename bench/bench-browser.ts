@@ -39,11 +39,18 @@ export interface LaunchOptions {
 
 export async function launchBench(options: LaunchOptions & { extension: true }): Promise<ExtensionBrowser>;
 export async function launchBench(options: LaunchOptions & { extension: false }): Promise<BenchBrowser>;
-export async function launchBench({ extension, args = [], dist = CHROME_DIST }: LaunchOptions & { extension: boolean }): Promise<BenchBrowser> {
+export async function launchBench({
+  extension,
+  args = [],
+  dist = CHROME_DIST,
+}: LaunchOptions & { extension: boolean }): Promise<BenchBrowser> {
   const profile = await mkdtemp(join(tmpdir(), 'epe-bench-'));
   let context: BrowserContext;
   try {
-    context = await launchChromiumContext(profile, { ...(extension ? { extensionDir: dist } : {}), args: [...BENCH_ARGS, ...args] });
+    context = await launchChromiumContext(profile, {
+      ...(extension ? { extensionDir: dist } : {}),
+      args: [...BENCH_ARGS, ...args],
+    });
   } catch (error) {
     await rm(profile, { recursive: true, force: true });
     throw error;
@@ -61,7 +68,10 @@ export async function launchBench({ extension, args = [], dist = CHROME_DIST }: 
 export function tabIdOf(worker: Worker, url: string): Promise<number> {
   return waitFor(`a tab showing ${url}`, () =>
     worker
-      .evaluate((u) => chrome.tabs.query({}).then((tabs) => tabs.filter((t) => t.url === u).map((t) => t.id ?? -1)), url)
+      .evaluate(
+        (u) => chrome.tabs.query({}).then((tabs) => tabs.filter((t) => t.url === u).map((t) => t.id ?? -1)),
+        url,
+      )
       .then((ids) => (ids.length ? Math.max(...ids) : undefined)),
   );
 }
@@ -70,7 +80,14 @@ export function tabIdOf(worker: Worker, url: string): Promise<number> {
 export function waitForIncident(worker: Worker, tabId: number, timeoutMs = 10_000): Promise<true> {
   return waitFor(
     `an incident for tab ${tabId}`,
-    () => worker.evaluate((key) => chrome.storage.session.get(key).then((items) => Boolean((items[key] as { incident?: unknown } | undefined)?.incident)), `tab:${tabId}`),
+    () =>
+      worker.evaluate(
+        (key) =>
+          chrome.storage.session
+            .get(key)
+            .then((items) => Boolean((items[key] as { incident?: unknown } | undefined)?.incident)),
+        `tab:${tabId}`,
+      ),
     { timeoutMs },
   );
 }

@@ -11,14 +11,16 @@ export function coldStartLines(c: ColdStartFigures): ResultLine[] {
   const fromResponse = c.real.responseToHandled.median / c.empty.responseToHandled.median;
   return [
     {
-      figure: '7. Background cold start: worker start → first failing navigation recorded, ÷ a do-nothing worker (ratio of medians)',
+      figure:
+        '7. Background cold start: worker start → first failing navigation recorded, ÷ a do-nothing worker (ratio of medians)',
       measured: `${round(ratio, 2)}× (real ${ms(c.real.startToHandled)})`,
       baseline: `do-nothing worker, same listeners: ${ms(c.empty.startToHandled)}; worker start → first statement: real ${round(c.real.startToScript.median, 1)} ms, empty ${round(c.empty.startToScript.median, 1)} ms`,
       budget: `≤ ${BUDGETS.coldStartVsEmpty}×`,
       pass: ratio <= BUDGETS.coldStartVsEmpty,
     },
     {
-      figure: '7. Background cold start: the failing response (it wakes the worker) → recorded, ÷ the do-nothing worker',
+      figure:
+        '7. Background cold start: the failing response (it wakes the worker) → recorded, ÷ the do-nothing worker',
       measured: `${round(fromResponse, 2)}× (real ${ms(c.real.responseToHandled)})`,
       baseline: `do-nothing worker: ${ms(c.empty.responseToHandled)} (the browser starting a stopped worker is in both)`,
       budget: '—',

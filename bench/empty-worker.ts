@@ -40,7 +40,11 @@ export async function emptyWorkerExtension(dist: string): Promise<ExtensionCopy>
     const empty = Object.fromEntries(Object.entries(manifest).filter(([key]) => keep.includes(key)));
     await writeFile(
       join(dir, 'manifest.json'),
-      JSON.stringify({ ...empty, name: 'Bench: empty worker', background: { service_worker: 'background.js', type: 'module' } }, null, 2),
+      JSON.stringify(
+        { ...empty, name: 'Bench: empty worker', background: { service_worker: 'background.js', type: 'module' } },
+        null,
+        2,
+      ),
     );
     await writeFile(join(dir, 'background.js'), backgroundProbeSource() + EMPTY_WORKER);
     await writeFile(join(dir, SHELL_PAGE), '<!doctype html><meta charset="utf-8"><title>bench</title>\n');

@@ -17,7 +17,9 @@ export interface ExtensionCopy {
 
 /** popup.html without its module scripts and preloads: the same document, styles and origin. */
 export function shellOf(popupHtml: string): string {
-  return popupHtml.replace(/<script\b[^>]*>\s*<\/script>\s*/g, '').replace(/<link\b[^>]*rel="modulepreload"[^>]*>\s*/g, '');
+  return popupHtml
+    .replace(/<script\b[^>]*>\s*<\/script>\s*/g, '')
+    .replace(/<link\b[^>]*rel="modulepreload"[^>]*>\s*/g, '');
 }
 
 /** The popup's variants the bench measures next to it (issue 15's ideas, one at a time). */
@@ -31,11 +33,18 @@ export const POPUP_VARIANTS = {
 const TRIVIAL_MODULE = 'bench-trivial-module.js';
 
 /** Writes the popup variants next to popup.html in a copy of a built extension. */
-export async function writePopupVariants(dir: string, popup = 'popup.html', explanationMark = 'explanation-rendered'): Promise<void> {
+export async function writePopupVariants(
+  dir: string,
+  popup = 'popup.html',
+  explanationMark = 'explanation-rendered',
+): Promise<void> {
   const html = await readFile(join(dir, popup), 'utf8');
   const shell = shellOf(html);
   await writeFile(join(dir, TRIVIAL_MODULE), `performance.mark(${JSON.stringify(explanationMark)});\n`);
-  await writeFile(join(dir, POPUP_VARIANTS.trivialModule), shell.replace('</body>', `<script type="module" src="/${TRIVIAL_MODULE}"></script>\n</body>`));
+  await writeFile(
+    join(dir, POPUP_VARIANTS.trivialModule),
+    shell.replace('</body>', `<script type="module" src="/${TRIVIAL_MODULE}"></script>\n</body>`),
+  );
   let inline = html;
   for (const link of html.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*href="([^"]+)"[^>]*>/g)) {
     const css = await readFile(join(dir, link[1]!.replace(/^\//, '')), 'utf8');

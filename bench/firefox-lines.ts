@@ -46,7 +46,7 @@ export function firefoxPopupLines(ff: FirefoxFigures | undefined, error?: string
 
 export function firefoxDetectionLines(ff: FirefoxFigures | undefined, error?: string): ResultLine[] {
   const d = ff?.detection;
-  if (!d) return [missing(ff, 'detection', '3d. Failing response → badge, → the page\'s reason stored', error)];
+  if (!d) return [missing(ff, 'detection', "3d. Failing response → badge, → the page's reason stored", error)];
   return [
     {
       figure: `3d. Failing response (webRequest) → badge set on its tab — ${FF}`,

@@ -32,14 +32,21 @@ import { emptyWorkerExtension } from './empty-worker';
 const quick = process.env.BENCH_QUICK === '1';
 const n = (full: number, small: number) => (quick ? small : full);
 const started = performance.now();
-const log = (message: string) => console.log(`[bench ${Math.round((performance.now() - started) / 1000)} s] ${message}`);
-const loadAtStart = loadavg().map((l) => l.toFixed(2)).join(' ');
+const log = (message: string) =>
+  console.log(`[bench ${Math.round((performance.now() - started) / 1000)} s] ${message}`);
+const loadAtStart = loadavg()
+  .map((l) => l.toFixed(2))
+  .join(' ');
 const raw: BenchRaw = { errors: {} };
 const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : undefined;
 const wanted = (...names: (keyof Omit<BenchRaw, 'errors'>)[]) => !only || names.some((name) => only.has(name));
 
 /** One figure: a failure is recorded (and fails the bench) without losing the others. */
-async function phase<T>(name: keyof Omit<BenchRaw, 'errors'>, what: string, work: () => Promise<T>): Promise<T | undefined> {
+async function phase<T>(
+  name: keyof Omit<BenchRaw, 'errors'>,
+  what: string,
+  work: () => Promise<T>,
+): Promise<T | undefined> {
   if (!wanted(name)) return undefined;
   log(what);
   try {
@@ -57,12 +64,16 @@ const dist = await snapshotDist();
 await writePopupVariants(dist.dir);
 // Firefox's copy is taken now too, so a rebuild during the run changes nothing.
 const firefoxCopy = wanted('firefox') ? await instrumentedCopy(FIREFOX_DIST) : undefined;
-const coldCopies = wanted('coldStart') ? await Promise.all([instrumentedCopy(dist.dir), emptyWorkerExtension(dist.dir)]) : undefined;
+const coldCopies = wanted('coldStart')
+  ? await Promise.all([instrumentedCopy(dist.dir), emptyWorkerExtension(dist.dir)])
+  : undefined;
 const firefoxPlain = wanted('firefox') ? await instrumentedCopy(FIREFOX_DIST, { probe: false }) : undefined;
 await phase('bundles', 'bundle sizes (dist/chrome)', async () => measureBundles(dist.dir));
 await phase('backgroundModules', 'background: gzip share of each module', () => measureBackgroundModules());
 const rounds = n(5, 2);
-await phase('handler', `background handler in Node (${rounds} rounds of 1,000,000 events)`, () => measureHandler(1_000_000, rounds));
+await phase('handler', `background handler in Node (${rounds} rounds of 1,000,000 events)`, () =>
+  measureHandler(1_000_000, rounds),
+);
 const caps = await loadCheckCaps();
 raw.caps = caps;
 
@@ -72,74 +83,111 @@ const blackHoles = await Promise.all(Array.from({ length: 5 }, () => startBlackH
 const browserInfo = { chromium: '' };
 try {
   if (wanted('popup', 'navigation', 'writes', 'pageReading', 'verdict')) {
-  const a = await launchBench({ extension: true, dist: dist.dir });
-  const plain = await launchBench({ extension: false });
-  browserInfo.chromium = a.context.browser()?.version() ?? '';
-  try {
-    const opens = n(20, 4);
-    await phase('popup', `popup time to explanation (${opens} rounds: popup, script-less shell, web page)`, async () => {
-      const tab = await openFailingTab(a, `${site.origin}/fail?popup`);
-      const popupUrl = `chrome-extension://${a.extensionId}/popup.html?tab=${tab.tabId}`;
-      const variantUrls = Object.fromEntries(
-        Object.entries(POPUP_VARIANTS).map(([name, page]) => [name, `chrome-extension://${a.extensionId}/${page}?tab=${tab.tabId}`]),
+    const a = await launchBench({ extension: true, dist: dist.dir });
+    const plain = await launchBench({ extension: false });
+    browserInfo.chromium = a.context.browser()?.version() ?? '';
+    try {
+      const opens = n(20, 4);
+      await phase(
+        'popup',
+        `popup time to explanation (${opens} rounds: popup, script-less shell, web page)`,
+        async () => {
+          const tab = await openFailingTab(a, `${site.origin}/fail?popup`);
+          const popupUrl = `chrome-extension://${a.extensionId}/popup.html?tab=${tab.tabId}`;
+          const variantUrls = Object.fromEntries(
+            Object.entries(POPUP_VARIANTS).map(([name, page]) => [
+              name,
+              `chrome-extension://${a.extensionId}/${page}?tab=${tab.tabId}`,
+            ]),
+          );
+          const figures = await measurePopup(a.context, popupUrl, `${site.origin}/baseline`, opens, variantUrls);
+          await tab.page.close();
+          return figures;
+        },
       );
-      const figures = await measurePopup(a.context, popupUrl, `${site.origin}/baseline`, opens, variantUrls);
-      await tab.page.close();
-      return figures;
-    });
-    const navRounds = n(5, 2);
-    await phase('navigation', `healthy loads with vs without the extension (${navRounds} rounds of 40 pages)`, () =>
-      measureNavigation(a.context, plain.context, (r, i) => `${site.origin}/ok?round=${r}&page=${i}`, 40, navRounds),
-    );
-    await plain.close();
-    await phase('writes', 'storage writes for healthy navigations', () =>
-      measureHealthyWrites({
-        context: a.context,
-        worker: a.worker,
-        healthyUrl: (tab, nav) => `${site.origin}/ok?writes=${tab}-${nav}`,
-        failingUrl: `${site.origin}/fail?control`,
-        tabIdOf: (url) => tabIdOf(a.worker, url),
-      }),
-    );
-    const readRounds = n(20, 4);
-    await phase('pageReading', `failing response → the page's reason stored (${readRounds} failing loads)`, () =>
-      measurePageReading(a.context, a.worker, (round) => `${site.origin}/fail?read=${round}`, readRounds),
-    );
-    const [answeringRuns, silentRuns] = [n(5, 2), n(2, 1)];
-    await phase('verdict', `time to verdict: ${answeringRuns} runs answering, ${silentRuns} black-holed`, () =>
-      measureVerdict({ browser: a, caps, site, siteUrl: (run) => `http://${run}.${BENCH_DOMAIN}:${site.port}/fail`, answering, blackHoles }, answeringRuns, silentRuns),
-    );
-  } finally {
-    await plain.close();
-    await a.close();
-  }
+      const navRounds = n(5, 2);
+      await phase('navigation', `healthy loads with vs without the extension (${navRounds} rounds of 40 pages)`, () =>
+        measureNavigation(a.context, plain.context, (r, i) => `${site.origin}/ok?round=${r}&page=${i}`, 40, navRounds),
+      );
+      await plain.close();
+      await phase('writes', 'storage writes for healthy navigations', () =>
+        measureHealthyWrites({
+          context: a.context,
+          worker: a.worker,
+          healthyUrl: (tab, nav) => `${site.origin}/ok?writes=${tab}-${nav}`,
+          failingUrl: `${site.origin}/fail?control`,
+          tabIdOf: (url) => tabIdOf(a.worker, url),
+        }),
+      );
+      const readRounds = n(20, 4);
+      await phase('pageReading', `failing response → the page's reason stored (${readRounds} failing loads)`, () =>
+        measurePageReading(a.context, a.worker, (round) => `${site.origin}/fail?read=${round}`, readRounds),
+      );
+      const [answeringRuns, silentRuns] = [n(5, 2), n(2, 1)];
+      await phase('verdict', `time to verdict: ${answeringRuns} runs answering, ${silentRuns} black-holed`, () =>
+        measureVerdict(
+          {
+            browser: a,
+            caps,
+            site,
+            siteUrl: (run) => `http://${run}.${BENCH_DOMAIN}:${site.port}/fail`,
+            answering,
+            blackHoles,
+          },
+          answeringRuns,
+          silentRuns,
+        ),
+      );
+    } finally {
+      await plain.close();
+      await a.close();
+    }
   }
 
   // A fresh browser for the many-tab figures; tabs of one site share a few renderers (2 cores).
   if (wanted('memory', 'scale')) {
-  const b: ExtensionBrowser = await launchBench({ extension: true, dist: dist.dir, args: ['--renderer-process-limit=8'] });
-  try {
-    const cdp = await attachToServiceWorker(b.context, b.extensionId);
-    const [tabs, navRounds] = [50, n(20, 4)];
-    await phase('memory', `service worker memory: ${tabs * navRounds} failing loads across ${tabs} tabs`, () =>
-      measureMemory(b, cdp, (t, r, status) => `${site.origin}/status/${status}?tab=${t}&round=${r}`, tabs, navRounds),
-    );
-    await waitFor('closed tabs to drop their records', async () => (await storageBytes(b.worker)).records === 0, { timeoutMs: 20_000 });
-    await phase('scale', 'scale: 1, 10, 100 tabs with incidents', () =>
-      measureScale(b, (t) => `${site.origin}/status/502?scale=${t}`, [1, 10, n(100, 30)], n(10, 3)),
-    );
-    await cdp.detach();
-  } finally {
-    await b.close();
-  }
+    const b: ExtensionBrowser = await launchBench({
+      extension: true,
+      dist: dist.dir,
+      args: ['--renderer-process-limit=8'],
+    });
+    try {
+      const cdp = await attachToServiceWorker(b.context, b.extensionId);
+      const [tabs, navRounds] = [50, n(20, 4)];
+      await phase('memory', `service worker memory: ${tabs * navRounds} failing loads across ${tabs} tabs`, () =>
+        measureMemory(b, cdp, (t, r, status) => `${site.origin}/status/${status}?tab=${t}&round=${r}`, tabs, navRounds),
+      );
+      await waitFor('closed tabs to drop their records', async () => (await storageBytes(b.worker)).records === 0, {
+        timeoutMs: 20_000,
+      });
+      await phase('scale', 'scale: 1, 10, 100 tabs with incidents', () =>
+        measureScale(b, (t) => `${site.origin}/status/502?scale=${t}`, [1, 10, n(100, 30)], n(10, 3)),
+      );
+      await cdp.detach();
+    } finally {
+      await b.close();
+    }
   }
 
   await phase('coldStart', `background cold start: real worker vs a do-nothing worker (${n(15, 3)} rounds each)`, () =>
-    measureColdStart(coldCopies![0].dir, coldCopies![1].dir, (side, round) => `${site.origin}/fail?cold=${side}-${round}`, n(15, 3)),
+    measureColdStart(
+      coldCopies![0].dir,
+      coldCopies![1].dir,
+      (side, round) => `${site.origin}/fail?cold=${side}-${round}`,
+      n(15, 3),
+    ),
   );
 
   await phase('firefox', 'Firefox ESR: detection, healthy navigations, popup', () =>
-    measureFirefox({ dist: firefoxCopy!.dir, plainDist: firefoxPlain!.dir, origin: site.origin, popupOpens: n(20, 4), detectionRounds: n(20, 4), navigationRounds: n(5, 1), log }),
+    measureFirefox({
+      dist: firefoxCopy!.dir,
+      plainDist: firefoxPlain!.dir,
+      origin: site.origin,
+      popupOpens: n(20, 4),
+      detectionRounds: n(20, 4),
+      navigationRounds: n(5, 1),
+      log,
+    }),
   );
 } finally {
   await Promise.all([site, answering, ...blackHoles].map((s) => s.close()));
@@ -156,7 +204,9 @@ const environment = {
   ...(raw.firefox?.version ? { firefox: raw.firefox.version } : {}),
   node: process.version,
   cpus: `${cpus().length}`,
-  'load average (1, 5, 15 min) at start / end': `${loadAtStart} / ${loadavg().map((l) => l.toFixed(2)).join(' ')}`,
+  'load average (1, 5, 15 min) at start / end': `${loadAtStart} / ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
   duration: `${Math.round((performance.now() - started) / 1000)} s${quick ? ' (--quick: fewer repetitions, not for the record)' : ''}`,
 };
 console.log(`\n${resultTable(lines)}\n`);

@@ -71,16 +71,26 @@ async function coldRound(side: Side, url: string): Promise<void> {
   const tab = await side.context.newPage();
   try {
     await tab.goto(url).catch(() => undefined);
-    const row = await waitFor(`the ${side.real ? 'real' : 'empty'} worker to handle ${url}`, async () => {
-      const events = await side.page.evaluate(() => [...(globalThis as unknown as { __probe: ProbeEvent[] }).__probe]);
-      const started = events.find((e) => e.kind === 'started');
-      const response = events.find((e) => e.kind === 'response' && e.url === url);
-      const handled = side.real
-        ? events.find((e) => e.kind === 'stored' && e.url === url)
-        : events.find((e) => e.kind === 'handler' && e.url === url);
-      if (started?.kind !== 'started' || response?.kind !== 'response' || !handled) return undefined;
-      return { startToHandled: handled.at - started.timeOrigin, responseToHandled: handled.at - response.timeStamp, startToScript: started.at - started.timeOrigin };
-    }, { timeoutMs: 15_000 });
+    const row = await waitFor(
+      `the ${side.real ? 'real' : 'empty'} worker to handle ${url}`,
+      async () => {
+        const events = await side.page.evaluate(() => [
+          ...(globalThis as unknown as { __probe: ProbeEvent[] }).__probe,
+        ]);
+        const started = events.find((e) => e.kind === 'started');
+        const response = events.find((e) => e.kind === 'response' && e.url === url);
+        const handled = side.real
+          ? events.find((e) => e.kind === 'stored' && e.url === url)
+          : events.find((e) => e.kind === 'handler' && e.url === url);
+        if (started?.kind !== 'started' || response?.kind !== 'response' || !handled) return undefined;
+        return {
+          startToHandled: handled.at - started.timeOrigin,
+          responseToHandled: handled.at - response.timeStamp,
+          startToScript: started.at - started.timeOrigin,
+        };
+      },
+      { timeoutMs: 15_000 },
+    );
     side.rows.push(row);
   } finally {
     await tab.close();
@@ -93,7 +103,13 @@ const summary = (side: Side): ColdStartSide => ({
   startToScript: spread(side.rows.map((r) => r.startToScript)),
 });
 
-export async function measureColdStart(realDir: string, emptyDir: string, url: (side: string, round: number) => string, rounds: number, args: string[] = []): Promise<ColdStartFigures> {
+export async function measureColdStart(
+  realDir: string,
+  emptyDir: string,
+  url: (side: string, round: number) => string,
+  rounds: number,
+  args: string[] = [],
+): Promise<ColdStartFigures> {
   const real = await launchSide(realDir, true, args);
   let empty: Side | undefined;
   try {

@@ -4,7 +4,14 @@
 // so what it does is read from its prologue (background-probe.ts) on a BroadcastChannel that a bench page
 // of the extension (`bench-shell.html`, no scripts of its own) collects.
 import type { Page } from 'puppeteer-core';
-import { EXTENSION_ORIGIN, IDLE_TIMEOUT_PREF, launchFirefox, launchPlainFirefox, navigateExtensionPage, type FirefoxHarness } from '../test/harness/firefox';
+import {
+  EXTENSION_ORIGIN,
+  IDLE_TIMEOUT_PREF,
+  launchFirefox,
+  launchPlainFirefox,
+  navigateExtensionPage,
+  type FirefoxHarness,
+} from '../test/harness/firefox';
 import { waitFor } from '../test/harness/wait-for';
 import { POPUP_MARKS } from '../src/popup/timing-marks';
 import { PROBE_CHANNEL, type ProbeEvent, type ReplayRequest } from './background-probe';
@@ -14,7 +21,16 @@ import { spread, type Spread } from './stats';
 
 export interface FirefoxFigures {
   version: string;
-  popup?: { popup: Spread; shell: Spread; trivialModule: Spread; ratioPerRound: Spread; scriptStart: Spread; readStart: Spread; readEnd: Spread; responseEnd: Spread };
+  popup?: {
+    popup: Spread;
+    shell: Spread;
+    trivialModule: Spread;
+    ratioPerRound: Spread;
+    scriptStart: Spread;
+    readStart: Spread;
+    readEnd: Spread;
+    responseEnd: Spread;
+  };
   detection?: { badge: Spread; stored: Spread; rounds: number };
   healthy?: {
     navigations: number;
@@ -56,14 +72,30 @@ async function listen(page: Page): Promise<Listener> {
   return {
     events: () => page.evaluate(() => [...(globalThis as unknown as { __probe: ProbeEvent[] }).__probe]),
     clear: () => page.evaluate(() => void ((globalThis as unknown as { __probe: unknown[] }).__probe.length = 0)),
-    send: (request) => page.evaluate((r) => (globalThis as unknown as { __channel: BroadcastChannel }).__channel.postMessage(r), request),
+    send: (request) =>
+      page.evaluate(
+        (r) => (globalThis as unknown as { __channel: BroadcastChannel }).__channel.postMessage(r),
+        request,
+      ),
   };
 }
 
-async function popupFigures(ff: FirefoxHarness, tabId: number, opens: number): Promise<NonNullable<FirefoxFigures['popup']>> {
+async function popupFigures(
+  ff: FirefoxHarness,
+  tabId: number,
+  opens: number,
+): Promise<NonNullable<FirefoxFigures['popup']>> {
   const page = ff.popupPage;
   await page.bringToFront();
-  const rows: { popup: number; shell: number; trivialModule: number; scriptStart: number; readStart: number; readEnd: number; responseEnd: number }[] = [];
+  const rows: {
+    popup: number;
+    shell: number;
+    trivialModule: number;
+    scriptStart: number;
+    readStart: number;
+    readEnd: number;
+    responseEnd: number;
+  }[] = [];
   const warmUp = 3;
   for (let round = -warmUp; round < opens; round += 1) {
     let popup = { toExplanation: 0, scriptStart: 0, readStart: 0, readEnd: 0, responseEnd: 0 };
@@ -72,23 +104,54 @@ async function popupFigures(ff: FirefoxHarness, tabId: number, opens: number): P
     for (const what of round % 2 === 0 ? ['popup', 'shell', 'trivial'] : ['trivial', 'shell', 'popup']) {
       if (what === 'trivial') {
         await navigateExtensionPage(page, `${EXTENSION_ORIGIN}/${POPUP_VARIANTS.trivialModule}?tab=${tabId}`);
-        await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, { timeout: 10_000, polling: 20 }, POPUP_MARKS.explanation);
-        trivialModule = await page.evaluate((mark) => performance.getEntriesByName(mark)[0]!.startTime, POPUP_MARKS.explanation);
+        await page.waitForFunction(
+          (mark) => performance.getEntriesByName(mark).length > 0,
+          { timeout: 10_000, polling: 20 },
+          POPUP_MARKS.explanation,
+        );
+        trivialModule = await page.evaluate(
+          (mark) => performance.getEntriesByName(mark)[0]!.startTime,
+          POPUP_MARKS.explanation,
+        );
       } else if (what === 'popup') {
         await navigateExtensionPage(page, `${EXTENSION_ORIGIN}/popup.html?tab=${tabId}`);
-        await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, { timeout: 10_000, polling: 20 }, POPUP_MARKS.explanation);
+        await page.waitForFunction(
+          (mark) => performance.getEntriesByName(mark).length > 0,
+          { timeout: 10_000, polling: 20 },
+          POPUP_MARKS.explanation,
+        );
         popup = await page.evaluate((marks) => {
           const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
           const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-          return { toExplanation: at(marks.explanation), scriptStart: at(marks.scriptStart), readStart: at(marks.readStart), readEnd: at(marks.readEnd), responseEnd: nav.responseEnd };
+          return {
+            toExplanation: at(marks.explanation),
+            scriptStart: at(marks.scriptStart),
+            readStart: at(marks.readStart),
+            readEnd: at(marks.readEnd),
+            responseEnd: nav.responseEnd,
+          };
         }, POPUP_MARKS);
       } else {
         await navigateExtensionPage(page, `${EXTENSION_ORIGIN}/${SHELL_PAGE}?tab=${tabId}`);
-        await page.waitForFunction(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd > 0, { timeout: 10_000, polling: 20 });
-        shell = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
+        await page.waitForFunction(
+          () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd > 0,
+          { timeout: 10_000, polling: 20 },
+        );
+        shell = await page.evaluate(
+          () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
+        );
       }
     }
-    if (round >= 0) rows.push({ popup: popup.toExplanation, shell, trivialModule, scriptStart: popup.scriptStart, readStart: popup.readStart, readEnd: popup.readEnd, responseEnd: popup.responseEnd });
+    if (round >= 0)
+      rows.push({
+        popup: popup.toExplanation,
+        shell,
+        trivialModule,
+        scriptStart: popup.scriptStart,
+        readStart: popup.readStart,
+        readEnd: popup.readEnd,
+        responseEnd: popup.responseEnd,
+      });
   }
   const of = (key: keyof (typeof rows)[number]) => spread(rows.map((r) => r[key]));
   return {
@@ -103,20 +166,33 @@ async function popupFigures(ff: FirefoxHarness, tabId: number, opens: number): P
   };
 }
 
-async function detectionFigures(ff: FirefoxHarness, probe: Listener, url: (round: number) => string, rounds: number): Promise<NonNullable<FirefoxFigures['detection']>> {
+async function detectionFigures(
+  ff: FirefoxHarness,
+  probe: Listener,
+  url: (round: number) => string,
+  rounds: number,
+): Promise<NonNullable<FirefoxFigures['detection']>> {
   const badge: number[] = [];
   const stored: number[] = [];
   for (let round = 0; round < rounds; round += 1) {
     const address = url(round);
     const { tabId } = await ff.openTab(address);
     try {
-      const [respondedAt, badgeAt, storedAt] = await waitFor(`the badge of ${address} set and its page stored`, async () => {
-        const events = await probe.events();
-        const response = events.find((e) => e.kind === 'response' && e.url === address);
-        const badgeSet = events.find((e) => e.kind === 'call' && e.what === 'action.setBadgeText' && e.tabId === tabId && e.text);
-        const page = events.find((e) => e.kind === 'stored' && e.url === address && e.withPage);
-        return response?.kind === 'response' && badgeSet && page ? [response.timeStamp, badgeSet.at, page.at] : undefined;
-      }, { timeoutMs: 10_000 });
+      const [respondedAt, badgeAt, storedAt] = await waitFor(
+        `the badge of ${address} set and its page stored`,
+        async () => {
+          const events = await probe.events();
+          const response = events.find((e) => e.kind === 'response' && e.url === address);
+          const badgeSet = events.find(
+            (e) => e.kind === 'call' && e.what === 'action.setBadgeText' && e.tabId === tabId && e.text,
+          );
+          const page = events.find((e) => e.kind === 'stored' && e.url === address && e.withPage);
+          return response?.kind === 'response' && badgeSet && page
+            ? [response.timeStamp, badgeSet.at, page.at]
+            : undefined;
+        },
+        { timeoutMs: 10_000 },
+      );
       badge.push(badgeAt - respondedAt);
       stored.push(storedAt - respondedAt);
     } finally {
@@ -126,9 +202,16 @@ async function detectionFigures(ff: FirefoxHarness, probe: Listener, url: (round
   return { badge: spread(badge), stored: spread(stored), rounds };
 }
 
-const isCount = (e: ProbeEvent) => e.kind === 'call' && (e.what.startsWith('session.') || e.what.startsWith('local.') || e.what === 'scripting.executeScript');
+const isCount = (e: ProbeEvent) =>
+  e.kind === 'call' &&
+  (e.what.startsWith('session.') || e.what.startsWith('local.') || e.what === 'scripting.executeScript');
 
-async function healthyFigures(ff: FirefoxHarness, probe: Listener, healthyUrl: (tab: number, nav: number) => string, failingUrl: string): Promise<NonNullable<FirefoxFigures['healthy']>> {
+async function healthyFigures(
+  ff: FirefoxHarness,
+  probe: Listener,
+  healthyUrl: (tab: number, nav: number) => string,
+  failingUrl: string,
+): Promise<NonNullable<FirefoxFigures['healthy']>> {
   await probe.clear();
   const tabIds: number[] = [];
   let navigations = 0;
@@ -157,11 +240,16 @@ async function healthyFigures(ff: FirefoxHarness, probe: Listener, healthyUrl: (
   const cut = events.findIndex((e) => e.kind === 'response' && e.url === failingUrl);
   const healthy = events.slice(0, cut).filter(isCount);
   const controlCalls = events.slice(cut).filter(isCount);
-  const handler = events.filter((e): e is Extract<ProbeEvent, { kind: 'handler' }> => e.kind === 'handler' && healthyUrls.has(e.url));
-  const scripting = (list: ProbeEvent[]) => list.filter((e) => e.kind === 'call' && e.what === 'scripting.executeScript').length;
+  const handler = events.filter(
+    (e): e is Extract<ProbeEvent, { kind: 'handler' }> => e.kind === 'handler' && healthyUrls.has(e.url),
+  );
+  const scripting = (list: ProbeEvent[]) =>
+    list.filter((e) => e.kind === 'call' && e.what === 'scripting.executeScript').length;
   return {
     navigations,
-    writes: healthy.filter((e) => e.kind === 'call' && e.what !== 'scripting.executeScript').map((e) => ({ what: (e as { what: string }).what, keys: (e as { keys: string[] }).keys })),
+    writes: healthy
+      .filter((e) => e.kind === 'call' && e.what !== 'scripting.executeScript')
+      .map((e) => ({ what: (e as { what: string }).what, keys: (e as { keys: string[] }).keys })),
     scriptingCalls: scripting(healthy),
     controlWrites: controlCalls.length - scripting(controlCalls),
     controlScriptingCalls: scripting(controlCalls),
@@ -184,7 +272,11 @@ export interface FirefoxScenario {
 
 export async function measureFirefox(s: FirefoxScenario): Promise<FirefoxFigures> {
   const figures: FirefoxFigures = { version: '', errors: {} };
-  const step = async <K extends 'popup' | 'detection' | 'healthy' | 'replay' | 'navigation'>(key: K, what: string, work: () => Promise<FirefoxFigures[K]>) => {
+  const step = async <K extends 'popup' | 'detection' | 'healthy' | 'replay' | 'navigation'>(
+    key: K,
+    what: string,
+    work: () => Promise<FirefoxFigures[K]>,
+  ) => {
     s.log(`firefox: ${what}`);
     try {
       figures[key] = await work();
@@ -205,7 +297,12 @@ export async function measureFirefox(s: FirefoxScenario): Promise<FirefoxFigures
     );
     await step('replay', 'the healthy listener replayed on 200,000 synthetic events in the event page', async () => {
       await probe.send({ kind: 'replay', count: 200_000 });
-      return waitFor('the replay', async () => (await probe.events()).find((e): e is Extract<ProbeEvent, { kind: 'replayed' }> => e.kind === 'replayed'), { timeoutMs: 60_000 });
+      return waitFor(
+        'the replay',
+        async () =>
+          (await probe.events()).find((e): e is Extract<ProbeEvent, { kind: 'replayed' }> => e.kind === 'replayed'),
+        { timeoutMs: 60_000 },
+      );
     });
     await step('popup', `popup time to explanation (${s.popupOpens} rounds: popup, script-less shell)`, async () => {
       const { tabId } = await ff.openTab(`${s.origin}/fail?ff-popup`);
@@ -216,22 +313,32 @@ export async function measureFirefox(s: FirefoxScenario): Promise<FirefoxFigures
     await ff.close();
   }
   // Page loads: the extension as built (the prologue's own listener and posts would count against it).
-  await step('navigation', `healthy loads with vs without the extension (${s.navigationRounds} rounds of 40 pages)`, async () => {
-    const [withExtension, plain] = await Promise.all([
-      launchFirefox({ dist: s.plainDist, prefs: PREFS }),
-      launchPlainFirefox(PREFS),
-    ]);
-    try {
-      const [a, b] = await Promise.all([withExtension.browser.newPage(), plain.newPage()]);
-      const load = (page: Page) => async (url: string) => {
-        const started = performance.now();
-        await page.goto(url, { waitUntil: 'load' });
-        return performance.now() - started;
-      };
-      return await compareLoads(load(a), load(b), (r, i) => `${s.origin}/ok?ff-round=${r}&page=${i}`, 40, s.navigationRounds);
-    } finally {
-      await Promise.all([withExtension.close(), plain.close()]);
-    }
-  });
+  await step(
+    'navigation',
+    `healthy loads with vs without the extension (${s.navigationRounds} rounds of 40 pages)`,
+    async () => {
+      const [withExtension, plain] = await Promise.all([
+        launchFirefox({ dist: s.plainDist, prefs: PREFS }),
+        launchPlainFirefox(PREFS),
+      ]);
+      try {
+        const [a, b] = await Promise.all([withExtension.browser.newPage(), plain.newPage()]);
+        const load = (page: Page) => async (url: string) => {
+          const started = performance.now();
+          await page.goto(url, { waitUntil: 'load' });
+          return performance.now() - started;
+        };
+        return await compareLoads(
+          load(a),
+          load(b),
+          (r, i) => `${s.origin}/ok?ff-round=${r}&page=${i}`,
+          40,
+          s.navigationRounds,
+        );
+      } finally {
+        await Promise.all([withExtension.close(), plain.close()]);
+      }
+    },
+  );
   return figures;
 }

@@ -26,18 +26,26 @@ export async function measureMemory(
   const heapBefore = (await workerHeapAfterGc(cdp)).usedSize;
   const started = performance.now();
   const statusOf = (tab: number, round: number) => FAILURE_KINDS[(tab + round) % FAILURE_KINDS.length]!.status;
-  const tabs = await openFailingTabs(browser, Array.from({ length: tabCount }, (_, t) => failingUrl(t, 0, statusOf(t, 0))), 5);
+  const tabs = await openFailingTabs(
+    browser,
+    Array.from({ length: tabCount }, (_, t) => failingUrl(t, 0, statusOf(t, 0))),
+    5,
+  );
   // Each lane owns its tabs (one navigation per page at a time); every round visits every tab.
   const lanes = 5;
-  await inLanes(Array.from({ length: lanes }, (_, lane) => lane), lanes, async (lane) => {
-    for (let round = 1; round < rounds; round += 1) {
-      for (let t = lane; t < tabs.length; t += lanes) {
-        const tab = tabs[t]!;
-        tab.lastUrl = failingUrl(t, round, statusOf(t, round));
-        await tab.page.goto(tab.lastUrl).catch(() => undefined);
+  await inLanes(
+    Array.from({ length: lanes }, (_, lane) => lane),
+    lanes,
+    async (lane) => {
+      for (let round = 1; round < rounds; round += 1) {
+        for (let t = lane; t < tabs.length; t += lanes) {
+          const tab = tabs[t]!;
+          tab.lastUrl = failingUrl(t, round, statusOf(t, round));
+          await tab.page.goto(tab.lastUrl).catch(() => undefined);
+        }
       }
-    }
-  });
+    },
+  );
   await settled(browser.worker, tabs, 30_000);
   const seconds = (performance.now() - started) / 1000;
   const heapAfter = (await workerHeapAfterGc(cdp)).usedSize;

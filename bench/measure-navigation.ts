@@ -59,7 +59,13 @@ export async function measureNavigation(
 ): Promise<NavigationFigures> {
   const [a, b] = await Promise.all([withExtension.newPage(), without.newPage()]);
   try {
-    return await compareLoads((url) => timedLoad(a, url), (url) => timedLoad(b, url), pageUrl, pages, rounds);
+    return await compareLoads(
+      (url) => timedLoad(a, url),
+      (url) => timedLoad(b, url),
+      pageUrl,
+      pages,
+      rounds,
+    );
   } finally {
     await Promise.all([a.close(), b.close()]);
   }

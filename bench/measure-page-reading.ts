@@ -29,7 +29,12 @@ export interface PageReadingFigures {
   rounds: number;
 }
 
-export async function measurePageReading(context: BrowserContext, worker: Worker, url: (round: number) => string, rounds: number): Promise<PageReadingFigures> {
+export async function measurePageReading(
+  context: BrowserContext,
+  worker: Worker,
+  url: (round: number) => string,
+  rounds: number,
+): Promise<PageReadingFigures> {
   await worker.evaluate((log) => {
     const global = globalThis as unknown as Record<string, Seen | undefined>;
     if (global[log]) return;
@@ -65,15 +70,17 @@ export async function measurePageReading(context: BrowserContext, worker: Worker
     const page = await context.newPage();
     try {
       await page.goto(address).catch(() => undefined);
-      const [respondedAt, storedAt, badgeAt] = await waitFor(`the badge of ${address} set and its page read and stored`, () =>
-        worker.evaluate(
-          ({ log, u }) => {
-            const seen = (globalThis as unknown as Record<string, Seen>)[log]!;
-            const times = [seen.respondedAt[u], seen.storedAt[u], seen.badgeAt[u]];
-            return times.every((t) => t !== undefined) ? (times as [number, number, number]) : undefined;
-          },
-          { log: LOG, u: address },
-        ),
+      const [respondedAt, storedAt, badgeAt] = await waitFor(
+        `the badge of ${address} set and its page read and stored`,
+        () =>
+          worker.evaluate(
+            ({ log, u }) => {
+              const seen = (globalThis as unknown as Record<string, Seen>)[log]!;
+              const times = [seen.respondedAt[u], seen.storedAt[u], seen.badgeAt[u]];
+              return times.every((t) => t !== undefined) ? (times as [number, number, number]) : undefined;
+            },
+            { log: LOG, u: address },
+          ),
         { timeoutMs: 10_000 },
       );
       times.push(storedAt - respondedAt);

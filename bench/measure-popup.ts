@@ -56,7 +56,9 @@ export async function openPopupTimed(context: BrowserContext, popupUrl: string):
   try {
     await page.setViewportSize({ width: 390, height: 600 });
     await page.goto(popupUrl);
-    await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, EXPLANATION_MARK, { timeout: 10_000 });
+    await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, EXPLANATION_MARK, {
+      timeout: 10_000,
+    });
     return await page.evaluate((marks) => {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
       const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
@@ -89,7 +91,9 @@ export async function staticPageLoad(context: BrowserContext, url: string, witho
       await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
     }
     await page.goto(url, { waitUntil: 'load' });
-    return await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
+    return await page.evaluate(
+      () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
+    );
   } finally {
     await page.close();
   }

@@ -18,7 +18,12 @@ export interface ScaleLevel {
   ratio: Spread;
 }
 
-export async function measureScale(browser: ExtensionBrowser, failingUrl: (tab: number) => string, levels: number[], opens: number): Promise<ScaleLevel[]> {
+export async function measureScale(
+  browser: ExtensionBrowser,
+  failingUrl: (tab: number) => string,
+  levels: number[],
+  opens: number,
+): Promise<ScaleLevel[]> {
   const tabs: FailingTab[] = [];
   const result: ScaleLevel[] = [];
   for (const level of levels) {
@@ -36,7 +41,15 @@ export async function measureScale(browser: ExtensionBrowser, failingUrl: (tab: 
       if (!popupFirst) times.push((await openPopupTimed(browser.context, popupUrl)).toExplanation);
     }
     const ratio = spread(times.map((t, i) => t / shells[i]!));
-    result.push({ tabs: level, records: bytes.records, sessionBytes: bytes.session, bytesPerTab: bytes.session / level, popup: spread(times), shell: spread(shells), ratio });
+    result.push({
+      tabs: level,
+      records: bytes.records,
+      sessionBytes: bytes.session,
+      bytesPerTab: bytes.session / level,
+      popup: spread(times),
+      shell: spread(shells),
+      ratio,
+    });
   }
   await Promise.all(tabs.map((t) => t.page.close()));
   return result;

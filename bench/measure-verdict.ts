@@ -6,7 +6,13 @@ import type { CheckCaps } from '../test/harness/measure/check-caps';
 import type { BenchSite, LocalServer } from '../test/harness/measure/servers';
 import { spread, type Spread } from './stats';
 import type { ChromeApi } from '../test/harness/chrome-api';
-import { applySettings, settingsFor, timeRunAll, type ProbeTargets, type VerdictRun } from '../test/harness/measure/verdict';
+import {
+  applySettings,
+  settingsFor,
+  timeRunAll,
+  type ProbeTargets,
+  type VerdictRun,
+} from '../test/harness/measure/verdict';
 
 declare const chrome: ChromeApi;
 
@@ -19,7 +25,9 @@ export interface VerdictFigures {
 
 function summarize(runs: VerdictRun[]): VerdictFigures {
   const ids = runs[0]?.steps.map((s) => s.id) ?? [];
-  const perStep = Object.fromEntries(ids.map((id) => [id, spread(runs.map((r) => r.steps.find((s) => s.id === id)?.durationMs ?? Number.NaN))]));
+  const perStep = Object.fromEntries(
+    ids.map((id) => [id, spread(runs.map((r) => r.steps.find((s) => s.id === id)?.durationMs ?? Number.NaN))]),
+  );
   return { runs, total: spread(runs.map((r) => r.totalMs)), perStep };
 }
 
@@ -42,14 +50,24 @@ async function oneRun(setup: VerdictSetup, name: string, silenceSite: boolean): 
     page = failing.page;
     if (silenceSite) site.setMode('silent');
     const maxCap = Math.max(...caps.automatic.map((c) => c.capMs));
-    return await timeRunAll(browser.context, browser.extensionId, failing.tabId, caps.automatic.map((c) => c.id), maxCap + caps.graceMs + 5000);
+    return await timeRunAll(
+      browser.context,
+      browser.extensionId,
+      failing.tabId,
+      caps.automatic.map((c) => c.id),
+      maxCap + caps.graceMs + 5000,
+    );
   } finally {
     site.setMode('normal');
     await page?.close().catch(() => undefined);
   }
 }
 
-export async function measureVerdict(setup: VerdictSetup, answeringRuns: number, silentRuns: number): Promise<{ answering: VerdictFigures; blackHoled: VerdictFigures }> {
+export async function measureVerdict(
+  setup: VerdictSetup,
+  answeringRuns: number,
+  silentRuns: number,
+): Promise<{ answering: VerdictFigures; blackHoled: VerdictFigures }> {
   const answeringTargets: ProbeTargets = {
     connectivity: [setup.answering.origin, setup.answering.origin, setup.answering.origin],
     captivePortal: setup.answering.origin,
@@ -58,7 +76,12 @@ export async function measureVerdict(setup: VerdictSetup, answeringRuns: number,
   };
   // One black hole per endpoint: separate hosts in real life, separate connection pools here.
   const [a, b, c, captive, doh] = setup.blackHoles.map((h) => h.origin);
-  const silentTargets: ProbeTargets = { connectivity: [a!, b!, c!], captivePortal: captive!, dohResolver: doh!, other: doh! };
+  const silentTargets: ProbeTargets = {
+    connectivity: [a!, b!, c!],
+    captivePortal: captive!,
+    dohResolver: doh!,
+    other: doh!,
+  };
 
   await applySettings(setup.browser.worker, settingsFor(answeringTargets));
   const answering: VerdictRun[] = [];

@@ -21,7 +21,20 @@ interface Header {
 
 const HEADERS: Header[][] = [
   ['content-type', 'server', 'date', 'cache-control', 'etag', 'vary', 'x-frame-options', 'strict-transport-security'],
-  ['content-type', 'content-length', 'date', 'server', 'x-content-type-options', 'referrer-policy', 'content-security-policy', 'set-cookie', 'set-cookie', 'x-request-id', 'alt-svc', 'via'],
+  [
+    'content-type',
+    'content-length',
+    'date',
+    'server',
+    'x-content-type-options',
+    'referrer-policy',
+    'content-security-policy',
+    'set-cookie',
+    'set-cookie',
+    'x-request-id',
+    'alt-svc',
+    'via',
+  ],
   ['content-type', 'date', 'server', 'cf-ray', 'cf-cache-status', 'nel', 'report-to', 'vary', 'expect-ct', 'age'],
   ['location', 'date', 'server', 'content-length'],
 ].map((names) => names.map((name, i) => ({ name, value: `${name}-value-${i}` })));
@@ -68,7 +81,8 @@ export async function measureHandler(eventsPerRound = 1_000_000, rounds = 7): Pr
   const onHeaders = (e: (typeof events)[number]) => detector.onHeadersReceived(e as unknown as Details);
   // The same steps without the listener around them (the pre-check copied from detector.ts).
   const pure = (e: (typeof events)[number]) =>
-    isTopLevelNavigation(e) && (isServerErrorStatus(e.statusCode) || e.responseHeaders.some((h) => /^(cf|x-vercel)-mitigated$/i.test(h.name)));
+    isTopLevelNavigation(e) &&
+    (isServerErrorStatus(e.statusCode) || e.responseHeaders.some((h) => /^(cf|x-vercel)-mitigated$/i.test(h.name)));
   let sink = 0;
   const empty = (e: (typeof events)[number]) => (sink += e.statusCode);
 

@@ -27,9 +27,14 @@ export async function traceCodeCache(context: BrowserContext, popupUrl: string):
     const events: TraceEvent[] = [];
     cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
     const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-    await cdp.send('Tracing.start', { categories: 'v8,devtools.timeline,disabled-by-default-v8.compile', transferMode: 'ReportEvents' });
+    await cdp.send('Tracing.start', {
+      categories: 'v8,devtools.timeline,disabled-by-default-v8.compile',
+      transferMode: 'ReportEvents',
+    });
     await page.goto(popupUrl);
-    await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, POPUP_MARKS.explanation, { timeout: 10_000 });
+    await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, POPUP_MARKS.explanation, {
+      timeout: 10_000,
+    });
     await cdp.send('Tracing.end');
     await complete;
     // Node's URL gives `null` as the origin of a chrome-extension: address.

@@ -24,16 +24,20 @@ export function popupIdeas(popup: PopupFigures | undefined, firefox: FirefoxFigu
             (trivial / shell > BUDGETS.popupVsShellMedians
               ? ` Running any module at all in an extension page already costs more than ${BUDGETS.popupVsShellMedians}× allows: that part of the breakdown is the browser's.`
               : ` The floor leaves room under ${BUDGETS.popupVsShellMedians}×: the gap is the popup's own eager modules — its entry runs at ${at(b.scriptStart.median)} where the trivial module has already run at ${at(trivial)} (${at(b.scriptStart.median - trivial)} of fetching, compiling and evaluating its eager files), then reads and render (${at(popup.popup.median - b.readStart.median)}).`) +
-            (ff ? ` Firefox ESR: trivial module ${at(ff.trivialModule.median)} = ${round(ff.trivialModule.median / ff.shell.median, 2)}× its shell (${at(ff.shell.median)}), the popup ${round(ff.popup.median / ff.shell.median, 2)}×.` : ''),
+            (ff
+              ? ` Firefox ESR: trivial module ${at(ff.trivialModule.median)} = ${round(ff.trivialModule.median / ff.shell.median, 2)}× its shell (${at(ff.shell.median)}), the popup ${round(ff.popup.median / ff.shell.median, 2)}×.`
+              : ''),
         ]
       : []),
     ...(inline !== undefined
-      ? [`- **Critical CSS inline** (measured, not kept): both stylesheets in a <style> gave ${at(inline)} against ${at(popup.popup.median)} as built (${round(inline / popup.popup.median, 2)}×): no gain worth a build step; extension CSS is read from the package, not the network.`]
+      ? [
+          `- **Critical CSS inline** (measured, not kept): both stylesheets in a <style> gave ${at(inline)} against ${at(popup.popup.median)} as built (${round(inline / popup.popup.median, 2)}×): no gain worth a build step; extension CSS is read from the package, not the network.`,
+        ]
       : []),
     ...(popup.codeCache?.length
       ? [
           `- **Chrome's code cache on extension pages** (measured): ${cached.length} of ${popup.codeCache.length} modules compiled from the cache in a traced open after the rounds (V8's compile event: consumedCacheSize, not rejected); compile took ${popup.codeCache.map((c) => `${c.url.replace(/^.*\//, '')} ${round(c.compileMs, 1)} ms`).join(', ')}.` +
-            ' It applies (from the third open of a profile on; the first opens compile from source, streamed off the main thread), so compile is not where the time goes: evaluation and the browser\'s module loading are.',
+            " It applies (from the third open of a profile on; the first opens compile from source, streamed off the main thread), so compile is not where the time goes: evaluation and the browser's module loading are.",
         ]
       : []),
     `- **One eager chunk** (bounded, not built): the popup's module work (fetch + compile + evaluate of its eager files) is ${at(b.scriptStart.median - b.responseEnd.median)}${trivial !== undefined ? ` against ${at(trivial - b.responseEnd.median)} for one trivial module` : ''}; one chunk instead of several saves at most the extra files' own fetch (read from the package, no network), not their evaluation: the size and work of the code are what count.`,

@@ -16,8 +16,13 @@ export function popupParts(popup: PopupFigures): string {
   return [
     `HTML ${round(b.responseEnd.median, 0)} ms`,
     ...(fetchSeen
-      ? [`module fetch ${part(b.responseEnd.median, b.scriptsFetched.median)}`, `parse + compile + evaluate ${part(b.scriptsFetched.median, b.scriptStart.median)}`]
-      : [`module fetch + parse + compile + evaluate ${part(b.responseEnd.median, b.scriptStart.median)} (no Resource Timing for the extension's scripts)`]),
+      ? [
+          `module fetch ${part(b.responseEnd.median, b.scriptsFetched.median)}`,
+          `parse + compile + evaluate ${part(b.scriptsFetched.median, b.scriptStart.median)}`,
+        ]
+      : [
+          `module fetch + parse + compile + evaluate ${part(b.responseEnd.median, b.scriptStart.median)} (no Resource Timing for the extension's scripts)`,
+        ]),
     `until the reads start ${part(b.scriptStart.median, b.readStart.median)}`,
     `storage read ${part(b.readStart.median, b.readEnd.median)}`,
     `render ${part(b.readEnd.median, popup.popup.median)}`,
@@ -76,7 +81,12 @@ function popupVariantLines(popup: PopupFigures): ResultLine[] {
     lines.push({
       figure: "1. Idea: Chrome's code cache for the extension's pages (one traced open after the rounds)",
       measured: `${c.filter((s) => s.consumedCacheSize > 0 && !s.cacheRejected).length} of ${c.length} modules compiled from the cache`,
-      baseline: c.map((s) => `${s.url}: cache ${s.consumedCacheSize} B${s.cacheRejected ? ' (rejected)' : ''}, compile ${round(s.compileMs, 1)} ms, evaluate ${round(s.evaluateMs, 1)} ms`).join('; '),
+      baseline: c
+        .map(
+          (s) =>
+            `${s.url}: cache ${s.consumedCacheSize} B${s.cacheRejected ? ' (rejected)' : ''}, compile ${round(s.compileMs, 1)} ms, evaluate ${round(s.evaluateMs, 1)} ms`,
+        )
+        .join('; '),
       budget: '—',
       pass: null,
     });

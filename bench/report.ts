@@ -17,12 +17,26 @@ const RESULTS_JSON = fileURLToPath(new URL('./results.json', import.meta.url));
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 
 export function resultTable(lines: ResultLine[]): string {
-  const rows = lines.map((l) => `| ${[l.figure, l.measured, l.baseline, l.budget, l.pass === null ? '—' : l.pass ? 'PASS' : 'FAIL'].map(cell).join(' | ')} |`);
-  return ['| Figure | Measured (median, min, max) | Baseline (same run) | Budget | Result |', '|---|---|---|---|---|', ...rows].join('\n');
+  const rows = lines.map(
+    (l) =>
+      `| ${[l.figure, l.measured, l.baseline, l.budget, l.pass === null ? '—' : l.pass ? 'PASS' : 'FAIL'].map(cell).join(' | ')} |`,
+  );
+  return [
+    '| Figure | Measured (median, min, max) | Baseline (same run) | Budget | Result |',
+    '|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
 }
 
-export function writeResults(lines: ResultLine[], sections: string[], raw: unknown, environment: Record<string, string>): void {
-  const env = Object.entries(environment).map(([k, v]) => `- ${k}: ${v}`).join('\n');
+export function writeResults(
+  lines: ResultLine[],
+  sections: string[],
+  raw: unknown,
+  environment: Record<string, string>,
+): void {
+  const env = Object.entries(environment)
+    .map(([k, v]) => `- ${k}: ${v}`)
+    .join('\n');
   const failed = lines.filter((l) => l.pass === false).length;
   const md = [
     '# `npm run bench` — results',

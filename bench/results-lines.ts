@@ -67,7 +67,10 @@ function bundleLines(bundles: EntryWeight[], modules?: BackgroundModules): Resul
       pass: budget === undefined ? null : b.eagerJsGzip <= budget * 1024,
     };
   };
-  const css = bundles.filter((b) => b.css.length).map((b) => `${b.entry} ${kib(b.cssGzip)} KB`).join(', ');
+  const css = bundles
+    .filter((b) => b.css.length)
+    .map((b) => `${b.entry} ${kib(b.cssGzip)} KB`)
+    .join(', ');
   return [
     line('popup', BUNDLE_BUDGETS_KB.popupJs),
     {
@@ -135,11 +138,17 @@ function writeLines(writes: HealthyWrites): ResultLine[] {
       measured: `${scriptingCalls(writes.apiCalls)}`,
       baseline: `control failure: ${scriptingCalls(writes.apiCallsWithControl) - scriptingCalls(writes.apiCalls)} calls`,
       budget: '= 0 (control > 0)',
-      pass: scriptingCalls(writes.apiCalls) === BUDGETS.healthyScriptingCalls && scriptingCalls(writes.apiCallsWithControl) > 0,
+      pass:
+        scriptingCalls(writes.apiCalls) === BUDGETS.healthyScriptingCalls &&
+        scriptingCalls(writes.apiCallsWithControl) > 0,
     },
     {
       figure: '3b/3c. Extension API calls per healthy navigation (worker)',
-      measured: Object.entries(writes.apiCalls).filter(([, count]) => count > 0).map(([call, count]) => `${call} ${round(count / writes.navigations, 2)}`).join(', ') || 'none',
+      measured:
+        Object.entries(writes.apiCalls)
+          .filter(([, count]) => count > 0)
+          .map(([call, count]) => `${call} ${round(count / writes.navigations, 2)}`)
+          .join(', ') || 'none',
       baseline: `${writes.navigations} navigations`,
       budget: '—',
       pass: null,
@@ -157,23 +166,31 @@ function writeLines(writes: HealthyWrites): ResultLine[] {
 function verdictLines(verdict: NonNullable<BenchRaw['verdict']>, caps: CheckCaps): ResultLine[] {
   const capOf = (id: string) => caps.automatic.find((c) => c.id === id)?.capMs ?? Number.NaN;
   const silentSteps = verdict.blackHoled.runs.flatMap((r) => r.steps);
-  const stepsAtCap = silentSteps.every((s) => s.state === 'done' && (s.durationMs ?? Infinity) <= capOf(s.id) + caps.graceMs);
+  const stepsAtCap = silentSteps.every(
+    (s) => s.state === 'done' && (s.durationMs ?? Infinity) <= capOf(s.id) + caps.graceMs,
+  );
   const perStep = (f: VerdictFigures, withCap: boolean) =>
-    Object.entries(f.perStep).map(([id, s]) => `${id} ${round(s.median, 0)}${withCap ? `/${capOf(id)}` : ''}`).join(', ');
+    Object.entries(f.perStep)
+      .map(([id, s]) => `${id} ${round(s.median, 0)}${withCap ? `/${capOf(id)}` : ''}`)
+      .join(', ');
   return [
     {
       figure: `4. Verdict, endpoints answering (${caps.automatic.map((c) => c.id).join(', ')})`,
       measured: ms(verdict.answering.total),
       baseline: `per step: ${perStep(verdict.answering, false)} ms`,
       budget: `≤ ${BUDGETS.verdictMedianMs} ms, all done`,
-      pass: verdict.answering.runs.every((r) => !r.timedOut) && verdict.answering.total.median <= BUDGETS.verdictMedianMs,
+      pass:
+        verdict.answering.runs.every((r) => !r.timedOut) && verdict.answering.total.median <= BUDGETS.verdictMedianMs,
     },
     {
       figure: '4. Verdict, everything black-holed',
       measured: ms(verdict.blackHoled.total),
       baseline: `per step (own/cap): ${perStep(verdict.blackHoled, true)} ms`,
       budget: `≤ ${BUDGETS.blackHoledVerdictMs} ms, each ≤ cap + ${caps.graceMs} ms`,
-      pass: verdict.blackHoled.runs.every((r) => !r.timedOut) && stepsAtCap && verdict.blackHoled.total.max <= BUDGETS.blackHoledVerdictMs,
+      pass:
+        verdict.blackHoled.runs.every((r) => !r.timedOut) &&
+        stepsAtCap &&
+        verdict.blackHoled.total.max <= BUDGETS.blackHoledVerdictMs,
     },
   ];
 }
@@ -189,7 +206,9 @@ export function buildLines(raw: BenchRaw): ResultLine[] {
     navigation ? navigationLine(navigation) : notMeasured(raw, 'navigation', '3b. Healthy loads'),
     ...(writes ? writeLines(writes) : [notMeasured(raw, 'writes', '3c. Storage writes')]),
     ...firefoxHealthyLines(firefox, ffError),
-    ...(pageReading ? pageReadingLines(pageReading) : [notMeasured(raw, 'pageReading', "3d. Failing response → badge, and → the page's reason stored")]),
+    ...(pageReading
+      ? pageReadingLines(pageReading)
+      : [notMeasured(raw, 'pageReading', "3d. Failing response → badge, and → the page's reason stored")]),
     ...firefoxDetectionLines(firefox, ffError),
     ...(verdict && caps ? verdictLines(verdict, caps) : [notMeasured(raw, 'verdict', '4. Time to verdict')]),
     ...(memory ? memoryLines(memory) : [notMeasured(raw, 'memory', '5. Worker memory')]),
@@ -224,14 +243,20 @@ export function explainSections(raw: BenchRaw): string[] {
     ...(raw.bundles
       ? [
           '## Bundle composition (gzip bytes per file, as loaded)',
-          ...raw.bundles.map((b) => `- ${b.entry}: ${[...b.js, ...b.css].map((f) => `${f.file} ${f.gzip}${f.lazy ? ' (lazy)' : ''}`).join(', ')}`),
+          ...raw.bundles.map(
+            (b) =>
+              `- ${b.entry}: ${[...b.js, ...b.css].map((f) => `${f.file} ${f.gzip}${f.lazy ? ' (lazy)' : ''}`).join(', ')}`,
+          ),
           '',
         ]
       : []),
     ...(raw.backgroundModules
       ? [
           `## Background: where the bytes go (KB gzip, each module minified and gzipped alone, scaled to the file's ${kib(raw.backgroundModules.total)} KB)`,
-          ...raw.backgroundModules.parts.map((p) => `- **${p.area}** ${kib(p.share)}: ${p.modules.map((m) => `${m.id.replace(/^src\//, '').replace(/^.*node_modules\//, '')} ${round(m.share / 1024, 2)}`).join(', ')}`),
+          ...raw.backgroundModules.parts.map(
+            (p) =>
+              `- **${p.area}** ${kib(p.share)}: ${p.modules.map((m) => `${m.id.replace(/^src\//, '').replace(/^.*node_modules\//, '')} ${round(m.share / 1024, 2)}`).join(', ')}`,
+          ),
           '',
         ]
       : []),

@@ -15,7 +15,11 @@ function newestMtime(path) {
   return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
 }
 
-const sourcesTime = Math.max(...SOURCES.map((p) => join(root, p)).filter(existsSync).map(newestMtime));
+const sourcesTime = Math.max(
+  ...SOURCES.map((p) => join(root, p))
+    .filter(existsSync)
+    .map(newestMtime),
+);
 for (const browser of ['chrome', 'firefox']) {
   const built = join(root, `dist/${browser}/manifest.json`);
   if (!existsSync(built) || statSync(built).mtimeMs < sourcesTime) {

@@ -41,9 +41,13 @@ export async function settled(worker: Worker, tabs: FailingTab[], timeoutMs = 20
     () =>
       worker.evaluate(
         (want) =>
-          chrome.storage.session.get(Object.keys(want)).then((items) =>
-            Object.entries(want).every(([key, url]) => (items[key] as { incident?: { url: string } } | undefined)?.incident?.url === url),
-          ),
+          chrome.storage.session
+            .get(Object.keys(want))
+            .then((items) =>
+              Object.entries(want).every(
+                ([key, url]) => (items[key] as { incident?: { url: string } } | undefined)?.incident?.url === url,
+              ),
+            ),
         expected,
       ),
     { timeoutMs, intervalMs: 100 },

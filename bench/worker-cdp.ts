@@ -18,9 +18,13 @@ export async function attachToServiceWorker(context: BrowserContext, extensionId
   const page = await context.newPage();
   const cdp: CDPSession = await context.newCDPSession(page);
   const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: TargetInfo[] };
-  const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
+  const target = targetInfos.find(
+    (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`),
+  );
   if (!target) throw new Error('the extension has no running service worker to attach to');
-  const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as { sessionId: string };
+  const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as {
+    sessionId: string;
+  };
 
   let nextId = 1;
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
@@ -37,7 +41,9 @@ export async function attachToServiceWorker(context: BrowserContext, extensionId
   return {
     send<T>(method: string, params: Record<string, unknown> = {}): Promise<T> {
       const id = nextId++;
-      const answer = new Promise<T>((resolve, reject) => pending.set(id, { resolve: resolve as (v: unknown) => void, reject }));
+      const answer = new Promise<T>((resolve, reject) =>
+        pending.set(id, { resolve: resolve as (v: unknown) => void, reject }),
+      );
       void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
       return answer;
     },

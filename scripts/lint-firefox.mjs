@@ -11,7 +11,9 @@ const ALLOWED = [{ code: 'UNSAFE_VAR_ASSIGNMENT', file: isPreactRenderer }];
 
 let output;
 try {
-  output = execFileSync('npx', ['web-ext', 'lint', '--source-dir', 'dist/firefox', '--output', 'json'], { encoding: 'utf8' });
+  output = execFileSync('npx', ['web-ext', 'lint', '--source-dir', 'dist/firefox', '--output', 'json'], {
+    encoding: 'utf8',
+  });
 } catch (error) {
   output = error.stdout; // web-ext exits non-zero when it finds errors; the JSON still says which
 }
@@ -19,6 +21,8 @@ const report = JSON.parse(output);
 const unexplained = [...report.errors, ...report.warnings].filter(
   (m) => m._type === 'error' || !ALLOWED.some((a) => a.code === m.code && m.file && a.file(m.file)),
 );
-console.log(`web-ext lint: ${report.summary.errors} errors, ${report.summary.warnings} warnings (${report.summary.warnings - unexplained.filter((m) => m._type !== 'error').length} explained in the README)`);
+console.log(
+  `web-ext lint: ${report.summary.errors} errors, ${report.summary.warnings} warnings (${report.summary.warnings - unexplained.filter((m) => m._type !== 'error').length} explained in the README)`,
+);
 for (const m of unexplained) console.log(`  ${m._type} ${m.code} ${m.file ?? ''}: ${m.message}`);
 process.exit(unexplained.length ? 1 : 0);

@@ -29,8 +29,14 @@ const dot = (fill, glyph) => `
   ${glyph}`;
 const ACCENTS = {
   normal: '',
-  error: dot('#d93025', '<path d="M98 16 V33" stroke="#fff" stroke-width="9" stroke-linecap="round"/><circle cx="98" cy="44" r="5" fill="#fff"/>'),
-  back: dot('#188038', '<path d="M86 30 L95 39 L111 21" fill="none" stroke="#fff" stroke-width="9" stroke-linecap="round" stroke-linejoin="round"/>'),
+  error: dot(
+    '#d93025',
+    '<path d="M98 16 V33" stroke="#fff" stroke-width="9" stroke-linecap="round"/><circle cx="98" cy="44" r="5" fill="#fff"/>',
+  ),
+  back: dot(
+    '#188038',
+    '<path d="M86 30 L95 39 L111 21" fill="none" stroke="#fff" stroke-width="9" stroke-linecap="round" stroke-linejoin="round"/>',
+  ),
 };
 const svg = (accent) => `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 128 128">${MARK}${accent}</svg>`;
 
@@ -43,7 +49,9 @@ const context = await chromium.launchPersistentContext(userDataDir, {
 const page = await context.newPage();
 const render = async (accent, size, file) => {
   await page.setViewportSize({ width: size, height: size });
-  await page.setContent(`<style>html,body{margin:0;background:transparent}svg{width:${size}px;height:${size}px;display:block}</style>${svg(accent)}`);
+  await page.setContent(
+    `<style>html,body{margin:0;background:transparent}svg{width:${size}px;height:${size}px;display:block}</style>${svg(accent)}`,
+  );
   await page.screenshot({ path: `public/icons/${file}`, omitBackground: true });
 };
 for (const size of [16, 32, 48, 128]) await render(ACCENTS.normal, size, `icon-${size}.png`);
@@ -53,7 +61,9 @@ for (const [name, accent] of Object.entries(ACCENTS)) {
 // A large preview of the three toolbar states side by side, for looking at them (not shipped).
 if (process.argv.includes('--preview')) {
   await page.setViewportSize({ width: 3 * 136, height: 128 });
-  await page.setContent(`<style>body{margin:0;display:flex;gap:8px;background:#dfe3e8}svg{width:128px;height:128px}</style>${Object.values(ACCENTS).map(svg).join('')}`);
+  await page.setContent(
+    `<style>body{margin:0;display:flex;gap:8px;background:#dfe3e8}svg{width:128px;height:128px}</style>${Object.values(ACCENTS).map(svg).join('')}`,
+  );
   await page.screenshot({ path: path.join(tmpdir(), 'icon-preview.png') });
   console.log(`preview: ${path.join(tmpdir(), 'icon-preview.png')}`);
 }

@@ -24,7 +24,9 @@ function edit(path, from, to) {
   writeFileSync(path, text.replace(from, to));
 }
 
-writeFileSync(file, `// Step "${id}": TODO say what it does and what it reports.
+writeFileSync(
+  file,
+  `// Step "${id}": TODO say what it does and what it reports.
 import type { Check, CheckContext, CheckOutput } from './check';
 
 export const ${camel}: Check = {
@@ -34,7 +36,8 @@ export const ${camel}: Check = {
     return { outcome: 'inconclusive', summary: '${resultKey}', evidence: [] };
   },
 };
-`);
+`,
+);
 
 // After the last entry, whether the list is on one line or one entry a line with a trailing comma (Prettier).
 edit('src/model/checks.ts', /(export const CHECK_IDS = \[[^\]]*?)(,?\s*\] as const;)/, `$1, '${id}'$2`);
@@ -51,7 +54,9 @@ for (const lang of readdirSync('public/_locales')) {
   writeFileSync(path, `${JSON.stringify(messages, null, 2)}\n`);
 }
 
-writeFileSync(`test/unit/checks/${id}.test.ts`, `// Step "${id}": TODO the cases it tells apart, each against a local server or an in-memory browser.
+writeFileSync(
+  `test/unit/checks/${id}.test.ts`,
+  `// Step "${id}": TODO the cases it tells apart, each against a local server or an in-memory browser.
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { output, testContext, testIncident } from '../support/check-context';
@@ -65,7 +70,8 @@ describe('${id}', () => {
     expect(output(await ${camel}.run(context)).outcome).toBe('inconclusive');
   });
 });
-`);
+`,
+);
 
 console.log(`Scaffolded step ${id}:
   ${file}

@@ -9,9 +9,19 @@ const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' });
 run('node', ['scripts/build.mjs']);
 for (const browser of ['chrome', 'firefox']) {
   const manifest = JSON.parse(readFileSync(`dist/${browser}/manifest.json`, 'utf8'));
-  if (manifest.version !== version) throw new Error(`dist/${browser} has version ${manifest.version}, expected ${version}`);
-  run('npx', ['web-ext', 'build', '--source-dir', `dist/${browser}`, '--artifacts-dir', 'dist',
-    '--filename', `error-page-explainer-${browser}-${version}.zip`, '--overwrite-dest']);
+  if (manifest.version !== version)
+    throw new Error(`dist/${browser} has version ${manifest.version}, expected ${version}`);
+  run('npx', [
+    'web-ext',
+    'build',
+    '--source-dir',
+    `dist/${browser}`,
+    '--artifacts-dir',
+    'dist',
+    '--filename',
+    `error-page-explainer-${browser}-${version}.zip`,
+    '--overwrite-dest',
+  ]);
 }
 // AMO reviewers rebuild from source: the committed tree (README says how: npm ci && npm run build).
 const source = `dist/error-page-explainer-source-${version}.zip`;

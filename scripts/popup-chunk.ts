@@ -31,7 +31,11 @@ function reach(roots: readonly string[], info: Lookup, withDynamic: boolean): Se
  * every entry uses get no name.
  * The popup's own lazy chunks import from these as before.
  */
-export function popupChunkNames(popupEntry: string, others: Readonly<Record<string, string>>, info: Lookup): Map<string, string> {
+export function popupChunkNames(
+  popupEntry: string,
+  others: Readonly<Record<string, string>>,
+  info: Lookup,
+): Map<string, string> {
   const eager = reach([popupEntry], info, false);
   // The popup's own script comes along: it renders only into the popup page's root (popup/main.tsx), and a
   // chunk of its own would cost the popup ~300 B of gzip.
@@ -51,7 +55,10 @@ export function popupChunkNames(popupEntry: string, others: Readonly<Record<stri
  * none (the welcome page) are not considered. The names are filled once the module graph is known, and read
  * when the chunks are made.
  */
-export function popupChunkPlugin(popupHtml: RegExp, entries: Readonly<Record<string, RegExp>>): { plugin: Plugin; chunkOf: (id: string) => string | null } {
+export function popupChunkPlugin(
+  popupHtml: RegExp,
+  entries: Readonly<Record<string, RegExp>>,
+): { plugin: Plugin; chunkOf: (id: string) => string | null } {
   let names = new Map<string, string>();
   const plugin: Plugin = {
     name: 'popup-chunk',

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { runnerImport } from 'vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-if (!process.argv.includes('--no-build')) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
+if (!process.argv.includes('--no-build'))
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
 const { module } = await runnerImport(`${root}scripts/screenshots/main.ts`);
 await module.main();
 process.exit(process.exitCode ?? 0);

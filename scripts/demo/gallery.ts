@@ -18,7 +18,12 @@ export async function demoCases(server: FailingServer): Promise<DemoCase[]> {
     { id: 'refused', label: 'Connection refused (nothing listens)', url: await closedPortUrl('/') },
     { id: 'dns', label: 'DNS failure (a name under .invalid)', url: DNS_FAILURE_URL },
     { id: 'recovers', label: 'Fails twice, then recovers (reload it)', url: server.url('/recovers?key=demo&after=2') },
-    { id: 'cookie-502', label: 'Fails only with a cookie (try the clean request)', url: server.url('/cookie-502'), prepare: server.url('/set-cookie') },
+    {
+      id: 'cookie-502',
+      label: 'Fails only with a cookie (try the clean request)',
+      url: server.url('/cookie-502'),
+      prepare: server.url('/set-cookie'),
+    },
   ];
 }
 
@@ -27,7 +32,10 @@ const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};
 /** A page linking every case: each opens as a top-level page, as a person would meet it. */
 export function galleryHtml(cases: DemoCase[]): string {
   const items = cases
-    .map((c) => `<li><a href="${escape(c.url)}" target="_blank">${escape(c.label)}</a>${c.prepare ? ` (first <a href="${escape(c.prepare)}" target="_blank">set the cookie</a>)` : ''}</li>`)
+    .map(
+      (c) =>
+        `<li><a href="${escape(c.url)}" target="_blank">${escape(c.label)}</a>${c.prepare ? ` (first <a href="${escape(c.prepare)}" target="_blank">set the cookie</a>)` : ''}</li>`,
+    )
     .join('\n');
   return `<!doctype html><meta charset="utf-8"><title>Error Page Explainer — demo</title>
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:40em;margin:2em auto;padding:0 1em}li{margin:.4em 0}</style>

@@ -67,7 +67,9 @@ export async function main(argv: string[]): Promise<void> {
   try {
     if (!headless) {
       if (firefox) {
-        console.log('\nFirefox: open about:debugging#/runtime/this-firefox → Load Temporary Add-on → dist/firefox/manifest.json,');
+        console.log(
+          '\nFirefox: open about:debugging#/runtime/this-firefox → Load Temporary Add-on → dist/firefox/manifest.json,',
+        );
         console.log(`then visit ${gallery.url}. (Firefox cannot load an unpacked extension from the command line.)`);
         await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
         return;

@@ -9,7 +9,16 @@ import { startFailingServer, type FailingServer } from '../../test/harness/faili
 import { localEndpoints, startProbeServers, type ProbeServers } from '../../test/harness/probe-servers';
 import { waitFor } from '../../test/harness/wait-for';
 import { preparePopup, siteHostRules, SITE_HOSTS, type PopupState } from './states';
-import { narrowPopup, noticePage, optionsPage, overflowAt, PHONE_WIDTH, SCHEMES, welcomePage, type Scheme } from './pages';
+import {
+  narrowPopup,
+  noticePage,
+  optionsPage,
+  overflowAt,
+  PHONE_WIDTH,
+  SCHEMES,
+  welcomePage,
+  type Scheme,
+} from './pages';
 import { shootStore } from './store';
 
 const DOCS = fileURLToPath(new URL('../../docs/', import.meta.url));
@@ -67,14 +76,22 @@ interface BrowserSetup {
   deviceScaleFactor?: number;
 }
 
-async function withBrowser(server: FailingServer, probes: ProbeServers, setup: BrowserSetup, run: (b: ChecksBrowser) => Promise<void>): Promise<void> {
+async function withBrowser(
+  server: FailingServer,
+  probes: ProbeServers,
+  setup: BrowserSetup,
+  run: (b: ChecksBrowser) => Promise<void>,
+): Promise<void> {
   const language = setup.language ?? null;
   // Chromium on Linux takes its UI language from the environment (needs Debian's chromium-l10n).
   const before = process.env.LANGUAGE;
   if (language) process.env.LANGUAGE = language;
   let browser: ChecksBrowser;
   try {
-    browser = await launchChecksChromium([siteHostRules(server), ...(language ? [`--lang=${language}`] : [])], setup.deviceScaleFactor ? { deviceScaleFactor: setup.deviceScaleFactor } : {});
+    browser = await launchChecksChromium(
+      [siteHostRules(server), ...(language ? [`--lang=${language}`] : [])],
+      setup.deviceScaleFactor ? { deviceScaleFactor: setup.deviceScaleFactor } : {},
+    );
   } finally {
     if (before === undefined) delete process.env.LANGUAGE;
     else process.env.LANGUAGE = before;
@@ -93,7 +110,8 @@ async function withBrowser(server: FailingServer, probes: ProbeServers, setup: B
 async function shootToolbarIcons(browser: ChecksBrowser): Promise<void> {
   const page = await browser.context.newPage();
   await page.setViewportSize({ width: 420, height: 100 });
-  const icon = (file: string) => `data:image/png;base64,${readFileSync(new URL(`../../public/icons/${file}`, import.meta.url)).toString('base64')}`;
+  const icon = (file: string) =>
+    `data:image/png;base64,${readFileSync(new URL(`../../public/icons/${file}`, import.meta.url)).toString('base64')}`;
   const cell = (variant: string, label: string) =>
     `<figure><img src="${icon(`icon-${variant}-32.png`)}" width="32" height="32" alt=""><img src="${icon(`icon-${variant}-16.png`)}" width="16" height="16" alt=""><figcaption>${label}</figcaption></figure>`;
   const row = (background: string, color: string) =>
@@ -109,7 +127,10 @@ ${row('#f1f3f4', '#1d1f23')}${row('#35363a', '#e8eaed')}`);
 }
 
 export async function main(): Promise<void> {
-  const [server, probes]: [FailingServer, ProbeServers] = await Promise.all([startFailingServer(), startProbeServers()]);
+  const [server, probes]: [FailingServer, ProbeServers] = await Promise.all([
+    startFailingServer(),
+    startProbeServers(),
+  ]);
   try {
     await withBrowser(server, probes, {}, async (browser) => {
       for (const state of STATES) {
@@ -127,7 +148,8 @@ export async function main(): Promise<void> {
     await withBrowser(server, probes, { language: 'de' }, async (browser) => {
       const popup = await preparePopup(browser, '522');
       const language = await waitFor('the UI language', () => popup.evaluate(() => document.documentElement.lang));
-      if (!language.startsWith('de')) console.warn(`  German screenshot shows "${language}": install Debian's chromium-l10n`);
+      if (!language.startsWith('de'))
+        console.warn(`  German screenshot shows "${language}": install Debian's chromium-l10n`);
       await shoot(popup, 'popup-522-de', 'light');
     });
     // The store screenshots at twice the pixels: addons.mozilla.org asks for 2400×1800.

@@ -15,7 +15,9 @@ export const PHONE_WIDTH = 360;
 export async function noticePage(browser: ChecksBrowser, tag: string): Promise<Page> {
   const url = siteUrl('502', `/nginx-502?t=${tag}`);
   const { page, tabId } = await browser.openTab(url);
-  await waitFor(`the incident of ${url}`, async () => (await browser.record(tabId))?.incident?.url === url, { timeoutMs: 15_000 });
+  await waitFor(`the incident of ${url}`, async () => (await browser.record(tabId))?.incident?.url === url, {
+    timeoutMs: 15_000,
+  });
   await page.waitForFunction((name) => document.querySelector(name) !== null, NOTICE_TAG, { timeout: 15_000 });
   await page.mouse.move(0, 0);
   return page;
@@ -55,8 +57,18 @@ export async function overflowAt(page: Page): Promise<string | null> {
     const name = (e: Element) => `${e.tagName.toLowerCase()}${[...e.classList].map((c) => `.${c}`).join('')}`;
     const width = document.documentElement.clientWidth;
     const wide = [...document.querySelectorAll('body *')].find((e) => e.getBoundingClientRect().right > width + 0.5);
-    if (document.documentElement.scrollWidth > width) return wide ? `${name(wide)} ends at ${Math.round(wide.getBoundingClientRect().right)} px` : `scrollWidth ${document.documentElement.scrollWidth}`;
-    const scroller = [...document.querySelectorAll('body *')].find((e) => !e.matches('input, textarea, select') && e.scrollWidth > e.clientWidth + 1 && /auto|scroll/.test(getComputedStyle(e).overflowX));
-    return scroller ? `${name(scroller)} scrolls sideways (${scroller.scrollWidth} px in ${scroller.clientWidth})` : null;
+    if (document.documentElement.scrollWidth > width)
+      return wide
+        ? `${name(wide)} ends at ${Math.round(wide.getBoundingClientRect().right)} px`
+        : `scrollWidth ${document.documentElement.scrollWidth}`;
+    const scroller = [...document.querySelectorAll('body *')].find(
+      (e) =>
+        !e.matches('input, textarea, select') &&
+        e.scrollWidth > e.clientWidth + 1 &&
+        /auto|scroll/.test(getComputedStyle(e).overflowX),
+    );
+    return scroller
+      ? `${name(scroller)} scrolls sideways (${scroller.scrollWidth} px in ${scroller.clientWidth})`
+      : null;
   });
 }

@@ -20,9 +20,12 @@ export const SITE_HOSTS: Record<Exclude<PopupState, 'dns'>, string> = {
 
 /** `--host-resolver-rules` sending every example site to the failing server's port. */
 export const siteHostRules = (server: FailingServer): string =>
-  `--host-resolver-rules=${Object.values(SITE_HOSTS).map((host) => `MAP ${host} 127.0.0.1:${server.port}`).join(', ')}`;
+  `--host-resolver-rules=${Object.values(SITE_HOSTS)
+    .map((host) => `MAP ${host} 127.0.0.1:${server.port}`)
+    .join(', ')}`;
 
-export const siteUrl = (state: Exclude<PopupState, 'dns'>, path: string): string => `http://${SITE_HOSTS[state]}${path}`;
+export const siteUrl = (state: Exclude<PopupState, 'dns'>, path: string): string =>
+  `http://${SITE_HOSTS[state]}${path}`;
 
 /** The steps "Check everything" runs. */
 const AUTOMATIC = ['reload', 'clean-request', 'network', 'dns'];
@@ -30,7 +33,9 @@ let counter = 0;
 
 async function failingTab(browser: ChecksBrowser, url: string): Promise<number> {
   const { tabId } = await browser.openTab(url);
-  await waitFor(`the incident of ${url}`, async () => (await browser.record(tabId))?.incident?.url === url, { timeoutMs: 15_000 });
+  await waitFor(`the incident of ${url}`, async () => (await browser.record(tabId))?.incident?.url === url, {
+    timeoutMs: 15_000,
+  });
   return tabId;
 }
 
@@ -55,9 +60,13 @@ export async function preparePopup(browser: ChecksBrowser, state: PopupState): P
     case 'verdict': {
       const popup = await incidentPopup(browser, siteUrl('verdict', `/nginx-502?t=${tag}`));
       await popup.locator('section.verdict button.primary').click();
-      await popup.waitForFunction((ids) => ids.every((id) => document.querySelector(`li[data-step="${id}"].step--done`)), AUTOMATIC, {
-        timeout: 30_000,
-      });
+      await popup.waitForFunction(
+        (ids) => ids.every((id) => document.querySelector(`li[data-step="${id}"].step--done`)),
+        AUTOMATIC,
+        {
+          timeout: 30_000,
+        },
+      );
       // The mouse stays off every control, so nothing shows a hover state.
       await popup.mouse.move(0, 0);
       return popup;
@@ -65,12 +74,18 @@ export async function preparePopup(browser: ChecksBrowser, state: PopupState): P
     case 'healthy': {
       const url = siteUrl('healthy', `/recovers?key=${tag}&after=1`);
       const { page, tabId } = await browser.openTab(url);
-      await waitFor('the incident', async () => Boolean((await browser.record(tabId))?.incident), { timeoutMs: 15_000 });
+      await waitFor('the incident', async () => Boolean((await browser.record(tabId))?.incident), {
+        timeoutMs: 15_000,
+      });
       await page.reload();
-      await waitFor('the last error', async () => {
-        const r = await browser.record(tabId);
-        return Boolean(r && !r.incident && r.lastError);
-      }, { timeoutMs: 15_000 });
+      await waitFor(
+        'the last error',
+        async () => {
+          const r = await browser.record(tabId);
+          return Boolean(r && !r.incident && r.lastError);
+        },
+        { timeoutMs: 15_000 },
+      );
       const popup = await browser.openPopup(tabId);
       await popup.locator('.last-error').waitFor();
       return popup;

@@ -39,9 +39,21 @@ async function popupPart(page: Page, from: string | null = null): Promise<string
   await page.setViewportSize({ width, height: 200 });
   const height = await page.evaluate(() => document.body.scrollHeight);
   await page.setViewportSize({ width, height });
-  const top = from === null ? 0 : await page.evaluate((selector) => Math.max(0, (document.querySelector(selector)?.getBoundingClientRect().top ?? 0) - 8), from);
+  const top =
+    from === null
+      ? 0
+      : await page.evaluate(
+          (selector) => Math.max(0, (document.querySelector(selector)?.getBoundingClientRect().top ?? 0) - 8),
+          from,
+        );
   const y = Math.min(top, Math.max(0, height - POPUP_HEIGHT));
-  return dataUrl(await page.screenshot({ scale: 'device', fullPage: true, clip: { x: 0, y, width, height: Math.min(POPUP_HEIGHT, height) } }));
+  return dataUrl(
+    await page.screenshot({
+      scale: 'device',
+      fullPage: true,
+      clip: { x: 0, y, width, height: Math.min(POPUP_HEIGHT, height) },
+    }),
+  );
 }
 
 function frameHtml(caption: string, images: string[]): string {
@@ -72,7 +84,8 @@ export async function shootStore(browser: ChecksBrowser): Promise<void> {
     { name: 'explanation', images: [await popupPart(popup502), await popupPart(dark522)] },
     { name: 'verdict', images: [await popupPart(verdict), await popupPart(verdict, 'section.steps')] },
   ];
-  if (captions.length !== frames.length) throw new Error(`docs/store/en.md has ${captions.length} screenshot captions for ${frames.length} screenshots`);
+  if (captions.length !== frames.length)
+    throw new Error(`docs/store/en.md has ${captions.length} screenshot captions for ${frames.length} screenshots`);
   const stage = await browser.context.newPage();
   for (const [store, size] of Object.entries(STORES)) {
     await stage.setViewportSize({ width: size.width, height: size.height });

@@ -11,7 +11,10 @@ import { storage } from '../storage/storage';
  * Pure: run the automatic steps only when the person asked for it and none of them has started on this
  * incident yet, so reopening the popup never repeats a run or overwrites a result the person is reading.
  */
-export function shouldAutoRun(settings: Pick<Settings, 'autoRunChecks'>, incident: Pick<Incident, 'checks'> | undefined): boolean {
+export function shouldAutoRun(
+  settings: Pick<Settings, 'autoRunChecks'>,
+  incident: Pick<Incident, 'checks'> | undefined,
+): boolean {
   if (!settings.autoRunChecks || !incident) return false;
   return CHECKS.filter((c) => c.automatic).every((c) => incident.checks[c.id] === undefined);
 }

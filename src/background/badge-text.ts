@@ -50,6 +50,7 @@ export function badgeFor(record: TabRecord | undefined): BadgeLook | null {
   }
   const isEdgeCode = failure.status >= 520 && failure.status <= 530;
   // The detector only records 500–599; anything else would not fit the badge's four characters.
-  const text = Number.isInteger(failure.status) && failure.status >= 100 && failure.status <= 999 ? String(failure.status) : 'ERR';
+  const text =
+    Number.isInteger(failure.status) && failure.status >= 100 && failure.status <= 999 ? String(failure.status) : 'ERR';
   return { text, color: isEdgeCode ? EDGE_ORANGE : SERVER_RED, titleKey: 'badgeTitleHttp', icon: 'error' };
 }

@@ -26,7 +26,7 @@ class StepCancelled extends Error {}
 
 export async function sweepInterruptedChecks(): Promise<void> {
   for (const record of await allRecords()) {
-    await updateRecord(record.tabId, (r) => (r ? withInterruptedChecks(r) ?? UNCHANGED : UNCHANGED));
+    await updateRecord(record.tabId, (r) => (r ? (withInterruptedChecks(r) ?? UNCHANGED) : UNCHANGED));
   }
 }
 
@@ -37,7 +37,11 @@ function writeState(tabId: number, incidentId: string, checkId: CheckId, state: 
 /** A step never throws into the UI: a crash is a result too (a timeout or a cancel: stoppedOutput). */
 function failedOutput(error: unknown): CheckOutput {
   const reason = error instanceof Error ? error.message : String(error);
-  return { outcome: 'inconclusive', summary: 'checkCrashed', evidence: [{ label: 'evidenceReason', value: reason.slice(0, 300) }] };
+  return {
+    outcome: 'inconclusive',
+    summary: 'checkCrashed',
+    evidence: [{ label: 'evidenceReason', value: reason.slice(0, 300) }],
+  };
 }
 
 function rejectOnAbort(signal: AbortSignal): Promise<never> {
@@ -67,7 +71,13 @@ export async function runCheck(tabId: number, checkId: CheckId, confirmedFor?: s
   }
 }
 
-async function runClaimed(tabId: number, check: Check, confirmedFor: string | undefined, scope: unknown, controller: AbortController): Promise<void> {
+async function runClaimed(
+  tabId: number,
+  check: Check,
+  confirmedFor: string | undefined,
+  scope: unknown,
+  controller: AbortController,
+): Promise<void> {
   const checkId = check.id;
   const incident = (await readRecord(tabId))?.incident;
   // A confirmation holds for the incident it was given for: never for a newer one in the same tab.
@@ -99,9 +109,11 @@ async function runClaimed(tabId: number, check: Check, confirmedFor: string | un
       scope: scopeForUrl(scope, incident.url),
       // Once stopped, the runner's "stopping…" line is the one shown.
       progress: (progress: string) => {
-        if (!controller.signal.aborted) void writeState(tabId, incident.id, checkId, { ...running, progress }, runId).catch(() => undefined);
+        if (!controller.signal.aborted)
+          void writeState(tabId, incident.id, checkId, { ...running, progress }, runId).catch(() => undefined);
       },
-      lasting: <T>(kind: LastingKind, work: Promise<T>, describe?: (result: T) => Evidence[] | null) => lasting.track(kind, work, describe),
+      lasting: <T>(kind: LastingKind, work: Promise<T>, describe?: (result: T) => Evidence[] | null) =>
+        lasting.track(kind, work, describe),
     };
     // A cancel that came while the state was being written stops the step before it starts.
     controller.signal.throwIfAborted();
@@ -113,7 +125,11 @@ async function runClaimed(tabId: number, check: Check, confirmedFor: string | un
       // A removal or a window already under way goes on: say so while waiting for it, then say what it did.
       const goingOn = lasting.goingOn();
       if (goingOn) {
-        const stopping = { ...running, deadline: Date.now() + LASTING_WAIT_MS + DEADLINE_GRACE_MS, progress: `progressStopping_${goingOn}` };
+        const stopping = {
+          ...running,
+          deadline: Date.now() + LASTING_WAIT_MS + DEADLINE_GRACE_MS,
+          progress: `progressStopping_${goingOn}`,
+        };
         await writeState(tabId, incident.id, checkId, stopping, runId).catch(() => undefined);
         await lasting.settle(LASTING_WAIT_MS);
       }
@@ -147,9 +163,17 @@ export function cancelChecksOfTab(tabId: number): void {
 export async function answerCheck(tabId: number, checkId: CheckId, answer: UserAnswer): Promise<void> {
   const check = checkById(checkId);
   const record = await readRecord(tabId);
-  const incident: Incident | undefined = [record?.incident, record?.lastError].find((i) => i?.checks[checkId]?.state === 'waiting-for-user');
+  const incident: Incident | undefined = [record?.incident, record?.lastError].find(
+    (i) => i?.checks[checkId]?.state === 'waiting-for-user',
+  );
   const waiting = incident?.checks[checkId];
   if (!check?.fromAnswer || !incident || waiting?.state !== 'waiting-for-user') return;
   const result: CheckResult = { ...check.fromAnswer(answer), durationMs: waiting.durationMs };
-  await writeState(tabId, incident.id, checkId, { state: 'done', runId: waiting.runId, startedAt: waiting.startedAt, result }, waiting.runId);
+  await writeState(
+    tabId,
+    incident.id,
+    checkId,
+    { state: 'done', runId: waiting.runId, startedAt: waiting.startedAt, result },
+    waiting.runId,
+  );
 }

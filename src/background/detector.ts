@@ -7,7 +7,12 @@ import { NO_ENTRY_HEADERS, pickDiagnosticHeaders } from '../knowledge/diagnostic
 import { capLine, capUrl } from '../model/storage-caps';
 import { detectChallenge } from '../knowledge/challenge';
 import { analyseResponse } from '../knowledge/infrastructure/analyse-response';
-import { isExplainedClientStatus, isServerErrorStatus, isTopLevelNavigation, type RequestDetails } from '../knowledge/classify-navigation';
+import {
+  isExplainedClientStatus,
+  isServerErrorStatus,
+  isTopLevelNavigation,
+  type RequestDetails,
+} from '../knowledge/classify-navigation';
 import { UNCHANGED, updateRecord } from './incident-store';
 import { afterLoad, withChallenge, withClientError, withFailure, withIp } from './record-transitions';
 import { showBadge } from './badge';
@@ -35,7 +40,12 @@ type RawHeaders = { name: string; value?: string }[];
  * A 5xx or network failure becomes the tab's incident; an explained 4xx (`refusal`) its clientError, which
  * carries no alarm and no history entry.
  */
-async function recordFailure(details: Details, failure: Failure, rawHeaders: RawHeaders, refusal = false): Promise<void> {
+async function recordFailure(
+  details: Details,
+  failure: Failure,
+  rawHeaders: RawHeaders,
+  refusal = false,
+): Promise<void> {
   const now = Date.now();
   // Queued before any other await: onCompleted (with the IP) or a quick recovery of the same tab comes
   // right after this event and must find the incident already written. The registry (data, loaded on the

@@ -23,8 +23,13 @@ export interface LoadedPage {
  * prerender), recorded as the tab's incident for this very URL. A challenge is never an incident, and a
  * healthy page has none, so neither gets a notice.
  */
-export function wantsNotice(incident: Incident | undefined, page: LoadedPage, settings: Pick<Settings, 'errorPageNotice' | 'noticeMutedSites'>): boolean {
-  if (!incident || incident.failure.type !== 'http' || incident.failure.status < 500 || incident.failure.status > 599) return false;
+export function wantsNotice(
+  incident: Incident | undefined,
+  page: LoadedPage,
+  settings: Pick<Settings, 'errorPageNotice' | 'noticeMutedSites'>,
+): boolean {
+  if (!incident || incident.failure.type !== 'http' || incident.failure.status < 500 || incident.failure.status > 599)
+    return false;
   if (page.frameId !== 0 || (page.documentLifecycle !== undefined && page.documentLifecycle !== 'active')) return false;
   if (incident.url !== page.url || !settings.errorPageNotice) return false;
   const site = siteOf(page.url);
@@ -49,4 +54,10 @@ export function noticeLine(incident: Incident): NoticeLine {
 }
 
 /** Every key noticeLine can return (the locale test checks each one exists). */
-export const NOTICE_LINE_KEYS = ['notice_origin_from', 'notice_origin', 'notice_gateway_from', 'notice_gateway', 'notice_network'] as const;
+export const NOTICE_LINE_KEYS = [
+  'notice_origin_from',
+  'notice_origin',
+  'notice_gateway_from',
+  'notice_gateway',
+  'notice_network',
+] as const;

@@ -18,7 +18,12 @@ const ANY_SITE = { errorPageNotice: true, noticeMutedSites: [] };
 export async function offerErrorNotice(details: LoadedDetails): Promise<void> {
   const incident = (await readRecordInOrder(details.tabId))?.incident;
   // Settings are read only for a page that would get the notice.
-  if (!incident || !wantsNotice(incident, details, ANY_SITE) || !wantsNotice(incident, details, await storage.settings.get())) return;
+  if (
+    !incident ||
+    !wantsNotice(incident, details, ANY_SITE) ||
+    !wantsNotice(incident, details, await storage.settings.get())
+  )
+    return;
   const line = noticeLine(incident);
   const message = (key: string, args?: string[]) => browser.i18n.getMessage(key, args);
   const texts: NoticeTexts = {
@@ -31,9 +36,13 @@ export async function offerErrorNotice(details: LoadedDetails): Promise<void> {
     close: message('noticeClose'),
   };
   // Chrome names the exact document (a later navigation of the tab cannot receive it); Firefox the frame.
-  const target = details.documentId ? { tabId: details.tabId, documentIds: [details.documentId] } : { tabId: details.tabId, frameIds: [0] };
+  const target = details.documentId
+    ? { tabId: details.tabId, documentIds: [details.documentId] }
+    : { tabId: details.tabId, frameIds: [0] };
   // A page the browser will not let us script (its own error page, a store page) keeps just the badge.
-  await browser.scripting.executeScript({ target, func: injectErrorNotice, args: [texts, NOTICE_TAG, NOTICE_GLOBAL] }).catch(() => undefined);
+  await browser.scripting
+    .executeScript({ target, func: injectErrorNotice, args: [texts, NOTICE_TAG, NOTICE_GLOBAL] })
+    .catch(() => undefined);
 }
 
 /** "Not on this site": the notice's origin joins the muted list (the options page lists them). */
@@ -41,7 +50,9 @@ export async function muteNoticeFor(sender: Runtime.MessageSender): Promise<bool
   const site = siteOf(sender.url ?? sender.tab?.url ?? '');
   if (site === null) return false;
   if ((await storage.settings.get()).noticeMutedSites.includes(site)) return true;
-  await storage.settings.update((settings) => ({ ...settings, noticeMutedSites: [...settings.noticeMutedSites, site] }));
+  await storage.settings.update((settings) => ({
+    ...settings,
+    noticeMutedSites: [...settings.noticeMutedSites, site],
+  }));
   return true;
 }
-

@@ -32,14 +32,20 @@ browser.tabs.onRemoved.addListener(whenReady(onTabRemoved));
 // A recorded 5xx's own document is read once its DOM is there (read-failing-page.ts).
 browser.webNavigation.onCommitted.addListener(whenReady(onPageCommitted));
 browser.webNavigation.onDOMContentLoaded.addListener(whenReady(onPageReady));
-browser.webNavigation.onErrorOccurred.addListener(whenReady((d: { frameId: number; tabId: number; url: string }) => d.frameId === 0 && forgetFailingPage(d.tabId, d.url)));
+browser.webNavigation.onErrorOccurred.addListener(
+  whenReady(
+    (d: { frameId: number; tabId: number; url: string }) => d.frameId === 0 && forgetFailingPage(d.tabId, d.url),
+  ),
+);
 browser.tabs.onRemoved.addListener(whenReady(onTabClosed));
 
 const { handleMessage, handlePort } = messageHandlers(ready);
 browser.runtime.onMessage.addListener(handleMessage);
 browser.runtime.onConnect.addListener(handlePort);
 // First install: the welcome page; an update with a note: the popup's "what's new" line (first-run.ts).
-browser.runtime.onInstalled.addListener(whenReady((details: browser.Runtime.OnInstalledDetailsType) => onInstalled(details).catch(() => undefined)));
+browser.runtime.onInstalled.addListener(
+  whenReady((details: browser.Runtime.OnInstalledDetailsType) => onInstalled(details).catch(() => undefined)),
+);
 
 // "Tell me when it's back": alarms wake a stopped worker for the next try (start-up restored lost ones).
 browser.alarms.onAlarm.addListener(whenReady(onAlarm));

@@ -50,7 +50,9 @@ export class LastingWork {
 
   /** A snapshot for stoppedOutput. */
   states(): LastingState[] {
-    return this.tracked.filter((t) => !t.ended || t.left !== null).map((t) => ({ kind: t.kind, ended: t.ended, left: t.left ?? [] }));
+    return this.tracked
+      .filter((t) => !t.ended || t.left !== null)
+      .map((t) => ({ kind: t.kind, ended: t.ended, left: t.left ?? [] }));
   }
 }
 
@@ -65,7 +67,10 @@ export interface LastingState {
  * had started. Nothing lasting: a plain "cancelled" / "timed out". Else the summary says what goes on or stays.
  */
 export function stoppedOutput(cancelled: boolean, lasting: LastingState[]): CheckOutput {
-  const evidence: Evidence[] = lasting.flatMap((l) => [{ label: `lastingEvidence_${l.kind}_${l.ended ? 'ended' : 'goesOn'}`, value: '' }, ...l.left]);
+  const evidence: Evidence[] = lasting.flatMap((l) => [
+    { label: `lastingEvidence_${l.kind}_${l.ended ? 'ended' : 'goesOn'}`, value: '' },
+    ...l.left,
+  ]);
   if (!cancelled) return { outcome: 'inconclusive', summary: 'checkTimedOut', evidence };
   const first = lasting.find((l) => !l.ended) ?? lasting[0];
   const summary = first ? `checkCancelled_${first.kind}_${first.ended ? 'ended' : 'goesOn'}` : 'checkCancelled';

@@ -33,9 +33,19 @@ export function isFromOwnPage(sender: SenderFacts | undefined, ownId: string, ow
  * tab, frame 0, and not one of our pages. A web page cannot send to runtime.onMessage (no
  * externally_connectable), and its own scripts cannot reach the notice's isolated world.
  */
-export function isFromOwnNotice(sender: (SenderFacts & { tab?: { id?: number }; frameId?: number }) | undefined, ownId: string, ownBase: string): boolean {
-  return !!sender && sender.id === ownId && typeof sender.tab?.id === 'number' && (sender.frameId ?? 0) === 0 &&
-    typeof sender.url === 'string' && !sender.url.startsWith(ownBase);
+export function isFromOwnNotice(
+  sender: (SenderFacts & { tab?: { id?: number }; frameId?: number }) | undefined,
+  ownId: string,
+  ownBase: string,
+): boolean {
+  return (
+    !!sender &&
+    sender.id === ownId &&
+    typeof sender.tab?.id === 'number' &&
+    (sender.frameId ?? 0) === 0 &&
+    typeof sender.url === 'string' &&
+    !sender.url.startsWith(ownBase)
+  );
 }
 
 /** The notice's messages carry no tab id: the tab is the sender's. */

@@ -21,7 +21,8 @@ export function messageHandlers(ready: Promise<unknown>) {
 
   // runtime.onMessage: returning a promise answers the sender; `undefined` leaves the message to others.
   function handleMessage(message: unknown, sender?: browser.Runtime.MessageSender): Promise<unknown> | undefined {
-    if (isFromOwnNotice(sender, browser.runtime.id, browser.runtime.getURL(''))) return handleNoticeMessage(message, sender!, afterStart);
+    if (isFromOwnNotice(sender, browser.runtime.id, browser.runtime.getURL('')))
+      return handleNoticeMessage(message, sender!, afterStart);
     if (!isFromOwnPage(sender, browser.runtime.id, browser.runtime.getURL(''))) return undefined;
     const msg = parseMessage(message);
     switch (msg?.type) {

@@ -12,7 +12,9 @@ export type OpenedAs = 'popup' | 'window' | 'tab';
  */
 export async function openStepsFor(tab: Tabs.Tab): Promise<OpenedAs> {
   if (tab.id === undefined) throw new Error('no tab');
-  const action = browser.action as typeof browser.action & { openPopup?: (options?: { windowId?: number }) => Promise<void> };
+  const action = browser.action as typeof browser.action & {
+    openPopup?: (options?: { windowId?: number }) => Promise<void>;
+  };
   if (tab.active && typeof action.openPopup === 'function') {
     try {
       await action.openPopup(tab.windowId === undefined ? {} : { windowId: tab.windowId });

@@ -50,7 +50,12 @@ const withoutHash = (url: string): string => url.split('#', 1)[0]!;
 const samePage = (a: string, b: string): boolean => capUrl(withoutHash(a)) === capUrl(withoutHash(b));
 
 /** Called where a top-level 5xx with a document is recorded, before the store's first await. */
-export function readFailingPage(tabId: number, url: string, respondedAt: number, recorded: Promise<FailingResponse | null>): Promise<void> | undefined {
+export function readFailingPage(
+  tabId: number,
+  url: string,
+  respondedAt: number,
+  recorded: Promise<FailingResponse | null>,
+): Promise<void> | undefined {
   expected.set(tabId, { url, respondedAt, recorded: recorded.catch(() => null) });
   // webRequest and webNavigation events are not ordered between them: the document may be there already.
   return readIfReady(tabId);
@@ -59,7 +64,12 @@ export function readFailingPage(tabId: number, url: string, respondedAt: number,
 /** Main-frame commit: a new document in the tab (the failing one, or one that replaced it). */
 export function onPageCommitted(details: FrameEvent): void {
   if (details.frameId !== 0) return;
-  frames.set(details.tabId, { url: capUrl(details.url), documentId: details.documentId ?? null, committedAt: details.timeStamp, ready: false });
+  frames.set(details.tabId, {
+    url: capUrl(details.url),
+    documentId: details.documentId ?? null,
+    committedAt: details.timeStamp,
+    ready: false,
+  });
 }
 
 /** Main-frame DOM ready: read it if it is the failing document (settles once stored or dropped). */
@@ -98,7 +108,16 @@ function readIfReady(tabId: number): Promise<void> | undefined {
   if (!samePage(frame.url, pending.url)) return undefined;
   // The same moment puts the notice in the page (error-notice.ts), once the failure is in the store.
   void pending.recorded
-    .then((recorded) => recorded && offerErrorNotice({ tabId, frameId: 0, url: frame.url, ...(frame.documentId ? { documentId: frame.documentId } : {}) }))
+    .then(
+      (recorded) =>
+        recorded &&
+        offerErrorNotice({
+          tabId,
+          frameId: 0,
+          url: frame.url,
+          ...(frame.documentId ? { documentId: frame.documentId } : {}),
+        }),
+    )
     .catch(() => undefined);
   return readAndStore(tabId, pending, frame.documentId).catch(() => undefined);
 }

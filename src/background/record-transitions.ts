@@ -2,7 +2,14 @@
 import type { CheckId, CheckState, CheckStates } from '../model/checks';
 import type { Failure } from '../model/failure';
 import type { Fingerprint } from '../model/fingerprint';
-import { PAGE_READING_CAPS, type Challenge, type ClientError, type Incident, type PageReading, type TabRecord } from '../model/incident';
+import {
+  PAGE_READING_CAPS,
+  type Challenge,
+  type ClientError,
+  type Incident,
+  type PageReading,
+  type TabRecord,
+} from '../model/incident';
 
 export interface ObservedFailure {
   url: string;
@@ -42,7 +49,11 @@ export function withFailure(record: TabRecord | undefined, seen: ObservedFailure
  * A 4xx the tab now shows (404, 403, 429 …): any incident ends (the site answered), and the refusal is kept
  * beside it; the same URL refused again keeps its id (a watch on it goes on).
  */
-export function withClientError(record: TabRecord | undefined, seen: Omit<ObservedFailure, 'failure' | 'ip'> & { failure: ClientError['failure'] }, tabId: number): TabRecord {
+export function withClientError(
+  record: TabRecord | undefined,
+  seen: Omit<ObservedFailure, 'failure' | 'ip'> & { failure: ClientError['failure'] },
+  tabId: number,
+): TabRecord {
   const previous = record?.clientError;
   const same = previous?.url === seen.url && previous.failure.status === seen.failure.status;
   const clientError: ClientError = {
@@ -76,7 +87,11 @@ export interface FailingResponse {
  * Stores what the failing page said — only while that very response is still the tab's incident: a later
  * navigation, recovery or new failure of the same URL (a new `lastSeenAt`) makes the reading stale.
  */
-export function withPageReading(record: TabRecord | undefined, response: FailingResponse, reading: PageReading): TabRecord | undefined {
+export function withPageReading(
+  record: TabRecord | undefined,
+  response: FailingResponse,
+  reading: PageReading,
+): TabRecord | undefined {
   const slot = readingSlot(record, response);
   if (!record || !slot) return undefined;
   const incident = record[slot]!;
@@ -89,7 +104,10 @@ export function withPageReading(record: TabRecord | undefined, response: Failing
 }
 
 /** Which response of the record a reading belongs to: the incident or the refusal (a 4xx), if still current. */
-export function readingSlot(record: TabRecord | undefined, response: FailingResponse): 'incident' | 'clientError' | null {
+export function readingSlot(
+  record: TabRecord | undefined,
+  response: FailingResponse,
+): 'incident' | 'clientError' | null {
   for (const slot of ['incident', 'clientError'] as const) {
     const shown = record?.[slot];
     if (shown?.id === response.incidentId && shown.lastSeenAt === response.seenAt) return slot;
@@ -113,7 +131,12 @@ export function withRecovery(record: TabRecord | undefined, status: number, now:
  * A top-level load completed with a status that is not a 5xx. The completion of the very response the
  * record shows (a challenge page, a refusal) changes nothing; any other load ends what the record shows.
  */
-export function afterLoad(record: TabRecord | undefined, url: string, status: number, now: number): TabRecord | undefined {
+export function afterLoad(
+  record: TabRecord | undefined,
+  url: string,
+  status: number,
+  now: number,
+): TabRecord | undefined {
   const challenge = record?.challenge;
   const refusal = record?.clientError;
   if (challenge?.url === url && challenge.status === status) return undefined;

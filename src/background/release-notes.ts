@@ -5,7 +5,8 @@ export const RELEASE_NOTES: Readonly<Record<string, string>> = {
   '0.1.0': 'whatsNew_0_1_0',
 };
 
-export const releaseNoteKey = (version: string): string | null => (Object.hasOwn(RELEASE_NOTES, version) ? (RELEASE_NOTES[version] ?? null) : null);
+export const releaseNoteKey = (version: string): string | null =>
+  Object.hasOwn(RELEASE_NOTES, version) ? (RELEASE_NOTES[version] ?? null) : null;
 
 export type FirstRunAction = { kind: 'welcome' } | { kind: 'note'; noteKey: string } | { kind: 'nothing' };
 

@@ -13,7 +13,10 @@ export const notificationId = (tabId: number): string => `${NOTIFICATION_PREFIX}
  * Pure: the notification's text. A private window's site never appears in it (notifications can be logged
  * by the system and shown over other windows); an unknown record counts as private.
  */
-export function backNotificationBody(watch: Pick<WatchState, 'url' | 'lastTry'>, record: TabRecord | undefined): { key: string; args: string[] } {
+export function backNotificationBody(
+  watch: Pick<WatchState, 'url' | 'lastTry'>,
+  record: TabRecord | undefined,
+): { key: string; args: string[] } {
   const status = String(watch.lastTry?.status ?? '');
   const incident = record?.incident ?? record?.clientError ?? record?.lastError;
   if (incident?.incognito !== false) return { key: 'watchBackNotificationBodyPrivate', args: [status] };

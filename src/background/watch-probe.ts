@@ -9,7 +9,12 @@ export async function probeUrl(url: string, timeoutMs: number, signal?: AbortSig
   try {
     // Extension pages with host permission get the real status (no CORS); redirects are followed, so a
     // redirect to a maintenance page that itself fails still counts as failing.
-    const response = await fetch(url, { credentials: 'omit', cache: 'no-store', redirect: 'follow', signal: controller.signal });
+    const response = await fetch(url, {
+      credentials: 'omit',
+      cache: 'no-store',
+      redirect: 'follow',
+      signal: controller.signal,
+    });
     // Only the status matters: let the body go without reading it.
     response.body?.cancel().catch(() => undefined);
     const retryAfter = response.headers.get('retry-after') ?? undefined;

@@ -3,13 +3,7 @@
 // worker or suspended event page goes on where it left off.
 import browser from 'webextension-polyfill';
 import type { TabRecord } from '../model/incident';
-import {
-  afterTry,
-  claimTry,
-  isWatchCurrent,
-  startWatchState,
-  watchedOf,
-} from '../knowledge/watch-schedule';
+import { afterTry, claimTry, isWatchCurrent, startWatchState, watchedOf } from '../knowledge/watch-schedule';
 import type { WatchState } from '../model/watch';
 import { allRecords, UNCHANGED, updateRecord } from './incident-store';
 import { storage } from '../storage/storage';
@@ -34,10 +28,13 @@ function setTimer(tabId: number, at: number): void {
   if (wait >= ALARM_FLOOR_MS) return;
   timers.set(
     tabId,
-    setTimeout(() => {
-      timers.delete(tabId);
-      void runDueTry(tabId);
-    }, Math.max(0, wait)),
+    setTimeout(
+      () => {
+        timers.delete(tabId);
+        void runDueTry(tabId);
+      },
+      Math.max(0, wait),
+    ),
   );
 }
 
@@ -147,7 +144,8 @@ export async function resumeWatches(): Promise<void> {
     }
     watching.add(record.tabId);
     // Re-creating an existing alarm could push it back (Chrome clamps `when` to ≥ 30 s when packed).
-    if (!alarms.some((a) => a.name === alarmName(record.tabId))) await browser.alarms.create(alarmName(record.tabId), { when: watch.nextTryAt });
+    if (!alarms.some((a) => a.name === alarmName(record.tabId)))
+      await browser.alarms.create(alarmName(record.tabId), { when: watch.nextTryAt });
     setTimer(record.tabId, watch.nextTryAt);
   }
   for (const alarm of alarms) {

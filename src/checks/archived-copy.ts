@@ -52,7 +52,13 @@ export function interpretArchive(found: Snapshot | 'none' | null, pageKey: strin
     return { outcome: 'inconclusive', summary: 'archivedUnreadable', evidence: [], facts: { archived: 'unknown' } };
   }
   if (found === 'none') {
-    return { outcome: 'inconclusive', summary: 'archivedNone', summaryArgs: [pageKey], evidence: [], facts: { archived: false } };
+    return {
+      outcome: 'inconclusive',
+      summary: 'archivedNone',
+      summaryArgs: [pageKey],
+      evidence: [],
+      facts: { archived: false },
+    };
   }
   return {
     outcome: 'pass',
@@ -74,16 +80,27 @@ export const archivedCopy: Check = {
     const withPath = context.settings.sharePagePath;
     const key = archiveKey(context.url, withPath);
     const lookup = archiveLookupUrl(context.settings.endpoints.archive, context.url, withPath);
-    if (!mayTellThirdParties(context.url, context.incident.ip)) return { outcome: 'skipped', summary: 'archivedNotApplicable', evidence: [] };
+    if (!mayTellThirdParties(context.url, context.incident.ip))
+      return { outcome: 'skipped', summary: 'archivedNotApplicable', evidence: [] };
     if (!key || !lookup) return { outcome: 'skipped', summary: 'archivedNotApplicable', evidence: [] };
     if (!context.settings.thirdPartyLookups) {
       // The person can still look by hand: nothing is contacted from here.
       const byHand = `https://web.archive.org/web/*/${key}`;
-      return { outcome: 'skipped', summary: 'thirdPartyLookupsOff', evidence: [{ label: 'evidenceArchivedSearchByHand', value: byHand }], facts: { archived: 'not-checked' } };
+      return {
+        outcome: 'skipped',
+        summary: 'thirdPartyLookupsOff',
+        evidence: [{ label: 'evidenceArchivedSearchByHand', value: byHand }],
+        facts: { archived: 'not-checked' },
+      };
     }
     context.progress('progressAskingArchive');
     const timeoutMs = Math.min(PROBE_TIMEOUT_MS * 1.5, timeLeftMs(context));
-    const r = await probe(lookup, { credentials: 'omit', cache: 'no-store', headers: { accept: 'application/json' } }, context.signal, timeoutMs);
+    const r = await probe(
+      lookup,
+      { credentials: 'omit', cache: 'no-store', headers: { accept: 'application/json' } },
+      context.signal,
+      timeoutMs,
+    );
     if (!r.answered) {
       return {
         outcome: 'inconclusive',
@@ -94,7 +111,13 @@ export const archivedCopy: Check = {
     }
     if (!r.response.ok) {
       discardBody(r.response);
-      return { outcome: 'inconclusive', summary: 'archivedServiceError', summaryArgs: [String(r.status)], evidence: [], facts: { archived: 'unknown' } };
+      return {
+        outcome: 'inconclusive',
+        summary: 'archivedServiceError',
+        summaryArgs: [String(r.status)],
+        evidence: [],
+        facts: { archived: 'unknown' },
+      };
     }
     const body = await readBoundedText(r.response, 64 * 1024);
     let json: unknown = null;

@@ -33,7 +33,10 @@ export type CleanRequestObservation =
 export function interpretCleanRequest(seen: CleanRequestObservation, before: Failure, locale: string): CheckOutput {
   const evidence: Evidence[] = [];
   if (!seen.answered) {
-    evidence.push({ label: 'evidenceTime', value: formatDuration(seen.ms, locale) }, { label: 'evidenceError', value: seen.error });
+    evidence.push(
+      { label: 'evidenceTime', value: formatDuration(seen.ms, locale) },
+      { label: 'evidenceError', value: seen.error },
+    );
     return {
       outcome: 'fail',
       summary: seen.timedOut ? 'cleanRequestTimeout' : 'cleanRequestUnreachable',
@@ -41,21 +44,41 @@ export function interpretCleanRequest(seen: CleanRequestObservation, before: Fai
       facts: { reachable: false, timedOut: seen.timedOut, ms: seen.ms },
     };
   }
-  evidence.push({ label: 'evidenceStatus', value: String(seen.status) }, { label: 'evidenceTime', value: formatDuration(seen.ms, locale) });
+  evidence.push(
+    { label: 'evidenceStatus', value: String(seen.status) },
+    { label: 'evidenceTime', value: formatDuration(seen.ms, locale) },
+  );
   if (seen.server) evidence.push({ label: 'evidenceServerHeader', value: seen.server });
   if (seen.cfRay) evidence.push({ label: 'evidenceCfRay', value: seen.cfRay });
   if (seen.redirectedTo) evidence.push({ label: 'evidenceRedirectedTo', value: seen.redirectedTo });
-  const facts = { reachable: true, status: seen.status, ms: seen.ms, bodyBytes: seen.bodyBytes, ...bodyReasonFacts(seen.bodyReason) };
+  const facts = {
+    reachable: true,
+    status: seen.status,
+    ms: seen.ms,
+    bodyBytes: seen.bodyBytes,
+    ...bodyReasonFacts(seen.bodyReason),
+  };
   const args = [String(seen.status)];
-  if (isOkStatus(seen.status)) return { outcome: 'pass', summary: 'cleanRequestOk', summaryArgs: args, evidence, facts };
+  if (isOkStatus(seen.status))
+    return { outcome: 'pass', summary: 'cleanRequestOk', summaryArgs: args, evidence, facts };
   if (seen.status >= 500 && seen.status <= 599) {
     const same = before.type === 'http' && before.status === seen.status;
-    return { outcome: 'fail', summary: same ? 'cleanRequestSameError' : 'cleanRequestServerError', summaryArgs: args, evidence, facts: { ...facts, sameFailure: same } };
+    return {
+      outcome: 'fail',
+      summary: same ? 'cleanRequestSameError' : 'cleanRequestServerError',
+      summaryArgs: args,
+      evidence,
+      facts: { ...facts, sameFailure: same },
+    };
   }
   return { outcome: 'inconclusive', summary: 'cleanRequestOtherStatus', summaryArgs: args, evidence, facts };
 }
 
-export async function observeCleanRequest(url: string, signal: AbortSignal, timeoutMs: number): Promise<CleanRequestObservation> {
+export async function observeCleanRequest(
+  url: string,
+  signal: AbortSignal,
+  timeoutMs: number,
+): Promise<CleanRequestObservation> {
   const result = await probe(url, { credentials: 'omit', cache: 'no-store', redirect: 'follow' }, signal, timeoutMs);
   if (!result.answered) return { answered: false, timedOut: result.timedOut, error: result.error, ms: result.ms };
   const { response } = result;

@@ -47,7 +47,10 @@ export function clearingEvidence({ confirmed, report, cookies, privateWindow }: 
   } else if (cookies?.storeUnknown) {
     evidence.push(line('Kept', 'cookies'), { label: 'siteDataPrivateCookiesUnreachable', value: '' });
   } else if (cookies) {
-    evidence.push(line(cookies.failed > 0 ? 'Failed' : 'Cleared', 'cookies'), { label: 'evidenceCookiesRemoved', value: String(cookies.removed) });
+    evidence.push(line(cookies.failed > 0 ? 'Failed' : 'Cleared', 'cookies'), {
+      label: 'evidenceCookiesRemoved',
+      value: String(cookies.removed),
+    });
   }
   return evidence;
 }
@@ -60,10 +63,16 @@ export const clearSiteData: Check = {
   async run(context: CheckContext): Promise<CheckOutput> {
     const { scope, incident } = context;
     if (!scope) return { outcome: 'skipped', summary: 'clearSiteDataScopeUnknown', evidence: [] };
-    if (scope.hostIsSuffix) return { outcome: 'skipped', summary: 'clearSiteDataSharedAddress', summaryArgs: [scope.host], evidence: [] };
+    if (scope.hostIsSuffix)
+      return { outcome: 'skipped', summary: 'clearSiteDataSharedAddress', summaryArgs: [scope.host], evidence: [] };
     const privateWindow = incident.incognito;
     // Only a private window's cookies are in reach: without the person's yes to those, nothing to do.
-    if (privateWindow && !context.confirmed) return { outcome: 'skipped', summary: 'clearSiteDataPrivateWindow', evidence: [{ label: 'siteDataPrivateWindow', value: '' }] };
+    if (privateWindow && !context.confirmed)
+      return {
+        outcome: 'skipped',
+        summary: 'clearSiteDataPrivateWindow',
+        evidence: [{ label: 'siteDataPrivateWindow', value: '' }],
+      };
     context.progress('progressClearingSiteData');
     const types = context.confirmed ? [...SAFE_TYPES, ...SIGN_OUT_TYPES] : [...SAFE_TYPES];
     const confirmed = context.confirmed;
@@ -82,7 +91,10 @@ export const clearSiteData: Check = {
     const result = interpretTabLoad('clearSiteData', load, context.incident.failure);
     return {
       ...result,
-      evidence: [...clearingEvidence({ confirmed: context.confirmed, report, cookies, privateWindow }), ...result.evidence],
+      evidence: [
+        ...clearingEvidence({ confirmed: context.confirmed, report, cookies, privateWindow }),
+        ...result.evidence,
+      ],
       facts: {
         ...result.facts,
         cookiesCleared: context.confirmed && cookies !== null && !cookies.storeUnknown,

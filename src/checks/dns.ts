@@ -29,7 +29,8 @@ export interface DnsAnswers {
 const RCODE_SERVFAIL = 2;
 const RCODE_NXDOMAIN = 3;
 
-type Public = { state: 'resolves'; addresses: string[] } | { state: 'nxdomain' | 'no-address' | 'servfail' | 'unknown' };
+type Public =
+  { state: 'resolves'; addresses: string[] } | { state: 'nxdomain' | 'no-address' | 'servfail' | 'unknown' };
 
 function publicAnswer({ a, aaaa }: DnsAnswers['doh']): Public {
   const answered = [a, aaaa].filter((l): l is Extract<DohLookup, { answered: true }> => l.answered);
@@ -44,7 +45,8 @@ function publicAnswer({ a, aaaa }: DnsAnswers['doh']): Public {
 /** Pure: the answers as the step's result. */
 export function interpretDns(answers: DnsAnswers): CheckOutput {
   const pub = publicAnswer(answers.doh);
-  const local = answers.browser.supported && 'addresses' in answers.browser ? answers.browser.addresses.map(normalizeIp) : null;
+  const local =
+    answers.browser.supported && 'addresses' in answers.browser ? answers.browser.addresses.map(normalizeIp) : null;
   const localFailed = answers.browser.supported && 'error' in answers.browser;
   const used = answers.usedIp ? normalizeIp(answers.usedIp) : undefined;
   const evidence: Evidence[] = [];
@@ -52,16 +54,34 @@ export function interpretDns(answers: DnsAnswers): CheckOutput {
   else evidence.push({ label: messageKey('evidenceDnsPublic', pub.state), value: '' });
   if (!answers.browser.supported) evidence.push({ label: 'evidenceDnsBrowserResolverHidden', value: '' });
   else if (local) evidence.push({ label: 'evidenceDnsBrowserAddresses', value: local.join(', ') || '—' });
-  else evidence.push({ label: 'evidenceDnsBrowserFailed', value: 'error' in answers.browser ? answers.browser.error : '' });
+  else
+    evidence.push({
+      label: 'evidenceDnsBrowserFailed',
+      value: 'error' in answers.browser ? answers.browser.error : '',
+    });
   if (used) evidence.push({ label: 'evidenceConnectedIp', value: used });
 
-  const result = (outcome: CheckOutput['outcome'], summary: string, dns: DnsState, summaryArgs: string[] = [answers.host]): CheckOutput => ({
-    outcome, summary, summaryArgs, evidence, facts: { dns },
+  const result = (
+    outcome: CheckOutput['outcome'],
+    summary: string,
+    dns: DnsState,
+    summaryArgs: string[] = [answers.host],
+  ): CheckOutput => ({
+    outcome,
+    summary,
+    summaryArgs,
+    evidence,
+    facts: { dns },
   });
 
   if (pub.state !== 'resolves') {
     if (local && local.length > 0) return result('inconclusive', 'dnsOnlyLocal', 'local-only');
-    if (pub.state === 'unknown') return result('inconclusive', localFailed ? 'dnsResolverUnreachableLocalFails' : 'dnsResolverUnreachable', 'unknown');
+    if (pub.state === 'unknown')
+      return result(
+        'inconclusive',
+        localFailed ? 'dnsResolverUnreachableLocalFails' : 'dnsResolverUnreachable',
+        'unknown',
+      );
     if (pub.state === 'nxdomain') return result('fail', 'dnsNxdomain', 'nxdomain');
     if (pub.state === 'servfail') return result('fail', 'dnsServfail', 'servfail');
     return result('fail', 'dnsNoAddress', 'no-address');
@@ -86,19 +106,33 @@ export function flushAdvice(os: PlatformOs, browser: BrowserKind): Evidence[] {
     linux: 'resolvectl flush-caches',
   };
   const command = commands[os];
-  const device: Evidence = command ? { label: `evidenceFlushCommand_${os}`, value: command } : { label: `evidenceFlushDevice_${os}`, value: '' };
-  const inBrowser: Evidence = browser === 'firefox'
-    ? { label: 'evidenceFlushBrowser_firefox', value: 'about:networking#dns' }
-    : { label: 'evidenceFlushBrowser_chrome', value: 'chrome://net-internals/#dns' };
+  const device: Evidence = command
+    ? { label: `evidenceFlushCommand_${os}`, value: command }
+    : { label: `evidenceFlushDevice_${os}`, value: '' };
+  const inBrowser: Evidence =
+    browser === 'firefox'
+      ? { label: 'evidenceFlushBrowser_firefox', value: 'about:networking#dns' }
+      : { label: 'evidenceFlushBrowser_chrome', value: 'chrome://net-internals/#dns' };
   return [inBrowser, device];
 }
 
 const NEEDS_FLUSH: ReadonlySet<DnsState> = new Set(['stale', 'local-fails']);
 
-async function askDoh(resolver: string, host: string, type: 'A' | 'AAAA', signal: AbortSignal, timeoutMs: number): Promise<DohLookup> {
+async function askDoh(
+  resolver: string,
+  host: string,
+  type: 'A' | 'AAAA',
+  signal: AbortSignal,
+  timeoutMs: number,
+): Promise<DohLookup> {
   const url = dohQueryUrl(resolver, host, type);
   if (!url) return { answered: false, reason: 'bad resolver URL' };
-  const r = await probe(url, { headers: { accept: 'application/dns-json' }, cache: 'no-store', credentials: 'omit' }, signal, timeoutMs);
+  const r = await probe(
+    url,
+    { headers: { accept: 'application/dns-json' }, cache: 'no-store', credentials: 'omit' },
+    signal,
+    timeoutMs,
+  );
   if (!r.answered) return { answered: false, reason: r.error };
   if (!r.response.ok) return { answered: false, reason: `HTTP ${r.status}` };
   try {
@@ -114,9 +148,13 @@ export const dns: Check = {
   async run(context: CheckContext): Promise<CheckOutput> {
     const { hostname } = new URL(context.url);
     // A public-looking name that resolved to an address inside this network is not sent to a public resolver.
-    const kind = hostKind(hostname) === 'public' && !mayTellThirdParties(context.url, context.incident.ip) ? 'local-name' : hostKind(hostname);
+    const kind =
+      hostKind(hostname) === 'public' && !mayTellThirdParties(context.url, context.incident.ip)
+        ? 'local-name'
+        : hostKind(hostname);
     if (kind !== 'public') {
-      const summary = kind === 'ip' ? 'dnsSkippedIp' : kind === 'localhost' ? 'dnsSkippedLocalhost' : 'dnsSkippedLocalName';
+      const summary =
+        kind === 'ip' ? 'dnsSkippedIp' : kind === 'localhost' ? 'dnsSkippedLocalhost' : 'dnsSkippedLocalName';
       return { outcome: 'skipped', summary, summaryArgs: [hostname], evidence: [], facts: { dns: 'skipped' } };
     }
     context.progress('progressAskingDns');

@@ -11,7 +11,17 @@ import { statusPage } from './status-page';
 import { archivedCopy } from './archived-copy';
 import { otherLocations } from './other-locations';
 
-export const CHECKS: Check[] = [reload, cleanRequest, clearSiteData, privateWindow, network, dns, statusPage, archivedCopy, otherLocations];
+export const CHECKS: Check[] = [
+  reload,
+  cleanRequest,
+  clearSiteData,
+  privateWindow,
+  network,
+  dns,
+  statusPage,
+  archivedCopy,
+  otherLocations,
+];
 
 export function checkById(id: CheckId): Check | undefined {
   return CHECKS.find((check) => check.id === id);

@@ -20,7 +20,10 @@ export interface ConnectivityProbes {
 }
 
 /** Pure: a captive portal answers the known URL with something else (a login page, a redirect). */
-export function isCaptivePortal(seen: ConnectivityProbes['captive'], expected: ConnectivityProbes['expected']): boolean {
+export function isCaptivePortal(
+  seen: ConnectivityProbes['captive'],
+  expected: ConnectivityProbes['expected'],
+): boolean {
   if (seen === null) return false;
   if (seen.status !== expected.status) return true;
   return expected.body !== undefined && (seen.body ?? '').trim() !== expected.body.trim();
@@ -41,18 +44,39 @@ export function interpretConnectivity(probes: ConnectivityProbes, locale: string
   const facts = { online: probes.online, connectivity, captivePortal, siteReachable };
   const evidence: Evidence[] = [
     { label: probes.online ? 'evidenceDeviceOnline' : 'evidenceDeviceOffline', value: '' },
-    ...probes.endpoints.map((e) => ({ label: e.answered ? 'evidenceEndpointAnswered' : 'evidenceEndpointSilent', value: `${hostOf(e.url)} (${formatDuration(e.ms, locale)})` })),
-    { label: siteReachable ? 'evidenceSiteAnswered' : 'evidenceSiteSilent', value: siteReachable ? `${probes.site.status ?? ''} (${formatDuration(probes.site.ms, locale)})`.trim() : formatDuration(probes.site.ms, locale) },
+    ...probes.endpoints.map((e) => ({
+      label: e.answered ? 'evidenceEndpointAnswered' : 'evidenceEndpointSilent',
+      value: `${hostOf(e.url)} (${formatDuration(e.ms, locale)})`,
+    })),
+    {
+      label: siteReachable ? 'evidenceSiteAnswered' : 'evidenceSiteSilent',
+      value: siteReachable
+        ? `${probes.site.status ?? ''} (${formatDuration(probes.site.ms, locale)})`.trim()
+        : formatDuration(probes.site.ms, locale),
+    },
   ];
   if (captivePortal) return { outcome: 'fail', summary: 'networkCaptivePortal', evidence, facts };
-  if (connectivity === 'none') return { outcome: 'fail', summary: probes.online ? 'networkNoInternet' : 'networkOffline', evidence, facts };
+  if (connectivity === 'none')
+    return { outcome: 'fail', summary: probes.online ? 'networkNoInternet' : 'networkOffline', evidence, facts };
   const answered = probes.endpoints.filter((e) => e.answered);
   const fastest = Math.min(...answered.map((e) => e.ms));
   const summaryArgs = [formatDuration(fastest, locale)];
   if (connectivity === 'partial') {
-    return { outcome: 'inconclusive', summary: siteReachable ? 'networkPartialSiteAnswers' : 'networkPartialSiteSilent', summaryArgs, evidence, facts };
+    return {
+      outcome: 'inconclusive',
+      summary: siteReachable ? 'networkPartialSiteAnswers' : 'networkPartialSiteSilent',
+      summaryArgs,
+      evidence,
+      facts,
+    };
   }
-  return { outcome: 'pass', summary: siteReachable ? 'networkOkSiteAnswers' : 'networkOkSiteSilent', summaryArgs, evidence, facts };
+  return {
+    outcome: 'pass',
+    summary: siteReachable ? 'networkOkSiteAnswers' : 'networkOkSiteSilent',
+    summaryArgs,
+    evidence,
+    facts,
+  };
 }
 
 const NO_STORE: RequestInit = { cache: 'no-store', credentials: 'omit' };

@@ -28,9 +28,13 @@ export interface TabWatch {
 export function tabLoadFromRecord(record: TabRecord | undefined, watch: TabWatch): TabLoad | null {
   if (!record) return null;
   const { incident, lastError, challenge } = record;
-  if (incident && incident.lastSeenAt >= watch.since) return { kind: 'failed', failure: incident.failure, incidentId: incident.id };
+  if (incident && incident.lastSeenAt >= watch.since)
+    return { kind: 'failed', failure: incident.failure, incidentId: incident.id };
   if (challenge && challenge.at >= watch.since) return { kind: 'challenge', status: challenge.status };
-  const ended = lastError && lastError.endedAt >= watch.since && (watch.incidentId === undefined || lastError.id === watch.incidentId);
+  const ended =
+    lastError &&
+    lastError.endedAt >= watch.since &&
+    (watch.incidentId === undefined || lastError.id === watch.incidentId);
   if (ended && !incident) return { kind: 'loaded', status: lastError.recoveredStatus ?? 200 };
   return null;
 }

@@ -3,7 +3,12 @@
 // runs only when the person allowed those.
 import type { Evidence } from '../model/checks';
 import {
-  buildMeasurement, describeRow, parseApiError, parseCreated, parseMeasurement, summarizeElsewhere,
+  buildMeasurement,
+  describeRow,
+  parseApiError,
+  parseCreated,
+  parseMeasurement,
+  summarizeElsewhere,
   type MeasurementReading,
 } from '../knowledge/globalping';
 import { mayTellThirdParties } from '../knowledge/internal-host';
@@ -16,7 +21,12 @@ export const OTHER_LOCATIONS_LIMIT_MS = 20_000;
 /** Globalping asks clients to wait this long after each answer before asking again. */
 export const POLL_INTERVAL_MS = 500;
 
-const ROW_LABEL = { up: 'evidenceProbeUp', down: 'evidenceProbeDown', unreachable: 'evidenceProbeUnreachable', pending: 'evidenceProbePending' } as const;
+const ROW_LABEL = {
+  up: 'evidenceProbeUp',
+  down: 'evidenceProbeDown',
+  unreachable: 'evidenceProbeUnreachable',
+  pending: 'evidenceProbePending',
+} as const;
 
 /** Pure: the probes' answers as the step's result. `finished` false = the time ran out first. */
 export function interpretMeasurement(reading: MeasurementReading, measurementId: string): CheckOutput {
@@ -35,7 +45,12 @@ export function interpretMeasurement(reading: MeasurementReading, measurementId:
     case 'mixed':
       return { outcome: 'inconclusive', summary: 'otherLocationsMixed', summaryArgs: args, evidence, facts };
     case 'unknown':
-      return { outcome: 'inconclusive', summary: reading.finished ? 'otherLocationsNoProbes' : 'otherLocationsTooSlow', evidence, facts };
+      return {
+        outcome: 'inconclusive',
+        summary: reading.finished ? 'otherLocationsNoProbes' : 'otherLocationsTooSlow',
+        evidence,
+        facts,
+      };
   }
 }
 
@@ -75,22 +90,47 @@ export const otherLocations: Check = {
   automatic: false,
   timeLimitMs: OTHER_LOCATIONS_LIMIT_MS,
   async run(context: CheckContext): Promise<CheckOutput> {
-    const body = mayTellThirdParties(context.url, context.incident.ip) ? buildMeasurement(context.url, context.settings.sharePagePath) : null;
-    if (!body) return { outcome: 'skipped', summary: 'otherLocationsLocalAddress', evidence: [], facts: { elsewhere: 'unknown' } };
-    if (!context.settings.thirdPartyLookups) return { outcome: 'skipped', summary: 'thirdPartyLookupsOff', evidence: [], facts: { elsewhere: 'not-checked' } };
+    const body = mayTellThirdParties(context.url, context.incident.ip)
+      ? buildMeasurement(context.url, context.settings.sharePagePath)
+      : null;
+    if (!body)
+      return {
+        outcome: 'skipped',
+        summary: 'otherLocationsLocalAddress',
+        evidence: [],
+        facts: { elsewhere: 'unknown' },
+      };
+    if (!context.settings.thirdPartyLookups)
+      return { outcome: 'skipped', summary: 'thirdPartyLookupsOff', evidence: [], facts: { elsewhere: 'not-checked' } };
     const api = context.settings.endpoints.globalping.replace(/\/+$/, '');
     const { signal } = context;
     const deadline = Date.now() + timeLeftMs(context);
     const requestTimeout = () => Math.max(1, Math.min(PROBE_TIMEOUT_MS, deadline - Date.now()));
 
     context.progress('progressAskingProbes');
-    const created = await probe(api, { ...JSON_INIT, method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) }, signal, requestTimeout());
+    const created = await probe(
+      api,
+      {
+        ...JSON_INIT,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify(body),
+      },
+      signal,
+      requestTimeout(),
+    );
     if (!created.answered) return unreachable(created);
     const createdJson = await jsonOf(created);
     const id = created.response.ok ? parseCreated(createdJson) : null;
     if (!id) {
       const said = parseApiError(createdJson) ?? `HTTP ${created.status}`;
-      return { outcome: 'inconclusive', summary: created.status === 429 ? 'otherLocationsRateLimited' : 'otherLocationsRefused', summaryArgs: [said], evidence: [], facts: { elsewhere: 'unknown' } };
+      return {
+        outcome: 'inconclusive',
+        summary: created.status === 429 ? 'otherLocationsRateLimited' : 'otherLocationsRefused',
+        summaryArgs: [said],
+        evidence: [],
+        facts: { elsewhere: 'unknown' },
+      };
     }
 
     context.progress('progressWaitingForProbes');

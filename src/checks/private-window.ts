@@ -17,8 +17,18 @@ export const ASK_OPEN_IT_YOURSELF = 'privateWindowAskOpenYourself';
 /** Pure: the person's answer as the result. */
 export function privateWindowFromAnswer(answer: UserAnswer): CheckOutput {
   return answer === 'loaded'
-    ? { outcome: 'pass', summary: 'privateWindowLoaded', evidence: [{ label: 'evidenceToldByYou', value: '' }], facts: { privateLoaded: true, observed: false } }
-    : { outcome: 'fail', summary: 'privateWindowSameError', evidence: [{ label: 'evidenceToldByYou', value: '' }], facts: { privateLoaded: false, observed: false } };
+    ? {
+        outcome: 'pass',
+        summary: 'privateWindowLoaded',
+        evidence: [{ label: 'evidenceToldByYou', value: '' }],
+        facts: { privateLoaded: true, observed: false },
+      }
+    : {
+        outcome: 'fail',
+        summary: 'privateWindowSameError',
+        evidence: [{ label: 'evidenceToldByYou', value: '' }],
+        facts: { privateLoaded: false, observed: false },
+      };
 }
 
 /** Pure: what the extension saw in the private window's tab; null when it saw nothing (then it asks). */
@@ -35,9 +45,20 @@ export function interpretPrivateLoad(load: TabLoad | null, before: Failure): Che
     };
   }
   if (load.kind === 'loaded' && isOkStatus(load.status)) {
-    return { outcome: 'pass', summary: 'privateWindowLoaded', evidence: [{ label: 'evidenceNewStatus', value: String(load.status) }], facts: { ...facts, privateLoaded: true } };
+    return {
+      outcome: 'pass',
+      summary: 'privateWindowLoaded',
+      evidence: [{ label: 'evidenceNewStatus', value: String(load.status) }],
+      facts: { ...facts, privateLoaded: true },
+    };
   }
-  return { outcome: 'inconclusive', summary: 'privateWindowOtherStatus', summaryArgs: [String(load.status)], evidence: [], facts };
+  return {
+    outcome: 'inconclusive',
+    summary: 'privateWindowOtherStatus',
+    summaryArgs: [String(load.status)],
+    evidence: [],
+    facts,
+  };
 }
 
 export const privateWindow: Check = {
@@ -54,9 +75,16 @@ export const privateWindow: Check = {
     const tabId = new Promise<number>((resolve) => (tabIdKnown = resolve));
     const stop = new AbortController();
     const waitMs = timeLeftMs(context);
-    const observing = observeTab({ tabId, watch: { since }, signal: AbortSignal.any([context.signal, stop.signal]), waitMs });
+    const observing = observeTab({
+      tabId,
+      watch: { since },
+      signal: AbortSignal.any([context.signal, stop.signal]),
+      waitMs,
+    });
     // A window, once asked for, opens and stays open whatever a cancel says: the runner tells the person.
-    const opening = await context.lasting('window', openPrivateWindow(context.url, allowed), (o) => (o.opened ? [] : null));
+    const opening = await context.lasting('window', openPrivateWindow(context.url, allowed), (o) =>
+      o.opened ? [] : null,
+    );
     if (!opening.opened || opening.tabId === null) {
       stop.abort();
       await observing;

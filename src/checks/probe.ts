@@ -11,7 +11,12 @@ export type ProbeResult =
  * Fetches `url`; any HTTP answer counts as answered (even a 5xx). A TypeError (DNS, refused, TLS,
  * redirect loop) or the probe's own timeout is "not answered". A cancelled step is reported as such.
  */
-export async function probe(url: string, init: RequestInit, signal: AbortSignal, timeoutMs = PROBE_TIMEOUT_MS): Promise<ProbeResult> {
+export async function probe(
+  url: string,
+  init: RequestInit,
+  signal: AbortSignal,
+  timeoutMs = PROBE_TIMEOUT_MS,
+): Promise<ProbeResult> {
   const started = performance.now();
   const timeout = AbortSignal.timeout(Math.max(1, timeoutMs));
   const ms = () => Math.round(performance.now() - started);
@@ -30,7 +35,10 @@ export async function probe(url: string, init: RequestInit, signal: AbortSignal,
 }
 
 /** Reads at most `maxBytes` of a body as text, then cancels the rest (a huge or endless body ends quickly). */
-export async function readBoundedText(response: Response, maxBytes: number): Promise<{ text: string; bytes: number; truncated: boolean }> {
+export async function readBoundedText(
+  response: Response,
+  maxBytes: number,
+): Promise<{ text: string; bytes: number; truncated: boolean }> {
   const reader = response.body?.getReader();
   if (!reader) return { text: '', bytes: 0, truncated: false };
   const chunks: Uint8Array[] = [];

@@ -10,7 +10,12 @@ export async function reloadAndObserve(context: CheckContext, waitMs: number): P
   const watch = { since: Date.now(), incidentId: context.incident.id };
   const stop = new AbortController();
   // Listen first, then reload: a fast local error can land before the reload call returns.
-  const observing = observeTab({ tabId: context.tabId, watch, signal: AbortSignal.any([context.signal, stop.signal]), waitMs });
+  const observing = observeTab({
+    tabId: context.tabId,
+    watch,
+    signal: AbortSignal.any([context.signal, stop.signal]),
+    waitMs,
+  });
   try {
     await browser.tabs.reload(context.tabId, { bypassCache: true });
   } catch (error) {

@@ -14,7 +14,8 @@ export type StatusLookup =
   | { target: StatusTarget; found: true; reading: StatusReading }
   | { target: StatusTarget; found: false; answered: boolean };
 
-const problemLabel = (reading: StatusReading) => (reading.indicator === 'maintenance' ? 'statusPageMaintenance' : 'statusPageReportsProblem');
+const problemLabel = (reading: StatusReading) =>
+  reading.indicator === 'maintenance' ? 'statusPageMaintenance' : 'statusPageReportsProblem';
 
 /** Pure: what the pages said, as the step's result. */
 export function interpretStatusPages(lookups: StatusLookup[], links: StatusTarget[]): CheckOutput {
@@ -23,12 +24,19 @@ export function interpretStatusPages(lookups: StatusLookup[], links: StatusTarge
     const { target } = lookup;
     if (!lookup.found) {
       // Something answered but it is no Statuspage JSON: maybe a page a person can still read.
-      const label = lookup.answered ? 'evidenceStatusPageUnreadable' : target.kind === 'site' ? 'evidenceStatusPageNoneAtSite' : 'evidenceStatusPageNoAnswer';
+      const label = lookup.answered
+        ? 'evidenceStatusPageUnreadable'
+        : target.kind === 'site'
+          ? 'evidenceStatusPageNoneAtSite'
+          : 'evidenceStatusPageNoAnswer';
       evidence.push({ label, value: humanPageOf(target.url) });
       continue;
     }
     const { reading } = lookup;
-    evidence.push({ label: 'evidenceStatusPageSays', value: `${target.name}: ${reading.description} (${reading.indicator})` });
+    evidence.push({
+      label: 'evidenceStatusPageSays',
+      value: `${target.name}: ${reading.description} (${reading.indicator})`,
+    });
     for (const incident of reading.incidents ?? []) {
       const parts = [incident.name, incident.status, incident.updatedAt, incident.shortlink].filter(Boolean);
       evidence.push({ label: 'evidenceStatusIncident', value: parts.join(' — ') });
@@ -40,28 +48,60 @@ export function interpretStatusPages(lookups: StatusLookup[], links: StatusTarge
   const found = lookups.filter((l): l is Extract<StatusLookup, { found: true }> => l.found);
   const openIncidents = found.reduce((n, l) => n + (l.reading.incidents?.length ?? 0), 0);
   const facts: Record<string, string | number | boolean> = { statusPagesRead: found.length, openIncidents };
-  for (const l of found) facts[l.target.kind === 'site' ? 'siteStatusIndicator' : 'providerStatusIndicator'] = l.reading.indicator;
+  for (const l of found)
+    facts[l.target.kind === 'site' ? 'siteStatusIndicator' : 'providerStatusIndicator'] = l.reading.indicator;
 
   const troubled = found.filter((l) => hasProblem(l.reading));
   const first = troubled[0];
   if (first) {
-    return { outcome: 'fail', summary: problemLabel(first.reading), summaryArgs: [first.target.name, first.reading.incidents?.[0]?.name ?? first.reading.description], evidence, facts: { ...facts, statusPage: 'problem', problemAt: first.target.kind } };
+    return {
+      outcome: 'fail',
+      summary: problemLabel(first.reading),
+      summaryArgs: [first.target.name, first.reading.incidents?.[0]?.name ?? first.reading.description],
+      evidence,
+      facts: { ...facts, statusPage: 'problem', problemAt: first.target.kind },
+    };
   }
   if (found.length > 0) {
-    return { outcome: 'pass', summary: 'statusPageAllClear', summaryArgs: [found.map((l) => l.target.name).join(', ')], evidence, facts: { ...facts, statusPage: 'operational' } };
+    return {
+      outcome: 'pass',
+      summary: 'statusPageAllClear',
+      summaryArgs: [found.map((l) => l.target.name).join(', ')],
+      evidence,
+      facts: { ...facts, statusPage: 'operational' },
+    };
   }
   if (lookups.length === 0) {
-    return { outcome: 'skipped', summary: links.length > 0 ? 'statusPageLinksOnly' : 'statusPageNothingToRead', evidence, facts: { ...facts, statusPage: 'unknown' } };
+    return {
+      outcome: 'skipped',
+      summary: links.length > 0 ? 'statusPageLinksOnly' : 'statusPageNothingToRead',
+      evidence,
+      facts: { ...facts, statusPage: 'unknown' },
+    };
   }
   const anyAnswered = lookups.some((l) => !l.found && l.answered);
-  return { outcome: 'inconclusive', summary: anyAnswered ? 'statusPageNotFound' : 'statusPageNoAnswer', evidence, facts: { ...facts, statusPage: 'unknown' } };
+  return {
+    outcome: 'inconclusive',
+    summary: anyAnswered ? 'statusPageNotFound' : 'statusPageNoAnswer',
+    evidence,
+    facts: { ...facts, statusPage: 'unknown' },
+  };
 }
 
-const NO_STORE: RequestInit = { credentials: 'omit', cache: 'no-store', redirect: 'follow', headers: { accept: 'application/json' } };
+const NO_STORE: RequestInit = {
+  credentials: 'omit',
+  cache: 'no-store',
+  redirect: 'follow',
+  headers: { accept: 'application/json' },
+};
 /** A busy provider's summary (hundreds of components) is large; past this it is not read. */
 const SUMMARY_LIMIT_BYTES = 1024 * 1024;
 
-async function readJson(url: string, signal: AbortSignal, timeoutMs: number): Promise<{ answered: boolean; json?: unknown }> {
+async function readJson(
+  url: string,
+  signal: AbortSignal,
+  timeoutMs: number,
+): Promise<{ answered: boolean; json?: unknown }> {
   const r = await probe(url, NO_STORE, signal, timeoutMs);
   if (!r.answered) return { answered: false };
   if (!r.response.ok) {
@@ -101,8 +141,16 @@ export const statusPage: Check = {
     const scope = mayTellThirdParties(context.url, context.incident.ip) ? context.scope : null;
     const plan = planStatusPages(context.url, context.incident.fingerprint.edge, endpoints, scope);
     if (!context.settings.thirdPartyLookups) {
-      const links = [...plan.lookups, ...plan.links].map((t) => ({ label: 'evidenceStatusPageLinkOnly', value: `${t.name}: ${humanPageOf(t.url)}` }));
-      return { outcome: 'skipped', summary: 'thirdPartyLookupsOff', evidence: links, facts: { statusPage: 'not-checked' } };
+      const links = [...plan.lookups, ...plan.links].map((t) => ({
+        label: 'evidenceStatusPageLinkOnly',
+        value: `${t.name}: ${humanPageOf(t.url)}`,
+      }));
+      return {
+        outcome: 'skipped',
+        summary: 'thirdPartyLookupsOff',
+        evidence: links,
+        facts: { statusPage: 'not-checked' },
+      };
     }
     context.progress('progressReadingStatusPages');
     // Two requests per page at most (summary, then status), both inside the step's limit.

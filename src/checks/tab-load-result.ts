@@ -51,6 +51,11 @@ export function interpretTabLoad(prefix: string, load: TabLoad | null, before: F
     summaryArgs = [String(load.status)];
     facts.status = load.status;
   }
-  const evidence = load?.kind === 'failed' ? [{ label: 'evidenceNewError', value: failureLabel(load.failure) }] : load ? [{ label: 'evidenceNewStatus', value: String(load.status) }] : [];
+  const evidence =
+    load?.kind === 'failed'
+      ? [{ label: 'evidenceNewError', value: failureLabel(load.failure) }]
+      : load
+        ? [{ label: 'evidenceNewStatus', value: String(load.status) }]
+        : [];
   return { outcome, summary, ...(summaryArgs.length ? { summaryArgs } : {}), evidence, facts };
 }

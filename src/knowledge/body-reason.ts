@@ -20,7 +20,9 @@ const FIXERS: readonly string[] = ['you', 'network', 'site-owner', 'hosting'];
 export function bodyReasonFacts(reason: BodyReason | null): Record<string, string> {
   if (!reason) return {};
   return {
-    bodyPlatform: reason.platform, bodyName: reason.name, bodyRole: reason.role,
+    bodyPlatform: reason.platform,
+    bodyName: reason.name,
+    bodyRole: reason.role,
     ...(reason.code !== null ? { bodyCode: reason.code } : {}),
     ...(reason.reference ? { bodyReference: reason.reference } : {}),
     ...(reason.meaningKey ? { bodyMeaning: reason.meaningKey } : {}),
@@ -29,7 +31,8 @@ export function bodyReasonFacts(reason: BodyReason | null): Record<string, strin
   };
 }
 
-const str = (value: unknown, max: number): string | undefined => (typeof value === 'string' && value !== '' ? value.slice(0, max) : undefined);
+const str = (value: unknown, max: number): string | undefined =>
+  typeof value === 'string' && value !== '' ? value.slice(0, max) : undefined;
 
 /** Back from stored facts; anything malformed → null. */
 export function bodyReasonFromFacts(facts: Record<string, string | number | boolean> | undefined): BodyReason | null {

@@ -31,8 +31,22 @@ export function resolveChain(fingerprint: Fingerprint, page: BodyReason | null):
   }
   const fromHeaders = fingerprint.failed ?? null;
   const failed: FailingLayer | null = page
-    ? { id: page.platform, name: page.name, code: page.code, meaningKey: page.meaningKey ?? null, fixer: page.fixer ?? null, hop: page.hop ?? null }
-    : fromHeaders && { id: fromHeaders.id, name: fromHeaders.name, code: fromHeaders.code, meaningKey: fromHeaders.meaningKey, fixer: fromHeaders.fixer, hop: fromHeaders.hop };
+    ? {
+        id: page.platform,
+        name: page.name,
+        code: page.code,
+        meaningKey: page.meaningKey ?? null,
+        fixer: page.fixer ?? null,
+        hop: page.hop ?? null,
+      }
+    : fromHeaders && {
+        id: fromHeaders.id,
+        name: fromHeaders.name,
+        code: fromHeaders.code,
+        meaningKey: fromHeaders.meaningKey,
+        fixer: fromHeaders.fixer,
+        hop: fromHeaders.hop,
+      };
   return { layers, failed };
 }
 
@@ -64,6 +78,7 @@ export function chainNodes(chain: Chain, failingHop: Hop): { nodes: ChainNode[];
       : [{ hop: 'gateway' as const, name: null, detail: null, id: null }]),
     { hop: 'origin', name: null, detail: null, id: null },
   ];
-  const generated = failingHop === 'gateway' && chain.failed ? nodes.findIndex((n) => n.id !== null && n.id === chain.failed!.id) : -1;
+  const generated =
+    failingHop === 'gateway' && chain.failed ? nodes.findIndex((n) => n.id !== null && n.id === chain.failed!.id) : -1;
   return { nodes, failedIndex: generated !== -1 ? generated : nodes.findIndex((n) => n.hop === failingHop) };
 }

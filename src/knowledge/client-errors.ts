@@ -31,19 +31,33 @@ function kindOf(status: number): string | null {
   return status === 404 || status === 410 || status === 408 ? String(status) : 'other';
 }
 
-export function explainClientError(refusal: Pick<ClientError, 'failure' | 'fingerprint'>, page: BodyReason | null): ClientErrorExplanation {
+export function explainClientError(
+  refusal: Pick<ClientError, 'failure' | 'fingerprint'>,
+  page: BodyReason | null,
+): ClientErrorExplanation {
   const status = refusal.failure.status;
   const kind = kindOf(status);
-  if (kind) return { titleKey: `clientError_${kind}_title`, bodyKey: `clientError_${kind}_body`, args: kind === 'other' ? [String(status)] : [], refusedBy: null, watchable: false };
+  if (kind)
+    return {
+      titleKey: `clientError_${kind}_title`,
+      bodyKey: `clientError_${kind}_body`,
+      args: kind === 'other' ? [String(status)] : [],
+      refusedBy: null,
+      watchable: false,
+    };
   const chain = resolveChain(refusal.fingerprint, page);
   const failed = chain.failed;
-  const role = failed ? chain.layers.find((l) => l.id === failed.id)?.role ?? null : null;
+  const role = failed ? (chain.layers.find((l) => l.id === failed.id)?.role ?? null) : null;
   // A proxy or filter on the person's own network refused (Zscaler, Squid, a school filter).
   const onYourNetwork = failed?.hop === 'network' || role === 'client-proxy';
   const blocker = failed && (onYourNetwork || (role !== null && BLOCKING_ROLES.has(role))) ? failed.name : null;
   const base = { titleKey: `clientError_${status}_title`, refusedBy: blocker, watchable: status === 429 };
   if (status === 403 && blocker) {
-    return { ...base, bodyKey: onYourNetwork ? 'clientError_403_network_body' : 'clientError_403_blocked_body', args: [blocker] };
+    return {
+      ...base,
+      bodyKey: onYourNetwork ? 'clientError_403_network_body' : 'clientError_403_blocked_body',
+      args: [blocker],
+    };
   }
   if (status === 429 && blocker) return { ...base, bodyKey: 'clientError_429_named_body', args: [blocker] };
   return { ...base, bodyKey: `clientError_${status}_body`, args: [] };
@@ -51,7 +65,10 @@ export function explainClientError(refusal: Pick<ClientError, 'failure' | 'finge
 
 /** Every i18n key explainClientError can return (a test checks each one is in every locale). */
 export const CLIENT_ERROR_KEYS: readonly string[] = [
-  ...[401, 403, 407, 429, 451, 404, 410, 408, 'other'].flatMap((s) => [`clientError_${s}_title`, `clientError_${s}_body`]),
+  ...[401, 403, 407, 429, 451, 404, 410, 408, 'other'].flatMap((s) => [
+    `clientError_${s}_title`,
+    `clientError_${s}_body`,
+  ]),
   'clientError_403_blocked_body',
   'clientError_403_network_body',
   'clientError_429_named_body',

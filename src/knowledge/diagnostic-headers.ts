@@ -9,17 +9,47 @@ export type EntryHeaders = Pick<Registry, 'headerNames' | 'headerPrefixes'>;
 export const NO_ENTRY_HEADERS: EntryHeaders = { headerNames: new Set(), headerPrefixes: [] };
 
 const KEEP = new Set<string>([
-  'server', 'via', 'date', 'age', 'content-type', 'retry-after', 'x-powered-by', 'cache-status', 'proxy-status',
-  'x-trace-id', 'x-correlation-id', 'request-id', 'traceparent',
-  'cf-ray', 'cf-cache-status', 'cf-mitigated',
-  'x-cache', 'x-cache-hits', 'x-served-by', 'x-timer', 'x-fastly-request-id', 'fastly-debug-digest',
-  'x-amz-cf-id', 'x-amz-cf-pop', 'x-amzn-trace-id', 'x-amzn-requestid', 'x-amzn-errortype',
-  'x-vercel-id', 'x-vercel-error', 'x-vercel-mitigated', 'x-vercel-cache',
+  'server',
+  'via',
+  'date',
+  'age',
+  'content-type',
+  'retry-after',
+  'x-powered-by',
+  'cache-status',
+  'proxy-status',
+  'x-trace-id',
+  'x-correlation-id',
+  'request-id',
+  'traceparent',
+  'cf-ray',
+  'cf-cache-status',
+  'cf-mitigated',
+  'x-cache',
+  'x-cache-hits',
+  'x-served-by',
+  'x-timer',
+  'x-fastly-request-id',
+  'fastly-debug-digest',
+  'x-amz-cf-id',
+  'x-amz-cf-pop',
+  'x-amzn-trace-id',
+  'x-amzn-requestid',
+  'x-amzn-errortype',
+  'x-vercel-id',
+  'x-vercel-error',
+  'x-vercel-mitigated',
+  'x-vercel-cache',
   'x-nf-request-id',
-  'akamai-grn', 'akamai-cache-status',
-  'x-azure-ref', 'x-msedge-ref', 'x-fd-healthprobe',
+  'akamai-grn',
+  'akamai-cache-status',
+  'x-azure-ref',
+  'x-msedge-ref',
+  'x-fd-healthprobe',
   'x-varnish',
-  'x-envoy-upstream-service-time', 'x-envoy-overloaded', 'x-envoy-ratelimited',
+  'x-envoy-upstream-service-time',
+  'x-envoy-overloaded',
+  'x-envoy-ratelimited',
   'x-cloud-trace-context',
   'x-litespeed-cache',
   ...TRACE_ID_HEADERS,
@@ -27,7 +57,14 @@ const KEEP = new Set<string>([
 /** Families kept by prefix (Akamai's debug headers carry the reference a support desk needs). */
 const KEEP_PREFIXES = ['x-akamai-'];
 /** Never kept, even if a future allow-list entry or prefix would match. */
-const NEVER = new Set(['cookie', 'set-cookie', 'authorization', 'proxy-authorization', 'www-authenticate', 'proxy-authenticate']);
+const NEVER = new Set([
+  'cookie',
+  'set-cookie',
+  'authorization',
+  'proxy-authorization',
+  'www-authenticate',
+  'proxy-authenticate',
+]);
 
 export const MAX_HEADERS = 24;
 export const MAX_VALUE_LENGTH = 256;
@@ -39,11 +76,17 @@ const CONTROL_CHARS = /[\u0000-\u001f\u007f]+/g;
 function isKept(name: string, entries: EntryHeaders): boolean {
   if (NEVER.has(name)) return false;
   if (KEEP.has(name) || entries.headerNames.has(name)) return true;
-  return KEEP_PREFIXES.some((prefix) => name.startsWith(prefix)) || entries.headerPrefixes.some((prefix) => name.startsWith(prefix));
+  return (
+    KEEP_PREFIXES.some((prefix) => name.startsWith(prefix)) ||
+    entries.headerPrefixes.some((prefix) => name.startsWith(prefix))
+  );
 }
 
 /** `entries`: the installed registry's headers unless told otherwise (throws if none is installed). */
-export function pickDiagnosticHeaders(headers: { name: string; value?: string }[], entries: EntryHeaders = registry()): Record<string, string> {
+export function pickDiagnosticHeaders(
+  headers: { name: string; value?: string }[],
+  entries: EntryHeaders = registry(),
+): Record<string, string> {
   const picked = new Map<string, string>();
   for (const { name: rawName, value: rawValue } of headers) {
     if (rawValue === undefined) continue;

@@ -14,7 +14,8 @@ export const BODY_SCAN_LIMIT = 64 * 1024;
 export const pageText = (html: string): string => htmlText(html, BODY_SCAN_LIMIT);
 
 /** The layers the headers show: one of them may be the product that runs the page's (Google's load balancer on Envoy). */
-const shownLayers = (headers: Record<string, string>): InfraId[] => detectLayers(normaliseHeaders(headers)).map(({ entry }) => entry.id);
+const shownLayers = (headers: Record<string, string>): InfraId[] =>
+  detectLayers(normaliseHeaders(headers)).map(({ entry }) => entry.id);
 
 /** The error page's own explanation, or null when the page is none we recognise. */
 export function extractBodyReason(body: string, headers: Record<string, string>, status: number): BodyReason | null {
@@ -22,6 +23,10 @@ export function extractBodyReason(body: string, headers: Record<string, string>,
 }
 
 /** The same for text a browser already rendered (the tab's own page: its title and visible text). */
-export function extractTextReason(visibleText: string, headers: Record<string, string>, status: number): BodyReason | null {
+export function extractTextReason(
+  visibleText: string,
+  headers: Record<string, string>,
+  status: number,
+): BodyReason | null {
   return readPage(visibleText.slice(0, BODY_SCAN_LIMIT), status, shownLayers(headers));
 }

@@ -35,7 +35,8 @@ export interface Explanation {
 const EDGE_CONNECTION_KINDS = new Set(['refused', 'reset', 'timeout']);
 
 export function explain(failure: Failure, fingerprint: Fingerprint, page: BodyReason | null = null): Explanation {
-  const entry = failure.type === 'http' ? statusKnowledge(failure.status) : networkKnowledge(failure.kind, failure.error);
+  const entry =
+    failure.type === 'http' ? statusKnowledge(failure.status) : networkKnowledge(failure.kind, failure.error);
   const chain = resolveChain(fingerprint, failure.type === 'http' ? page : null);
   const failed = failure.type === 'http' ? chain.failed : null;
   const outerGateway = chain.layers.find((l) => isGatewayRole(l.role)) ?? null;
@@ -45,13 +46,19 @@ export function explain(failure: Failure, fingerprint: Fingerprint, page: BodyRe
   if (failed?.hop) failingHop = failed.hop;
   // A proxy on the person's own network generated it: their network's admin fixes it.
   if (failed?.hop === 'network') fixers = ['network', ...fixers.filter((f) => f !== 'network')];
-  if (failure.type === 'network' && outerGateway !== null && EDGE_CONNECTION_KINDS.has(failure.kind) && failingHop === 'origin') {
+  if (
+    failure.type === 'network' &&
+    outerGateway !== null &&
+    EDGE_CONNECTION_KINDS.has(failure.kind) &&
+    failingHop === 'origin'
+  ) {
     failingHop = 'gateway';
   }
   // The page names the layer the headers already blamed (nginx's stock page on nginx's 502): its own words
   // show under "What the page itself says", and the headers' sentence for this status, more specific, stays.
   const byHeaders = fingerprint.failed;
-  const context = failed && page && byHeaders?.id === failed.id && byHeaders.meaningKey !== failed.meaningKey ? byHeaders : failed;
+  const context =
+    failed && page && byHeaders?.id === failed.id && byHeaders.meaningKey !== failed.meaningKey ? byHeaders : failed;
   return {
     titleKey: entry.titleKey,
     summaryKey: entry.summaryKey,

@@ -5,7 +5,12 @@
 type Unit = 'millisecond' | 'second' | 'minute';
 
 const unit = (value: number, name: Unit, locale: string, fractionDigits = 0): string =>
-  new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short', maximumFractionDigits: fractionDigits }).format(value);
+  new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: name,
+    unitDisplay: 'short',
+    maximumFractionDigits: fractionDigits,
+  }).format(value);
 
 /** A time of day, hours and minutes, as the person's language writes it. */
 export function formatTime(epochMs: number, locale: string): string {

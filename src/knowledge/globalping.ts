@@ -69,7 +69,8 @@ export interface MeasurementReading {
   rows: ProbeRow[];
 }
 
-const str = (v: unknown, max = 80): string | undefined => (typeof v === 'string' && v.trim() ? v.trim().slice(0, max) : undefined);
+const str = (v: unknown, max = 80): string | undefined =>
+  typeof v === 'string' && v.trim() ? v.trim().slice(0, max) : undefined;
 
 /** `{ id }` of a created measurement (202); anything else → null. */
 export function parseCreated(json: unknown): string | null {
@@ -123,6 +124,6 @@ export function summarizeElsewhere(rows: readonly ProbeRow[]): { elsewhere: Else
 /** One evidence line per probe: "Frankfurt, DE (Hetzner) — 502". */
 export function describeRow(row: ProbeRow): string {
   const where = row.network ? `${row.place} (${row.network})` : row.place;
-  const what = row.statusCode !== undefined ? String(row.statusCode) : row.error ?? '';
+  const what = row.statusCode !== undefined ? String(row.statusCode) : (row.error ?? '');
   return what ? `${where} — ${what}` : where;
 }

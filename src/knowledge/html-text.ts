@@ -58,4 +58,5 @@ function decodeEntities(text: string): string {
 
 // eslint-disable-next-line no-control-regex -- control characters are what is removed
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/g;
-const safeChar = (code: number): string => (code > 0x10ffff ? '' : String.fromCodePoint(code).replace(CONTROL_CHARS, ' '));
+const safeChar = (code: number): string =>
+  code > 0x10ffff ? '' : String.fromCodePoint(code).replace(CONTROL_CHARS, ' ');

@@ -7,25 +7,69 @@ type Cidr = readonly [prefix: readonly number[], bits: number];
 
 // IPv4 as four bytes.
 const V4_RANGES: readonly Cidr[] = [
-  [[0, 0, 0, 0], 8], [[10, 0, 0, 0], 8], [[100, 64, 0, 0], 10], [[127, 0, 0, 0], 8], [[169, 254, 0, 0], 16],
-  [[172, 16, 0, 0], 12], [[192, 0, 0, 0], 24], [[192, 0, 2, 0], 24], [[192, 31, 196, 0], 24], [[192, 52, 193, 0], 24],
-  [[192, 88, 99, 0], 24], [[192, 168, 0, 0], 16], [[192, 175, 48, 0], 24], [[198, 18, 0, 0], 15], [[198, 51, 100, 0], 24],
-  [[203, 0, 113, 0], 24], [[224, 0, 0, 0], 4], [[240, 0, 0, 0], 4],
+  [[0, 0, 0, 0], 8],
+  [[10, 0, 0, 0], 8],
+  [[100, 64, 0, 0], 10],
+  [[127, 0, 0, 0], 8],
+  [[169, 254, 0, 0], 16],
+  [[172, 16, 0, 0], 12],
+  [[192, 0, 0, 0], 24],
+  [[192, 0, 2, 0], 24],
+  [[192, 31, 196, 0], 24],
+  [[192, 52, 193, 0], 24],
+  [[192, 88, 99, 0], 24],
+  [[192, 168, 0, 0], 16],
+  [[192, 175, 48, 0], 24],
+  [[198, 18, 0, 0], 15],
+  [[198, 51, 100, 0], 24],
+  [[203, 0, 113, 0], 24],
+  [[224, 0, 0, 0], 4],
+  [[240, 0, 0, 0], 4],
 ];
 
 // IPv6 as eight 16-bit groups (IPv4-mapped and translated addresses included: never guessed through).
 const V6_RANGES: readonly Cidr[] = [
-  [[0, 0, 0, 0, 0, 0, 0, 0], 128], [[0, 0, 0, 0, 0, 0, 0, 1], 128], [[0, 0, 0, 0, 0, 0xffff, 0, 0], 96],
-  [[0, 0, 0, 0, 0xffff, 0, 0, 0], 96], [[0x64, 0xff9b, 0, 0, 0, 0, 0, 0], 96], [[0x64, 0xff9b, 1, 0, 0, 0, 0, 0], 48],
-  [[0x100, 0, 0, 0, 0, 0, 0, 0], 64], [[0x2001, 0, 0, 0, 0, 0, 0, 0], 23], [[0x2001, 0xdb8, 0, 0, 0, 0, 0, 0], 32],
-  [[0x2001, 0x10, 0, 0, 0, 0, 0, 0], 28], [[0x2001, 0x20, 0, 0, 0, 0, 0, 0], 28], [[0x2001, 0x30, 0, 0, 0, 0, 0, 0], 28],
-  [[0x2002, 0, 0, 0, 0, 0, 0, 0], 16], [[0x2620, 0x4f, 0x8000, 0, 0, 0, 0, 0], 48], [[0x3fff, 0, 0, 0, 0, 0, 0, 0], 20],
-  [[0x5f00, 0, 0, 0, 0, 0, 0, 0], 16], [[0xfc00, 0, 0, 0, 0, 0, 0, 0], 7], [[0xfe80, 0, 0, 0, 0, 0, 0, 0], 10],
-  [[0xfec0, 0, 0, 0, 0, 0, 0, 0], 10], [[0xff00, 0, 0, 0, 0, 0, 0, 0], 8],
+  [[0, 0, 0, 0, 0, 0, 0, 0], 128],
+  [[0, 0, 0, 0, 0, 0, 0, 1], 128],
+  [[0, 0, 0, 0, 0, 0xffff, 0, 0], 96],
+  [[0, 0, 0, 0, 0xffff, 0, 0, 0], 96],
+  [[0x64, 0xff9b, 0, 0, 0, 0, 0, 0], 96],
+  [[0x64, 0xff9b, 1, 0, 0, 0, 0, 0], 48],
+  [[0x100, 0, 0, 0, 0, 0, 0, 0], 64],
+  [[0x2001, 0, 0, 0, 0, 0, 0, 0], 23],
+  [[0x2001, 0xdb8, 0, 0, 0, 0, 0, 0], 32],
+  [[0x2001, 0x10, 0, 0, 0, 0, 0, 0], 28],
+  [[0x2001, 0x20, 0, 0, 0, 0, 0, 0], 28],
+  [[0x2001, 0x30, 0, 0, 0, 0, 0, 0], 28],
+  [[0x2002, 0, 0, 0, 0, 0, 0, 0], 16],
+  [[0x2620, 0x4f, 0x8000, 0, 0, 0, 0, 0], 48],
+  [[0x3fff, 0, 0, 0, 0, 0, 0, 0], 20],
+  [[0x5f00, 0, 0, 0, 0, 0, 0, 0], 16],
+  [[0xfc00, 0, 0, 0, 0, 0, 0, 0], 7],
+  [[0xfe80, 0, 0, 0, 0, 0, 0, 0], 10],
+  [[0xfec0, 0, 0, 0, 0, 0, 0, 0], 10],
+  [[0xff00, 0, 0, 0, 0, 0, 0, 0], 8],
 ];
 
 /** Names the public DNS never answers, or answers for everyone alike (RFC 2606, 6761, 6762, 7686, 8375, 9476 and common LAN suffixes). */
-const INTERNAL_SUFFIXES = ['localhost', 'local', 'test', 'example', 'invalid', 'onion', 'internal', 'alt', 'home.arpa', 'arpa', 'lan', 'home', 'intranet', 'corp', 'localdomain', 'private'];
+const INTERNAL_SUFFIXES = [
+  'localhost',
+  'local',
+  'test',
+  'example',
+  'invalid',
+  'onion',
+  'internal',
+  'alt',
+  'home.arpa',
+  'arpa',
+  'lan',
+  'home',
+  'intranet',
+  'corp',
+  'localdomain',
+  'private',
+];
 
 function inRange(groups: readonly number[], width: number, [prefix, bits]: Cidr): boolean {
   for (let i = 0, left = bits; left > 0; i++, left -= width) {
@@ -48,7 +92,9 @@ function parseV6(text: string): number[] | null {
   if (tail?.[1]) {
     const v4 = parseV4(tail[1]);
     if (!v4) return null;
-    value = value.slice(0, -tail[1].length) + `${((v4[0]! << 8) | v4[1]!).toString(16)}:${((v4[2]! << 8) | v4[3]!).toString(16)}`;
+    value =
+      value.slice(0, -tail[1].length) +
+      `${((v4[0]! << 8) | v4[1]!).toString(16)}:${((v4[2]! << 8) | v4[3]!).toString(16)}`;
   }
   const halves = value.split('::');
   if (halves.length > 2) return null;
@@ -64,7 +110,10 @@ function parseV6(text: string): number[] | null {
 
 /** An IP address outside the global unicast space (loopback, private, CGNAT, link-local, documentation …). Not an IP → false. */
 export function isInternalAddress(ip: string): boolean {
-  const text = ip.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  const text = ip
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '');
   const v4 = parseV4(text);
   if (v4) return V4_RANGES.some((r) => inRange(v4, 8, r));
   const v6 = text.includes(':') ? parseV6(text) : null;
@@ -75,7 +124,8 @@ export function isInternalAddress(ip: string): boolean {
 export function isInternalHost(hostname: string): boolean {
   const host = hostname.trim().toLowerCase().replace(/\.$/, '');
   if (host === '') return true;
-  if (host.startsWith('[') || host.includes(':')) return parseV6(host.replace(/^\[|\]$/g, '')) === null || isInternalAddress(host);
+  if (host.startsWith('[') || host.includes(':'))
+    return parseV6(host.replace(/^\[|\]$/g, '')) === null || isInternalAddress(host);
   if (/^[\d.]+$/.test(host)) return parseV4(host) === null || isInternalAddress(host);
   if (!host.includes('.')) return true;
   return INTERNAL_SUFFIXES.some((suffix) => host === suffix || host.endsWith(`.${suffix}`));
@@ -96,5 +146,7 @@ export function mayTellThirdParties(pageUrl: string, connectedIp?: string): bool
   } catch {
     return false;
   }
-  return !isInternalHost(host) && !(connectedIp !== undefined && isInternalAddress(connectedIp) && !isLoopback(connectedIp));
+  return (
+    !isInternalHost(host) && !(connectedIp !== undefined && isInternalAddress(connectedIp) && !isLoopback(connectedIp))
+  );
 }

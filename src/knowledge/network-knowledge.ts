@@ -74,42 +74,48 @@ export const NETWORK_KNOWLEDGE: Readonly<Record<NetworkErrorKind, KnowledgeEntry
 };
 
 /** Specific errors that deserve their own words inside a broader kind. */
-export const NETWORK_REFINEMENTS: readonly { id: string; matches: (name: string) => boolean; entry: KnowledgeEntry }[] = [
-  {
-    // Redirect loops are nearly always a cookie or a site setting; clearing the site's data often fixes it.
-    id: 'redirect_loop',
-    matches: (name) => name === 'ERR_TOO_MANY_REDIRECTS' || name === 'NS_ERROR_REDIRECT_LOOP',
-    entry: net('redirect_loop', {
-      causeKeys: ['cause_redirect_cookie', 'cause_server_misconfig'],
-      fixers: ['you', 'site-owner'],
-      failingHop: 'origin',
-      steps: ['clear-site-data', 'private-window', 'reload'],
-    }),
-  },
-  {
-    id: 'proxy',
-    matches: (name) => /^(ERR_PROXY_|ERR_SOCKS_|NS_ERROR_PROXY_|NS_ERROR_UNKNOWN_PROXY_HOST|ERR_TUNNEL_CONNECTION_FAILED|ERR_MANDATORY_PROXY)/.test(name),
-    entry: net('proxy', {
-      causeKeys: ['cause_proxy_vpn', 'cause_admin_policy'],
-      fixers: ['you', 'network'],
-      failingHop: 'network',
-      steps: ['network', 'private-window', 'reload'],
-    }),
-  },
-  {
-    // A certificate "not yet valid" or "expired" for many sites at once usually means the clock is wrong.
-    id: 'cert_date',
-    matches: (name) =>
-      name === 'ERR_CERT_DATE_INVALID' || name === 'SEC_ERROR_EXPIRED_CERTIFICATE' ||
-      name === 'MOZILLA_PKIX_ERROR_NOT_YET_VALID_CERTIFICATE' || name === 'SEC_ERROR_EXPIRED_ISSUER_CERTIFICATE',
-    entry: net('cert_date', {
-      causeKeys: ['cause_cert_expired', 'cause_clock_wrong'],
-      fixers: ['site-owner', 'you'],
-      failingHop: 'origin',
-      steps: ['reload', 'network'],
-    }),
-  },
-];
+export const NETWORK_REFINEMENTS: readonly { id: string; matches: (name: string) => boolean; entry: KnowledgeEntry }[] =
+  [
+    {
+      // Redirect loops are nearly always a cookie or a site setting; clearing the site's data often fixes it.
+      id: 'redirect_loop',
+      matches: (name) => name === 'ERR_TOO_MANY_REDIRECTS' || name === 'NS_ERROR_REDIRECT_LOOP',
+      entry: net('redirect_loop', {
+        causeKeys: ['cause_redirect_cookie', 'cause_server_misconfig'],
+        fixers: ['you', 'site-owner'],
+        failingHop: 'origin',
+        steps: ['clear-site-data', 'private-window', 'reload'],
+      }),
+    },
+    {
+      id: 'proxy',
+      matches: (name) =>
+        /^(ERR_PROXY_|ERR_SOCKS_|NS_ERROR_PROXY_|NS_ERROR_UNKNOWN_PROXY_HOST|ERR_TUNNEL_CONNECTION_FAILED|ERR_MANDATORY_PROXY)/.test(
+          name,
+        ),
+      entry: net('proxy', {
+        causeKeys: ['cause_proxy_vpn', 'cause_admin_policy'],
+        fixers: ['you', 'network'],
+        failingHop: 'network',
+        steps: ['network', 'private-window', 'reload'],
+      }),
+    },
+    {
+      // A certificate "not yet valid" or "expired" for many sites at once usually means the clock is wrong.
+      id: 'cert_date',
+      matches: (name) =>
+        name === 'ERR_CERT_DATE_INVALID' ||
+        name === 'SEC_ERROR_EXPIRED_CERTIFICATE' ||
+        name === 'MOZILLA_PKIX_ERROR_NOT_YET_VALID_CERTIFICATE' ||
+        name === 'SEC_ERROR_EXPIRED_ISSUER_CERTIFICATE',
+      entry: net('cert_date', {
+        causeKeys: ['cause_cert_expired', 'cause_clock_wrong'],
+        fixers: ['site-owner', 'you'],
+        failingHop: 'origin',
+        steps: ['reload', 'network'],
+      }),
+    },
+  ];
 
 export function networkKnowledge(kind: NetworkErrorKind, error: string): KnowledgeEntry {
   const name = errorName(error);

@@ -27,7 +27,8 @@ export interface StatusPagePlan {
   links: StatusTarget[];
 }
 
-const providerName = (provider: StatusProvider): string => (provider === 'github' ? 'GitHub Pages' : displayName(provider));
+const providerName = (provider: StatusProvider): string =>
+  provider === 'github' ? 'GitHub Pages' : displayName(provider);
 
 /**
  * Pure: which pages to read for this URL and fingerprint, from the configured addresses. status.<domain> only
@@ -129,7 +130,10 @@ export function outgoingRequests(step: SendingStep, input: OutgoingInput): Outgo
     case 'dns': {
       if (!asksPublicResolver(url, ip)) return [];
       const host = new URL(url).hostname;
-      return [...get(dohQueryUrl(endpoints.dohResolver, host, 'A')), ...get(dohQueryUrl(endpoints.dohResolver, host, 'AAAA'))];
+      return [
+        ...get(dohQueryUrl(endpoints.dohResolver, host, 'A')),
+        ...get(dohQueryUrl(endpoints.dohResolver, host, 'AAAA')),
+      ];
     }
     case 'status-page': {
       if (!settings.thirdPartyLookups) return [];
@@ -137,10 +141,14 @@ export function outgoingRequests(step: SendingStep, input: OutgoingInput): Outgo
       return plan.lookups.flatMap((t) => [...get(summaryUrlOf(t.url)), ...get(t.url)]);
     }
     case 'archived-copy':
-      return settings.thirdPartyLookups && mayTell ? get(archiveLookupUrl(endpoints.archive, url, settings.sharePagePath)) : [];
+      return settings.thirdPartyLookups && mayTell
+        ? get(archiveLookupUrl(endpoints.archive, url, settings.sharePagePath))
+        : [];
     case 'other-locations': {
       const body = settings.thirdPartyLookups && mayTell ? buildMeasurement(url, settings.sharePagePath) : null;
-      return body ? [{ method: 'POST', url: endpoints.globalping.replace(/\/+$/, ''), body: JSON.stringify(body) }] : [];
+      return body
+        ? [{ method: 'POST', url: endpoints.globalping.replace(/\/+$/, ''), body: JSON.stringify(body) }]
+        : [];
     }
   }
 }

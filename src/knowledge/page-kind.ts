@@ -7,7 +7,12 @@ export type PageKind = (typeof PAGE_KINDS)[number];
 /** i18n key of what the popup says on a page it cannot watch: ('local-file', 'title') → 'pageKind_local_file_title'. */
 export const pageKindKey = (kind: PageKind, part: 'title' | 'body'): string => messageKey('pageKind', kind, part);
 
-const STORE_HOSTS = new Set(['chromewebstore.google.com', 'chrome.google.com', 'addons.mozilla.org', 'microsoftedge.microsoft.com']);
+const STORE_HOSTS = new Set([
+  'chromewebstore.google.com',
+  'chrome.google.com',
+  'addons.mozilla.org',
+  'microsoftedge.microsoft.com',
+]);
 
 export function pageKind(url: string | undefined): PageKind {
   if (!url) return 'other';
@@ -21,7 +26,10 @@ export function pageKind(url: string | undefined): PageKind {
     case 'http:':
     case 'https:':
       // Browsers keep extensions off their own stores.
-      if (STORE_HOSTS.has(parsed.hostname) && (parsed.hostname !== 'chrome.google.com' || parsed.pathname.startsWith('/webstore'))) {
+      if (
+        STORE_HOSTS.has(parsed.hostname) &&
+        (parsed.hostname !== 'chrome.google.com' || parsed.pathname.startsWith('/webstore'))
+      ) {
         return 'extension-store';
       }
       return 'web';

@@ -13,15 +13,27 @@ const GROUPS: Record<string, string[]> = {
   timeout: ['connection_timeout', 'connection_read_timeout', 'connection_write_timeout', 'http_response_timeout'],
   tls: ['tls_protocol_error', 'tls_certificate_error', 'tls_alert_received'],
   response: [
-    'http_response_header_section_size', 'http_response_header_size', 'http_response_body_size', 'http_response_trailer_section_size',
-    'http_response_trailer_size', 'http_response_transfer_coding', 'http_response_content_coding', 'http_upgrade_failed', 'http_protocol_error',
+    'http_response_header_section_size',
+    'http_response_header_size',
+    'http_response_body_size',
+    'http_response_trailer_section_size',
+    'http_response_trailer_size',
+    'http_response_transfer_coding',
+    'http_response_content_coding',
+    'http_upgrade_failed',
+    'http_protocol_error',
   ],
   request: ['http_request_error', 'http_request_denied'],
   proxy: ['proxy_internal_response', 'proxy_internal_error', 'proxy_configuration_error', 'proxy_loop_detected'],
 };
-const GROUP_OF = new Map(Object.entries(GROUPS).flatMap(([group, types]) => types.map((type) => [type, group] as const)));
+const GROUP_OF = new Map(
+  Object.entries(GROUPS).flatMap(([group, types]) => types.map((type) => [type, group] as const)),
+);
 
-export const PROXY_ERROR_KEYS: readonly string[] = [...Object.keys(GROUPS).map((g) => `proxyError_${g}`), 'proxyError_other'];
+export const PROXY_ERROR_KEYS: readonly string[] = [
+  ...Object.keys(GROUPS).map((g) => `proxyError_${g}`),
+  'proxyError_other',
+];
 
 export function parseProxyStatus(value: string | undefined): ProxyStatusSeen | null {
   const members = parseList(value);

@@ -31,7 +31,13 @@ export interface Report {
 }
 
 const OS_NAMES: Record<string, string> = {
-  linux: 'Linux', win: 'Windows', mac: 'macOS', android: 'Android', cros: 'ChromeOS', openbsd: 'OpenBSD', fuchsia: 'Fuchsia',
+  linux: 'Linux',
+  win: 'Windows',
+  mac: 'macOS',
+  android: 'Android',
+  cros: 'ChromeOS',
+  openbsd: 'OpenBSD',
+  fuchsia: 'Fuchsia',
 };
 
 const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s<>"'`]+/gi;
@@ -57,7 +63,8 @@ export function reportUrl(raw: string, keepQuery = false): string {
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const oneLine = (value: string): string => value.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
 /** URLs inside free text (a step's summary) get the same scrubbing as the main URL. */
-const scrubUrls = (text: string, keepQuery: boolean): string => text.replace(URL_IN_TEXT, (url) => reportUrl(url, keepQuery));
+const scrubUrls = (text: string, keepQuery: boolean): string =>
+  text.replace(URL_IN_TEXT, (url) => reportUrl(url, keepQuery));
 
 const mdEscape = (text: string): string => text.replace(/[\\`*_[\]<>#|~]/g, '\\$&');
 function mdCode(text: string): string {
@@ -99,7 +106,15 @@ export function buildReport(incident: Incident, env: ReportEnv, options: ReportO
   const lines: Line[] = [
     { label: translate('reportTime'), value: utc(incident.at) },
     ...(incident.occurrences > 1
-      ? [{ label: translate('reportLastSeen'), value: translate('reportLastSeenValue', [utc(incident.lastSeenAt), formatCount(incident.occurrences, options.locale)]) }]
+      ? [
+          {
+            label: translate('reportLastSeen'),
+            value: translate('reportLastSeenValue', [
+              utc(incident.lastSeenAt),
+              formatCount(incident.occurrences, options.locale),
+            ]),
+          },
+        ]
       : []),
     { label: translate('reportUrl'), value: reportUrl(incident.url, keepQuery), code: true },
     failure.type === 'http'
@@ -112,11 +127,16 @@ export function buildReport(incident: Incident, env: ReportEnv, options: ReportO
   for (const id of traceIds) lines.push({ label: id.header, value: oneLine(id.value), code: true });
   if (incident.ip) lines.push({ label: translate('reportIp'), value: oneLine(incident.ip), code: true });
   const os = [OS_NAMES[env.os] ?? env.os, env.arch].filter(Boolean).join(' ');
-  lines.push({ label: translate('reportBrowser'), value: oneLine(`${env.browserName} ${env.browserVersion}${os ? ` · ${os}` : ''}`) });
+  lines.push({
+    label: translate('reportBrowser'),
+    value: oneLine(`${env.browserName} ${env.browserVersion}${os ? ` · ${os}` : ''}`),
+  });
 
   const steps = CHECK_IDS.flatMap((id) => {
     const state = incident.checks[id];
-    return state ? [{ title: translate(checkTitleKey(id)), result: stepLine(state, translate, keepQuery, options.locale) }] : [];
+    return state
+      ? [{ title: translate(checkTitleKey(id)), result: stepLine(state, translate, keepQuery, options.locale) }]
+      : [];
   });
 
   const heading = translate('reportHeading');

@@ -12,7 +12,10 @@ function code(
   steps: CheckId[],
   failingHop: Hop = statusHop(status),
 ): [number, KnowledgeEntry] {
-  return [status, { titleKey: `http${status}_title`, summaryKey: `http${status}_summary`, causeKeys, fixers, failingHop, steps }];
+  return [
+    status,
+    { titleKey: `http${status}_title`, summaryKey: `http${status}_summary`, causeKeys, fixers, failingHop, steps },
+  ];
 }
 
 const OWNER_AND_HOST: Fixer[] = ['site-owner', 'hosting'];
@@ -21,15 +24,28 @@ const RELOAD_FIRST: CheckId[] = ['reload', 'clean-request', 'clear-site-data'];
 const CLOUDFLARE_STEPS: CheckId[] = ['reload', 'clean-request'];
 
 export const STATUS_CODES: ReadonlyMap<number, KnowledgeEntry> = new Map([
-  code(500, ['cause_app_crash', 'cause_bad_deploy', 'cause_request_trips_site', 'cause_dependency_down'], ['site-owner'],
-    ['reload', 'clear-site-data', 'clean-request', 'private-window']),
+  code(
+    500,
+    ['cause_app_crash', 'cause_bad_deploy', 'cause_request_trips_site', 'cause_dependency_down'],
+    ['site-owner'],
+    ['reload', 'clear-site-data', 'clean-request', 'private-window'],
+  ),
   code(501, ['cause_unsupported_feature', 'cause_server_misconfig'], ['site-owner'], ['reload', 'clean-request']),
   // A 502 from nginx also comes from reply headers that are too big, which large cookies cause.
-  code(502, ['cause_upstream_down', 'cause_upstream_invalid', 'cause_request_too_large', 'cause_bad_deploy'], OWNER_AND_HOST,
-    RELOAD_FIRST),
-  code(503, ['cause_overload', 'cause_maintenance', 'cause_upstream_down', 'cause_rate_limited'], OWNER_AND_HOST,
-    ['reload', 'clean-request']),
-  code(504, ['cause_upstream_slow', 'cause_upstream_down', 'cause_origin_network'], OWNER_AND_HOST, ['reload', 'clean-request']),
+  code(
+    502,
+    ['cause_upstream_down', 'cause_upstream_invalid', 'cause_request_too_large', 'cause_bad_deploy'],
+    OWNER_AND_HOST,
+    RELOAD_FIRST,
+  ),
+  code(503, ['cause_overload', 'cause_maintenance', 'cause_upstream_down', 'cause_rate_limited'], OWNER_AND_HOST, [
+    'reload',
+    'clean-request',
+  ]),
+  code(504, ['cause_upstream_slow', 'cause_upstream_down', 'cause_origin_network'], OWNER_AND_HOST, [
+    'reload',
+    'clean-request',
+  ]),
   code(505, ['cause_unsupported_feature', 'cause_server_misconfig'], ['site-owner'], ['reload', 'private-window']),
   code(506, ['cause_server_misconfig'], ['site-owner'], ['reload']),
   code(507, ['cause_storage_full'], OWNER_AND_HOST, ['reload']),
@@ -38,10 +54,18 @@ export const STATUS_CODES: ReadonlyMap<number, KnowledgeEntry> = new Map([
   code(510, ['cause_unsupported_feature', 'cause_server_misconfig'], ['site-owner'], ['reload', 'clean-request']),
   // Captive portals (hotel, airport Wi-Fi) answer 511: the fix is on your side.
   code(511, ['cause_captive_portal'], ['you', 'network'], ['network', 'reload']),
-  code(520, ['cause_upstream_invalid', 'cause_request_too_large', 'cause_app_crash'], OWNER_AND_HOST,
-    ['reload', 'clean-request', 'clear-site-data']),
+  code(520, ['cause_upstream_invalid', 'cause_request_too_large', 'cause_app_crash'], OWNER_AND_HOST, [
+    'reload',
+    'clean-request',
+    'clear-site-data',
+  ]),
   code(521, ['cause_upstream_down', 'cause_firewall_blocks_cdn'], OWNER_AND_HOST, CLOUDFLARE_STEPS),
-  code(522, ['cause_upstream_slow', 'cause_firewall_blocks_cdn', 'cause_origin_network'], OWNER_AND_HOST, CLOUDFLARE_STEPS),
+  code(
+    522,
+    ['cause_upstream_slow', 'cause_firewall_blocks_cdn', 'cause_origin_network'],
+    OWNER_AND_HOST,
+    CLOUDFLARE_STEPS,
+  ),
   code(523, ['cause_origin_network', 'cause_origin_dns'], OWNER_AND_HOST, CLOUDFLARE_STEPS),
   code(524, ['cause_upstream_slow', 'cause_overload'], OWNER_AND_HOST, CLOUDFLARE_STEPS),
   code(525, ['cause_origin_tls'], OWNER_AND_HOST, CLOUDFLARE_STEPS),

@@ -30,7 +30,8 @@ const MAX_INCIDENTS = 5;
 const MAX_TEXT = 200;
 const FINISHED = new Set(['resolved', 'postmortem', 'completed']);
 
-const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim().slice(0, MAX_TEXT) : undefined);
+const text = (v: unknown): string | undefined =>
+  typeof v === 'string' && v.trim() !== '' ? v.trim().slice(0, MAX_TEXT) : undefined;
 
 /** Only http(s) addresses are ever shown as links. */
 export function safeHttpUrl(value: unknown): string | undefined {
@@ -51,7 +52,13 @@ function parseIncident(value: unknown): OpenIncident | null {
   const impact = text(value.impact);
   const shortlink = safeHttpUrl(value.shortlink);
   const updatedAt = text(value.updated_at);
-  return { name, status, ...(impact ? { impact } : {}), ...(shortlink ? { shortlink } : {}), ...(updatedAt ? { updatedAt } : {}) };
+  return {
+    name,
+    status,
+    ...(impact ? { impact } : {}),
+    ...(shortlink ? { shortlink } : {}),
+    ...(updatedAt ? { updatedAt } : {}),
+  };
 }
 
 /** `status.json` or `summary.json` (both carry `status`); anything else → null. */
@@ -59,7 +66,10 @@ export function parseStatuspage(json: unknown): StatusReading | null {
   if (!isObject(json) || !isObject(json.status)) return null;
   const indicator = json.status.indicator;
   if (typeof indicator !== 'string' || !(STATUS_INDICATORS as readonly string[]).includes(indicator)) return null;
-  const reading: StatusReading = { indicator: indicator as StatusIndicator, description: text(json.status.description) ?? indicator };
+  const reading: StatusReading = {
+    indicator: indicator as StatusIndicator,
+    description: text(json.status.description) ?? indicator,
+  };
   if (isObject(json.page)) {
     const pageName = text(json.page.name);
     const pageUrl = safeHttpUrl(json.page.url);
@@ -67,7 +77,10 @@ export function parseStatuspage(json: unknown): StatusReading | null {
     if (pageUrl) reading.pageUrl = pageUrl;
   }
   if (Array.isArray(json.incidents)) {
-    reading.incidents = json.incidents.map(parseIncident).filter((i): i is OpenIncident => i !== null).slice(0, MAX_INCIDENTS);
+    reading.incidents = json.incidents
+      .map(parseIncident)
+      .filter((i): i is OpenIncident => i !== null)
+      .slice(0, MAX_INCIDENTS);
   }
   return reading;
 }

@@ -4,7 +4,8 @@ import type { CheckId, CheckOutcome, CheckResult } from '../model/checks';
 import type { Incident } from '../model/incident';
 
 export type Connectivity = 'ok' | 'partial' | 'none';
-export type DnsState = 'ok' | 'nxdomain' | 'no-address' | 'servfail' | 'stale' | 'local-fails' | 'local-only' | 'unknown' | 'skipped';
+export type DnsState =
+  'ok' | 'nxdomain' | 'no-address' | 'servfail' | 'stale' | 'local-fails' | 'local-only' | 'unknown' | 'skipped';
 
 /** Results older than this say little about now (a network changes, a site comes back). */
 export const RESULT_TTL_MS = 15 * 60 * 1000;
@@ -31,7 +32,17 @@ const str = (f: Facts, k: string): string | undefined => (typeof f[k] === 'strin
 
 const CONNECTIVITY: ReadonlySet<string> = new Set(['ok', 'partial', 'none']);
 const ELSEWHERE: ReadonlySet<string> = new Set(['down', 'up', 'mixed']);
-const DNS_STATES: ReadonlySet<string> = new Set(['ok', 'nxdomain', 'no-address', 'servfail', 'stale', 'local-fails', 'local-only', 'unknown', 'skipped']);
+const DNS_STATES: ReadonlySet<string> = new Set([
+  'ok',
+  'nxdomain',
+  'no-address',
+  'servfail',
+  'stale',
+  'local-fails',
+  'local-only',
+  'unknown',
+  'skipped',
+]);
 
 /**
  * The usable results: finished within RESULT_TTL_MS of `now`, and a 'fixed' only if the page has not
@@ -51,7 +62,8 @@ export function observe(incident: Incident, now: number): Observed {
   const observed: Observed = { tried };
 
   const reload = fresh('reload');
-  if (reload) observed.reload = { outcome: reload.outcome, ...(reload.summaryArgs?.[0] ? { label: reload.summaryArgs[0] } : {}) };
+  if (reload)
+    observed.reload = { outcome: reload.outcome, ...(reload.summaryArgs?.[0] ? { label: reload.summaryArgs[0] } : {}) };
 
   const clean = fresh('clean-request');
   const reachable = clean?.facts && bool(clean.facts, 'reachable');
@@ -61,7 +73,11 @@ export function observe(incident: Incident, now: number): Observed {
   }
 
   const clear = fresh('clear-site-data');
-  if (clear) observed.clearSiteData = { outcome: clear.outcome, signOutDataCleared: (clear.facts && bool(clear.facts, 'signOutDataCleared')) ?? false };
+  if (clear)
+    observed.clearSiteData = {
+      outcome: clear.outcome,
+      signOutDataCleared: (clear.facts && bool(clear.facts, 'signOutDataCleared')) ?? false,
+    };
 
   const priv = fresh('private-window');
   const loaded = priv?.facts && bool(priv.facts, 'privateLoaded');

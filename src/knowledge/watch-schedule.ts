@@ -21,7 +21,12 @@ export function backoffDelayMs(completedTries: number, tuning: WatchTuning): num
  * The earliest time the site allows a retry (epoch ms), clamped to `now + maxRetryAfterMs`; null without a
  * usable hint. A delta too large for parseRetryAfter (> 24 h) still means "much later": the clamp applies.
  */
-export function retryAfterAt(value: string | undefined, receivedAt: number, now: number, tuning: WatchTuning): number | null {
+export function retryAfterAt(
+  value: string | undefined,
+  receivedAt: number,
+  now: number,
+  tuning: WatchTuning,
+): number | null {
   if (value === undefined) return null;
   const limit = now + tuning.maxRetryAfterMs;
   const at = parseRetryAfter(value, receivedAt);
@@ -30,7 +35,11 @@ export function retryAfterAt(value: string | undefined, receivedAt: number, now:
 }
 
 /** When the next try is due, or null when the watch should stop (too many tries, or past its hour). */
-export function nextTryAt(state: Pick<WatchState, 'startedAt' | 'tries' | 'notBefore'>, now: number, tuning: WatchTuning): number | null {
+export function nextTryAt(
+  state: Pick<WatchState, 'startedAt' | 'tries' | 'notBefore'>,
+  now: number,
+  tuning: WatchTuning,
+): number | null {
   if (state.tries >= tuning.maxTries) return null;
   const at = Math.max(now + backoffDelayMs(state.tries, tuning), state.notBefore ?? 0);
   return at > state.startedAt + tuning.maxDurationMs ? null : at;
@@ -45,7 +54,13 @@ export function watchedOf(record: TabRecord | undefined): Watchable | undefined 
   return record?.incident ?? record?.clientError;
 }
 
-export function startWatchState(incident: Watchable, now: number, tuning: WatchTuning, reload: boolean, id: string): WatchState {
+export function startWatchState(
+  incident: Watchable,
+  now: number,
+  tuning: WatchTuning,
+  reload: boolean,
+  id: string,
+): WatchState {
   const notBefore = retryAfterAt(incident.headers['retry-after'], incident.lastSeenAt, now, tuning);
   const base = { startedAt: now, tries: 0, ...(notBefore !== null ? { notBefore } : {}) };
   return {
@@ -99,5 +114,10 @@ export function currentWatch(record: TabRecord | undefined): WatchState | undefi
 /** "It's back" holds until the tab shows the failure again (a later lastSeenAt). */
 export function showsBack(record: TabRecord | undefined): boolean {
   const watch = record?.watch;
-  return !!watch && watch.status === 'back' && isWatchCurrent(record) && (watch.endedAt ?? 0) >= watchedOf(record)!.lastSeenAt;
+  return (
+    !!watch &&
+    watch.status === 'back' &&
+    isWatchCurrent(record) &&
+    (watch.endedAt ?? 0) >= watchedOf(record)!.lastSeenAt
+  );
 }

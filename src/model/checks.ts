@@ -1,11 +1,26 @@
 // Guided steps: ids, outcomes and the state each one leaves in the tab's record.
 import { messageKey } from './message-key';
 
-export const CHECK_IDS = ['reload', 'clean-request', 'clear-site-data', 'private-window', 'network', 'dns', 'status-page', 'archived-copy', 'other-locations'] as const;
+export const CHECK_IDS = [
+  'reload',
+  'clean-request',
+  'clear-site-data',
+  'private-window',
+  'network',
+  'dns',
+  'status-page',
+  'archived-copy',
+  'other-locations',
+] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 
 /** The steps that send something to anyone but the failing site (what: knowledge/outgoing-requests.ts). */
-export const SENDING_STEPS = ['dns', 'status-page', 'archived-copy', 'other-locations'] as const satisfies readonly CheckId[];
+export const SENDING_STEPS = [
+  'dns',
+  'status-page',
+  'archived-copy',
+  'other-locations',
+] as const satisfies readonly CheckId[];
 export type SendingStep = (typeof SENDING_STEPS)[number];
 export const isSendingStep = (id: CheckId): id is SendingStep => (SENDING_STEPS as readonly CheckId[]).includes(id);
 

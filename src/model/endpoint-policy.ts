@@ -40,7 +40,8 @@ export const PLACEHOLDER_SAMPLES: Record<string, string> = {
 /** The same rule for an address with placeholders (`{domain}`, `{url}`) filled in with samples. */
 export function templateProblem(template: string): EndpointProblem | null {
   let filled = template;
-  for (const [placeholder, sample] of Object.entries(PLACEHOLDER_SAMPLES)) filled = filled.split(placeholder).join(sample);
+  for (const [placeholder, sample] of Object.entries(PLACEHOLDER_SAMPLES))
+    filled = filled.split(placeholder).join(sample);
   return endpointProblem(filled);
 }
 

@@ -16,8 +16,7 @@ export const NETWORK_ERROR_KINDS = [
 export type NetworkErrorKind = (typeof NETWORK_ERROR_KINDS)[number];
 
 export type Failure =
-  | { type: 'http'; status: number; statusLine: string }
-  | { type: 'network'; kind: NetworkErrorKind; error: string };
+  { type: 'http'; status: number; statusLine: string } | { type: 'network'; kind: NetworkErrorKind; error: string };
 
 /** A short key for knowledge tables: 'http502', 'net-dns' … */
 export function failureKey(failure: Failure): string {

@@ -2,13 +2,33 @@
 import type { InfraId, LayerSeen, ProxyStatusSeen, VendorMeaning } from './infrastructure';
 
 export const EDGE_IDS = [
-  'cloudflare', 'fastly', 'akamai', 'cloudfront', 'aws-elb', 'google', 'azure-front-door',
-  'vercel', 'netlify', 'heroku', 'varnish', 'envoy',
+  'cloudflare',
+  'fastly',
+  'akamai',
+  'cloudfront',
+  'aws-elb',
+  'google',
+  'azure-front-door',
+  'vercel',
+  'netlify',
+  'heroku',
+  'varnish',
+  'envoy',
 ] as const;
 /** A CDN, edge platform, load balancer or caching proxy in front of the site (the older, coarser view). */
 export type EdgeId = (typeof EDGE_IDS)[number];
 
-export const SERVER_IDS = ['nginx', 'apache', 'caddy', 'litespeed', 'iis', 'openresty', 'gunicorn', 'envoy', 'varnish'] as const;
+export const SERVER_IDS = [
+  'nginx',
+  'apache',
+  'caddy',
+  'litespeed',
+  'iis',
+  'openresty',
+  'gunicorn',
+  'envoy',
+  'varnish',
+] as const;
 /** The HTTP server software that answered (may itself be the gateway). */
 export type ServerId = (typeof SERVER_IDS)[number];
 

@@ -29,7 +29,8 @@ const KINDS: readonly string[] = NETWORK_ERROR_KINDS;
 function parseFailure(value: unknown): HistoryFailure | null {
   if (typeof value !== 'object' || value === null) return null;
   const f = value as Record<string, unknown>;
-  if (f.type === 'http' && typeof f.status === 'number' && Number.isInteger(f.status)) return { type: 'http', status: f.status };
+  if (f.type === 'http' && typeof f.status === 'number' && Number.isInteger(f.status))
+    return { type: 'http', status: f.status };
   if (f.type === 'network' && typeof f.kind === 'string' && KINDS.includes(f.kind)) {
     return { type: 'network', kind: f.kind as NetworkErrorKind };
   }
@@ -44,14 +45,25 @@ export function parseHistory(stored: unknown): HistoryEntry[] {
     if (typeof item !== 'object' || item === null) continue;
     const { site, at, failure } = item as Record<string, unknown>;
     const parsedFailure = parseFailure(failure);
-    if (typeof site !== 'string' || siteOf(site) !== site || typeof at !== 'number' || !Number.isFinite(at) || !parsedFailure) continue;
+    if (
+      typeof site !== 'string' ||
+      siteOf(site) !== site ||
+      typeof at !== 'number' ||
+      !Number.isFinite(at) ||
+      !parsedFailure
+    )
+      continue;
     entries.push({ site, at, failure: parsedFailure });
   }
   return entries.sort((a, b) => a.at - b.at);
 }
 
 /** Drops entries past the age limit, then keeps the newest per site and in total. Oldest first. */
-export function pruneHistory(entries: readonly HistoryEntry[], now: number, limits: HistoryLimits = HISTORY_LIMITS): HistoryEntry[] {
+export function pruneHistory(
+  entries: readonly HistoryEntry[],
+  now: number,
+  limits: HistoryLimits = HISTORY_LIMITS,
+): HistoryEntry[] {
   const fresh = entries.filter((e) => now - e.at <= limits.maxAgeMs).sort((a, b) => b.at - a.at);
   const perSite = new Map<string, number>();
   const kept: HistoryEntry[] = [];
@@ -88,7 +100,8 @@ export function addToHistory(
   const entry: HistoryEntry = { site, at: incident.lastSeenAt, failure: toHistoryFailure(incident.failure) };
   const entries = parseHistory(stored);
   const duplicate = entries.some(
-    (e) => e.site === site && sameFailure(e.failure, entry.failure) && Math.abs(e.at - entry.at) < limits.duplicateWithinMs,
+    (e) =>
+      e.site === site && sameFailure(e.failure, entry.failure) && Math.abs(e.at - entry.at) < limits.duplicateWithinMs,
   );
   if (duplicate) return null;
   return pruneHistory([...entries, entry], now, limits);
@@ -111,7 +124,10 @@ export function summarizeSite(entries: readonly HistoryEntry[], url: string, now
   const site = siteOf(url);
   const since = startOfLocalDay(now);
   const todays = entries.filter((e) => e.site === site && e.at >= since && e.at <= now);
-  const last = todays.reduce<HistoryEntry | undefined>((latest, e) => (!latest || e.at > latest.at ? e : latest), undefined);
+  const last = todays.reduce<HistoryEntry | undefined>(
+    (latest, e) => (!latest || e.at > latest.at ? e : latest),
+    undefined,
+  );
   return last ? { today: todays.length, last } : { today: 0 };
 }
 

@@ -4,12 +4,56 @@
 
 /** Every kind of infrastructure the knowledge has an entry for (kebab-case, one per product or family). */
 export const INFRA_IDS = [
-  'cloudflare', 'akamai', 'fastly', 'varnish', 'cloudfront', 'aws-api-gateway', 'aws-elb', 'aws-lambda-url',
-  'google-frontend', 'google-cloud-run', 'azure-front-door', 'azure-app-service', 'azure-app-gateway', 'iis',
-  'vercel', 'netlify', 'github', 'gitlab-pages', 'heroku', 'fly-io', 'render', 'railway', 'digitalocean-app',
-  'firebase-hosting', 'shopify', 'wordpress-com', 'wp-engine', 'kinsta', 'squarespace', 'bunny-cdn', 'keycdn',
-  'imperva', 'sucuri', 'stackpath', 'envoy', 'traefik', 'caddy', 'haproxy', 'nginx', 'ingress-nginx', 'openresty',
-  'apache', 'litespeed', 'gunicorn', 'uwsgi', 'php-fpm', 'kong', 'squid', 'zscaler', 'bluecoat',
+  'cloudflare',
+  'akamai',
+  'fastly',
+  'varnish',
+  'cloudfront',
+  'aws-api-gateway',
+  'aws-elb',
+  'aws-lambda-url',
+  'google-frontend',
+  'google-cloud-run',
+  'azure-front-door',
+  'azure-app-service',
+  'azure-app-gateway',
+  'iis',
+  'vercel',
+  'netlify',
+  'github',
+  'gitlab-pages',
+  'heroku',
+  'fly-io',
+  'render',
+  'railway',
+  'digitalocean-app',
+  'firebase-hosting',
+  'shopify',
+  'wordpress-com',
+  'wp-engine',
+  'kinsta',
+  'squarespace',
+  'bunny-cdn',
+  'keycdn',
+  'imperva',
+  'sucuri',
+  'stackpath',
+  'envoy',
+  'traefik',
+  'caddy',
+  'haproxy',
+  'nginx',
+  'ingress-nginx',
+  'openresty',
+  'apache',
+  'litespeed',
+  'gunicorn',
+  'uwsgi',
+  'php-fpm',
+  'kong',
+  'squid',
+  'zscaler',
+  'bluecoat',
 ] as const;
 export type InfraId = (typeof INFRA_IDS)[number];
 
@@ -18,11 +62,21 @@ export type InfraId = (typeof INFRA_IDS)[number];
  * or web application firewall, a hosting platform or load balancer, a reverse proxy, the web server, the
  * application server behind it.
  */
-export const ROLES = ['client-proxy', 'cdn', 'waf', 'platform', 'load-balancer', 'proxy', 'server', 'app-server'] as const;
+export const ROLES = [
+  'client-proxy',
+  'cdn',
+  'waf',
+  'platform',
+  'load-balancer',
+  'proxy',
+  'server',
+  'app-server',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /** A layer in front of the site's own server (CDN, firewall, platform, load balancer, proxy): not the person's own proxy. */
-export const isGatewayRole = (role: Role): boolean => role !== 'client-proxy' && role !== 'server' && role !== 'app-server';
+export const isGatewayRole = (role: Role): boolean =>
+  role !== 'client-proxy' && role !== 'server' && role !== 'app-server';
 
 /** The links of the chain a request travels: you → your network → gateway/CDN → the site's server. */
 export type Hop = 'you' | 'network' | 'gateway' | 'origin';

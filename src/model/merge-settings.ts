@@ -31,7 +31,9 @@ function withUsableValues(settings: Settings): Settings {
   const usable = (address: string) => endpointProblem(address) === null;
   const connectivity = e.connectivity.filter(usable);
   const status = e.captivePortal.expectStatus;
-  const providers = Object.entries(e.providerStatusPages ?? {}).filter(([, url]) => url === '' || (url !== undefined && usable(url)));
+  const providers = Object.entries(e.providerStatusPages ?? {}).filter(
+    ([, url]) => url === '' || (url !== undefined && usable(url)),
+  );
   return {
     ...settings,
     checkTimeoutMs: clampCheckTimeout(settings.checkTimeoutMs) ?? DEFAULT_SETTINGS.checkTimeoutMs,
@@ -40,8 +42,12 @@ function withUsableValues(settings: Settings): Settings {
       connectivity: connectivity.length > 0 ? connectivity : [...defaults.connectivity],
       captivePortal: {
         ...e.captivePortal,
-        url: endpointProblem(e.captivePortal.url, 'captive-portal') === null ? e.captivePortal.url : defaults.captivePortal.url,
-        expectStatus: Number.isInteger(status) && status >= 100 && status <= 599 ? status : defaults.captivePortal.expectStatus,
+        url:
+          endpointProblem(e.captivePortal.url, 'captive-portal') === null
+            ? e.captivePortal.url
+            : defaults.captivePortal.url,
+        expectStatus:
+          Number.isInteger(status) && status >= 100 && status <= 599 ? status : defaults.captivePortal.expectStatus,
       },
       dohResolver: usable(e.dohResolver) ? e.dohResolver : defaults.dohResolver,
       globalping: usable(e.globalping) ? e.globalping : defaults.globalping,
@@ -57,7 +63,8 @@ function withUsableValues(settings: Settings): Settings {
  * key (typeof null, [] and {} are all 'object': a corrupt captivePortal must never reach the network step).
  */
 function mergeValue(value: unknown, fallback: unknown): unknown {
-  if (Array.isArray(fallback)) return Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : undefined;
+  if (Array.isArray(fallback))
+    return Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : undefined;
   if (isObject(fallback)) {
     if (!isObject(value)) return undefined;
     const out: Record<string, unknown> = { ...fallback };

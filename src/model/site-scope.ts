@@ -28,9 +28,14 @@ export function scopeForUrl(scope: unknown, url: string): SiteScope | null {
   if (typeof scope !== 'object' || scope === null) return null;
   const s = scope as Record<string, unknown>;
   if (s.host !== host || typeof s.sharedSuffix !== 'boolean' || typeof s.hostIsSuffix !== 'boolean') return null;
-  if (s.domain !== null && (typeof s.domain !== 'string' || !s.domain.includes('.') || !(host === s.domain || host.endsWith(`.${s.domain}`)))) return null;
+  if (
+    s.domain !== null &&
+    (typeof s.domain !== 'string' || !s.domain.includes('.') || !(host === s.domain || host.endsWith(`.${s.domain}`)))
+  )
+    return null;
   return { host, domain: s.domain, sharedSuffix: s.sharedSuffix, hostIsSuffix: s.hostIsSuffix };
 }
 
 /** The domain whose status.<domain> may be asked: never under a shared suffix, never a guess. */
-export const statusDomainOf = (scope: SiteScope | null): string | null => (scope && !scope.sharedSuffix && !scope.hostIsSuffix ? scope.domain : null);
+export const statusDomainOf = (scope: SiteScope | null): string | null =>
+  scope && !scope.sharedSuffix && !scope.hostIsSuffix ? scope.domain : null;

@@ -42,7 +42,12 @@ export function EndpointSettings({ settings, save }: Props) {
           checked={settings.thirdPartyLookups}
           onChange={(on) => save((s) => ({ ...s, thirdPartyLookups: on }))}
         />
-        <Toggle id="sharePagePath" hint checked={settings.sharePagePath} onChange={(on) => save((s) => ({ ...s, sharePagePath: on }))} />
+        <Toggle
+          id="sharePagePath"
+          hint
+          checked={settings.sharePagePath}
+          onChange={(on) => save((s) => ({ ...s, sharePagePath: on }))}
+        />
         {ENDPOINT_FIELDS.filter((f) => f.thirdParty).map(field)}
       </fieldset>
       <div class="buttons">

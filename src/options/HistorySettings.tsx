@@ -18,8 +18,15 @@ export function HistorySettings({ settings, entries, save, announce }: Props) {
   return (
     <fieldset>
       <legend>{t('optionsSectionHistory')}</legend>
-      <Toggle id="historyEnabled" hint checked={settings.historyEnabled} onChange={(on) => save((s) => ({ ...s, historyEnabled: on }))} />
-      <h2 id="history-heading" class="subheading">{t('historyHeading')}</h2>
+      <Toggle
+        id="historyEnabled"
+        hint
+        checked={settings.historyEnabled}
+        onChange={(on) => save((s) => ({ ...s, historyEnabled: on }))}
+      />
+      <h2 id="history-heading" class="subheading">
+        {t('historyHeading')}
+      </h2>
       <HistoryList entries={entries} labelledBy="history-heading" />
       <div class="buttons">
         <button

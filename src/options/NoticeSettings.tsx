@@ -8,10 +8,17 @@ export function NoticeSettings({ settings, save }: { settings: Settings; save(ch
   return (
     <fieldset>
       <legend>{t('optionsSectionNotice')}</legend>
-      <Toggle id="errorPageNotice" hint checked={settings.errorPageNotice} onChange={(on) => save((s) => ({ ...s, errorPageNotice: on }))} />
+      <Toggle
+        id="errorPageNotice"
+        hint
+        checked={settings.errorPageNotice}
+        onChange={(on) => save((s) => ({ ...s, errorPageNotice: on }))}
+      />
       {muted.length > 0 && (
         <>
-          <p class="hint" id="muted-sites-label">{t('optionsNoticeMutedSites')}</p>
+          <p class="hint" id="muted-sites-label">
+            {t('optionsNoticeMutedSites')}
+          </p>
           <ul class="muted-sites" aria-labelledby="muted-sites-label">
             {muted.map((site) => (
               <li key={site}>
@@ -19,7 +26,9 @@ export function NoticeSettings({ settings, save }: { settings: Settings; save(ch
                 <button
                   type="button"
                   aria-label={t('optionsNoticeUnmuteSite', [site])}
-                  onClick={() => save((s) => ({ ...s, noticeMutedSites: s.noticeMutedSites.filter((m) => m !== site) }))}
+                  onClick={() =>
+                    save((s) => ({ ...s, noticeMutedSites: s.noticeMutedSites.filter((m) => m !== site) }))
+                  }
                 >
                   {t('optionsNoticeUnmute')}
                 </button>

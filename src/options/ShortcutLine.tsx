@@ -12,10 +12,12 @@ export function ShortcutLine() {
   useEffect(() => {
     if (!browser.commands?.getAll) return;
     // A browser that has the namespace but not the call throws rather than rejects: one path for both.
-    void Promise.resolve().then(() => browser.commands.getAll()).then(
-      (all) => setShortcut(all.find((c) => c.name === '_execute_action')?.shortcut || null),
-      () => setShortcut(undefined),
-    );
+    void Promise.resolve()
+      .then(() => browser.commands.getAll())
+      .then(
+        (all) => setShortcut(all.find((c) => c.name === '_execute_action')?.shortcut || null),
+        () => setShortcut(undefined),
+      );
   }, []);
   if (shortcut === undefined) return null;
   return (

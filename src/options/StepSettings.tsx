@@ -10,8 +10,18 @@ export function StepSettings({ settings, save }: { settings: Settings; save(chan
   return (
     <fieldset>
       <legend>{t('optionsSectionSteps')}</legend>
-      <Toggle id="autoRunChecks" hint checked={settings.autoRunChecks} onChange={(on) => save((s) => ({ ...s, autoRunChecks: on }))} />
-      <Toggle id="ownerMode" hint checked={settings.ownerMode} onChange={(on) => save((s) => ({ ...s, ownerMode: on }))} />
+      <Toggle
+        id="autoRunChecks"
+        hint
+        checked={settings.autoRunChecks}
+        onChange={(on) => save((s) => ({ ...s, autoRunChecks: on }))}
+      />
+      <Toggle
+        id="ownerMode"
+        hint
+        checked={settings.ownerMode}
+        onChange={(on) => save((s) => ({ ...s, ownerMode: on }))}
+      />
       <TextField
         id="checkTimeout"
         label={t('option_checkTimeout_label')}

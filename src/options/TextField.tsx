@@ -66,7 +66,11 @@ export function TextField(props: TextFieldProps) {
         </p>
       )}
       {multiline ? (
-        <textarea {...shared} rows={Math.max(3, draft.split('\n').length)} onInput={(e) => onInput(e.currentTarget.value)} />
+        <textarea
+          {...shared}
+          rows={Math.max(3, draft.split('\n').length)}
+          onInput={(e) => onInput(e.currentTarget.value)}
+        />
       ) : (
         <input
           {...shared}

@@ -1,7 +1,17 @@
 import { t } from '../ui/i18n';
 
 /** A labelled checkbox; its hint (`option_<id>_hint`, when given) is tied to it with aria-describedby. */
-export function Toggle({ id, checked, hint, onChange }: { id: string; checked: boolean; hint?: boolean; onChange(checked: boolean): void }) {
+export function Toggle({
+  id,
+  checked,
+  hint,
+  onChange,
+}: {
+  id: string;
+  checked: boolean;
+  hint?: boolean;
+  onChange(checked: boolean): void;
+}) {
   const hintId = `${id}-hint`;
   return (
     <div class="toggle">

@@ -8,8 +8,16 @@ export function WhenBackSettings({ settings, save }: { settings: Settings; save(
   return (
     <fieldset>
       <legend>{t('optionsSectionWhenBack')}</legend>
-      <Toggle id="notifyWhenBack" checked={settings.notifyWhenBack} onChange={(on) => save((s) => ({ ...s, notifyWhenBack: on }))} />
-      <Toggle id="reloadWhenBack" checked={settings.reloadWhenBack} onChange={(on) => save((s) => ({ ...s, reloadWhenBack: on }))} />
+      <Toggle
+        id="notifyWhenBack"
+        checked={settings.notifyWhenBack}
+        onChange={(on) => save((s) => ({ ...s, notifyWhenBack: on }))}
+      />
+      <Toggle
+        id="reloadWhenBack"
+        checked={settings.reloadWhenBack}
+        onChange={(on) => save((s) => ({ ...s, reloadWhenBack: on }))}
+      />
     </fieldset>
   );
 }

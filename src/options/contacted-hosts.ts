@@ -3,7 +3,8 @@ import type { Settings } from '../model/settings';
 import { isStatuspageApi } from '../knowledge/statuspage';
 import { PLACEHOLDER_SAMPLES } from './validation';
 
-export type HostPurpose = 'site' | 'connectivity' | 'captive' | 'doh' | 'statusPage' | 'providerStatusPage' | 'archive' | 'globalping';
+export type HostPurpose =
+  'site' | 'connectivity' | 'captive' | 'doh' | 'statusPage' | 'providerStatusPage' | 'archive' | 'globalping';
 export type HostWhen = 'step' | 'thirdPartyOn' | 'thirdPartyOff';
 
 export interface ContactedHost {

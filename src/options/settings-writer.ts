@@ -2,7 +2,10 @@
 import { DEFAULT_SETTINGS, type SettingsChange } from '../model/settings';
 import { storage } from '../storage/storage';
 
-export const restoreDefaultEndpoints: SettingsChange = (s) => ({ ...s, endpoints: structuredClone(DEFAULT_SETTINGS.endpoints) });
+export const restoreDefaultEndpoints: SettingsChange = (s) => ({
+  ...s,
+  endpoints: structuredClone(DEFAULT_SETTINGS.endpoints),
+});
 
 export function clearHistory(): Promise<void> {
   return storage.history.remove();

@@ -53,7 +53,9 @@ export function validateStatus(value: string): FieldError | null {
 export function validateSeconds(value: string): FieldError | null {
   const n = Number(value.trim());
   const { min, max } = CHECK_TIMEOUT_SECONDS;
-  return isWholeNumber(value) && n >= min && n <= max ? null : { key: 'optionsErrorSeconds', args: [String(min), String(max)] };
+  return isWholeNumber(value) && n >= min && n <= max
+    ? null
+    : { key: 'optionsErrorSeconds', args: [String(min), String(max)] };
 }
 
 /** Anything is a valid expected body, including nothing (then only the status is compared). */
@@ -83,7 +85,8 @@ export function validateProviderLines(value: string, known: readonly string[]): 
     const [id = '', ...rest] = line.split(/\s+/);
     const number = String(index + 1);
     if (!known.includes(id)) return { key: 'optionsErrorProviderUnknown', args: [number, id, known.join(', ')] };
-    if (rest.length > 1 || (rest[0] !== undefined && !isUsable(rest[0]))) return { key: 'optionsErrorProviderLine', args: [number] };
+    if (rest.length > 1 || (rest[0] !== undefined && !isUsable(rest[0])))
+      return { key: 'optionsErrorProviderLine', args: [number] };
   }
   return null;
 }

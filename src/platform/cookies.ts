@@ -33,7 +33,14 @@ export function cookieUrl(cookie: Pick<Cookies.Cookie, 'domain' | 'path' | 'secu
 
 /** Pure: one key per distinct cookie, to merge the results of several queries. */
 export function cookieIdentity(cookie: Cookies.Cookie): string {
-  return JSON.stringify([cookie.storeId, cookie.domain, cookie.path, cookie.name, cookie.partitionKey ?? null, cookie.firstPartyDomain ?? null]);
+  return JSON.stringify([
+    cookie.storeId,
+    cookie.domain,
+    cookie.path,
+    cookie.name,
+    cookie.partitionKey ?? null,
+    cookie.firstPartyDomain ?? null,
+  ]);
 }
 
 async function getAllSafe(query: Query): Promise<Cookies.Cookie[]> {

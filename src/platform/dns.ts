@@ -3,9 +3,7 @@
 import browser from 'webextension-polyfill';
 
 export type BrowserLookup =
-  | { supported: false }
-  | { supported: true; addresses: string[] }
-  | { supported: true; error: string };
+  { supported: false } | { supported: true; addresses: string[] } | { supported: true; error: string };
 
 export async function resolveWithBrowser(host: string, signal: AbortSignal, timeoutMs: number): Promise<BrowserLookup> {
   const dns = (browser as { dns?: { resolve(host: string, flags?: string[]): Promise<{ addresses: string[] }> } }).dns;
@@ -21,7 +19,10 @@ export async function resolveWithBrowser(host: string, signal: AbortSignal, time
     // No bypass_cache: we want what the browser itself would use for the page.
     const lookup = dns.resolve(host).then(
       (record): BrowserLookup => ({ supported: true, addresses: record.addresses }),
-      (error: unknown): BrowserLookup => ({ supported: true, error: error instanceof Error ? error.message.slice(0, 200) : String(error).slice(0, 200) }),
+      (error: unknown): BrowserLookup => ({
+        supported: true,
+        error: error instanceof Error ? error.message.slice(0, 200) : String(error).slice(0, 200),
+      }),
     );
     return await Promise.race([lookup, giveUp]);
   } finally {

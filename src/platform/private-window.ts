@@ -24,8 +24,13 @@ export async function openPrivateWindow(url: string, allowed: boolean): Promise<
     // Chrome opens the window but resolves with nothing when the extension is not allowed in incognito.
     const created: browser.Windows.Window | undefined = await browser.windows.create({ incognito: true, url });
     const tabId = allowed ? created?.tabs?.[0]?.id : undefined;
-    return tabId === undefined ? { opened: true, tabId: null, windowId: created?.id ?? null } : { opened: true, tabId, windowId: created?.id ?? -1 };
+    return tabId === undefined
+      ? { opened: true, tabId: null, windowId: created?.id ?? null }
+      : { opened: true, tabId, windowId: created?.id ?? -1 };
   } catch (error) {
-    return { opened: false, reason: error instanceof Error ? error.message.slice(0, 200) : String(error).slice(0, 200) };
+    return {
+      opened: false,
+      reason: error instanceof Error ? error.message.slice(0, 200) : String(error).slice(0, 200),
+    };
   }
 }

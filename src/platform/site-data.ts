@@ -35,7 +35,12 @@ const asSet = (types: SiteDataType[]): Partial<Record<SiteDataType, true>> =>
 export function planSiteDataRemoval(kind: BrowserKind, url: string, types: readonly SiteDataType[]): RemovalPlan {
   const { origin, hostname, host } = new URL(url);
   if (kind === 'chrome') {
-    return types.length ? { calls: [{ options: { origins: [origin] }, dataToRemove: asSet([...types]), types: [...types] }], unscoped: [] } : { calls: [], unscoped: [] };
+    return types.length
+      ? {
+          calls: [{ options: { origins: [origin] }, dataToRemove: asSet([...types]), types: [...types] }],
+          unscoped: [],
+        }
+      : { calls: [], unscoped: [] };
   }
   const scoped = types.filter((t) => FIREFOX_BY_HOST.has(t));
   const unscoped = types.filter((t) => !FIREFOX_BY_HOST.has(t));

@@ -14,7 +14,15 @@ import { TraceIds } from './TraceIds';
 import { WatchPanel } from './WatchPanel';
 
 /** `watch`: the tab's current watch of this refusal (a rate limit), from the record the popup follows. */
-export function ClientErrorView({ tabId, refusal, watch }: { tabId: number; refusal: ClientError; watch: WatchState | undefined }) {
+export function ClientErrorView({
+  tabId,
+  refusal,
+  watch,
+}: {
+  tabId: number;
+  refusal: ClientError;
+  watch: WatchState | undefined;
+}) {
   const explanation = explainClientError(refusal, refusal.page?.reason ?? null);
   const retryAt = parseRetryAfter(refusal.headers['retry-after'], refusal.lastSeenAt);
   return (
@@ -23,14 +31,20 @@ export function ClientErrorView({ tabId, refusal, watch }: { tabId: number; refu
         <span class="code code--client">{String(refusal.failure.status)}</span>
         <div>
           <h1 class="title">{t(explanation.titleKey)}</h1>
-          <p class="url" title={refusal.url}>{hostOf(refusal.url)}</p>
+          <p class="url" title={refusal.url}>
+            {hostOf(refusal.url)}
+          </p>
         </div>
       </header>
       <p class="summary">{t(explanation.bodyKey, explanation.args)}</p>
       <ErrorBodyReason incident={refusal} />
       {retryAt !== null && (
         // Retry-After 0 (or a date already past) means now: never "try again in 0 ms".
-        <p class="retry-after">{retryAt - refusal.lastSeenAt <= 0 ? t('retryAfterNow') : t('retryAfterLine', [formatDuration(retryAt - refusal.lastSeenAt, uiLocale())])}</p>
+        <p class="retry-after">
+          {retryAt - refusal.lastSeenAt <= 0
+            ? t('retryAfterNow')
+            : t('retryAfterLine', [formatDuration(retryAt - refusal.lastSeenAt, uiLocale())])}
+        </p>
       )}
       {explanation.watchable && <WatchPanel tabId={tabId} watch={watch} />}
       <TraceIds ids={refusal.fingerprint.traceIds} ip={undefined} />

@@ -8,7 +8,11 @@ import { bodyReasonKey, storedBodyReason } from '../knowledge/body-reason';
 import { t } from '../ui/i18n';
 
 /** `incident`: a 5xx incident, or a refusal (a 4xx: no steps, so no clean request's reading). */
-export function ErrorBodyReason({ incident }: { incident: Pick<Incident, 'page' | 'fingerprint'> & { checks?: CheckStates } }) {
+export function ErrorBodyReason({
+  incident,
+}: {
+  incident: Pick<Incident, 'page' | 'fingerprint'> & { checks?: CheckStates };
+}) {
   const page = incident.page?.reason ?? (incident.checks ? storedBodyReason(incident.checks) : null);
   const failed = incident.fingerprint.failed;
   // A vendor error header (x-vercel-error, x-squid-error, x-amzn-errortype) says as much as a page.
@@ -22,7 +26,12 @@ export function ErrorBodyReason({ incident }: { incident: Pick<Incident, 'page' 
     <section class="context body-reason" aria-label={t('bodyReasonLabel')}>
       <p>
         <strong>{t(page ? 'bodyReasonHeading' : 'bodyReasonHeaderHeading', [said.name])}</strong>
-        {code !== null && <> <code>{code}</code></>}
+        {code !== null && (
+          <>
+            {' '}
+            <code>{code}</code>
+          </>
+        )}
         {reference && (
           <>
             {/* The separator only between two items (the screenshot showed "says: · reference"). */}

@@ -10,17 +10,31 @@ import { VerdictPanel } from './VerdictPanel';
 import { StepList } from './StepList';
 
 /** `asking`: the page's status is still on its way from the background (the page is busy until it is). */
-export function HealthyView({ url, status, asking = false, lastError }: { url: string | undefined; status: number | undefined; asking?: boolean; lastError: TabRecord['lastError'] }) {
+export function HealthyView({
+  url,
+  status,
+  asking = false,
+  lastError,
+}: {
+  url: string | undefined;
+  status: number | undefined;
+  asking?: boolean;
+  lastError: TabRecord['lastError'];
+}) {
   // A step that fixed the page ends the incident: keep its results and the verdict in view.
   const stepsRun = lastError && Object.keys(lastError.checks).length > 0;
   const shownStatus = status ?? (lastError?.url === url ? lastError?.recoveredStatus : undefined);
   return (
     <main class="popup popup--calm" aria-busy={asking || undefined}>
       <h1 class="title">
-        <span class="state-icon state-icon--ok" aria-hidden="true">✓</span>
+        <span class="state-icon state-icon--ok" aria-hidden="true">
+          ✓
+        </span>
         {t('healthyTitle')}
       </h1>
-      {(shownStatus || !lastError) && <p>{shownStatus ? t('healthyStatus', [String(shownStatus)]) : t('healthyNoStatus')}</p>}
+      {(shownStatus || !lastError) && (
+        <p>{shownStatus ? t('healthyStatus', [String(shownStatus)]) : t('healthyNoStatus')}</p>
+      )}
       <HistoryLine url={url} />
       {lastError && stepsRun && <VerdictPanel incident={lastError} verdict={decideVerdict(lastError)} actions={null} />}
       {lastError && (
@@ -28,7 +42,9 @@ export function HealthyView({ url, status, asking = false, lastError }: { url: s
           <h2>{t('lastErrorHeading')}</h2>
           <p>
             {t('lastErrorLine', [
-              lastError.failure.type === 'http' ? String(lastError.failure.status) : failureKey(lastError.failure).slice(4).toUpperCase(),
+              lastError.failure.type === 'http'
+                ? String(lastError.failure.status)
+                : failureKey(lastError.failure).slice(4).toUpperCase(),
               formatTime(lastError.at, uiLocale()),
               lastError.recoveredStatus ? String(lastError.recoveredStatus) : '—',
             ])}
@@ -37,7 +53,11 @@ export function HealthyView({ url, status, asking = false, lastError }: { url: s
         </section>
       )}
       {lastError && stepsRun && (
-        <StepList incident={lastError} recommended={explain(lastError.failure, lastError.fingerprint).steps} actions={null} />
+        <StepList
+          incident={lastError}
+          recommended={explain(lastError.failure, lastError.fingerprint).steps}
+          actions={null}
+        />
       )}
     </main>
   );

@@ -25,7 +25,9 @@ export function HistoryLine({ url }: { url: string | undefined }) {
   const time = formatTime(last.at, locale);
   return (
     <p class="history-line">
-      {today === 1 ? t('historyLineOnce', [code, time]) : t('historyLineToday', [formatCount(today, locale), code, time])}
+      {today === 1
+        ? t('historyLineOnce', [code, time])
+        : t('historyLineToday', [formatCount(today, locale), code, time])}
     </p>
   );
 }

@@ -46,5 +46,9 @@ export function HostAccessRestored({ tabId }: { tabId: number }) {
 
 /** The whole popup without host access (`restoredTabId`: access came back while it was open, for that tab). */
 export function HostAccessPage({ restoredTabId }: { restoredTabId: number | null }) {
-  return <main class="popup">{restoredTabId === null ? <HostAccessNotice /> : <HostAccessRestored tabId={restoredTabId} />}</main>;
+  return (
+    <main class="popup">
+      {restoredTabId === null ? <HostAccessNotice /> : <HostAccessRestored tabId={restoredTabId} />}
+    </main>
+  );
 }

@@ -31,21 +31,37 @@ const OwnerChecklist = lazyComponent(() => import('./OwnerChecklist').then((m) =
 
 /** 52x codes come from a CDN edge (Cloudflare): coloured like their badge. */
 const codeClass = (incident: Incident) =>
-  incident.failure.type === 'network' ? 'code--network' : incident.failure.status >= 520 && incident.failure.status <= 530 ? 'code--edge' : 'code--http';
+  incident.failure.type === 'network'
+    ? 'code--network'
+    : incident.failure.status >= 520 && incident.failure.status <= 530
+      ? 'code--edge'
+      : 'code--http';
 
 /**
  * `sample`: a made-up incident shown outside the popup (the welcome page): no actions, and it tells the
  * background nothing (a port opened from a tab left open would keep Firefox's event page from suspending).
  * `watch`: the tab's current watch of this incident, from the record the popup follows.
  */
-export function IncidentView({ tabId, incident, watch, sample = false }: { tabId: number; incident: Incident; watch?: WatchState; sample?: boolean }) {
+export function IncidentView({
+  tabId,
+  incident,
+  watch,
+  sample = false,
+}: {
+  tabId: number;
+  incident: Incident;
+  watch?: WatchState;
+  sample?: boolean;
+}) {
   const actions = sample ? null : actionsFor(tabId, incident);
   // The page's own words (read from the tab, or by the clean request) decide which layer generated the error.
   const pageSays = incident.page?.reason ?? storedBodyReason(incident.checks);
   const explanation = explain(incident.failure, incident.fingerprint, pageSays);
   // "What the page itself says" already gives that meaning: the context line would repeat it.
-  const failedByHeader = incident.fingerprint.failed?.by === 'error-header' ? incident.fingerprint.failed.meaningKey : null;
-  const contextShown = explanation.contextKey !== null && explanation.contextKey !== (pageSays?.meaningKey ?? failedByHeader);
+  const failedByHeader =
+    incident.fingerprint.failed?.by === 'error-header' ? incident.fingerprint.failed.meaningKey : null;
+  const contextShown =
+    explanation.contextKey !== null && explanation.contextKey !== (pageSays?.meaningKey ?? failedByHeader);
   const failure = incident.failure;
   const retryAt = parseRetryAfter(incident.headers['retry-after'], incident.at);
   const verdict = decideVerdict(incident, Date.now(), [...unavailableStepsHere().keys()]);
@@ -64,7 +80,9 @@ export function IncidentView({ tabId, incident, watch, sample = false }: { tabId
   return (
     <main class="popup">
       <header class="incident-header">
-        <span class={`code ${codeClass(incident)}`}>{failure.type === 'http' ? String(failure.status) : t('networkBadgeLabel')}</span>
+        <span class={`code ${codeClass(incident)}`}>
+          {failure.type === 'http' ? String(failure.status) : t('networkBadgeLabel')}
+        </span>
         <div>
           <h1 class="title">{t(explanation.titleKey)}</h1>
           <p class="url" title={incident.url}>
@@ -74,17 +92,29 @@ export function IncidentView({ tabId, incident, watch, sample = false }: { tabId
         </div>
       </header>
       {decided && verdictPanel}
-      {decided && <h2 class="about-code">{t('aboutCodeHeading', [failure.type === 'http' ? String(failure.status) : failure.error])}</h2>}
+      {decided && (
+        <h2 class="about-code">
+          {t('aboutCodeHeading', [failure.type === 'http' ? String(failure.status) : failure.error])}
+        </h2>
+      )}
       <p class="summary">{t(explanation.summaryKey, explanation.args)}</p>
       {contextShown && <p class="context">{t(explanation.contextKey!, explanation.args)}</p>}
       <ErrorBodyReason incident={incident} />
-      <ChainDiagram chain={explanation.chain} failingHop={failingHop} laterHopsWork={decided && beyondBrowserWorks(verdict.side)} />
+      <ChainDiagram
+        chain={explanation.chain}
+        failingHop={failingHop}
+        laterHopsWork={decided && beyondBrowserWorks(verdict.side)}
+      />
       <p class="fixers">
         <strong>{t('whoFixesLabel')}</strong> {fixers.map((f) => t(fixerKey(f))).join(' · ')}
       </p>
       {retryAt !== null && (
         // Retry-After 0 (or a date already past) means now: never "try again in 0 ms".
-        <p class="retry-after">{retryAt - incident.at <= 0 ? t('retryAfterNow') : t('retryAfterLine', [formatDuration(retryAt - incident.at, uiLocale())])}</p>
+        <p class="retry-after">
+          {retryAt - incident.at <= 0
+            ? t('retryAfterNow')
+            : t('retryAfterLine', [formatDuration(retryAt - incident.at, uiLocale())])}
+        </p>
       )}
       <HistoryLine url={incident.url} />
       {!decided && verdictPanel}

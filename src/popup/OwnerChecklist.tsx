@@ -7,7 +7,8 @@ import { t } from '../ui/i18n';
 import { storage } from '../storage/storage';
 import { useStored } from '../ui/use-stored';
 
-const setOwnerMode = (on: boolean) => void storage.settings.update((s) => ({ ...s, ownerMode: on })).catch(() => undefined);
+const setOwnerMode = (on: boolean) =>
+  void storage.settings.update((s) => ({ ...s, ownerMode: on })).catch(() => undefined);
 
 export function OwnerChecklist({ incident }: { incident: Incident }) {
   const settings = useStored(storage.settings);
@@ -15,7 +16,11 @@ export function OwnerChecklist({ incident }: { incident: Incident }) {
   if (!settings) return null;
   const toggle = (
     <label class="owner-toggle">
-      <input type="checkbox" checked={settings.ownerMode} onChange={(e) => setOwnerMode((e.target as HTMLInputElement).checked)} />{' '}
+      <input
+        type="checkbox"
+        checked={settings.ownerMode}
+        onChange={(e) => setOwnerMode((e.target as HTMLInputElement).checked)}
+      />{' '}
       {t('ownerModeToggle')}
     </label>
   );

@@ -35,7 +35,8 @@ export function PopupApp() {
   if (record?.challenge) return <ChallengeView challenge={record.challenge} />;
   // A refusal (any 4xx: 404, 403, 429 …) is explained while the tab still shows that very page.
   const refusal = record?.clientError;
-  if (refusal && withoutHash(refusal.url) === withoutHash(url)) return <ClientErrorView tabId={tabId} refusal={refusal} watch={currentWatch(record)} />;
+  if (refusal && withoutHash(refusal.url) === withoutHash(url))
+    return <ClientErrorView tabId={tabId} refusal={refusal} watch={currentWatch(record)} />;
   return <HealthyView url={url} status={live?.status} asking={live === null} lastError={record?.lastError} />;
 }
 

@@ -24,14 +24,27 @@ export function ReportButton({ incident }: { incident: Incident }) {
 
   return (
     <section class="report" aria-labelledby="report-heading">
-      <h2 id="report-heading" class="visually-hidden">{t('reportHeading')}</h2>
+      <h2 id="report-heading" class="visually-hidden">
+        {t('reportHeading')}
+      </h2>
       <div class="buttons">
-        <button type="button" onClick={() => void copy(report.text)}>{t('reportCopyText')}</button>
-        <button type="button" onClick={() => void copy(report.markdown)}>{t('reportCopyMarkdown')}</button>
+        <button type="button" onClick={() => void copy(report.text)}>
+          {t('reportCopyText')}
+        </button>
+        <button type="button" onClick={() => void copy(report.markdown)}>
+          {t('reportCopyMarkdown')}
+        </button>
       </div>
       {hasQuery && (
         <label class="report-query">
-          <input type="checkbox" checked={keepQuery} onChange={(e) => { setKeepQuery((e.target as HTMLInputElement).checked); setFeedback('idle'); }} />{' '}
+          <input
+            type="checkbox"
+            checked={keepQuery}
+            onChange={(e) => {
+              setKeepQuery((e.target as HTMLInputElement).checked);
+              setFeedback('idle');
+            }}
+          />{' '}
           {t('reportKeepQuery')}
         </label>
       )}

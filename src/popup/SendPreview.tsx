@@ -22,7 +22,13 @@ const readable = (body: string): string => JSON.stringify(JSON.parse(body), null
  * with the current settings (knowledge/outgoing-requests.ts builds them for the step and for this list alike).
  * Computed when opened: the status page needs the Public Suffix List, which only loads then.
  */
-export function SendPreview({ step, incident }: { step: SendingStep; incident: Pick<Incident, 'url' | 'ip' | 'fingerprint'> }) {
+export function SendPreview({
+  step,
+  incident,
+}: {
+  step: SendingStep;
+  incident: Pick<Incident, 'url' | 'ip' | 'fingerprint'>;
+}) {
   const settings = useStored(storage.settings);
   const [open, setOpen] = useState(false);
   const [scope, setScope] = useState<SiteScope | null | undefined>(step === 'status-page' ? undefined : null);
@@ -40,14 +46,23 @@ export function SendPreview({ step, incident }: { step: SendingStep; incident: P
 
   const requests: OutgoingRequest[] | null =
     settings && scope !== undefined
-      ? outgoingRequests(step, { url: incident.url, ...(incident.ip ? { ip: incident.ip } : {}), edge: incident.fingerprint.edge, scope, settings })
+      ? outgoingRequests(step, {
+          url: incident.url,
+          ...(incident.ip ? { ip: incident.ip } : {}),
+          edge: incident.fingerprint.edge,
+          scope,
+          settings,
+        })
       : null;
-  const nothingKey = step !== 'dns' && settings && !settings.thirdPartyLookups ? 'sendsNothing_off' : 'sendsNothing_local';
+  const nothingKey =
+    step !== 'dns' && settings && !settings.thirdPartyLookups ? 'sendsNothing_off' : 'sendsNothing_local';
   return (
     <details class="sends" onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
       <summary>{t('sendsToggle')}</summary>
-      {open && settings && requests && (
-        requests.length === 0 ? (
+      {open &&
+        settings &&
+        requests &&
+        (requests.length === 0 ? (
           <p>{t(nothingKey)}</p>
         ) : (
           <>
@@ -61,8 +76,7 @@ export function SendPreview({ step, incident }: { step: SendingStep; incident: P
             </ul>
             <p class="hint">{t(hintKey(step, settings))}</p>
           </>
-        )
-      )}
+        ))}
     </details>
   );
 }

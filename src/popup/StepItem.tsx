@@ -1,5 +1,13 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { checkAboutKey, checkTitleKey, isSendingStep, outcomeKey, type CheckId, type CheckOutcome, type CheckState } from '../model/checks';
+import {
+  checkAboutKey,
+  checkTitleKey,
+  isSendingStep,
+  outcomeKey,
+  type CheckId,
+  type CheckOutcome,
+  type CheckState,
+} from '../model/checks';
 import type { Incident } from '../model/incident';
 import { lazyComponent } from '../ui/lazy';
 import { t } from '../ui/i18n';
@@ -21,36 +29,86 @@ const OUTCOME_ICON: Record<CheckOutcome, string> = {
 };
 
 /** One step: what it does, its live state, and its result with the evidence behind it. */
-export function StepItem({ id, url, state, recommended, actions, incident }: { id: CheckId; url: string; state: CheckState | undefined; recommended: boolean; actions: PopupActions | null; incident?: Pick<Incident, 'url' | 'ip' | 'fingerprint'> }) {
+export function StepItem({
+  id,
+  url,
+  state,
+  recommended,
+  actions,
+  incident,
+}: {
+  id: CheckId;
+  url: string;
+  state: CheckState | undefined;
+  recommended: boolean;
+  actions: PopupActions | null;
+  incident?: Pick<Incident, 'url' | 'ip' | 'fingerprint'>;
+}) {
   const [confirming, setConfirming] = useState(false);
   const running = state?.state === 'running';
   const start = () => (id === 'clear-site-data' ? setConfirming(true) : actions?.runCheck(id));
   const focusTarget = useConfirmFocus(confirming);
 
   return (
-    <li ref={focusTarget} class={`step step--${state?.state ?? 'idle'}${state?.state === 'done' ? ` step--${state.result.outcome}` : ''}`} data-step={id}>
+    <li
+      ref={focusTarget}
+      class={`step step--${state?.state ?? 'idle'}${state?.state === 'done' ? ` step--${state.result.outcome}` : ''}`}
+      data-step={id}
+    >
       <div class="step-row">
         <StateIcon state={state} />
         <div class="step-text">
-          <span class="step-title" title={recommended ? undefined : t(checkAboutKey(id))}>{t(checkTitleKey(id))}</span>
+          <span class="step-title" title={recommended ? undefined : t(checkAboutKey(id))}>
+            {t(checkTitleKey(id))}
+          </span>
           <StateLine state={state} id={id} showAbout={recommended} />
         </div>
         {!actions ? null : running ? (
-          <button type="button" onClick={() => actions.cancel(id)}>{t('cancelStep')}</button>
+          <button type="button" onClick={() => actions.cancel(id)}>
+            {t('cancelStep')}
+          </button>
         ) : state?.state !== 'waiting-for-user' && !confirming ? (
-          <button type="button" onClick={start} aria-label={`${t(state ? 'runAgain' : 'runStep')}: ${t(checkTitleKey(id))}`}>
+          <button
+            type="button"
+            onClick={start}
+            aria-label={`${t(state ? 'runAgain' : 'runStep')}: ${t(checkTitleKey(id))}`}
+          >
             {t(state ? 'runAgain' : 'runStep')}
           </button>
         ) : null}
       </div>
       {actions && incident && !running && isSendingStep(id) && <SendPreview step={id} incident={incident} />}
       {actions && confirming && (
-        <div class="step-confirm" role="group" aria-label={t('clearConfirmLabel')} onKeyDown={onEscape(() => setConfirming(false))}>
+        <div
+          class="step-confirm"
+          role="group"
+          aria-label={t('clearConfirmLabel')}
+          onKeyDown={onEscape(() => setConfirming(false))}
+        >
           <p>{t('clearConfirmText', [hostnameOf(url)])}</p>
           <div class="buttons">
-            <button type="button" onClick={() => { setConfirming(false); actions.runCheck(id, false); }}>{t('clearWithoutCookies')}</button>
-            <button type="button" class="danger" onClick={() => { setConfirming(false); actions.runCheck(id, true); }}>{t('clearWithCookies')}</button>
-            <button type="button" onClick={() => setConfirming(false)}>{t('cancelStep')}</button>
+            <button
+              type="button"
+              onClick={() => {
+                setConfirming(false);
+                actions.runCheck(id, false);
+              }}
+            >
+              {t('clearWithoutCookies')}
+            </button>
+            <button
+              type="button"
+              class="danger"
+              onClick={() => {
+                setConfirming(false);
+                actions.runCheck(id, true);
+              }}
+            >
+              {t('clearWithCookies')}
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              {t('cancelStep')}
+            </button>
           </div>
         </div>
       )}
@@ -58,8 +116,12 @@ export function StepItem({ id, url, state, recommended, actions, incident }: { i
         <div class="step-confirm" role="group" aria-label={t(state.prompt)}>
           <p>{t(state.prompt)}</p>
           <div class="buttons">
-            <button type="button" onClick={() => actions.answer(id, 'loaded')}>{t('answerLoaded')}</button>
-            <button type="button" onClick={() => actions.answer(id, 'same-error')}>{t('answerSameError')}</button>
+            <button type="button" onClick={() => actions.answer(id, 'loaded')}>
+              {t('answerLoaded')}
+            </button>
+            <button type="button" onClick={() => actions.answer(id, 'same-error')}>
+              {t('answerSameError')}
+            </button>
           </div>
         </div>
       )}
@@ -70,7 +132,9 @@ export function StepItem({ id, url, state, recommended, actions, incident }: { i
             {state.result.evidence.map((e, i) =>
               // An empty value means the label is a whole sentence.
               e.value === '' ? (
-                <div key={i} class="evidence-sentence">{t(e.label)}</div>
+                <div key={i} class="evidence-sentence">
+                  {t(e.label)}
+                </div>
               ) : (
                 <div key={i}>
                   <dt>{t(e.label)}</dt>
@@ -111,8 +175,19 @@ function useConfirmFocus(confirming: boolean) {
 
 function StateIcon({ state }: { state: CheckState | undefined }) {
   if (state?.state === 'running') return <span class="step-icon step-icon--running" aria-hidden="true" />;
-  const icon = state?.state === 'done' ? OUTCOME_ICON[state.result.outcome] : state?.state === 'interrupted' ? '!' : state?.state === 'waiting-for-user' ? '…' : '';
-  return <span class="step-icon" aria-hidden="true">{icon}</span>;
+  const icon =
+    state?.state === 'done'
+      ? OUTCOME_ICON[state.result.outcome]
+      : state?.state === 'interrupted'
+        ? '!'
+        : state?.state === 'waiting-for-user'
+          ? '…'
+          : '';
+  return (
+    <span class="step-icon" aria-hidden="true">
+      {icon}
+    </span>
+  );
 }
 
 /** Recommended steps say what they do; the others keep to their title until run (the popup is ≤ 600 px tall). */

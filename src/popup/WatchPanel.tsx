@@ -17,7 +17,6 @@ export interface WatchActions {
   reloadTab(): void;
 }
 
-
 /**
  * `watch`: the tab's current watch (from the record the popup already follows, src/popup/use-tab-state.ts);
  * it re-checks the incident (or refusal, a 429) the popup shows.
@@ -48,7 +47,15 @@ function lastTryLine(watch: WatchState): string | null {
   return t('watchLastTryStatus', [at, String(last.status)]);
 }
 
-export function WatchView({ watch, settings, actions }: { watch: WatchState | undefined; settings: Settings; actions: WatchActions }) {
+export function WatchView({
+  watch,
+  settings,
+  actions,
+}: {
+  watch: WatchState | undefined;
+  settings: Settings;
+  actions: WatchActions;
+}) {
   const [reload, setReload] = useState(settings.reloadWhenBack);
   const watching = watch?.status === 'watching';
   const now = useNow(watching);
@@ -61,9 +68,13 @@ export function WatchView({ watch, settings, actions }: { watch: WatchState | un
         {!watch && <p class="watch-about">{t('watchAbout')}</p>}
         {watch && watch.status !== 'back' && watch.lastTry && <p class="watch-last">{lastTryLine(watch)}</p>}
         {watch?.status === 'back' && (
-          <p class="watch-back">{t('watchBack', [String(watch.lastTry?.status ?? ''), formatTime(watch.endedAt ?? now, uiLocale())])}</p>
+          <p class="watch-back">
+            {t('watchBack', [String(watch.lastTry?.status ?? ''), formatTime(watch.endedAt ?? now, uiLocale())])}
+          </p>
         )}
-        {watch?.status === 'gave-up' && <p class="watch-gave-up">{t('watchGaveUp', [formatCount(watch.tries, uiLocale())])}</p>}
+        {watch?.status === 'gave-up' && (
+          <p class="watch-gave-up">{t('watchGaveUp', [formatCount(watch.tries, uiLocale())])}</p>
+        )}
       </div>
       {watching && (
         <p class="watch-next" role="timer">
@@ -82,11 +93,25 @@ export function WatchView({ watch, settings, actions }: { watch: WatchState | un
         </label>
       )}
       <div class="buttons">
-        {!watch && <button type="button" class="primary" onClick={() => actions.start(reload)}>{t('watchStart')}</button>}
-        {watch?.status === 'gave-up' && <button type="button" onClick={() => actions.start(reload)}>{t('watchAgain')}</button>}
-        {watching && <button type="button" onClick={actions.stop}>{t('watchStop')}</button>}
+        {!watch && (
+          <button type="button" class="primary" onClick={() => actions.start(reload)}>
+            {t('watchStart')}
+          </button>
+        )}
+        {watch?.status === 'gave-up' && (
+          <button type="button" onClick={() => actions.start(reload)}>
+            {t('watchAgain')}
+          </button>
+        )}
+        {watching && (
+          <button type="button" onClick={actions.stop}>
+            {t('watchStop')}
+          </button>
+        )}
         {watch?.status === 'back' && !watch.reload && (
-          <button type="button" class="primary" onClick={actions.reloadTab}>{t('watchReloadNow')}</button>
+          <button type="button" class="primary" onClick={actions.reloadTab}>
+            {t('watchReloadNow')}
+          </button>
         )}
       </div>
     </section>

@@ -36,7 +36,13 @@ export function actionsFor(tabId: number, incident: Pick<Incident, 'id' | 'url'>
     runCheck: (checkId, confirmed) =>
       void (async () => {
         const scope = NEEDS_SCOPE.has(checkId) ? await scopeOf(incident.url) : undefined;
-        post({ type: 'run-check', tabId, checkId, ...(confirmed ? { confirmedFor: incident.id } : {}), ...(scope ? { scope } : {}) });
+        post({
+          type: 'run-check',
+          tabId,
+          checkId,
+          ...(confirmed ? { confirmedFor: incident.id } : {}),
+          ...(scope ? { scope } : {}),
+        });
       })(),
     runAll: () => post({ type: 'run-all', tabId }),
     opened: () => post({ type: 'popup-opened', tabId }),

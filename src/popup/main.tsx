@@ -15,7 +15,8 @@ const root = document.getElementById('app');
 if (root) {
   applyDocumentLocale(document.documentElement);
   // The toolbar popup is 390 px wide; as a page (bound to a tab) or on Android (a full-screen tab) it fills the screen.
-  if (new URLSearchParams(location.search).has('tab') || /Android/.test(navigator.userAgent)) document.documentElement.classList.add('fill-width');
+  if (new URLSearchParams(location.search).has('tab') || /Android/.test(navigator.userAgent))
+    document.documentElement.classList.add('fill-width');
   render(
     <>
       <PopupApp />

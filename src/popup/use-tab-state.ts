@@ -33,7 +33,13 @@ async function resolveTab(): Promise<{ id: number; url: string | undefined } | n
 }
 
 export function useTabState(): TabState {
-  const [state, setState] = useState<TabState>({ loading: true, tabId: null, url: undefined, record: undefined, live: null });
+  const [state, setState] = useState<TabState>({
+    loading: true,
+    tabId: null,
+    url: undefined,
+    record: undefined,
+    live: null,
+  });
 
   // A layout effect starts the reads as soon as the busy shell is in the DOM, not a frame later after its
   // paint: the popup shows its explanation one frame sooner (measured by `npm run bench`).
@@ -53,7 +59,10 @@ export function useTabState(): TabState {
       tabId = tab.id;
       // Every read the popup's parts need (the record; settings, history and the footer's note for its sections), at once:
       // none of them starts its own once the popup shows.
-      const [[record]] = await Promise.all([preloadStored([storage.tabs.item(tab.id), storage.settings, storage.history, storage.whatsNew]), gatherReportEnv()]);
+      const [[record]] = await Promise.all([
+        preloadStored([storage.tabs.item(tab.id), storage.settings, storage.history, storage.whatsNew]),
+        gatherReportEnv(),
+      ]);
       performance.mark(POPUP_MARKS.readEnd);
       // Only a healthy tab needs the in-memory status; never make an error wait for the worker to wake.
       setState({ loading: false, tabId: tab.id, url: tab.url, record, live: record?.incident ? {} : null });

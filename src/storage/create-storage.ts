@@ -36,10 +36,17 @@ export function createStorage(api: StorageApi): ExtensionStorage {
     }),
     history: storedItem(api, { area: 'local', key: HISTORY_KEY, defaultValue: () => [], parse: parseHistory }),
     whatsNew: storedItem(api, { area: 'local', key: WHATS_NEW_KEY, defaultValue: () => null, parse: storedNoteKey }),
-    tabs: storedFamily(api, { area: 'session', prefix: 'tab:', defaultValue: () => undefined, parse: (stored) => stored as TabRecord }),
+    tabs: storedFamily(api, {
+      area: 'session',
+      prefix: 'tab:',
+      defaultValue: () => undefined,
+      parse: (stored) => stored as TabRecord,
+    }),
     async getMany(items) {
       const areas = [...new Set(items.map((item) => item.area))];
-      const read = await Promise.all(areas.map((area) => api[area].get(items.filter((i) => i.area === area).map((i) => i.key))));
+      const read = await Promise.all(
+        areas.map((area) => api[area].get(items.filter((i) => i.area === area).map((i) => i.key))),
+      );
       const raw = new Map<Area, Record<string, unknown>>(areas.map((area, i) => [area, read[i] ?? {}]));
       return items.map((item) => item.parse(raw.get(item.area)?.[item.key]));
     },

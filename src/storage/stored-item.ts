@@ -38,7 +38,9 @@ export interface StoredItem<T> {
 export function storedItem<T>(api: StorageApi, spec: ItemSpec<T>): StoredItem<T> {
   const { area, key } = spec;
   const parse = (stored: unknown): T =>
-    missing(stored) ? spec.defaultValue() : spec.parse(spec.version === undefined ? stored : migrate(stored, spec.version, spec.migrations ?? {}));
+    missing(stored)
+      ? spec.defaultValue()
+      : spec.parse(spec.version === undefined ? stored : migrate(stored, spec.version, spec.migrations ?? {}));
   return {
     area,
     key,

@@ -9,6 +9,11 @@ import { storedItem, type StoredItem } from './stored-item';
 export const WATCH_TUNING_KEY = 'watchTuning';
 
 export const createWatchTuning = (api: StorageApi): StoredItem<WatchTuning> =>
-  storedItem(api, { area: 'local', key: WATCH_TUNING_KEY, defaultValue: () => ({ ...DEFAULT_WATCH_TUNING }), parse: mergeWatchTuning });
+  storedItem(api, {
+    area: 'local',
+    key: WATCH_TUNING_KEY,
+    defaultValue: () => ({ ...DEFAULT_WATCH_TUNING }),
+    parse: mergeWatchTuning,
+  });
 
 export const watchTuning = createWatchTuning(browserStorage);

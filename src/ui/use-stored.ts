@@ -15,7 +15,9 @@ const UNREAD = Symbol('unread');
 const preloaded = new Map<string, unknown>();
 const followed = new Set<string>();
 
-type Values<T extends readonly StoredItem<unknown>[]> = { [K in keyof T]: T[K] extends StoredItem<infer V> ? V : never };
+type Values<T extends readonly StoredItem<unknown>[]> = {
+  [K in keyof T]: T[K] extends StoredItem<infer V> ? V : never;
+};
 
 /** Reads `items` once for the whole page (one call per area); `useStored` on any of them then reads nothing more. */
 export async function preloadStored<const T extends readonly StoredItem<unknown>[]>(items: T): Promise<Values<T>> {
@@ -31,7 +33,9 @@ export async function preloadStored<const T extends readonly StoredItem<unknown>
 
 /** `undefined` until the first read has finished (at once for a preloaded item). */
 export function useStored<T>(item: StoredItem<T>): T | undefined {
-  const [value, setValue] = useState<T | typeof UNREAD>(() => (preloaded.has(item.id) ? (preloaded.get(item.id) as T) : UNREAD));
+  const [value, setValue] = useState<T | typeof UNREAD>(() =>
+    preloaded.has(item.id) ? (preloaded.get(item.id) as T) : UNREAD,
+  );
   useEffect(() => {
     let alive = true;
     const stop = item.watch((next) => setValue(() => next));

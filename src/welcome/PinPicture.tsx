@@ -18,8 +18,12 @@ export function PinPicture() {
         {/* Wide enough that the name ends before the pin, in any sans-serif font */}
         <rect x="110" y="48" width="240" height="92" rx="8" class="pin-menu" />
         <rect x="122" y="62" width="20" height="20" rx="4" class="pin-icon" />
-        <text x="132" y="77" class="pin-icon-text" text-anchor="middle">5</text>
-        <text x="150" y="77" class="pin-text" textLength="150" lengthAdjust="spacingAndGlyphs">Error Page Explainer</text>
+        <text x="132" y="77" class="pin-icon-text" text-anchor="middle">
+          5
+        </text>
+        <text x="150" y="77" class="pin-text" textLength="150" lengthAdjust="spacingAndGlyphs">
+          Error Page Explainer
+        </text>
         {/* The pin, highlighted */}
         <circle cx="330" cy="72" r="12" class="pin-hot" />
         <path d="M326 64h8l-1.5 6 3.5 3v2h-5v6l-1 2-1-2v-6h-5v-2l3.5-3z" class="pin-glyph" />

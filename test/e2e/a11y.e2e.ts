@@ -55,11 +55,13 @@ async function axeViolations(page: Page): Promise<string[]> {
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     const violations = await page.evaluate(
-      (values) => axe.run(document, { runOnly: { type: 'tag', values }, resultTypes: ['violations'] }).then((r) => r.violations),
+      (values) =>
+        axe.run(document, { runOnly: { type: 'tag', values }, resultTypes: ['violations'] }).then((r) => r.violations),
       AXE_TAGS,
     );
     for (const v of violations) {
-      for (const node of v.nodes) found.push(`${colorScheme} ${v.id} (${v.impact}): ${node.target.join(' ')} — ${node.failureSummary ?? v.help}`);
+      for (const node of v.nodes)
+        found.push(`${colorScheme} ${v.id} (${v.impact}): ${node.target.join(' ')} — ${node.failureSummary ?? v.help}`);
     }
   }
   await page.emulateMedia({ colorScheme: 'light' });
@@ -70,15 +72,19 @@ async function axeViolations(page: Page): Promise<string[]> {
 const overflowingInPage = (): string[] => {
   const viewport = document.documentElement.clientWidth;
   const out: string[] = [];
-  const nameOf = (e: Element) => `${e.tagName.toLowerCase()}${e.className && typeof e.className === 'string' ? `.${e.className.split(' ').join('.')}` : ''}`;
-  if (document.documentElement.scrollWidth > viewport) out.push(`page scrolls sideways: ${document.documentElement.scrollWidth} > ${viewport}`);
+  const nameOf = (e: Element) =>
+    `${e.tagName.toLowerCase()}${e.className && typeof e.className === 'string' ? `.${e.className.split(' ').join('.')}` : ''}`;
+  if (document.documentElement.scrollWidth > viewport)
+    out.push(`page scrolls sideways: ${document.documentElement.scrollWidth} > ${viewport}`);
   for (const e of document.body.querySelectorAll<HTMLElement>('*')) {
     if (e.closest('.visually-hidden, [hidden], details:not([open]) > :not(summary)')) continue;
     const style = getComputedStyle(e);
     if (style.display === 'inline' || style.display === 'none' || style.position === 'fixed') continue;
-    if (e.scrollWidth > e.clientWidth + 1) out.push(`${nameOf(e)} scrollWidth ${e.scrollWidth} > clientWidth ${e.clientWidth}`);
+    if (e.scrollWidth > e.clientWidth + 1)
+      out.push(`${nameOf(e)} scrollWidth ${e.scrollWidth} > clientWidth ${e.clientWidth}`);
     const box = e.getBoundingClientRect();
-    if (box.width > 0 && (box.right > viewport + 0.5 || box.left < -0.5)) out.push(`${nameOf(e)} spans ${Math.round(box.left)}…${Math.round(box.right)} of ${viewport}`);
+    if (box.width > 0 && (box.right > viewport + 0.5 || box.left < -0.5))
+      out.push(`${nameOf(e)} spans ${Math.round(box.left)}…${Math.round(box.right)} of ${viewport}`);
   }
   return out;
 };
@@ -117,7 +123,10 @@ describe('Chromium: accessibility of the popup and the options page (issue #7)',
     expect(await popup.locator('.steps ol[aria-live="polite"]').count()).toBe(2);
     // Colour is never the only signal: every hop carries a glyph and a spoken state.
     const hops = await popup.locator('.chain .hop').evaluateAll((lis) =>
-      lis.map((li) => ({ icon: li.querySelector('.hop-icon')?.textContent ?? '', state: li.querySelector('.visually-hidden')?.textContent ?? '' })),
+      lis.map((li) => ({
+        icon: li.querySelector('.hop-icon')?.textContent ?? '',
+        state: li.querySelector('.visually-hidden')?.textContent ?? '',
+      })),
     );
     expect(hops).toHaveLength(4);
     for (const hop of hops) expect(hop.icon.trim() && hop.state.trim()).toBeTruthy();
@@ -131,7 +140,12 @@ describe('Chromium: accessibility of the popup and the options page (issue #7)',
         const e = document.activeElement as HTMLElement | null;
         if (!e || e === document.body) return null;
         const style = getComputedStyle(e);
-        return { text: e.innerText || e.getAttribute('aria-label') || '', ring: e.matches(':focus-visible') && style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2, step: e.closest('li[data-step]')?.getAttribute('data-step') ?? null, inConfirm: Boolean(e.closest('.step-confirm')) };
+        return {
+          text: e.innerText || e.getAttribute('aria-label') || '',
+          ring: e.matches(':focus-visible') && style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+          step: e.closest('li[data-step]')?.getAttribute('data-step') ?? null,
+          inConfirm: Boolean(e.closest('.step-confirm')),
+        };
       });
     const tabUntil = async (what: string, match: (f: NonNullable<Awaited<ReturnType<typeof focused>>>) => boolean) => {
       for (let i = 0; i < 40; i++) {
@@ -217,24 +231,37 @@ describe('Chromium: accessibility of the popup and the options page (issue #7)',
           () => calls.push({ tabId: details.tabId, path: details.path['16'] ?? '', ok: true }),
           () => calls.push({ tabId: details.tabId, path: details.path['16'] ?? '', ok: false }),
         );
-        if (callback) void done.then(() => callback(), () => callback());
+        if (callback)
+          void done.then(
+            () => callback(),
+            () => callback(),
+          );
         return done;
       };
     });
     const iconCalls = (tabId: number) =>
       browser.worker.evaluate(
-        (id) => (globalThis as unknown as { iconCalls: { tabId?: number; path: string; ok: boolean }[] }).iconCalls.filter((c) => c.tabId === id),
+        (id) =>
+          (globalThis as unknown as { iconCalls: { tabId?: number; path: string; ok: boolean }[] }).iconCalls.filter(
+            (c) => c.tabId === id,
+          ),
         tabId,
       );
     const url = server.url(`/recovers?key=${tag()}&after=1`);
     const { page, tabId } = await browser.openTab(url);
-    await waitFor('the error icon', async () => (await iconCalls(tabId)).some((c) => c.path === '/icons/icon-error-16.png'));
-    await page.reload();
-    await waitFor('the plain icon again', async () => (await iconCalls(tabId)).at(-1)?.path === '/icons/icon-normal-16.png', { timeoutMs: 15_000 }).catch(
-      async (error: Error) => {
-        throw new Error(`${error.message}; calls: ${JSON.stringify(await iconCalls(tabId))}; record: ${JSON.stringify(await browser.record(tabId))}`);
-      },
+    await waitFor('the error icon', async () =>
+      (await iconCalls(tabId)).some((c) => c.path === '/icons/icon-error-16.png'),
     );
+    await page.reload();
+    await waitFor(
+      'the plain icon again',
+      async () => (await iconCalls(tabId)).at(-1)?.path === '/icons/icon-normal-16.png',
+      { timeoutMs: 15_000 },
+    ).catch(async (error: Error) => {
+      throw new Error(
+        `${error.message}; calls: ${JSON.stringify(await iconCalls(tabId))}; record: ${JSON.stringify(await browser.record(tabId))}`,
+      );
+    });
     expect((await iconCalls(tabId)).every((c) => c.ok)).toBe(true);
     await page.close();
   });
@@ -244,7 +271,9 @@ describe('Chromium: accessibility of the popup and the options page (issue #7)',
     await popup.evaluate(() => (document.documentElement.dir = 'rtl'));
     expect(await popup.evaluate(overflowingInPage)).toEqual([]);
     // Logical properties: the context's accent bar sits at the start edge, which is the right in RTL.
-    const bar = await popup.locator('.context').evaluate((e) => ({ right: getComputedStyle(e).borderRightWidth, left: getComputedStyle(e).borderLeftWidth }));
+    const bar = await popup
+      .locator('.context')
+      .evaluate((e) => ({ right: getComputedStyle(e).borderRightWidth, left: getComputedStyle(e).borderLeftWidth }));
     expect(bar).toEqual({ right: '3px', left: '0px' });
     await popup.screenshot({ path: new URL('a11y-rtl-522.png', SCREENSHOTS).pathname, fullPage: true });
     await popup.close();
@@ -268,7 +297,10 @@ describe('Chromium in German: long words fit the 390 px popup', { timeout: 60_00
   afterAll(() => german?.close());
 
   it('renders in German, with no element wider than its box (522 Cloudflare, DNS "Keine Antwort")', async () => {
-    for (const [name, url] of [['522', server.url(`/cf-522?t=${tag()}`)], ['dns', `${DNS_FAILURE_URL}?t=${tag()}`]] as const) {
+    for (const [name, url] of [
+      ['522', server.url(`/cf-522?t=${tag()}`)],
+      ['dns', `${DNS_FAILURE_URL}?t=${tag()}`],
+    ] as const) {
       const popup = await incidentPopup(german, url);
       expect(await popup.evaluate(() => chrome.i18n.getUILanguage())).toMatch(/^de/);
       expect(await popup.evaluate(() => document.documentElement.lang)).toMatch(/^de/);

@@ -38,9 +38,14 @@ export const CAPTURE_SAMPLE = [
 
 /** The few a person can look at in test-results/screenshots/ (the docs/ images come from `npm run screenshots`). */
 const SCREENSHOT = new Set<string>([
-  'cloudflare/530-1016-origin-dns-error-text', 'akamai/403-access-denied-text-reference-18', 'fastly/503-backend-unhealthy-error-54113',
-  'aws-elb/502-bad-gateway-awselb', 'cloudfront/502-could-not-connect-to-origin-text', 'vercel/504-function-invocation-timeout-page',
-  'gitlab-pages/503-service-unavailable', 'aws-lambda-url/403-forbidden-auth-type-none',
+  'cloudflare/530-1016-origin-dns-error-text',
+  'akamai/403-access-denied-text-reference-18',
+  'fastly/503-backend-unhealthy-error-54113',
+  'aws-elb/502-bad-gateway-awselb',
+  'cloudfront/502-could-not-connect-to-origin-text',
+  'vercel/504-function-invocation-timeout-page',
+  'gitlab-pages/503-service-unavailable',
+  'aws-lambda-url/403-forbidden-auth-type-none',
 ]);
 
 interface Expected {
@@ -58,7 +63,9 @@ const nameOf = (id: InfraId): string => INFRASTRUCTURE.find((e) => e.id === id)?
 function expectedOf(name: string): Expected {
   const http = readFileSync(new URL(`${name}.http`, CAPTURES_DIR), 'latin1');
   const status = Number(/^HTTP\/[\d.]+ (\d{3})/.exec(http)?.[1]);
-  const { expect: wanted } = JSON.parse(readFileSync(new URL(`${name}.json`, CAPTURES_DIR), 'utf8')) as { expect: Omit<Expected, 'status'> };
+  const { expect: wanted } = JSON.parse(readFileSync(new URL(`${name}.json`, CAPTURES_DIR), 'utf8')) as {
+    expect: Omit<Expected, 'status'>;
+  };
   return { status, ...wanted };
 }
 
@@ -79,7 +86,11 @@ const clickButton = (popup: PopupPage, text: string) =>
     return button !== undefined;
   }, text);
 
-function defineCaptureTests(browserName: 'chromium' | 'firefox', driver: () => Driver, server: () => CaptureServer): void {
+function defineCaptureTests(
+  browserName: 'chromium' | 'firefox',
+  driver: () => Driver,
+  server: () => CaptureServer,
+): void {
   let counter = 0;
   const tag = () => `${browserName[0]}${++counter}`;
 
@@ -91,13 +102,17 @@ function defineCaptureTests(browserName: 'chromium' | 'firefox', driver: () => D
       // The page's own words are read from the tab once its document is there.
       await recordWhere(driver(), tabId, (r) => r[slot]?.page !== undefined, `${name}: the page reading`);
       // An alarm only for an outage; a refusal leaves the badge empty (polled: the browser resets it on commit).
-      await expect.poll(() => driver().badgeText(tabId), { timeout: 5000, interval: 25 }).toBe(wanted.alarm ? String(wanted.status) : '');
+      await expect
+        .poll(() => driver().badgeText(tabId), { timeout: 5000, interval: 25 })
+        .toBe(wanted.alarm ? String(wanted.status) : '');
 
       const popup = await driver().openPopup(tabId);
       const shown = await readPopup(popup);
       // A reference can look like an i18n key (CloudFront's `…a2GAXJg6Y9Vj_cLsZl…`): checked without it.
       expectNoRawKeys({ ...shown, text: shown.text.replaceAll(wanted.pageReference ?? '\u0000', '') });
-      expect(shown.title).toBe(message(wanted.status >= 500 ? `http${wanted.status}_title` : `clientError_${wanted.status}_title`));
+      expect(shown.title).toBe(
+        message(wanted.status >= 500 ? `http${wanted.status}_title` : `clientError_${wanted.status}_title`),
+      );
       if (wanted.failedLayer) expect(shown.text).toContain(nameOf(wanted.failedLayer));
       if (slot === 'incident' && wanted.failedLayer) expect(shown.hops).toContain(nameOf(wanted.failedLayer));
       for (const header of wanted.traceIds) expect(shown.text).toContain(header);
@@ -105,7 +120,8 @@ function defineCaptureTests(browserName: 'chromium' | 'firefox', driver: () => D
       if (wanted.pageReference) expect(shown.text).toContain(wanted.pageReference);
       // Still no alarm (or still the alarm) well after the popup read the record.
       expect(await driver().badgeText(tabId)).toBe(wanted.alarm ? String(wanted.status) : '');
-      if (browserName === 'chromium' && SCREENSHOT.has(name)) await savePopupScreenshot(popup, `capture-${name.replace('/', '-')}.png`);
+      if (browserName === 'chromium' && SCREENSHOT.has(name))
+        await savePopupScreenshot(popup, `capture-${name.replace('/', '-')}.png`);
     });
   }
 
@@ -122,7 +138,9 @@ function defineCaptureTests(browserName: 'chromium' | 'firefox', driver: () => D
   });
 
   it('a 429 with Retry-After: the wait it asks for, and "tell me when it\'s back" turns the badge to OK', async () => {
-    await driver().setLocal({ watchTuning: { firstDelayMs: 500, maxDelayMs: 500, timeoutMs: 2000, maxRetryAfterMs: 1000 } });
+    await driver().setLocal({
+      watchTuning: { firstDelayMs: 500, maxDelayMs: 500, timeoutMs: 2000, maxRetryAfterMs: 1000 },
+    });
     const { tabId } = await driver().openTab(server().syntheticUrl('429', tag(), 1));
     await recordWhere(driver(), tabId, (r) => r.clientError?.failure.status === 429, 'the 429');
     const popup = await driver().openPopup(tabId);
@@ -150,13 +168,17 @@ describe('Chromium: captures replayed', () => {
   });
   afterEach(() => opened.closeAll());
 
-  defineCaptureTests('chromium', () => ({
-    openTab: (url) => opened.track(harness.openTab(url)),
-    badgeText: (tabId) => harness.badgeText(tabId),
-    record: (tabId) => harness.record(tabId),
-    openPopup: (tabId) => opened.track(harness.openPopup(tabId)),
-    setLocal: (items) => harness.writeLocal(items),
-  }), () => server);
+  defineCaptureTests(
+    'chromium',
+    () => ({
+      openTab: (url) => opened.track(harness.openTab(url)),
+      badgeText: (tabId) => harness.badgeText(tabId),
+      record: (tabId) => harness.record(tabId),
+      openPopup: (tabId) => opened.track(harness.openPopup(tabId)),
+      setLocal: (items) => harness.writeLocal(items),
+    }),
+    () => server,
+  );
 });
 
 describe('Firefox: captures replayed', () => {
@@ -172,11 +194,15 @@ describe('Firefox: captures replayed', () => {
   });
   afterEach(() => tabs.closeAll());
 
-  defineCaptureTests('firefox', () => ({
-    openTab: (url) => tabs.open(url),
-    badgeText: (tabId) => firefox.badgeText(tabId),
-    record: (tabId) => firefox.record(tabId),
-    openPopup: (tabId) => firefox.openPopup(tabId),
-    setLocal: (items) => firefox.writeLocal(items),
-  }), () => server);
+  defineCaptureTests(
+    'firefox',
+    () => ({
+      openTab: (url) => tabs.open(url),
+      badgeText: (tabId) => firefox.badgeText(tabId),
+      record: (tabId) => firefox.record(tabId),
+      openPopup: (tabId) => firefox.openPopup(tabId),
+      setLocal: (items) => firefox.writeLocal(items),
+    }),
+    () => server,
+  );
 });

@@ -6,8 +6,20 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckId } from '../../src/model/checks';
 import type { Endpoints, Settings } from '../../src/model/settings';
 import {
-  expectCancelSaysWhatWasRemoved, expectClearedWithCookies, expectOffline, expectPrivateWindowLoaded, expectSessionCookies, expectSiteUnreachable,
-  expectAutoRunOnOpen, expectReloadFixesIt, expectStaleDns, expectStoredDataVerdict, expectVerdictWithin5s, failingTab as failingTabOf, privateWindowAsked, staleHostChecked,
+  expectCancelSaysWhatWasRemoved,
+  expectClearedWithCookies,
+  expectOffline,
+  expectPrivateWindowLoaded,
+  expectSessionCookies,
+  expectSiteUnreachable,
+  expectAutoRunOnOpen,
+  expectReloadFixesIt,
+  expectStaleDns,
+  expectStoredDataVerdict,
+  expectVerdictWithin5s,
+  failingTab as failingTabOf,
+  privateWindowAsked,
+  staleHostChecked,
   type StepsSuite,
 } from './shared/guided-steps';
 import { launchChecksChromium, type ChecksBrowser } from '../harness/checks-chromium';
@@ -16,7 +28,15 @@ import { closedPortUrl, startFailingServer, type FailingServer } from '../harnes
 import { message } from '../harness/messages';
 import { savePopupScreenshot } from '../harness/popup-checks';
 import {
-  AUTOMATIC, STALE_HOST, STALE_PUBLIC_IP, doneResult as doneResultOf, incidentOf, readSteps, readVerdict, stepState as stepStateOf, stepsInStateInPage,
+  AUTOMATIC,
+  STALE_HOST,
+  STALE_PUBLIC_IP,
+  doneResult as doneResultOf,
+  incidentOf,
+  readSteps,
+  readVerdict,
+  stepState as stepStateOf,
+  stepsInStateInPage,
 } from '../harness/popup-steps';
 import { localEndpoints, startProbeServers, type ProbeServers } from '../harness/probe-servers';
 import { waitFor, withDeadline } from '../harness/wait-for';
@@ -37,7 +57,10 @@ beforeAll(async () => {
   browser = await launchChecksChromium([`--host-resolver-rules=MAP ${STALE_HOST} 127.0.0.1`]);
   // Before any scenario, from the service worker: every probe on the local servers.
   endpoints = localEndpoints(probes);
-  await browser.worker.evaluate((settings) => chrome.storage.local.set({ settings }), { endpoints } as Record<string, unknown>);
+  await browser.worker.evaluate((settings) => chrome.storage.local.set({ settings }), { endpoints } as Record<
+    string,
+    unknown
+  >);
   expect(await readSettings()).toEqual({ endpoints });
 });
 
@@ -51,7 +74,11 @@ afterEach(() => opened.closeAll());
 
 declare const chrome: ChromeApi;
 
-const readSettings = () => withDeadline('settings read', browser.worker.evaluate(() => chrome.storage.local.get('settings').then((i) => i.settings)));
+const readSettings = () =>
+  withDeadline(
+    'settings read',
+    browser.worker.evaluate(() => chrome.storage.local.get('settings').then((i) => i.settings)),
+  );
 
 const useSettings = (settings: Partial<Settings>): Promise<void> => browser.writeSettings(settings);
 
@@ -73,7 +100,11 @@ const suite: StepsSuite<OpenedTab, Page> = {
   clickStep: (popup, step) => stepButton(popup, step).click(),
   /** Checked on each animation frame. */
   async waitForSteps(popup, ids, state, timeoutMs = 8000) {
-    await popup.waitForFunction(stepsInStateInPage, { ids: [...ids], want: state }, { timeout: timeoutMs, polling: 'raf' });
+    await popup.waitForFunction(
+      stepsInStateInPage,
+      { ids: [...ids], want: state },
+      { timeout: timeoutMs, polling: 'raf' },
+    );
   },
   waitForTitle: (popup, key) => popup.locator('h1.title', { hasText: message(key) }).waitFor(),
   useSettings,
@@ -83,13 +114,16 @@ const suite: StepsSuite<OpenedTab, Page> = {
 
 const failingTab = (url: string) => failingTabOf(suite, url);
 const stepState = (tabId: number, incidentId: string, step: CheckId) => stepStateOf(browser, tabId, incidentId, step);
-const doneResult = (tabId: number, incidentId: string, step: CheckId, timeoutMs?: number) => doneResultOf(browser, tabId, incidentId, step, timeoutMs);
+const doneResult = (tabId: number, incidentId: string, step: CheckId, timeoutMs?: number) =>
+  doneResultOf(browser, tabId, incidentId, step, timeoutMs);
 
 // ---- the popup ---------------------------------------------------------------------------------------
 
 const openPopup = (tabId: number): Promise<Page> => suite.openPopup(tabId);
-const expectSiteCookie = async () => expect(await browser.cookies()).toContainEqual(expect.objectContaining({ domain: '127.0.0.1', name: 'session' }));
-const waitForSteps = (popup: Page, ids: readonly CheckId[], state: string, timeoutMs?: number) => suite.waitForSteps(popup, ids, state, timeoutMs);
+const expectSiteCookie = async () =>
+  expect(await browser.cookies()).toContainEqual(expect.objectContaining({ domain: '127.0.0.1', name: 'session' }));
+const waitForSteps = (popup: Page, ids: readonly CheckId[], state: string, timeoutMs?: number) =>
+  suite.waitForSteps(popup, ids, state, timeoutMs);
 const clickCheckEverything = async (popup: Page) => (await suite.findCheckEverything(popup)).click();
 const screenshot = (popup: Page, name: string) => savePopupScreenshot(popup, `chromium-verdict-${name}.png`);
 
@@ -167,8 +201,16 @@ describe('Chromium: guided steps and the verdict (issue #3)', () => {
 
       probes.releaseGate(key);
       await waitForSteps(again, AUTOMATIC, 'done', 10_000);
-      expect(await doneResult(tabId, incident.id, 'reload')).toMatchObject({ outcome: 'still-failing', summary: 'reloadSameError', summaryArgs: ['502'] });
-      expect((await readSteps(again)).reload).toMatchObject({ state: 'done', outcome: 'still-failing', line: expect.stringContaining(message('reloadSameError', ['502'])) });
+      expect(await doneResult(tabId, incident.id, 'reload')).toMatchObject({
+        outcome: 'still-failing',
+        summary: 'reloadSameError',
+        summaryArgs: ['502'],
+      });
+      expect((await readSteps(again)).reload).toMatchObject({
+        state: 'done',
+        outcome: 'still-failing',
+        line: expect.stringContaining(message('reloadSameError', ['502'])),
+      });
       expect(await readVerdict(again)).toMatchObject({ side: 'site' });
     } finally {
       probes.releaseGate(key);
@@ -190,16 +232,24 @@ describe('Chromium: guided steps and the verdict (issue #3)', () => {
       const atStop = incidentOf(await browser.record(tabId), incident.id)?.checks ?? {};
       const wasRunning = AUTOMATIC.filter((id) => atStop[id]?.state === 'running');
       expect(wasRunning).toContain('reload');
-      const lastDeadline = Math.max(...wasRunning.map((id) => { const s = atStop[id]; return s?.state === 'running' ? s.deadline : 0; }));
+      const lastDeadline = Math.max(
+        ...wasRunning.map((id) => {
+          const s = atStop[id];
+          return s?.state === 'running' ? s.deadline : 0;
+        }),
+      );
 
       // Nothing wakes the worker while the gate holds: the popup itself stops the spinners past their deadline.
       await waitForSteps(popup, wasRunning, 'interrupted', lastDeadline - Date.now() + 5000);
       const steps = await readSteps(popup);
       for (const id of wasRunning) expect(steps[id]?.line, id).toBe(message('stepInterrupted'));
-      for (const id of AUTOMATIC) expect(['done', 'interrupted'], `${id}: ${steps[id]?.state}`).toContain(steps[id]?.state);
+      for (const id of AUTOMATIC)
+        expect(['done', 'interrupted'], `${id}: ${steps[id]?.state}`).toContain(steps[id]?.state);
       expect(Object.entries(steps).filter(([, s]) => s.state === 'running')).toEqual([]);
       const now = incidentOf(await browser.record(tabId), incident.id)?.checks ?? {};
-      log(`worker stopped with ${wasRunning.join(', ')} running; storage now says ${wasRunning.map((id) => `${id}=${now[id]?.state}`).join(', ')}; the popup shows them interrupted`);
+      log(
+        `worker stopped with ${wasRunning.join(', ')} running; storage now says ${wasRunning.map((id) => `${id}=${now[id]?.state}`).join(', ')}; the popup shows them interrupted`,
+      );
 
       // Run it again (endpoints that answer this time): the message wakes the worker, the step completes.
       probes.releaseGate(key);
@@ -208,7 +258,10 @@ describe('Chromium: guided steps and the verdict (issue #3)', () => {
       expect(await button.innerText()).toBe(message('runAgain'));
       await button.click();
       await waitForSteps(popup, ['network'], 'done', 8000);
-      expect(await doneResult(tabId, incident.id, 'network')).toMatchObject({ outcome: 'pass', facts: { connectivity: 'ok' } });
+      expect(await doneResult(tabId, incident.id, 'network')).toMatchObject({
+        outcome: 'pass',
+        facts: { connectivity: 'ok' },
+      });
       // The restarted worker swept the rest: nothing is left running in storage either.
       await waitFor('no step running in storage', async () => {
         const checks = incidentOf(await browser.record(tabId), incident.id)?.checks ?? {};
@@ -233,7 +286,9 @@ describe('Chromium: guided steps and the verdict (issue #3)', () => {
     const { popup, waiting } = await privateWindowAsked(suite, tab);
     expect(waiting?.state).toBe('waiting-for-user');
     const prompt = waiting?.state === 'waiting-for-user' ? waiting.prompt : '';
-    log(`private window: allowed in incognito = ${allowed}; the step asked '${prompt}'; incognito windows the extension can see: ${await browser.incognitoWindows()}`);
+    log(
+      `private window: allowed in incognito = ${allowed}; the step asked '${prompt}'; incognito windows the extension can see: ${await browser.incognitoWindows()}`,
+    );
     // Unpacked, so not allowed in incognito: Chrome opens the window but windows.create resolves with
     // nothing and the extension never sees its tab, so the person is asked.
     expect(allowed).toBe(false);
@@ -258,14 +313,20 @@ describe('Chromium: guided steps and the verdict (issue #3)', () => {
     await expectSiteCookie();
     const url = server.url(`/cookie-502?t=${id}`);
     await browser.navigate(page, tabId, url);
-    const { key } = await waitFor('the cookie 502', async () => ((await browser.record(tabId))?.incident?.url === url ? { key: `tab:${tabId}` } : undefined));
+    const { key } = await waitFor('the cookie 502', async () =>
+      (await browser.record(tabId))?.incident?.url === url ? { key: `tab:${tabId}` } : undefined,
+    );
     // Headless Chromium cannot allow an unpacked extension in incognito (test/e2e/README.md), so this normal
     // tab's incident is marked as a private window's: the step then takes the private-window path, and
     // browsingData and the cookie store act, for real, on the profile this tab's data lives in.
-    await browser.worker.evaluate((k) => chrome.storage.session.get(k).then((items) => {
-      const record = items[k] as { incident: { incognito: boolean } };
-      return chrome.storage.session.set({ [k]: { ...record, incident: { ...record.incident, incognito: true } } });
-    }), key);
+    await browser.worker.evaluate(
+      (k) =>
+        chrome.storage.session.get(k).then((items) => {
+          const record = items[k] as { incident: { incognito: boolean } };
+          return chrome.storage.session.set({ [k]: { ...record, incident: { ...record.incident, incognito: true } } });
+        }),
+      key,
+    );
     const incident = (await browser.record(tabId))!.incident!;
     expect(incident.incognito).toBe(true);
 
@@ -274,10 +335,12 @@ describe('Chromium: guided steps and the verdict (issue #3)', () => {
     const confirm = popup.getByRole('group', { name: message('clearConfirmLabel') });
     await confirm.getByRole('button', { name: message('clearWithCookies'), exact: true }).click();
     const cleared = await doneResult(tabId, incident.id, 'clear-site-data', 15_000);
-    expect(cleared.evidence).toEqual(expect.arrayContaining([
-      { label: 'siteDataPrivateWindow', value: '' },
-      { label: 'siteDataPrivateCookiesUnreachable', value: '' },
-    ]));
+    expect(cleared.evidence).toEqual(
+      expect.arrayContaining([
+        { label: 'siteDataPrivateWindow', value: '' },
+        { label: 'siteDataPrivateCookiesUnreachable', value: '' },
+      ]),
+    );
     expect(cleared.facts).toMatchObject({ cookiesCleared: false, signOutDataCleared: false });
     // The normal profile kept all of it: the cookie, and the page's localStorage.
     await expectSiteCookie();
@@ -289,7 +352,11 @@ describe('Chromium: guided steps and the verdict (issue #3)', () => {
     await expectCancelSaysWhatWasRemoved(suite, {
       probes,
       key: tag(),
-      confirmWithoutCookies: (popup) => popup.getByRole('group', { name: message('clearConfirmLabel') }).getByRole('button', { name: message('clearWithoutCookies'), exact: true }).click(),
+      confirmWithoutCookies: (popup) =>
+        popup
+          .getByRole('group', { name: message('clearConfirmLabel') })
+          .getByRole('button', { name: message('clearWithoutCookies'), exact: true })
+          .click(),
     });
   });
 });

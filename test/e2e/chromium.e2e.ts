@@ -3,7 +3,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
-  defineScenarioTests, defineSpecificTests, expectIncidentSurvivesRestart, type BrowserSuite,
+  defineScenarioTests,
+  defineSpecificTests,
+  expectIncidentSurvivesRestart,
+  type BrowserSuite,
 } from './shared/failure-tests';
 import { launchChromium, openedPages, type ChromiumHarness, type OpenedTab } from '../harness/chromium';
 import { startFailingServer, type FailingServer } from '../harness/failing-server';

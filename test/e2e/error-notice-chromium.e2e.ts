@@ -2,7 +2,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe } from 'vitest';
 import { defineNoticeTests, writeSettings, type NoticeDriver } from './shared/error-notice-tests';
-import { extensionPageUrl, launchExtension, openExtensionPage, type ExtensionPage, type LaunchedExtension } from '../harness/chromium';
+import {
+  extensionPageUrl,
+  launchExtension,
+  openExtensionPage,
+  type ExtensionPage,
+  type LaunchedExtension,
+} from '../harness/chromium';
 import { startNoticeServer, type NoticeServer } from '../harness/notice-server';
 import { waitFor } from '../harness/wait-for';
 
@@ -40,7 +46,10 @@ const driver: NoticeDriver = {
     return tab.tabId;
   },
   async navigate(tabId, url) {
-    await pages.get(tabId)!.goto(url).catch(() => undefined);
+    await pages
+      .get(tabId)!
+      .goto(url)
+      .catch(() => undefined);
     await extension.waitLoaded(tabId);
   },
   async press(tabId, keys) {
@@ -51,20 +60,34 @@ const driver: NoticeDriver = {
   async waitForSteps() {
     // Chrome ≥ 127 opens the toolbar popup (an extension view Playwright does not list as a page: read it
     // through extension.getViews); where it may not, the popup's page in a small window (a page).
-    return waitFor('the guided steps to open', async () => {
-      const inPopup = await extension.page.evaluate(() => {
-        const views = (globalThis as unknown as { chrome: { extension: { getViews(o: object): Window[] } } }).chrome.extension.getViews({ type: 'popup' });
-        const doc = views[0]?.document;
-        if (!doc || doc.querySelector('main[aria-busy]') || !doc.querySelector('.incident-header')) return undefined;
-        const text = (s: string) => doc.querySelector(s)?.textContent?.trim() ?? '';
-        return { url: views[0]!.location.href, code: text('.incident-header .code'), host: text('.incident-header .url') };
-      });
-      if (inPopup) return inPopup;
-      const page = launched.context.pages().find((p) => isSteps(p.url()));
-      if (!page || !(await page.locator('.incident-header').count())) return undefined;
-      const text = async (s: string) => ((await page.locator(s).textContent()) ?? '').trim();
-      return { url: page.url(), code: await text('.incident-header .code'), host: await text('.incident-header .url') };
-    }, { timeoutMs: 8000 });
+    return waitFor(
+      'the guided steps to open',
+      async () => {
+        const inPopup = await extension.page.evaluate(() => {
+          const views = (
+            globalThis as unknown as { chrome: { extension: { getViews(o: object): Window[] } } }
+          ).chrome.extension.getViews({ type: 'popup' });
+          const doc = views[0]?.document;
+          if (!doc || doc.querySelector('main[aria-busy]') || !doc.querySelector('.incident-header')) return undefined;
+          const text = (s: string) => doc.querySelector(s)?.textContent?.trim() ?? '';
+          return {
+            url: views[0]!.location.href,
+            code: text('.incident-header .code'),
+            host: text('.incident-header .url'),
+          };
+        });
+        if (inPopup) return inPopup;
+        const page = launched.context.pages().find((p) => isSteps(p.url()));
+        if (!page || !(await page.locator('.incident-header').count())) return undefined;
+        const text = async (s: string) => ((await page.locator(s).textContent()) ?? '').trim();
+        return {
+          url: page.url(),
+          code: await text('.incident-header .code'),
+          host: await text('.incident-header .url'),
+        };
+      },
+      { timeoutMs: 8000 },
+    );
   },
   badge: (tabId) => extension.badgeText(tabId),
   quirks: { emptyBodyIsBrowserPage: true, speculationRules: true },

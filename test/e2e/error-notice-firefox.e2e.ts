@@ -2,7 +2,13 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe } from 'vitest';
 import { defineNoticeTests, writeSettings, type NoticeDriver } from './shared/error-notice-tests';
-import { EXTENSION_ORIGIN, launchFirefox, navigateExtensionPage, openedTabs, type FirefoxHarness } from '../harness/firefox';
+import {
+  EXTENSION_ORIGIN,
+  launchFirefox,
+  navigateExtensionPage,
+  openedTabs,
+  type FirefoxHarness,
+} from '../harness/firefox';
 import { startNoticeServer, type NoticeServer } from '../harness/notice-server';
 import { waitFor } from '../harness/wait-for';
 
@@ -36,8 +42,13 @@ afterAll(async () => {
 
 afterEach(async () => {
   // Steps windows and tabs the notice opened, then the test's own tabs.
-  const steps = await extension.evaluate((origin) =>
-    browser.tabs.query({}).then((all) => all.filter((t) => t.url?.startsWith(`${origin}/popup.html`)).map((t) => t.id!)), EXTENSION_ORIGIN);
+  const steps = await extension.evaluate(
+    (origin) =>
+      browser.tabs
+        .query({})
+        .then((all) => all.filter((t) => t.url?.startsWith(`${origin}/popup.html`)).map((t) => t.id!)),
+    EXTENSION_ORIGIN,
+  );
   await firefox.closeTabs(steps).catch(() => undefined);
   await tabs.closeAll();
   await writeSettings(driver, {});
@@ -50,16 +61,25 @@ async function pageOf(tabId: number): Promise<Page> {
 }
 
 const loaded = (tabId: number, url: string) =>
-  waitFor(`tab ${tabId} to load ${url}`, () =>
-    extension.evaluate(({ id, u }) => browser.tabs.get(id).then((t) => t.status === 'complete' && t.url === u), { id: tabId, u: url }),
-  { timeoutMs: 10_000 });
+  waitFor(
+    `tab ${tabId} to load ${url}`,
+    () =>
+      extension.evaluate(({ id, u }) => browser.tabs.get(id).then((t) => t.status === 'complete' && t.url === u), {
+        id: tabId,
+        u: url,
+      }),
+    { timeoutMs: 10_000 },
+  );
 
 const driver: NoticeDriver = {
   server: () => server,
   extensionPage: () => extension,
   open: async (url) => (await tabs.open(url)).tabId,
   async navigate(tabId, url) {
-    await extension.evaluate(({ id, u }) => browser.tabs.update(id, { url: u }).then(() => undefined), { id: tabId, u: url });
+    await extension.evaluate(({ id, u }) => browser.tabs.update(id, { url: u }).then(() => undefined), {
+      id: tabId,
+      u: url,
+    });
     await loaded(tabId, url);
   },
   async press(tabId, keys) {
@@ -70,15 +90,22 @@ const driver: NoticeDriver = {
   },
   waitForSteps: () =>
     // Firefox refuses action.openPopup outside a user action on its own UI: the popup's page opens in a window.
-    waitFor('the guided steps to open', () =>
-      extension.evaluate(() => {
-        const view = browser.extension.getViews().find((w) => w.location.pathname === '/popup.html');
-        const doc = view?.document;
-        if (!doc || doc.querySelector('main[aria-busy]') || !doc.querySelector('.incident-header')) return undefined;
-        const text = (s: string) => doc.querySelector(s)?.textContent?.trim() ?? '';
-        return { url: view!.location.href, code: text('.incident-header .code'), host: text('.incident-header .url') };
-      }),
-    { timeoutMs: 8000 }),
+    waitFor(
+      'the guided steps to open',
+      () =>
+        extension.evaluate(() => {
+          const view = browser.extension.getViews().find((w) => w.location.pathname === '/popup.html');
+          const doc = view?.document;
+          if (!doc || doc.querySelector('main[aria-busy]') || !doc.querySelector('.incident-header')) return undefined;
+          const text = (s: string) => doc.querySelector(s)?.textContent?.trim() ?? '';
+          return {
+            url: view!.location.href,
+            code: text('.incident-header .code'),
+            host: text('.incident-header .url'),
+          };
+        }),
+      { timeoutMs: 8000 },
+    ),
   badge: (tabId) => extension.evaluate((id) => browser.action.getBadgeText({ tabId: id }), tabId),
   quirks: { emptyBodyIsBrowserPage: false, speculationRules: false },
 };

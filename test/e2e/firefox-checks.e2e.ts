@@ -8,17 +8,41 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckId } from '../../src/model/checks';
 import type { Endpoints, Settings } from '../../src/model/settings';
 import {
-  expectCancelSaysWhatWasRemoved, expectClearedWithCookies, expectOffline, expectPrivateWindowLoaded, expectSessionCookies, expectSiteUnreachable,
-  expectAutoRunOnOpen, expectReloadFixesIt, expectStaleDns, expectStoredDataVerdict, expectVerdictWithin5s, failingTab as failingTabOf, privateWindowAsked, staleHostChecked,
+  expectCancelSaysWhatWasRemoved,
+  expectClearedWithCookies,
+  expectOffline,
+  expectPrivateWindowLoaded,
+  expectSessionCookies,
+  expectSiteUnreachable,
+  expectAutoRunOnOpen,
+  expectReloadFixesIt,
+  expectStaleDns,
+  expectStoredDataVerdict,
+  expectVerdictWithin5s,
+  failingTab as failingTabOf,
+  privateWindowAsked,
+  staleHostChecked,
   type StepsSuite,
 } from './shared/guided-steps';
 import { closedPortUrl, startFailingServer, type FailingServer } from '../harness/failing-server';
-import { PERMISSION_PROMPTS_PREF, launchFirefox, openedTabs, type FirefoxHarness, type LoadedTab } from '../harness/firefox';
+import {
+  PERMISSION_PROMPTS_PREF,
+  launchFirefox,
+  openedTabs,
+  type FirefoxHarness,
+  type LoadedTab,
+} from '../harness/firefox';
 import { INCIDENT_NAME, SNAPSHOT_DATE, startLookupServer, type LookupServer } from '../harness/lookup-servers';
 import { message } from '../harness/messages';
 import { expectReportPreview, savePopupScreenshot } from '../harness/popup-checks';
 import {
-  STALE_HOST, STALE_PUBLIC_IP, doneResult as doneResultOf, readSteps, recordWhere, stepState as stepStateOf, stepsInStateInPage,
+  STALE_HOST,
+  STALE_PUBLIC_IP,
+  doneResult as doneResultOf,
+  readSteps,
+  recordWhere,
+  stepState as stepStateOf,
+  stepsInStateInPage,
 } from '../harness/popup-steps';
 import { localEndpoints, startProbeServers, type ProbeServers } from '../harness/probe-servers';
 import { waitFor, withDeadline } from '../harness/wait-for';
@@ -59,7 +83,11 @@ const useSettings = (settings: Partial<Settings>): Promise<void> => firefox.writ
 // ---- the popup (one page, reused: see test/harness/firefox.ts) ---------------------------------------------
 
 const openPopup = (tabId: number): Promise<Page> => firefox.openPopup(tabId);
-const popupText = (popup: Page) => withDeadline('the popup text', popup.evaluate(() => document.body.innerText));
+const popupText = (popup: Page) =>
+  withDeadline(
+    'the popup text',
+    popup.evaluate(() => document.body.innerText),
+  );
 
 /** Waits in the popup until every given step is in `state` (interval polling: rAF stalls in a background tab). */
 async function waitForSteps(popup: Page, ids: readonly CheckId[], state: string, timeoutMs = 8000): Promise<void> {
@@ -72,7 +100,10 @@ async function waitForSteps(popup: Page, ids: readonly CheckId[], state: string,
  */
 async function findButton(popup: Page, name: string, within = 'body'): Promise<ElementHandle<HTMLButtonElement>> {
   const found = await popup.waitForFunction(
-    (scope, n) => [...document.querySelectorAll<HTMLButtonElement>(`${scope} button`)].find((b) => (b.getAttribute('aria-label') ?? b.textContent?.trim()) === n),
+    (scope, n) =>
+      [...document.querySelectorAll<HTMLButtonElement>(`${scope} button`)].find(
+        (b) => (b.getAttribute('aria-label') ?? b.textContent?.trim()) === n,
+      ),
     { timeout: 5000, polling: 20 },
     within,
     name,
@@ -81,7 +112,8 @@ async function findButton(popup: Page, name: string, within = 'body'): Promise<E
   if (!element) throw new Error(`no button "${name}" in ${within}`);
   return element as ElementHandle<HTMLButtonElement>;
 }
-const clickButton = async (popup: Page, name: string, within?: string) => (await findButton(popup, name, within)).click();
+const clickButton = async (popup: Page, name: string, within?: string) =>
+  (await findButton(popup, name, within)).click();
 /** Clicks the first element matching `selector` once it is visible. */
 async function click(popup: Page, selector: string): Promise<void> {
   const element = await popup.waitForSelector(selector, { visible: true, timeout: 5000 });
@@ -108,7 +140,11 @@ const suite: StepsSuite<LoadedTab, Page> = {
   clickStep,
   waitForSteps,
   async waitForTitle(popup, key) {
-    await popup.waitForFunction((text) => document.querySelector('h1.title')?.textContent?.includes(text), { timeout: 5000, polling: 20 }, message(key));
+    await popup.waitForFunction(
+      (text) => document.querySelector('h1.title')?.textContent?.includes(text),
+      { timeout: 5000, polling: 20 },
+      message(key),
+    );
   },
   useSettings,
 };
@@ -117,7 +153,8 @@ const suite: StepsSuite<LoadedTab, Page> = {
 
 const failingTab = (url: string) => failingTabOf(suite, url);
 const stepState = (tabId: number, incidentId: string, step: CheckId) => stepStateOf(firefox, tabId, incidentId, step);
-const doneResult = (tabId: number, incidentId: string, step: CheckId, timeoutMs?: number) => doneResultOf(firefox, tabId, incidentId, step, timeoutMs);
+const doneResult = (tabId: number, incidentId: string, step: CheckId, timeoutMs?: number) =>
+  doneResultOf(firefox, tabId, incidentId, step, timeoutMs);
 
 // ---- the scenarios -----------------------------------------------------------------------------------
 
@@ -157,7 +194,9 @@ describe('Firefox: guided steps and the verdict (issue #3)', () => {
     await clickStep(popup, 'clear-site-data');
     const confirm = 'li[data-step="clear-site-data"] .step-confirm';
     await popup.waitForSelector(confirm);
-    expect(await popup.$eval(confirm, (e) => (e as HTMLElement).innerText)).toContain(message('clearConfirmText', ['127.0.0.1']));
+    expect(await popup.$eval(confirm, (e) => (e as HTMLElement).innerText)).toContain(
+      message('clearConfirmText', ['127.0.0.1']),
+    );
     await clickButton(popup, message('clearWithCookies'), confirm);
 
     const { cleared } = await expectClearedWithCookies(suite, tab, popup);
@@ -190,29 +229,45 @@ describe('Firefox: guided steps and the verdict (issue #3)', () => {
     // Firefox's own resolver maps the name to 127.0.0.1 (the override its network tests use); the DoH server says otherwise.
     await firefox.overrideDns(STALE_HOST, '127.0.0.1');
     try {
-      const { tab: { tabId, incident }, popup } = await staleHostChecked(suite, { server, probes, tag: tag() });
+      const {
+        tab: { tabId, incident },
+        popup,
+      } = await staleHostChecked(suite, { server, probes, tag: tag() });
       // Unlike Chromium, the step hears Firefox's resolver (dns.resolve): it still gives the address the tab
       // connected to, which by design counts as consistent (a local or company resolver may differ from public DNS).
       const consistent = await doneResult(tabId, incident.id, 'dns');
-      expect(consistent).toMatchObject({ outcome: 'pass', summary: 'dnsConsistent', summaryArgs: [STALE_HOST, '127.0.0.1'], facts: { dns: 'ok' } });
-      expect(consistent.evidence).toEqual(expect.arrayContaining([
-        { label: 'evidenceDnsPublicAddresses', value: STALE_PUBLIC_IP },
-        { label: 'evidenceDnsBrowserAddresses', value: '127.0.0.1' },
-        { label: 'evidenceConnectedIp', value: '127.0.0.1' },
-      ]));
+      expect(consistent).toMatchObject({
+        outcome: 'pass',
+        summary: 'dnsConsistent',
+        summaryArgs: [STALE_HOST, '127.0.0.1'],
+        facts: { dns: 'ok' },
+      });
+      expect(consistent.evidence).toEqual(
+        expect.arrayContaining([
+          { label: 'evidenceDnsPublicAddresses', value: STALE_PUBLIC_IP },
+          { label: 'evidenceDnsBrowserAddresses', value: '127.0.0.1' },
+          { label: 'evidenceConnectedIp', value: '127.0.0.1' },
+        ]),
+      );
       const before = await stepState(tabId, incident.id, 'dns');
 
       // The name moves: Firefox's resolver now gives the public address too, the tab is still on 127.0.0.1.
       await firefox.overrideDns(STALE_HOST, STALE_PUBLIC_IP);
       await clickStep(popup, 'dns');
-      const stale = await waitFor('the DNS step run again', async () => {
-        const s = await stepState(tabId, incident.id, 'dns');
-        return s?.state === 'done' && s.runId !== before?.runId ? s.result : undefined;
-      }, { timeoutMs: 8000 });
-      expect(stale.evidence).toEqual(expect.arrayContaining([
-        { label: 'evidenceDnsBrowserAddresses', value: STALE_PUBLIC_IP },
-        { label: 'evidenceFlushBrowser_firefox', value: 'about:networking#dns' },
-      ]));
+      const stale = await waitFor(
+        'the DNS step run again',
+        async () => {
+          const s = await stepState(tabId, incident.id, 'dns');
+          return s?.state === 'done' && s.runId !== before?.runId ? s.result : undefined;
+        },
+        { timeoutMs: 8000 },
+      );
+      expect(stale.evidence).toEqual(
+        expect.arrayContaining([
+          { label: 'evidenceDnsBrowserAddresses', value: STALE_PUBLIC_IP },
+          { label: 'evidenceFlushBrowser_firefox', value: 'about:networking#dns' },
+        ]),
+      );
       await expectStaleDns(suite, tabId, popup, stale);
     } finally {
       await firefox.overrideDns(STALE_HOST, null);
@@ -234,7 +289,9 @@ describe('Firefox: guided steps and the verdict (issue #3)', () => {
     expect(waiting).toMatchObject({ state: 'waiting-for-user', prompt: 'privateWindowAskOpenYourself' });
     expect(loadsOfPage()).toBe(1);
     const question = 'li[data-step="private-window"] .step-confirm';
-    expect(await popup.$eval(question, (e) => (e as HTMLElement).innerText)).toContain(message('privateWindowAskOpenYourself'));
+    expect(await popup.$eval(question, (e) => (e as HTMLElement).innerText)).toContain(
+      message('privateWindowAskOpenYourself'),
+    );
 
     await clickButton(popup, message('answerLoaded'), question);
     await expectPrivateWindowLoaded(suite, tab, popup);
@@ -250,7 +307,8 @@ describe('Firefox: watch, report and look-ups (issue #8)', () => {
     await expectCancelSaysWhatWasRemoved(suite, {
       probes,
       key: tag(),
-      confirmWithoutCookies: (popup) => clickButton(popup, message('clearWithoutCookies'), 'li[data-step="clear-site-data"] .step-confirm'),
+      confirmWithoutCookies: (popup) =>
+        clickButton(popup, message('clearWithoutCookies'), 'li[data-step="clear-site-data"] .step-confirm'),
     });
   });
 
@@ -266,7 +324,13 @@ describe('Firefox: watch, report and look-ups (issue #8)', () => {
     await popup.waitForSelector('.watch-reload-note');
 
     // After the first try has finished (the next one pending on a timer and an alarm) the event page goes.
-    const first = await recordWhere(firefox, tabId, (r) => (r.watch?.tries ?? 0) >= 1 && r.watch?.lastTry !== undefined && r.watch.tryingSince === undefined, 'the first watch try to finish', 10_000);
+    const first = await recordWhere(
+      firefox,
+      tabId,
+      (r) => (r.watch?.tries ?? 0) >= 1 && r.watch?.lastTry !== undefined && r.watch.tryingSince === undefined,
+      'the first watch try to finish',
+      10_000,
+    );
     expect(first.watch).toMatchObject({ status: 'watching', reload: true, lastTry: { status: 502 } });
     await firefox.suspendEventPage();
     const suspendedAt = Date.now();
@@ -276,7 +340,13 @@ describe('Firefox: watch, report and look-ups (issue #8)', () => {
     const atSuspension = (await firefox.record(tabId))?.watch;
 
     // The alarm wakes the event page for the next try; the try that sees 200 ends the watch and reloads.
-    const record = await recordWhere(firefox, tabId, (r) => r.watch?.status === 'back' && !r.incident && r.lastError !== undefined, 'the watch to end back and the tab to reload', 20_000);
+    const record = await recordWhere(
+      firefox,
+      tabId,
+      (r) => r.watch?.status === 'back' && !r.incident && r.lastError !== undefined,
+      'the watch to end back and the tab to reload',
+      20_000,
+    );
     expect(record.watch).toMatchObject({ status: 'back', reload: true, lastTry: { status: 200 } });
     expect(record.watch!.tries).toBeGreaterThanOrEqual(3);
     expect(record.lastError).toMatchObject({ url, recoveredStatus: 200 });
@@ -285,10 +355,14 @@ describe('Firefox: watch, report and look-ups (issue #8)', () => {
     // The 200 try and the reload, at least, came after the suspension.
     expect(hits.filter((r) => r.at > suspendedAt).length).toBeGreaterThanOrEqual(2);
     // Headless Firefox closes a notification as soon as it is shown: its events are what can be seen.
-    await expect.poll(notifications, { timeout: 5000, interval: 25 }).toContainEqual(expect.stringMatching(new RegExp(`^on(Shown|Closed):watch:${tabId}$`)));
+    await expect
+      .poll(notifications, { timeout: 5000, interval: 25 })
+      .toContainEqual(expect.stringMatching(new RegExp(`^on(Shown|Closed):watch:${tabId}$`)));
     // The popup, still open, follows the reload: the tab is healthy, the 502 is its last error.
     await popup.waitForSelector('section.last-error');
-    log(`watch: suspended with tries=${atSuspension?.tries} trying=${atSuspension?.tryingSince !== undefined}; back after ${record.watch!.tries} tries, ${hits.length} requests; notification events ${JSON.stringify(await notifications())}`);
+    log(
+      `watch: suspended with tries=${atSuspension?.tries} trying=${atSuspension?.tryingSince !== undefined}; back after ${record.watch!.tries} tries, ${hits.length} requests; notification events ${JSON.stringify(await notifications())}`,
+    );
   });
 
   it('watch without reloading: back → the badge says OK until "Reload the tab" in the popup', async () => {
@@ -305,7 +379,12 @@ describe('Firefox: watch, report and look-ups (issue #8)', () => {
     await popup.waitForSelector('.watch-back');
 
     await clickButton(popup, message('watchReloadNow'));
-    const reloaded = await recordWhere(firefox, tabId, (r) => !r.incident && r.lastError?.recoveredStatus === 200, 'the tab to reload');
+    const reloaded = await recordWhere(
+      firefox,
+      tabId,
+      (r) => !r.incident && r.lastError?.recoveredStatus === 200,
+      'the tab to reload',
+    );
     expect(reloaded.lastError?.url).toBe(url);
     await expectBadge(tabId, '');
   });
@@ -334,7 +413,11 @@ describe('Firefox: watch, report and look-ups (issue #8)', () => {
   it('look-ups: "Look for a known outage" names the open Cloudflare incident, "Find an archived copy" its date', async () => {
     await useSettings({
       thirdPartyLookups: true,
-      endpoints: { ...endpoints, archive: lookups.archiveTemplate, providerStatusPages: { ...endpoints.providerStatusPages, cloudflare: lookups.cloudflareStatusUrl } },
+      endpoints: {
+        ...endpoints,
+        archive: lookups.archiveTemplate,
+        providerStatusPages: { ...endpoints.providerStatusPages, cloudflare: lookups.cloudflareStatusUrl },
+      },
     });
     try {
       // A public-looking name: nothing about 127.0.0.1 ever goes to a third party.
@@ -349,7 +432,9 @@ describe('Firefox: watch, report and look-ups (issue #8)', () => {
       expect(steps['archived-copy']?.line).toContain(message('archivedFound', [SNAPSHOT_DATE]));
       expect(lookups.requests()).toContain('/cf/api/v2/summary.json');
       // Asked for the site's address only: no path (settings.sharePagePath is off), no query.
-      expect(lookups.requests()).toContain(`/wayback/available?url=${encodeURIComponent(`http://${LOOKUP_HOST}:${server.port}/`)}`);
+      expect(lookups.requests()).toContain(
+        `/wayback/available?url=${encodeURIComponent(`http://${LOOKUP_HOST}:${server.port}/`)}`,
+      );
     } finally {
       await firefox.overrideDns(LOOKUP_HOST, null);
       await useSettings({ endpoints });
@@ -367,7 +452,9 @@ describe('Firefox: host access revoked', () => {
     try {
       expect(await firefox.hostPermission()).toEqual({ allUrls: false, origins: [] });
       const url = server.url(`/nginx-502?t=${tag()}`);
-      const tabId = await firefox.openTabWithoutAccess(url, () => server.requests('/nginx-502').some((r) => r.url.endsWith(new URL(url).search)));
+      const tabId = await firefox.openTabWithoutAccess(url, () =>
+        server.requests('/nginx-502').some((r) => r.url.endsWith(new URL(url).search)),
+      );
       tabs.add(tabId);
       // webRequest saw nothing of it.
       expect(await firefox.record(tabId)).toBeUndefined();
@@ -378,9 +465,15 @@ describe('Firefox: host access revoked', () => {
       expect(notice).toContain(message('hostAccessTitle'));
       expect(notice).toContain(message('hostAccessBody'));
       await clickButton(popup, message('hostAccessButton'), '.host-access');
-      await expect.poll(() => firefox.hostPermission(), { timeout: 5000, interval: 25 }).toEqual({ allUrls: true, origins: ['<all_urls>'] });
+      await expect
+        .poll(() => firefox.hostPermission(), { timeout: 5000, interval: 25 })
+        .toEqual({ allUrls: true, origins: ['<all_urls>'] });
       // The popup follows permissions.onAdded: what it read of the tab is from before, so it asks for a reload…
-      await popup.waitForFunction((title) => document.querySelector('.host-access h2')?.textContent === title, { timeout: 5000, polling: 20 }, message('hostAccessGrantedTitle'));
+      await popup.waitForFunction(
+        (title) => document.querySelector('.host-access h2')?.textContent === title,
+        { timeout: 5000, polling: 20 },
+        message('hostAccessGrantedTitle'),
+      );
       await clickButton(popup, message('hostAccessReload'), '.host-access');
       // …and starts over once the tab has loaded again: the 502 is seen now, the popup explains it.
       await expectBadge(tabId, '502');

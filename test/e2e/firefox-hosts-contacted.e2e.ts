@@ -45,7 +45,12 @@ afterAll(async () => {
 /** Every step in `ids` has a result or waits for the person (the private window asks). */
 const settled = (popup: Page, ids: CheckId[], timeout: number) =>
   popup.waitForFunction(
-    (ids: string[]) => ids.every((id) => ['done', 'waiting-for-user'].some((s) => document.querySelector(`li[data-step="${id}"]`)?.classList.contains(`step--${s}`))),
+    (ids: string[]) =>
+      ids.every((id) =>
+        ['done', 'waiting-for-user'].some((s) =>
+          document.querySelector(`li[data-step="${id}"]`)?.classList.contains(`step--${s}`),
+        ),
+      ),
     { timeout, polling: 50 },
     ids,
   );
@@ -53,7 +58,10 @@ const settled = (popup: Page, ids: CheckId[], timeout: number) =>
 /** Clicks the first visible element matching `selector` (found in the page: Puppeteer's aria queries are slow over BiDi). */
 async function click(popup: Page, selector: string, text?: string): Promise<void> {
   const handle = await popup.waitForFunction(
-    (sel: string, t: string | null) => [...document.querySelectorAll<HTMLElement>(sel)].find((e) => e.offsetParent !== null && (t === null || e.textContent?.trim() === t)),
+    (sel: string, t: string | null) =>
+      [...document.querySelectorAll<HTMLElement>(sel)].find(
+        (e) => e.offsetParent !== null && (t === null || e.textContent?.trim() === t),
+      ),
     { timeout: 10_000, polling: 50 },
     selector,
     text ?? null,
@@ -77,7 +85,8 @@ async function runEveryStep(settings: Partial<Settings>): Promise<Set<string>> {
     await settled(popup, [...AUTOMATIC], 20_000);
     for (const step of MANUAL) {
       await click(popup, `li[data-step="${step}"] .step-row button`);
-      if (step === 'clear-site-data') await click(popup, 'li[data-step="clear-site-data"] .step-confirm button', message('clearWithoutCookies'));
+      if (step === 'clear-site-data')
+        await click(popup, 'li[data-step="clear-site-data"] .step-confirm button', message('clearWithoutCookies'));
       await settled(popup, [step], 25_000);
     }
   } finally {
@@ -91,12 +100,14 @@ async function runEveryStep(settings: Partial<Settings>): Promise<Set<string>> {
   return new Set([...(siteSeen > 0 ? [SITE.host] : []), ...seen.map((r) => r.host)]);
 }
 
-describe('Firefox: the hosts the extension contacts are the README\'s', () => {
+describe("Firefox: the hosts the extension contacts are the README's", () => {
   const rows = readmeHostRows();
   const hostsOf = (which: typeof rows) => new Set(which.flatMap((row) => rowHosts(row, SITE)));
   // The status pages of CDNs that are not in front of this site are listed, and rightly not contacted.
   const providers = Object.entries(DEFAULT_SETTINGS.endpoints.providerStatusPages ?? {});
-  const notInFront = new Set(providers.filter(([id]) => id !== 'cloudflare').map(([, url]) => new URL(url ?? '').hostname));
+  const notInFront = new Set(
+    providers.filter(([id]) => id !== 'cloudflare').map(([, url]) => new URL(url ?? '').hostname),
+  );
 
   it('third-party look-ups off: exactly the hosts of the rows without "only with third-party look-ups on"', async () => {
     const contacted = await runEveryStep({ thirdPartyLookups: false });
@@ -105,7 +116,7 @@ describe('Firefox: the hosts the extension contacts are the README\'s', () => {
     expect([...contacted].sort()).toEqual([...expected].sort());
   }, 120_000);
 
-  it('third-party look-ups on: every row\'s hosts (the status page of the CDN in front only), nothing else', async () => {
+  it("third-party look-ups on: every row's hosts (the status page of the CDN in front only), nothing else", async () => {
     const contacted = await runEveryStep({ thirdPartyLookups: true });
     const expected = [...hostsOf(rows)].filter((h) => !notInFront.has(h));
     log(`on: contacted ${[...contacted].sort().join(', ')}`);

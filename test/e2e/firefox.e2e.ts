@@ -3,7 +3,11 @@
 // scenario list, scenarios.ts); this file gives them Firefox's harness, plus what only Firefox has.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
-  defineScenarioTests, defineSpecificTests, expectBadge, expectIncidentSurvivesRestart, type BrowserSuite,
+  defineScenarioTests,
+  defineSpecificTests,
+  expectBadge,
+  expectIncidentSurvivesRestart,
+  type BrowserSuite,
 } from './shared/failure-tests';
 import { IDLE_TIMEOUT_PREF, launchFirefox, openedTabs, type FirefoxHarness, type LoadedTab } from '../harness/firefox';
 import { startFailingServer, type FailingServer } from '../harness/failing-server';
@@ -65,7 +69,8 @@ describe('Firefox: specific behaviour', () => {
     try {
       const { first, second } = await expectIncidentSurvivesRestart(suite, {
         // A background-only, in-memory marker: the status of the tab's last load, never stored.
-        beforeSuspend: async (first) => expect(await firefox.liveStatus(first.tabId)).toMatchObject({ status: 502, url: first.url }),
+        beforeSuspend: async (first) =>
+          expect(await firefox.liveStatus(first.tabId)).toMatchObject({ status: 502, url: first.url }),
         async suspend() {
           // Firefox reads the idle timeout when it arms the event page's timer: at start-up, and only once the
           // running timer (armed with the 30 s default) has fired. So: lower it now, suspend this instance the
@@ -85,16 +90,26 @@ describe('Firefox: specific behaviour', () => {
 
       // Now nothing forces it: the new instance suspends by itself once idle for 1 s.
       const idleSince = Date.now();
-      await waitFor('the event page to suspend itself when idle', async () => (await firefox.backgroundState()) === 'stopped', {
-        timeoutMs: 10_000,
-        intervalMs: 100,
-      });
-      console.info(`Firefox: the event page suspended itself ${Date.now() - idleSince} ms after the last message (idle timeout 1000 ms)`);
+      await waitFor(
+        'the event page to suspend itself when idle',
+        async () => (await firefox.backgroundState()) === 'stopped',
+        {
+          timeoutMs: 10_000,
+          intervalMs: 100,
+        },
+      );
+      console.info(
+        `Firefox: the event page suspended itself ${Date.now() - idleSince} ms after the last message (idle timeout 1000 ms)`,
+      );
 
       const third = await suite.openTab(`${server.url('/elb-504')}?t=${suite.tag()}`);
       // Only this response wakes the page: Firefox builds it, then hands it the queued events. That took over
       // the badge poll's 5 s once at load 25, so wait for the record (the page is up) before the badge.
-      await waitFor('the woken event page to record the 504', async () => (await firefox.record(third.tabId))?.incident, { timeoutMs: 20_000, intervalMs: 100 });
+      await waitFor(
+        'the woken event page to record the 504',
+        async () => (await firefox.record(third.tabId))?.incident,
+        { timeoutMs: 20_000, intervalMs: 100 },
+      );
       await expectBadge(suite, third.tabId, '504');
       expect((await firefox.record(third.tabId))?.incident?.failure).toMatchObject({ type: 'http', status: 504 });
       expect((await firefox.record(second.tabId))?.incident?.failure).toMatchObject({ type: 'http', status: 522 });

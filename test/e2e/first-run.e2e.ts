@@ -2,7 +2,13 @@
 // popup's own components on sample data), the suggested shortcut for the popup, the popup's settings link.
 import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extensionPageUrl, launchExtension, openExtensionPage, type ExtensionPage, type LaunchedExtension } from '../harness/chromium';
+import {
+  extensionPageUrl,
+  launchExtension,
+  openExtensionPage,
+  type ExtensionPage,
+  type LaunchedExtension,
+} from '../harness/chromium';
 import { EXTENSION_ORIGIN, launchFirefox, navigateExtensionPage, type FirefoxHarness } from '../harness/firefox';
 import { waitFor } from '../harness/wait-for';
 
@@ -44,7 +50,9 @@ describe('Chromium: first run', () => {
   afterAll(() => launched?.close());
 
   it('a fresh install opens the welcome page, with the popup rendered from sample data and the pin picture', async () => {
-    const welcome = await waitFor('the welcome page', () => launched.context.pages().find((p) => p.url().endsWith('/welcome.html')));
+    const welcome = await waitFor('the welcome page', () =>
+      launched.context.pages().find((p) => p.url().endsWith('/welcome.html')),
+    );
     const view = await waitFor('the welcome page rendered', () => welcome.evaluate(readWelcome));
     expect(view.title).toBe('Welcome to Error Page Explainer');
     expect(view.sampleCode).toBe('502');
@@ -57,7 +65,9 @@ describe('Chromium: first run', () => {
   });
 
   it('suggests Alt+Shift+E for the popup (_execute_action)', async () => {
-    const commands = await extension.page.evaluate(() => (globalThis as unknown as { chrome: Commands }).chrome.commands.getAll());
+    const commands = await extension.page.evaluate(() =>
+      (globalThis as unknown as { chrome: Commands }).chrome.commands.getAll(),
+    );
     expect(commands.find((c) => c.name === '_execute_action')?.shortcut).toBe('Alt+Shift+E');
   });
 
@@ -95,7 +105,9 @@ describe('Firefox: first run', () => {
           const ext = (globalThis as unknown as { browser: { extension: { getViews(): Window[] } } }).browser.extension;
           const welcome = ext.getViews().find((w) => w.location.pathname === '/welcome.html');
           // The reader runs in that page (its own window evaluates its source).
-          return welcome ? (welcome as unknown as { eval(src: string): WelcomeView | undefined }).eval(`(${read})()`) : undefined;
+          return welcome
+            ? (welcome as unknown as { eval(src: string): WelcomeView | undefined }).eval(`(${read})()`)
+            : undefined;
         }, readWelcome.toString()),
       { timeoutMs: 10_000 },
     );
@@ -107,9 +119,13 @@ describe('Firefox: first run', () => {
   });
 
   it('suggests Alt+Shift+E for the popup (_execute_action), and the settings say how to change it', async () => {
-    const commands = await page.evaluate(() => (globalThis as unknown as { browser: Commands }).browser.commands.getAll());
+    const commands = await page.evaluate(() =>
+      (globalThis as unknown as { browser: Commands }).browser.commands.getAll(),
+    );
     expect(commands.find((c) => c.name === '_execute_action')?.shortcut).toBe('Alt+Shift+E');
-    const line = await waitFor('the shortcut line', () => page.evaluate(() => document.querySelector('.shortcut-line')?.textContent ?? undefined));
+    const line = await waitFor('the shortcut line', () =>
+      page.evaluate(() => document.querySelector('.shortcut-line')?.textContent ?? undefined),
+    );
     expect(line).toContain('Alt+Shift+E');
   });
 });

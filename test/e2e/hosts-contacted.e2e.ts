@@ -33,15 +33,27 @@ let seen: { host: string; by: 'worker' | 'page'; url: string }[] = [];
 const onRequest = (request: Request): void => {
   const url = new URL(request.url());
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return;
-  seen.push({ host: url.hostname, by: request.serviceWorker() ? 'worker' : 'page', url: `${request.method()} ${url.origin}${url.pathname}` });
+  seen.push({
+    host: url.hostname,
+    by: request.serviceWorker() ? 'worker' : 'page',
+    url: `${request.method()} ${url.origin}${url.pathname}`,
+  });
 };
 
 /** The stand-ins for the internet: each default address answers as its service would (test/harness/host-stand-ins.ts). */
 async function standIn(route: Route): Promise<void> {
   const request = route.request();
   const body = request.postData();
-  const answer = await answerAs(new URL(request.url()), lookups, { method: request.method(), ...(body ? { body } : {}) });
-  await route.fulfill({ status: answer.status, ...(answer.contentType ? { contentType: answer.contentType } : {}), headers: { 'access-control-allow-origin': '*' }, body: answer.body });
+  const answer = await answerAs(new URL(request.url()), lookups, {
+    method: request.method(),
+    ...(body ? { body } : {}),
+  });
+  await route.fulfill({
+    status: answer.status,
+    ...(answer.contentType ? { contentType: answer.contentType } : {}),
+    headers: { 'access-control-allow-origin': '*' },
+    body: answer.body,
+  });
 }
 
 beforeAll(async () => {
@@ -59,7 +71,12 @@ afterAll(async () => {
 /** Every step in `ids` has a result or waits for the person (the private window asks, in headless Chromium). */
 const settled = (popup: Page, ids: CheckId[], timeout: number) =>
   popup.waitForFunction(
-    (ids) => ids.every((id) => ['done', 'waiting-for-user'].some((s) => document.querySelector(`li[data-step="${id}"]`)?.classList.contains(`step--${s}`))),
+    (ids) =>
+      ids.every((id) =>
+        ['done', 'waiting-for-user'].some((s) =>
+          document.querySelector(`li[data-step="${id}"]`)?.classList.contains(`step--${s}`),
+        ),
+      ),
     ids,
     { timeout, polling: 100 },
   );
@@ -78,7 +95,10 @@ async function runEveryStep(settings: Partial<Settings>): Promise<Set<string>> {
     for (const step of MANUAL) {
       await popup.locator(`li[data-step="${step}"] .step-row button`).click();
       if (step === 'clear-site-data') {
-        await popup.getByRole('group', { name: message('clearConfirmLabel') }).getByRole('button', { name: message('clearWithoutCookies'), exact: true }).click();
+        await popup
+          .getByRole('group', { name: message('clearConfirmLabel') })
+          .getByRole('button', { name: message('clearWithoutCookies'), exact: true })
+          .click();
       }
       await settled(popup, [step], 25_000);
     }
@@ -90,12 +110,14 @@ async function runEveryStep(settings: Partial<Settings>): Promise<Set<string>> {
   return new Set(seen.map((r) => (r.host === '127.0.0.1' ? SITE.host : r.host)));
 }
 
-describe('Chromium: the hosts the extension contacts are the README\'s', () => {
+describe("Chromium: the hosts the extension contacts are the README's", () => {
   const rows = readmeHostRows();
   const hostsOf = (which: typeof rows) => new Set(which.flatMap((row) => rowHosts(row, SITE)));
   // The status pages of CDNs that are not in front of this site are listed, and rightly not contacted.
   const providers = Object.entries(DEFAULT_SETTINGS.endpoints.providerStatusPages ?? {});
-  const notInFront = new Set(providers.filter(([id]) => id !== 'cloudflare').map(([, url]) => new URL(url ?? '').hostname));
+  const notInFront = new Set(
+    providers.filter(([id]) => id !== 'cloudflare').map(([, url]) => new URL(url ?? '').hostname),
+  );
 
   it('the README table lists the site, the connectivity and DNS hosts, and the look-ups', () => {
     expect(rows.length).toBeGreaterThanOrEqual(5);
@@ -110,7 +132,7 @@ describe('Chromium: the hosts the extension contacts are the README\'s', () => {
     expect([...contacted].sort()).toEqual([...expected].sort());
   }, 120_000);
 
-  it('third-party look-ups on: every row\'s hosts (the status page of the CDN in front only), nothing else', async () => {
+  it("third-party look-ups on: every row's hosts (the status page of the CDN in front only), nothing else", async () => {
     const contacted = await runEveryStep({ thirdPartyLookups: true });
     const expected = [...hostsOf(rows)].filter((h) => !notInFront.has(h));
     log(`on: contacted ${[...contacted].sort().join(', ')}`);

@@ -36,25 +36,42 @@ const createTabs = (starts: string[], size: number, ms: number) =>
   inControl(
     `tabs.create ×${starts.length}`,
     browser.control.evaluate(
-      ({ all, size }) => Promise.all(all.map((start) => chrome.tabs.create({ url: start + 'x'.repeat(Math.max(0, size - start.length)), active: false }).then((t) => t.id ?? -1))),
+      ({ all, size }) =>
+        Promise.all(
+          all.map((start) =>
+            chrome.tabs
+              .create({ url: start + 'x'.repeat(Math.max(0, size - start.length)), active: false })
+              .then((t) => t.id ?? -1),
+          ),
+        ),
       { all: starts, size },
     ),
     ms,
   );
-const bytesInUse = () => inControl('storage.session.getBytesInUse', browser.control.evaluate(() => chrome.storage.session.getBytesInUse(null)));
+const bytesInUse = () =>
+  inControl(
+    'storage.session.getBytesInUse',
+    browser.control.evaluate(() => chrome.storage.session.getBytesInUse(null)),
+  );
 /** The tab's record, read through storage only: tabs.get / tabs.query would copy its 2 MiB address on every poll (0.2–3.5 s a call). */
 const incidentOf = (tabId: number, timeoutMs: number) =>
-  waitFor(`tab ${tabId}'s incident`, async () => (await browser.record(tabId))?.incident, { timeoutMs, intervalMs: 200 });
+  waitFor(`tab ${tabId}'s incident`, async () => (await browser.record(tabId))?.incident, {
+    timeoutMs,
+    intervalMs: 200,
+  });
 
 describe('2 MiB URLs and 100 KB status lines', () => {
   it('three tabs failing on them: storage.session stays small, a further tab is still recorded, the popup renders', async () => {
     const started = Date.now();
     const starts = [1, 2, 3].map((n) => server.rawUrl(`/long-reason?tab=${n}&q=`));
     // Main frames that finished loading, noted by the extension page (one event each: no polling of the tabs).
-    await inControl('webNavigation.onCompleted.addListener', browser.control.evaluate(() => {
-      const loaded: number[] = ((globalThis as unknown as { __loaded: number[] }).__loaded = []);
-      chrome.webNavigation.onCompleted.addListener((d) => void (d.frameId === 0 && loaded.push(d.tabId)));
-    }));
+    await inControl(
+      'webNavigation.onCompleted.addListener',
+      browser.control.evaluate(() => {
+        const loaded: number[] = ((globalThis as unknown as { __loaded: number[] }).__loaded = []);
+        chrome.webNavigation.onCompleted.addListener((d) => void (d.frameId === 0 && loaded.push(d.tabId)));
+      }),
+    );
     const ids = await createTabs(starts, MIB2, 150_000);
     const createdMs = Date.now() - started;
     try {
@@ -62,26 +79,40 @@ describe('2 MiB URLs and 100 KB status lines', () => {
       for (const tabId of ids) incidents.push(await incidentOf(tabId, 150_000));
       const recordedMs = Date.now() - started;
       // (The server's log has no port in its URL: a few characters short of what was sent.)
-      expect(server.requests((r) => r.path === '/long-reason' && r.url.length > MIB2 - 16).length, 'the server saw each 2 MiB request whole').toBe(3);
+      expect(
+        server.requests((r) => r.path === '/long-reason' && r.url.length > MIB2 - 16).length,
+        'the server saw each 2 MiB request whole',
+      ).toBe(3);
       for (const [i, incident] of incidents.entries()) {
         expect(incident.url).toBe(`${new URL(starts[i]!).origin}/long-reason`);
         expect(incident.failure.type === 'http' && incident.failure.status).toBe(502);
-        expect(incident.failure.type === 'http' ? incident.failure.statusLine.length : Infinity).toBeLessThanOrEqual(MAX_STORED_LINE);
+        expect(incident.failure.type === 'http' ? incident.failure.statusLine.length : Infinity).toBeLessThanOrEqual(
+          MAX_STORED_LINE,
+        );
       }
       const bytes = await bytesInUse();
       expect(bytes).toBeLessThan(64 * 1024);
 
       // While the three load, Chromium answers little else (the badge API took > 5 s a call): let them finish.
-      await waitFor('the 2 MiB tabs to finish loading', () =>
-        browser.control.evaluate((tabIds) => tabIds.every((id) => (globalThis as unknown as { __loaded: number[] }).__loaded.includes(id)), ids),
-      { timeoutMs: 150_000, intervalMs: 500 });
+      await waitFor(
+        'the 2 MiB tabs to finish loading',
+        () =>
+          browser.control.evaluate(
+            (tabIds) => tabIds.every((id) => (globalThis as unknown as { __loaded: number[] }).__loaded.includes(id)),
+            ids,
+          ),
+        { timeoutMs: 150_000, intervalMs: 500 },
+      );
       const loadedMs = Date.now() - started;
 
       const [further] = await createTabs([server.url('/code/503?after-long=1')], 0, 30_000);
       ids.push(further!);
       const furtherIncident = await incidentOf(further!, 30_000);
       expect(furtherIncident.failure).toMatchObject({ type: 'http', status: 503 });
-      await waitFor('the further tab\'s badge', async () => (await browser.badgeText(further!)) === '503', { timeoutMs: 20_000, intervalMs: 100 });
+      await waitFor("the further tab's badge", async () => (await browser.badgeText(further!)) === '503', {
+        timeoutMs: 20_000,
+        intervalMs: 100,
+      });
       for (const tabId of [ids[0]!, further!]) {
         const popup = await browser.openPopup(tabId);
         expect(await popup.locator('p.url').getAttribute('title')).toBe((await browser.record(tabId))?.incident?.url);

@@ -35,7 +35,12 @@ async function startPageSite(): Promise<PageSite> {
   const seen: string[] = [];
   let held: ServerResponse[] = [];
   const send = (res: ServerResponse, status: number, headers: Record<string, string>, body = '') => {
-    res.writeHead(status, { ...headers, ...(body ? { 'content-type': 'text/html; charset=utf-8' } : {}), 'cache-control': 'no-store', connection: 'close' });
+    res.writeHead(status, {
+      ...headers,
+      ...(body ? { 'content-type': 'text/html; charset=utf-8' } : {}),
+      'cache-control': 'no-store',
+      connection: 'close',
+    });
     res.end(body);
   };
   const server = createServer((req, res) => {
@@ -45,7 +50,13 @@ async function startPageSite(): Promise<PageSite> {
     if (path === '/nginx-502') return send(res, 502, { server: 'nginx/1.24.0' }, html('502 Bad Gateway', NGINX_502));
     if (path === '/empty-502') return send(res, 502, { server: 'nginx/1.24.0' });
     // The vendor's text is on screen, but a parser-blocking script keeps its DOM from being ready.
-    if (path === '/held-1016') return send(res, 530, CLOUDFLARE, html('Error 1016 | Cloudflare', `${ERROR_1016}<script src="/held.js"></script>`));
+    if (path === '/held-1016')
+      return send(
+        res,
+        530,
+        CLOUDFLARE,
+        html('Error 1016 | Cloudflare', `${ERROR_1016}<script src="/held.js"></script>`),
+      );
     if (path === '/held.js') return void held.push(res);
     send(res, 404, {}, 'not found');
   });
@@ -83,7 +94,9 @@ function definePageReadingTests(driver: () => Driver, site: () => PageSite): voi
   let counter = 0;
   const tag = () => `${driver().name[0]}${++counter}`;
   const reading = (tabId: number) =>
-    waitFor('the page reading to be stored', async () => (await driver().record(tabId))?.incident?.page, { timeoutMs: 10_000 });
+    waitFor('the page reading to be stored', async () => (await driver().record(tabId))?.incident?.page, {
+      timeoutMs: 10_000,
+    });
 
   afterEach(() => driver().closeAll());
 
@@ -92,7 +105,13 @@ function definePageReadingTests(driver: () => Driver, site: () => PageSite): voi
     const before = site().requests('/cf-1016');
     const tabId = await driver().open(url);
     const page = await reading(tabId);
-    expect(page.reason).toMatchObject({ platform: 'cloudflare', code: '1016', reference: RAY, meaningKey: 'bodyReason_cloudflare_1016', hop: 'origin' });
+    expect(page.reason).toMatchObject({
+      platform: 'cloudflare',
+      code: '1016',
+      reference: RAY,
+      meaningKey: 'bodyReason_cloudflare_1016',
+      hop: 'origin',
+    });
     // Only the code and reference are kept, never the page's text.
     expect(JSON.stringify(page)).not.toContain('Origin DNS error');
 
@@ -122,8 +141,10 @@ function definePageReadingTests(driver: () => Driver, site: () => PageSite): voi
     const first = site().url('/held-1016', tag());
     const tabId = await driver().start(first);
     // The failure is recorded and its document is showing, but its DOM is not ready (the script is held).
-    await waitFor('the held page to be recorded and parsing', async () =>
-      site().requests('/held.js') > 0 && (await driver().record(tabId))?.incident?.url === first);
+    await waitFor(
+      'the held page to be recorded and parsing',
+      async () => site().requests('/held.js') > 0 && (await driver().record(tabId))?.incident?.url === first,
+    );
     const next = site().url('/nginx-502', tag());
     await driver().navigate(tabId, next);
     site().release();
@@ -168,7 +189,10 @@ describe('Chromium: the page in the tab', () => {
         return tabId;
       },
       async navigate(tabId, url) {
-        await pages.get(tabId)!.goto(url).catch(() => undefined);
+        await pages
+          .get(tabId)!
+          .goto(url)
+          .catch(() => undefined);
         await waitFor(`tab ${tabId} to show ${url}`, async () => (await browser.tabIdOf(url)) === tabId);
       },
       record: (tabId) => browser.record(tabId),

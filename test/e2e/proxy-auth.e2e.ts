@@ -17,11 +17,17 @@ const proxied: string[] = [];
 
 beforeAll(async () => {
   // Every proxied request gets a 407 with a Basic challenge, as a corporate proxy asks for a sign-in.
-  proxy = await listenLocally(createServer((req, res) => {
-    proxied.push(req.url ?? '');
-    res.writeHead(407, { 'proxy-authenticate': 'Basic realm="corp"', 'content-type': 'text/html', connection: 'close' });
-    res.end('<h1>Proxy sign-in required</h1>');
-  }));
+  proxy = await listenLocally(
+    createServer((req, res) => {
+      proxied.push(req.url ?? '');
+      res.writeHead(407, {
+        'proxy-authenticate': 'Basic realm="corp"',
+        'content-type': 'text/html',
+        connection: 'close',
+      });
+      res.end('<h1>Proxy sign-in required</h1>');
+    }),
+  );
   // The page's host is never resolved: the proxy answers for it. Nothing reaches the internet (Chromium's own
   // update check goes to this proxy too, and gets its 407).
   browser = await launchChromium({ extraArgs: [`--proxy-server=${proxy.origin}`] });
@@ -34,7 +40,7 @@ afterAll(async () => {
 });
 
 describe('Chromium behind a proxy that answers 407', () => {
-  it('records the proxy\'s 407 as a refusal and explains it in the popup, with no alarm', async () => {
+  it("records the proxy's 407 as a refusal and explains it in the popup, with no alarm", async () => {
     const tab = await opened.track(browser.openTab(PAGE));
     // Headless Chromium has no one to ask for the proxy's password: it gives up and shows its own error page.
     expect(tab.navigationError).toBe('net::ERR_INVALID_AUTH_CREDENTIALS');

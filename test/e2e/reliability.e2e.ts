@@ -14,7 +14,13 @@ import { dialogsDuring as dialogsIn, snapshotPopup } from '../harness/popup-chec
 import { localEndpoints, startProbeServers, type ProbeServers } from '../harness/probe-servers';
 import type { ChromeApi } from '../harness/chrome-api';
 import { launchReliabilityChromium, type ReliabilityBrowser } from '../harness/reliability-browser';
-import { HUGE_HEADER, REASON_MARKUP, startReliabilityServer, type LoggedRequest, type ReliabilityServer } from '../harness/reliability-server';
+import {
+  HUGE_HEADER,
+  REASON_MARKUP,
+  startReliabilityServer,
+  type LoggedRequest,
+  type ReliabilityServer,
+} from '../harness/reliability-server';
 import { waitFor, withDeadline } from '../harness/wait-for';
 
 declare const chrome: ChromeApi;
@@ -44,9 +50,21 @@ afterEach(() => opened.closeAll());
 // ---- helpers -----------------------------------------------------------------------------------------
 
 const inControl = <R>(what: string, call: Promise<R>, ms = 5000): Promise<R> => withDeadline(what, call, ms);
-const setLocal = (items: Record<string, unknown>) => inControl('storage.local.set', browser.control.evaluate((i) => chrome.storage.local.set(i), items));
-const getLocal = (key: string) => inControl('storage.local.get', browser.control.evaluate((k) => chrome.storage.local.get(k).then((i) => i[k]), key));
-const sendMessage = (msg: Record<string, unknown>) => inControl('runtime.sendMessage', browser.control.evaluate((m) => chrome.runtime.sendMessage(m), msg));
+const setLocal = (items: Record<string, unknown>) =>
+  inControl(
+    'storage.local.set',
+    browser.control.evaluate((i) => chrome.storage.local.set(i), items),
+  );
+const getLocal = (key: string) =>
+  inControl(
+    'storage.local.get',
+    browser.control.evaluate((k) => chrome.storage.local.get(k).then((i) => i[k]), key),
+  );
+const sendMessage = (msg: Record<string, unknown>) =>
+  inControl(
+    'runtime.sendMessage',
+    browser.control.evaluate((m) => chrome.runtime.sendMessage(m), msg),
+  );
 
 const openTab = (url: string, finalUrl?: string) => opened.track(browser.openTab(url, finalUrl));
 const openPopup = (tabId: number): Promise<Page> => opened.track(browser.openPopup(tabId));
@@ -66,10 +84,14 @@ async function barrier(): Promise<void> {
 }
 
 const recordOf = (tabId: number, ok: (r: TabRecord) => boolean, what: string, timeoutMs = 5000) =>
-  waitFor(what, async () => {
-    const r = await browser.record(tabId);
-    return r && ok(r) ? r : undefined;
-  }, { timeoutMs });
+  waitFor(
+    what,
+    async () => {
+      const r = await browser.record(tabId);
+      return r && ok(r) ? r : undefined;
+    },
+    { timeoutMs },
+  );
 
 /** Dialogs (alert) opened by any page while `during` runs: markup executed somewhere. */
 const dialogsDuring = <T>(during: () => Promise<T>) => dialogsIn(browser.context, during);
@@ -86,28 +108,38 @@ async function watchWorkerErrors(): Promise<() => Promise<string[]>> {
   await browser.worker.evaluate((n) => {
     const seen: string[] = [];
     (globalThis as unknown as Record<string, string[]>)[n] = seen;
-    addEventListener('unhandledrejection', (e) => void seen.push(`unhandledrejection: ${String((e as PromiseRejectionEvent).reason)}`));
+    addEventListener(
+      'unhandledrejection',
+      (e) => void seen.push(`unhandledrejection: ${String((e as PromiseRejectionEvent).reason)}`),
+    );
     addEventListener('error', (e) => void seen.push(`error: ${(e as ErrorEvent).message}`));
   }, name);
-  return () => browser.worker.evaluate((n) => [...((globalThis as unknown as Record<string, string[]>)[n] ?? [])], name);
+  return () =>
+    browser.worker.evaluate((n) => [...((globalThis as unknown as Record<string, string[]>)[n] ?? [])], name);
 }
 
 const stepButton = (popup: Page, step: string) => popup.locator(`li[data-step="${step}"] .step-row button`);
 const waitForStep = (popup: Page, step: string, state: string, timeout: number) =>
-  popup.waitForFunction(({ id, want }) => document.querySelector(`li[data-step="${id}"]`)?.classList.contains(`step--${want}`), { id: step, want: state }, { timeout, polling: 'raf' });
+  popup.waitForFunction(
+    ({ id, want }) => document.querySelector(`li[data-step="${id}"]`)?.classList.contains(`step--${want}`),
+    { id: step, want: state },
+    { timeout, polling: 'raf' },
+  );
 
 /** Requests made by someone other than a page being navigated: the extension's fetches (`dest: empty`, extension origin). */
-const fromExtension = (r: LoggedRequest) => r.secFetchDest === 'empty' || (r.origin ?? '').startsWith('chrome-extension://');
+const fromExtension = (r: LoggedRequest) =>
+  r.secFetchDest === 'empty' || (r.origin ?? '').startsWith('chrome-extension://');
 
 // ---- privacy (first: nothing else has run in this worker yet) -----------------------------------------
 
 describe('privacy', () => {
-  it('browsing healthy and failing pages makes no request of the extension\'s own; a step\'s fetch is seen (positive control)', async () => {
+  it("browsing healthy and failing pages makes no request of the extension's own; a step's fetch is seen (positive control)", async () => {
     const swRequests: string[] = [];
     // Playwright ≥ 1.4x reports a service worker's network requests on the context, with serviceWorker() set.
     // The worker reading its own package (icons for action.setIcon) is not a network request.
     const own = extensionPageUrl(browser.extensionId, '');
-    const onRequest = (r: Request) => void (r.serviceWorker() && !r.url().startsWith(own) ? swRequests.push(r.url()) : undefined);
+    const onRequest = (r: Request) =>
+      void (r.serviceWorker() && !r.url().startsWith(own) ? swRequests.push(r.url()) : undefined);
     browser.context.on('request', onRequest);
     try {
       const since = Date.now();
@@ -145,11 +177,15 @@ describe('privacy', () => {
       await waitFor('the worker fetch to be reported', () => swRequests.some((u) => u.includes(`control=${id}`)));
       // Playwright reports the request when it starts: the server may see it a little later.
       const control = await waitFor('the server to see the worker fetch', () => {
-        const seen = server.requests((r) => r.url.includes(`control=${id}`) && r.at >= browsingEnded && fromExtension(r));
+        const seen = server.requests(
+          (r) => r.url.includes(`control=${id}`) && r.at >= browsingEnded && fromExtension(r),
+        );
         return seen.length ? seen : undefined;
       });
       expect(control.length).toBe(1);
-      log(`privacy: ${pages.length} pages browsed, 0 extension requests; control fetch seen by Playwright (service worker) and by the server as ${JSON.stringify({ origin: control[0]?.origin, mode: control[0]?.secFetchMode, dest: control[0]?.secFetchDest })}`);
+      log(
+        `privacy: ${pages.length} pages browsed, 0 extension requests; control fetch seen by Playwright (service worker) and by the server as ${JSON.stringify({ origin: control[0]?.origin, mode: control[0]?.secFetchMode, dest: control[0]?.secFetchDest })}`,
+      );
       await recordOf(tabId, (r) => r.incident?.checks['clean-request']?.state === 'done', 'the control step to finish');
     } finally {
       browser.context.off('request', onRequest);
@@ -177,13 +213,15 @@ describe('privacy', () => {
 // ---- no HTML from response content ---------------------------------------------------------------------
 
 describe('no HTML from response content', () => {
-  it('markup in the status line\'s reason phrase is shown as text only', async () => {
+  it("markup in the status line's reason phrase is shown as text only", async () => {
     const url = server.rawUrl(`/reason-markup?t=${tag()}`);
     const { tabId } = await openTab(url);
     await expectBadge(tabId, '502');
     const record = await recordOf(tabId, (r) => !!r.incident, 'the incident');
     const failure = record.incident?.failure;
-    log(`reason-phrase markup: Chrome's statusLine = ${JSON.stringify(failure?.type === 'http' ? failure.statusLine : null)}`);
+    log(
+      `reason-phrase markup: Chrome's statusLine = ${JSON.stringify(failure?.type === 'http' ? failure.statusLine : null)}`,
+    );
     expect(failure).toMatchObject({ type: 'http', status: 502, statusLine: expect.stringContaining(REASON_MARKUP) });
 
     const { value: popup, dialogs } = await dialogsDuring(async () => {
@@ -197,7 +235,7 @@ describe('no HTML from response content', () => {
     expect(await reportPreview(popup)).toContain(REASON_MARKUP);
   });
 
-  it('markup in the URL\'s query is shown as text only', async () => {
+  it("markup in the URL's query is shown as text only", async () => {
     // Chrome percent-encodes < > " and spaces in a query (WHATWG URL, as Node's URL does).
     const url = new URL(server.url(`/code/502?q=<svg/onload=alert(1)>'"&t=${tag()}`)).href;
     const { tabId } = await openTab(url);
@@ -230,7 +268,9 @@ describe('bad input end to end', () => {
     const headers = record.incident!.headers;
     const sent = HUGE_HEADER.requestIdBytes + HUGE_HEADER.akamaiHeaders * (HUGE_HEADER.akamaiValueBytes + 20);
     const stored = JSON.stringify(record).length;
-    log(`huge header: ~${Math.round(sent / 1024)} KB sent, navigation error ${navigationError ?? 'none'}; stored record ${stored} bytes, ${Object.keys(headers).length} headers, x-request-id ${headers['x-request-id']?.length ?? 0} chars`);
+    log(
+      `huge header: ~${Math.round(sent / 1024)} KB sent, navigation error ${navigationError ?? 'none'}; stored record ${stored} bytes, ${Object.keys(headers).length} headers, x-request-id ${headers['x-request-id']?.length ?? 0} chars`,
+    );
     expect(record.incident?.failure).toMatchObject({ type: 'http', status: 502 });
     expect(Object.keys(headers).length).toBeLessThanOrEqual(24);
     for (const value of Object.values(headers)) expect(value.length).toBeLessThanOrEqual(256);
@@ -243,10 +283,12 @@ describe('bad input end to end', () => {
     for (const status of [999, 600]) {
       const url = server.rawUrl(`/status/${status}?t=${tag()}`);
       const { page, tabId, navigationError } = await openTab(url);
-      const seen = await page.evaluate(() => {
-        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-        return { responseStatus: nav?.responseStatus ?? null, text: document.body?.innerText.slice(0, 60) ?? '' };
-      }).catch(() => null);
+      const seen = await page
+        .evaluate(() => {
+          const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+          return { responseStatus: nav?.responseStatus ?? null, text: document.body?.innerText.slice(0, 60) ?? '' };
+        })
+        .catch(() => null);
       outcomes.push(`${status}: navigation error ${navigationError ?? 'none'}, page sees ${JSON.stringify(seen)}`);
       tabs.push(tabId);
     }
@@ -276,21 +318,33 @@ describe('bad input end to end', () => {
     const host = server.url(`/prerender-host?kind=${kind}&target=${encodeURIComponent(target)}`);
     await page.goto(host);
     const tabId = await browser.tabIdOf(host);
-    const fetched = await waitFor(`the ${kind} request`, () => {
-      const seen = server.requests((r) => r.url.endsWith(target));
-      return seen.length ? seen : undefined;
-    }, { timeoutMs: 8000 });
+    const fetched = await waitFor(
+      `the ${kind} request`,
+      () => {
+        const seen = server.requests((r) => r.url.endsWith(target));
+        return seen.length ? seen : undefined;
+      },
+      { timeoutMs: 8000 },
+    );
     return { page, cdp, tabId, fetched };
   }
 
   it('prerender under Playwright: Chromium refuses to prerender (DevTools attached) and prefetches instead', async () => {
     const statuses: string[] = [];
     const { cdp, fetched } = await speculate('prerender', `/code/502?prerender=${tag()}`, async (session) => {
-      session.on('Preload.prerenderStatusUpdated', (e: { status: string; prerenderStatus?: string }) => void statuses.push(`${e.status}${e.prerenderStatus ? `:${e.prerenderStatus}` : ''}`));
+      session.on(
+        'Preload.prerenderStatusUpdated',
+        (e: { status: string; prerenderStatus?: string }) =>
+          void statuses.push(`${e.status}${e.prerenderStatus ? `:${e.prerenderStatus}` : ''}`),
+      );
       await session.send('Preload.enable');
     });
-    await waitFor('the prerender attempt to end', () => statuses.some((s) => /^(Failure|Ready|Success)/.test(s)), { timeoutMs: 8000 });
-    log(`prerender: CDP Preload statuses ${statuses.join(' → ')}; the server saw ${fetched.length} request(s) for the target with Sec-Purpose ${JSON.stringify(fetched.map((r) => r.secPurpose))}`);
+    await waitFor('the prerender attempt to end', () => statuses.some((s) => /^(Failure|Ready|Success)/.test(s)), {
+      timeoutMs: 8000,
+    });
+    log(
+      `prerender: CDP Preload statuses ${statuses.join(' → ')}; the server saw ${fetched.length} request(s) for the target with Sec-Purpose ${JSON.stringify(fetched.map((r) => r.secPurpose))}`,
+    );
     // Playwright attaches DevTools to every page, and Chromium does not prerender under DevTools: what
     // remains is a fetch of the target marked as a prefetch for a prerender. A real prerender (with
     // documentLifecycle 'prerender') cannot be produced here; classify-navigation's unit tests cover it.
@@ -303,11 +357,14 @@ describe('bad input end to end', () => {
   // tells it apart by its documentId (src/knowledge/classify-navigation.ts).
   it('a 5xx fetched by speculation rules (prefetch, and prerender falling back to prefetch) gives the tab no badge', async () => {
     const tabs = [];
-    for (const kind of ['prefetch', 'prerender'] as const) tabs.push((await speculate(kind, `/code/502?${kind}=${tag()}`)).tabId);
+    for (const kind of ['prefetch', 'prerender'] as const)
+      tabs.push((await speculate(kind, `/code/502?${kind}=${tag()}`)).tabId);
     await barrier();
     const badges = await Promise.all(tabs.map((t) => browser.badgeText(t)));
     const failures = await Promise.all(tabs.map(async (t) => (await browser.record(t))?.incident?.failure));
-    log(`speculation rules: badges on the host tabs (prefetch, prerender) = ${JSON.stringify(badges)}, recorded ${JSON.stringify(failures)}; expected no badge, no record`);
+    log(
+      `speculation rules: badges on the host tabs (prefetch, prerender) = ${JSON.stringify(badges)}, recorded ${JSON.stringify(failures)}; expected no badge, no record`,
+    );
     expect(badges).toEqual(['', '']);
     for (const tabId of tabs) expect(await browser.record(tabId)).toBeUndefined();
   });
@@ -357,24 +414,48 @@ describe('many at once', () => {
       15_000,
     );
     try {
-      type Seen = { badge: string; status: string | undefined; url: string | undefined; code: number | undefined; loaded: boolean };
+      type Seen = {
+        badge: string;
+        status: string | undefined;
+        url: string | undefined;
+        code: number | undefined;
+        loaded: boolean;
+      };
       const readAll = () =>
         browser.control.evaluate(
           (tabIds) =>
             Promise.all(
               tabIds.map(async (tabId) => {
                 const key = `tab:${tabId}`;
-                const [badge, items, tab] = await Promise.all([chrome.action.getBadgeText({ tabId }), chrome.storage.session.get(key), chrome.tabs.get(tabId)]);
-                const incident = (items[key] as { incident?: { url: string; failure: { status?: number } } } | undefined)?.incident;
-                return { badge, status: tab.status, url: incident?.url, code: incident?.failure.status, loaded: tab.status === 'complete' };
+                const [badge, items, tab] = await Promise.all([
+                  chrome.action.getBadgeText({ tabId }),
+                  chrome.storage.session.get(key),
+                  chrome.tabs.get(tabId),
+                ]);
+                const incident = (
+                  items[key] as { incident?: { url: string; failure: { status?: number } } } | undefined
+                )?.incident;
+                return {
+                  badge,
+                  status: tab.status,
+                  url: incident?.url,
+                  code: incident?.failure.status,
+                  loaded: tab.status === 'complete',
+                };
               }),
             ),
           ids,
         );
-      const right = (seen: Seen[]) => seen.every((s, i) => s.loaded && s.badge === String(codes[i]) && s.code === codes[i] && s.url === urls[i]);
+      const right = (seen: Seen[]) =>
+        seen.every((s, i) => s.loaded && s.badge === String(codes[i]) && s.code === codes[i] && s.url === urls[i]);
       let last: Seen[] = [];
-      await waitFor('every tab\'s badge and record', async () => right((last = await readAll())), { timeoutMs: 30_000, intervalMs: 200 }).catch((error: Error) => {
-        const wrong = last.map((s, i) => ({ ...s, want: codes[i] })).filter((s) => s.badge !== String(s.want) || s.code !== s.want);
+      await waitFor("every tab's badge and record", async () => right((last = await readAll())), {
+        timeoutMs: 30_000,
+        intervalMs: 200,
+      }).catch((error: Error) => {
+        const wrong = last
+          .map((s, i) => ({ ...s, want: codes[i] }))
+          .filter((s) => s.badge !== String(s.want) || s.code !== s.want);
         throw new Error(`${error.message}; wrong: ${JSON.stringify(wrong.slice(0, 5))}`);
       });
       const allRightMs = Date.now() - started;
@@ -389,7 +470,10 @@ describe('many at once', () => {
   }, 60_000);
 
   it('rapid navigation in one tab (fail → succeed → fail, and fail → fail → succeed): the last one wins', async () => {
-    for (const sequence of [['/code/502', '/ok', '/code/503'], ['/code/503', '/code/502', '/ok']] as const) {
+    for (const sequence of [
+      ['/code/502', '/ok', '/code/503'],
+      ['/code/503', '/code/502', '/ok'],
+    ] as const) {
       const id = tag();
       const urls = sequence.map((p) => server.url(`${p}?rapid=${id}`));
       const page = await opened.track(browser.context.newPage());
@@ -406,7 +490,11 @@ describe('many at once', () => {
         expect(r.incident?.failure).toMatchObject({ status: Number(lastCode) });
         expect(r.lastError?.url).toBe(urls[0]);
       } else {
-        const r = await recordOf(tabId, (x) => !x.incident && x.lastError?.url === urls[1], 'the second incident to end');
+        const r = await recordOf(
+          tabId,
+          (x) => !x.incident && x.lastError?.url === urls[1],
+          'the second incident to end',
+        );
         expect(r.lastError).toMatchObject({ recoveredStatus: 200, failure: { status: 502 } });
         await barrier();
         expect(await browser.badgeText(tabId)).toBe('');
@@ -418,12 +506,15 @@ describe('many at once', () => {
   it('a tab closed mid-check: the step is cancelled, no error in the worker, no leftover record', async () => {
     const errors = await watchWorkerErrors();
     const consoleErrors: string[] = [];
-    const onConsole = (m: { type(): string; text(): string }) => void (['error', 'warning'].includes(m.type()) ? consoleErrors.push(m.text()) : undefined);
+    const onConsole = (m: { type(): string; text(): string }) =>
+      void (['error', 'warning'].includes(m.type()) ? consoleErrors.push(m.text()) : undefined);
     browser.worker.on('console', onConsole);
     try {
       // Positive control: the listener catches an unhandled rejection in the worker.
       await browser.worker.evaluate(() => void Promise.reject(new Error('control rejection')));
-      await waitFor('the control rejection to be seen', async () => (await errors()).some((e) => e.includes('control rejection')));
+      await waitFor('the control rejection to be seen', async () =>
+        (await errors()).some((e) => e.includes('control rejection')),
+      );
 
       const key = tag();
       const url = server.url(`/fails-then-hangs?key=${key}`);
@@ -431,7 +522,10 @@ describe('many at once', () => {
       await expectBadge(tabId, '502');
       const abortedBefore = server.abortedHangs();
       await sendMessage({ type: 'run-check', tabId, checkId: 'clean-request' });
-      await waitFor('the clean request to reach the server', () => server.requests((r) => r.url.includes(`key=${key}`)).length === 2);
+      await waitFor(
+        'the clean request to reach the server',
+        () => server.requests((r) => r.url.includes(`key=${key}`)).length === 2,
+      );
       expect((await browser.record(tabId))?.incident?.checks['clean-request']?.state).toBe('running');
 
       await page.close();
@@ -453,7 +547,9 @@ describe('many at once', () => {
 describe('the worker stopped at each stage', () => {
   it('during a running step: the step ends interrupted by its deadline, the popup offers "run again", and that works', async () => {
     const endpoints = localEndpoints(probes);
-    await setLocal({ settings: { checkTimeoutMs: 4000, endpoints: { ...endpoints, connectivity: [probes.blackHoleUrl('/stopped')] } } });
+    await setLocal({
+      settings: { checkTimeoutMs: 4000, endpoints: { ...endpoints, connectivity: [probes.blackHoleUrl('/stopped')] } },
+    });
     try {
       const { tabId } = await openTab(server.url(`/code/502?stop=${tag()}`));
       await expectBadge(tabId, '502');
@@ -469,12 +565,23 @@ describe('the worker stopped at each stage', () => {
       // Nothing wakes the worker: the popup stops showing the spinner once the deadline has passed.
       await waitForStep(popup, 'network', 'interrupted', 10_000);
       expect(Date.now()).toBeGreaterThan(deadline);
-      expect(await popup.locator('li[data-step="network"] .step-result, li[data-step="network"] .step-about').first().innerText()).toBe(message('stepInterrupted'));
+      expect(
+        await popup
+          .locator('li[data-step="network"] .step-result, li[data-step="network"] .step-about')
+          .first()
+          .innerText(),
+      ).toBe(message('stepInterrupted'));
 
       // Any event wakes the worker; its start-up sweep writes 'interrupted' into storage too.
       await sendMessage({ type: 'get-live-status', tabId });
-      await recordOf(tabId, (r) => r.incident?.checks.network?.state === 'interrupted', 'the sweep to mark the step interrupted');
-      log(`worker stopped mid-step: popup showed interrupted ${Date.now() - stoppedAt} ms after the stop (deadline was ${deadline - stoppedAt} ms after it)`);
+      await recordOf(
+        tabId,
+        (r) => r.incident?.checks.network?.state === 'interrupted',
+        'the sweep to mark the step interrupted',
+      );
+      log(
+        `worker stopped mid-step: popup showed interrupted ${Date.now() - stoppedAt} ms after the stop (deadline was ${deadline - stoppedAt} ms after it)`,
+      );
 
       await setLocal({ settings: { endpoints } });
       expect(await stepButton(popup, 'network').innerText()).toBe(message('runAgain'));
@@ -482,7 +589,10 @@ describe('the worker stopped at each stage', () => {
       await waitForStep(popup, 'network', 'done', 8000);
       const done = await recordOf(tabId, (r) => r.incident?.checks.network?.state === 'done', 'the step to finish');
       const network = done.incident?.checks.network;
-      expect(network?.state === 'done' ? network.result : null).toMatchObject({ outcome: 'pass', facts: { connectivity: 'ok' } });
+      expect(network?.state === 'done' ? network.result : null).toMatchObject({
+        outcome: 'pass',
+        facts: { connectivity: 'ok' },
+      });
     } finally {
       await setLocal({ settings: { endpoints: localEndpoints(probes) } });
     }
@@ -498,11 +608,23 @@ describe('the worker stopped at each stage', () => {
       await expectBadge(tabId, '502');
       const popup = await openPopup(tabId);
       const t0 = Date.now();
-      expect(await withDeadline('watch-start', popup.evaluate((id) => chrome.runtime.sendMessage({ type: 'watch-start', tabId: id }), tabId))).toBe(true);
+      expect(
+        await withDeadline(
+          'watch-start',
+          popup.evaluate((id) => chrome.runtime.sendMessage({ type: 'watch-start', tabId: id }), tabId),
+        ),
+      ).toBe(true);
 
       const stops: number[] = [];
       for (let tries = 1; ; tries++) {
-        const r = await recordOf(tabId, (x) => x.watch?.status !== 'watching' || (x.watch.tries >= tries && x.watch.tryingSince === undefined && !!x.watch.lastTry), `watch try ${tries} to end`, 10_000);
+        const r = await recordOf(
+          tabId,
+          (x) =>
+            x.watch?.status !== 'watching' ||
+            (x.watch.tries >= tries && x.watch.tryingSince === undefined && !!x.watch.lastTry),
+          `watch try ${tries} to end`,
+          10_000,
+        );
         if (r.watch?.status !== 'watching') break;
         // Between tries: the in-memory timer dies with the worker; the alarm must wake it.
         await browser.stopServiceWorker();
@@ -516,7 +638,9 @@ describe('the worker stopped at each stage', () => {
       // Each stop was followed by a try: the watch really went on in a restarted worker.
       for (const stop of stops) expect(seen.some((r) => r.at > stop)).toBe(true);
       expect(stops.length).toBe(after - 1);
-      log(`watch: ${stops.length} worker stops between tries, back after ${Date.now() - t0} ms and ${record.watch?.tries} tries`);
+      log(
+        `watch: ${stops.length} worker stops between tries, back after ${Date.now() - t0} ms and ${record.watch?.tries} tries`,
+      );
     } finally {
       await setLocal({ watchTuning: {} });
     }

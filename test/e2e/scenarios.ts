@@ -11,8 +11,7 @@ export type BrowserName = 'chromium' | 'firefox';
 
 /** The part of the stored failure a scenario pins down (the raw error name differs per browser). */
 export type ExpectedFailure =
-  | { type: 'http'; status: number }
-  | { type: 'network'; kind: Extract<Failure, { type: 'network' }>['kind'] };
+  { type: 'http'; status: number } | { type: 'network'; kind: Extract<Failure, { type: 'network' }>['kind'] };
 
 export interface Scenario {
   name: string;

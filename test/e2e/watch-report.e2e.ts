@@ -6,7 +6,13 @@ import type { TabRecord } from '../../src/model/incident';
 import { launchChromium, openedPages, type ChromiumHarness } from '../harness/chromium';
 import { VERCEL_CODE, VERCEL_ID, startFailingServer, type FailingServer } from '../harness/failing-server';
 import {
-  INCIDENT_NAME, PROBE_STATUS, PROBES, SNAPSHOT_DATE, lookupEndpoints, startLookupServer, type LookupServer,
+  INCIDENT_NAME,
+  PROBE_STATUS,
+  PROBES,
+  SNAPSHOT_DATE,
+  lookupEndpoints,
+  startLookupServer,
+  type LookupServer,
 } from '../harness/lookup-servers';
 import { message } from '../harness/messages';
 import { expectReportPreview, savePopupScreenshot } from '../harness/popup-checks';
@@ -49,7 +55,8 @@ afterEach(() => opened.closeAll());
 const openTab = (url: string) => opened.track(harness.openTab(url));
 const openPopup = (tabId: number): Promise<Page> => opened.track(harness.openPopup(tabId));
 
-const recordOf = (tabId: number, ok: (r: TabRecord) => boolean, what: string, timeoutMs?: number) => recordWhere(harness, tabId, ok, what, timeoutMs);
+const recordOf = (tabId: number, ok: (r: TabRecord) => boolean, what: string, timeoutMs?: number) =>
+  recordWhere(harness, tabId, ok, what, timeoutMs);
 
 /** Runs a guided step from its own button and returns its result line once it is done. */
 async function runStep(popup: Page, step: string, titleKey: string): Promise<string> {
@@ -76,7 +83,11 @@ describe('watch-report (Chromium)', () => {
     // After the first try has finished (and while the next is pending) the worker goes away.
     const first = await recordOf(
       tab.tabId,
-      (r) => r.watch !== undefined && r.watch.tries >= 1 && r.watch.lastTry !== undefined && r.watch.tryingSince === undefined,
+      (r) =>
+        r.watch !== undefined &&
+        r.watch.tries >= 1 &&
+        r.watch.lastTry !== undefined &&
+        r.watch.tryingSince === undefined,
       'the first watch try to finish',
       10_000,
     );
@@ -84,14 +95,22 @@ describe('watch-report (Chromium)', () => {
     await harness.stopServiceWorker();
     const stoppedAt = Date.now();
 
-    const record = await recordOf(tab.tabId, (r) => r.watch?.status === 'back' && !r.incident && r.lastError !== undefined, 'the watch to end back and the tab to reload', 15_000);
+    const record = await recordOf(
+      tab.tabId,
+      (r) => r.watch?.status === 'back' && !r.incident && r.lastError !== undefined,
+      'the watch to end back and the tab to reload',
+      15_000,
+    );
     expect(record.watch).toMatchObject({ status: 'back', reload: true, tries: 3, lastTry: { status: 200 } });
     expect(record.incident).toBeUndefined();
     expect(record.lastError).toMatchObject({ url, recoveredStatus: 200 });
     await tab.page.getByRole('heading', { name: 'Back online' }).waitFor();
 
     // The worker (restarted by the alarm) showed the notification.
-    const notifications = await withDeadline('notifications.getAll', worker.evaluate(() => chrome.notifications.getAll()));
+    const notifications = await withDeadline(
+      'notifications.getAll',
+      worker.evaluate(() => chrome.notifications.getAll()),
+    );
     expect(Object.keys(notifications)).toContain(`watch:${tab.tabId}`);
 
     // The page load, three tries (the last one 200), and the reload: nothing more.
@@ -122,7 +141,9 @@ describe('watch-report (Chromium)', () => {
     expectReportPreview(await textarea.inputValue(), url, incident.at);
 
     await popup.getByLabel(message('reportKeepQuery')).check();
-    await expect.poll(() => textarea.inputValue(), { timeout: 5000, interval: 25 }).toContain(`${message('reportUrl')}: ${url}\n`);
+    await expect
+      .poll(() => textarea.inputValue(), { timeout: 5000, interval: 25 })
+      .toContain(`${message('reportUrl')}: ${url}\n`);
     expect(await textarea.inputValue()).not.toMatch(/session|big-and-broken/);
     log(`report checked in ${Date.now() - t0} ms`);
   });
@@ -130,7 +151,11 @@ describe('watch-report (Chromium)', () => {
   it('status page: "Look for a known outage" names the open Cloudflare incident', async () => {
     const t0 = Date.now();
     const tab = await openTab(server.url('/cf-522?case=status'));
-    await recordOf(tab.tabId, (r) => r.incident?.fingerprint.edge === 'cloudflare', 'the 522 incident behind Cloudflare');
+    await recordOf(
+      tab.tabId,
+      (r) => r.incident?.fingerprint.edge === 'cloudflare',
+      'the 522 incident behind Cloudflare',
+    );
     const popup = await openPopup(tab.tabId);
     const result = await runStep(popup, 'status-page', 'check_status_page_title');
     expect(result).toContain(message('statusPageReportsProblem', ['Cloudflare', INCIDENT_NAME]));
@@ -147,7 +172,9 @@ describe('watch-report (Chromium)', () => {
     const result = await runStep(popup, 'archived-copy', 'check_archived_copy_title');
     expect(result).toContain(message('archivedFound', [SNAPSHOT_DATE]));
     // Asked for the site's address only: no path (settings.sharePagePath is off), no query.
-    expect(lookups.requests()).toContain(`/wayback/available?url=${encodeURIComponent(`http://${PUBLIC_HOST}:${server.port}/`)}`);
+    expect(lookups.requests()).toContain(
+      `/wayback/available?url=${encodeURIComponent(`http://${PUBLIC_HOST}:${server.port}/`)}`,
+    );
     log(`archive read in ${Date.now() - t0} ms`);
   });
 
@@ -173,10 +200,15 @@ describe('watch-report (Chromium)', () => {
     expect(lookups.requests().filter((r) => r.startsWith('/gp/v1/measurements/')).length).toBeGreaterThanOrEqual(2);
 
     // Each probe's place and status in the evidence; the verdict takes the strongest evidence there is.
-    const evidence = await popup.locator('li[data-step="other-locations"] details.evidence').textContent() ?? '';
-    for (const probe of PROBES) expect(evidence).toContain(`${probe.city}, ${probe.country} (${probe.network}) — ${PROBE_STATUS}`);
-    await expect.poll(() => popup.locator('section.verdict').innerText(), { timeout: 5000, interval: 25 }).toContain(message('verdictDownForEveryone'));
-    expect(await popup.locator('section.verdict').innerText()).toContain(message('verdictEvElsewhereDown', [String(PROBES.length)]));
+    const evidence = (await popup.locator('li[data-step="other-locations"] details.evidence').textContent()) ?? '';
+    for (const probe of PROBES)
+      expect(evidence).toContain(`${probe.city}, ${probe.country} (${probe.network}) — ${PROBE_STATUS}`);
+    await expect
+      .poll(() => popup.locator('section.verdict').innerText(), { timeout: 5000, interval: 25 })
+      .toContain(message('verdictDownForEveryone'));
+    expect(await popup.locator('section.verdict').innerText()).toContain(
+      message('verdictEvElsewhereDown', [String(PROBES.length)]),
+    );
     await savePopupScreenshot(popup, 'down-for-everyone.png');
     log(`other places read in ${Date.now() - t0} ms`);
   });
@@ -184,8 +216,17 @@ describe('watch-report (Chromium)', () => {
   it("the error page's own words and owner mode: the tab's page gives Vercel's code, so does the clean request; \"I run this site\" lists what to check", async () => {
     const t0 = Date.now();
     const tab = await openTab(server.url('/vercel-504'));
-    const read = await recordOf(tab.tabId, (r) => r.incident?.fingerprint.edge === 'vercel' && r.incident.page !== undefined, 'the 504 behind Vercel, its page read');
-    expect(read.incident?.page?.reason).toMatchObject({ platform: 'vercel', code: VERCEL_CODE, reference: VERCEL_ID, meaningKey: `bodyReason_vercel_${VERCEL_CODE}` });
+    const read = await recordOf(
+      tab.tabId,
+      (r) => r.incident?.fingerprint.edge === 'vercel' && r.incident.page !== undefined,
+      'the 504 behind Vercel, its page read',
+    );
+    expect(read.incident?.page?.reason).toMatchObject({
+      platform: 'vercel',
+      code: VERCEL_CODE,
+      reference: VERCEL_ID,
+      meaningKey: `bodyReason_vercel_${VERCEL_CODE}`,
+    });
     const popup = await openPopup(tab.tabId);
 
     // Read from the tab's own page before any step ran: shown as text, explained in words.
@@ -196,9 +237,17 @@ describe('watch-report (Chromium)', () => {
 
     // The clean request keeps its own reading, of a fresh response.
     await runStep(popup, 'clean-request', 'check_clean_request_title');
-    const cleaned = await recordOf(tab.tabId, (r) => r.incident?.checks['clean-request']?.state === 'done', 'the clean request');
+    const cleaned = await recordOf(
+      tab.tabId,
+      (r) => r.incident?.checks['clean-request']?.state === 'done',
+      'the clean request',
+    );
     const step = cleaned.incident?.checks['clean-request'];
-    expect(step?.state === 'done' ? step.result.facts : undefined).toMatchObject({ bodyPlatform: 'vercel', bodyCode: VERCEL_CODE, bodyReference: VERCEL_ID });
+    expect(step?.state === 'done' ? step.result.facts : undefined).toMatchObject({
+      bodyPlatform: 'vercel',
+      bodyCode: VERCEL_CODE,
+      bodyReference: VERCEL_ID,
+    });
 
     // Owner mode from the popup itself: saved in the settings, and the checklist names Vercel's timeouts.
     const toggle = popup.getByLabel(message('ownerModeToggle'));
@@ -206,7 +255,8 @@ describe('watch-report (Chromium)', () => {
     const checklist = popup.locator('section.owner-checklist');
     await checklist.waitFor();
     const items = await checklist.innerText();
-    for (const key of ['owner_vercel_function_logs', 'owner_vercel_timeouts', 'owner_vercel_rollback']) expect(items).toContain(message(key));
+    for (const key of ['owner_vercel_function_logs', 'owner_vercel_timeouts', 'owner_vercel_rollback'])
+      expect(items).toContain(message(key));
     const settings = await harness.readLocal('settings');
     expect(settings).toMatchObject({ ownerMode: true, thirdPartyLookups: true });
     await savePopupScreenshot(popup, 'owner-checklist.png');

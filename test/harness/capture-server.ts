@@ -71,7 +71,8 @@ function respond(url: URL, served: Map<string, number>): Buffer {
     const key = `${synthetic}${url.search}`;
     const count = (served.get(key) ?? 0) + 1;
     served.set(key, count);
-    if (count > recoverAfter) return replayBytes(Buffer.from('HTTP/1.1 200 OK\nContent-Type: text/plain\n\nBack again.'));
+    if (count > recoverAfter)
+      return replayBytes(Buffer.from('HTTP/1.1 200 OK\nContent-Type: text/plain\n\nBack again.'));
     return replayBytes(Buffer.from(SYNTHETIC[synthetic]));
   }
   if (url.pathname === '/favicon.ico') return replayBytes(Buffer.from('HTTP/1.1 204 No Content\n\n'));

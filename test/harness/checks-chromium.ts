@@ -36,8 +36,10 @@ export interface ChecksBrowser {
   close(): Promise<void>;
 }
 
-export const launchChecksChromium = (extraArgs: string[] = [], options: { deviceScaleFactor?: number } = {}): Promise<ChecksBrowser> =>
-  launchAttached({ extraArgs, ...options }, attach);
+export const launchChecksChromium = (
+  extraArgs: string[] = [],
+  options: { deviceScaleFactor?: number } = {},
+): Promise<ChecksBrowser> => launchAttached({ extraArgs, ...options }, attach);
 
 async function attach(launched: LaunchedExtension): Promise<ChecksBrowser> {
   const { context, worker, extensionId, close } = launched;
@@ -58,14 +60,34 @@ async function attach(launched: LaunchedExtension): Promise<ChecksBrowser> {
     record: extension.record,
     openPopup: extension.openPopup,
     async writeSettings(settings) {
-      await inProbe('settings written', probe.evaluate((s) => chrome.storage.local.set({ settings: s }), settings as Record<string, unknown>));
-      const back = await inProbe('settings read', probe.evaluate(() => chrome.storage.local.get('settings').then((i) => i.settings)));
+      await inProbe(
+        'settings written',
+        probe.evaluate((s) => chrome.storage.local.set({ settings: s }), settings as Record<string, unknown>),
+      );
+      const back = await inProbe(
+        'settings read',
+        probe.evaluate(() => chrome.storage.local.get('settings').then((i) => i.settings)),
+      );
       // storage hands objects back with their keys sorted: compare by value.
       if (!isDeepStrictEqual(back, settings)) throw new Error('storage.local settings did not read back as written');
     },
-    cookies: () => inProbe('cookies.getAll', probe.evaluate(() => chrome.cookies.getAll({}).then((all) => all.map(({ domain, name, value }) => ({ domain, name, value }))))),
-    allowedInIncognito: () => inProbe('isAllowedIncognitoAccess', probe.evaluate(() => chrome.extension.isAllowedIncognitoAccess())),
-    incognitoWindows: () => inProbe('windows.getAll', probe.evaluate(() => chrome.windows.getAll({}).then((w) => w.filter((x) => x.incognito).length))),
+    cookies: () =>
+      inProbe(
+        'cookies.getAll',
+        probe.evaluate(() =>
+          chrome.cookies.getAll({}).then((all) => all.map(({ domain, name, value }) => ({ domain, name, value }))),
+        ),
+      ),
+    allowedInIncognito: () =>
+      inProbe(
+        'isAllowedIncognitoAccess',
+        probe.evaluate(() => chrome.extension.isAllowedIncognitoAccess()),
+      ),
+    incognitoWindows: () =>
+      inProbe(
+        'windows.getAll',
+        probe.evaluate(() => chrome.windows.getAll({}).then((w) => w.filter((x) => x.incognito).length)),
+      ),
     stopServiceWorker: extension.stopServiceWorker,
     close,
   };

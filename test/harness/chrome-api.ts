@@ -23,12 +23,18 @@ export interface ChromeApi {
   };
   webRequest: {
     onCompleted: { hasListeners(): boolean };
-    onHeadersReceived: { addListener(cb: (d: { url: string; timeStamp: number; statusCode: number }) => void, filter: object): void };
+    onHeadersReceived: {
+      addListener(cb: (d: { url: string; timeStamp: number; statusCode: number }) => void, filter: object): void;
+    };
   };
   storage: {
     session: StorageArea;
     local: StorageArea;
-    onChanged: { addListener(cb: (changes: Record<string, { newValue?: unknown; oldValue?: unknown }>, area: string) => void): void };
+    onChanged: {
+      addListener(
+        cb: (changes: Record<string, { newValue?: unknown; oldValue?: unknown }>, area: string) => void,
+      ): void;
+    };
   };
   action: {
     getBadgeText(details: { tabId: number }): Promise<string>;

@@ -9,7 +9,6 @@ import { waitFor, withDeadline } from './wait-for';
 import { CHROME_DIST } from './dist';
 import type { ChromeApi } from './chrome-api';
 
-
 declare const chrome: ChromeApi;
 
 export interface OpenedTab {
@@ -65,7 +64,9 @@ export interface ContextOptions {
 
 /** Debian's Chromium on a persistent profile: the one place for its binary, switches and window size. */
 export function launchChromiumContext(profileDir: string, options: ContextOptions = {}): Promise<BrowserContext> {
-  const extension = options.extensionDir ? [`--disable-extensions-except=${options.extensionDir}`, `--load-extension=${options.extensionDir}`] : [];
+  const extension = options.extensionDir
+    ? [`--disable-extensions-except=${options.extensionDir}`, `--load-extension=${options.extensionDir}`]
+    : [];
   return chromium.launchPersistentContext(profileDir, {
     executablePath: '/usr/bin/chromium',
     headless: options.headless ?? true,
@@ -83,7 +84,9 @@ export function launchChromiumContext(profileDir: string, options: ContextOption
  */
 export async function extensionWorker(context: BrowserContext): Promise<Worker> {
   const worker: Worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  await waitFor('webRequest listeners registered', () => worker.evaluate(() => chrome.webRequest.onCompleted.hasListeners()));
+  await waitFor('webRequest listeners registered', () =>
+    worker.evaluate(() => chrome.webRequest.onCompleted.hasListeners()),
+  );
   await worker.evaluate(() => chrome.storage.session.get(null).then(() => undefined));
   return worker;
 }
@@ -92,7 +95,8 @@ export async function extensionWorker(context: BrowserContext): Promise<Worker> 
 export const extensionIdOf = (worker: Worker): string => new URL(worker.url()).host;
 
 /** An extension page's address, `chrome-extension://<id>/<path>` (Firefox's is fixed: EXTENSION_ORIGIN in firefox.ts). */
-export const extensionPageUrl = (extensionId: string, path: string): string => `chrome-extension://${extensionId}/${path}`;
+export const extensionPageUrl = (extensionId: string, path: string): string =>
+  `chrome-extension://${extensionId}/${path}`;
 
 export interface LaunchOptions {
   headless?: boolean;
@@ -168,7 +172,10 @@ export async function stopExtensionWorker(context: BrowserContext, page: Page, e
 }
 
 /** Launches the extension and builds a suite's harness on it; a harness that fails to build closes the browser. */
-export async function launchAttached<T>(options: LaunchOptions, attach: (launched: LaunchedExtension) => Promise<T>): Promise<T> {
+export async function launchAttached<T>(
+  options: LaunchOptions,
+  attach: (launched: LaunchedExtension) => Promise<T>,
+): Promise<T> {
   const launched = await launchExtension(options);
   try {
     return await attach(launched);
@@ -178,7 +185,8 @@ export async function launchAttached<T>(options: LaunchOptions, attach: (launche
   }
 }
 
-export const launchChromium = (options: LaunchOptions = {}): Promise<ChromiumHarness> => launchAttached(options, attach);
+export const launchChromium = (options: LaunchOptions = {}): Promise<ChromiumHarness> =>
+  launchAttached(options, attach);
 
 /**
  * What every Chromium suite does through an extension page (options.html) rather than the worker: reading
@@ -219,7 +227,10 @@ export async function openExtensionPage({ context, extensionId }: LaunchedExtens
     );
   const waitLoaded = async (tabId: number): Promise<void> => {
     await waitFor(`tab ${tabId} to finish loading`, () =>
-      call('tabs.get', page.evaluate((id) => chrome.tabs.get(id).then((t) => t.status === 'complete'), tabId)),
+      call(
+        'tabs.get',
+        page.evaluate((id) => chrome.tabs.get(id).then((t) => t.status === 'complete'), tabId),
+      ),
     );
   };
 
@@ -240,14 +251,26 @@ export async function openExtensionPage({ context, extensionId }: LaunchedExtens
       await waitLoaded(tabId);
       return { page: tab, tabId, navigationError };
     },
-    badgeText: (tabId) => call('action.getBadgeText', page.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)),
+    badgeText: (tabId) =>
+      call(
+        'action.getBadgeText',
+        page.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId),
+      ),
     record: (tabId) =>
       call(
         'storage.session.get',
         page.evaluate((key) => chrome.storage.session.get(key).then((items) => items[key]), `tab:${tabId}`),
       ) as Promise<TabRecord | undefined>,
-    writeLocal: (items) => call('storage.local.set', page.evaluate((i) => chrome.storage.local.set(i), items)),
-    readLocal: (key) => call('storage.local.get', page.evaluate((k) => chrome.storage.local.get(k).then((items) => items[k]), key)),
+    writeLocal: (items) =>
+      call(
+        'storage.local.set',
+        page.evaluate((i) => chrome.storage.local.set(i), items),
+      ),
+    readLocal: (key) =>
+      call(
+        'storage.local.get',
+        page.evaluate((k) => chrome.storage.local.get(k).then((items) => items[k]), key),
+      ),
     async openPopup(tabId) {
       const popup = await context.newPage();
       // The popup is 390 px wide in the toolbar; give it the same width here.

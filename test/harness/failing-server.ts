@@ -77,7 +77,12 @@ export async function startFailingServer(): Promise<FailingServer> {
     // An empty 5xx: Chrome shows its own error page and reports net::ERR_HTTP_RESPONSE_CODE_FAILURE.
     '/nginx-502-empty': (_req, res) => send(res, 502, { server: 'nginx/1.24.0' }),
     '/retry-503': (_req, res) =>
-      send(res, 503, { server: 'nginx/1.24.0', 'retry-after': '120' }, html('503 Service Unavailable', '<h1>Down for maintenance</h1>')),
+      send(
+        res,
+        503,
+        { server: 'nginx/1.24.0', 'retry-after': '120' },
+        html('503 Service Unavailable', '<h1>Down for maintenance</h1>'),
+      ),
     '/cf-522': (_req, res) =>
       send(
         res,
@@ -85,9 +90,15 @@ export async function startFailingServer(): Promise<FailingServer> {
         { server: 'cloudflare', 'cf-ray': CF_RAY, 'cf-cache-status': 'DYNAMIC', 'x-frame-options': 'SAMEORIGIN' },
         CLOUDFLARE_522_BODY,
       ),
-    '/vercel-504': (_req, res) => send(res, 504, { server: 'Vercel', 'x-vercel-id': 'iad1::x7k2p-1732612345678' }, VERCEL_504_BODY),
+    '/vercel-504': (_req, res) =>
+      send(res, 504, { server: 'Vercel', 'x-vercel-id': 'iad1::x7k2p-1732612345678' }, VERCEL_504_BODY),
     '/elb-504': (_req, res) =>
-      send(res, 504, { server: 'awselb/2.0' }, html('504 Gateway Time-out', '<center><h1>504 Gateway Time-out</h1></center>')),
+      send(
+        res,
+        504,
+        { server: 'awselb/2.0' },
+        html('504 Gateway Time-out', '<center><h1>504 Gateway Time-out</h1></center>'),
+      ),
     '/recovers': (_req, res, query) => {
       const key = query.get('key') ?? '';
       const after = Number(query.get('after') ?? '1');
@@ -108,7 +119,12 @@ export async function startFailingServer(): Promise<FailingServer> {
         html('Cookie set', '<h1>Cookie set</h1>'),
       ),
     '/frame': (_req, res) =>
-      send(res, 200, { server: 'nginx/1.24.0' }, html('Has a frame', `<h1>Parent</h1><iframe src="${origin}/nginx-502"></iframe>`)),
+      send(
+        res,
+        200,
+        { server: 'nginx/1.24.0' },
+        html('Has a frame', `<h1>Parent</h1><iframe src="${origin}/nginx-502"></iframe>`),
+      ),
     '/challenge': (_req, res) =>
       send(
         res,

@@ -32,7 +32,10 @@ interface FirefoxApi {
   action: { getBadgeText(details: { tabId: number }): Promise<string> };
   storage: {
     session: { get(keys: string | null): Promise<Record<string, unknown>> };
-    local: { set(items: Record<string, unknown>): Promise<void>; get(keys: string[]): Promise<Record<string, unknown>> };
+    local: {
+      set(items: Record<string, unknown>): Promise<void>;
+      get(keys: string[]): Promise<Record<string, unknown>>;
+    };
     onChanged: { addListener(cb: (changes: Record<string, unknown>, area: string) => void): void };
   };
   permissions: {
@@ -133,10 +136,18 @@ export interface FirefoxLaunchOptions {
 
 /** The same Firefox without the extension (the bench's baseline for page loads). */
 export function launchPlainFirefox(prefs: Record<string, string | number | boolean> = {}): Promise<Browser> {
-  return puppeteer.launch({ browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true, extraPrefsFirefox: prefs });
+  return puppeteer.launch({
+    browser: 'firefox',
+    executablePath: '/usr/bin/firefox-esr',
+    headless: true,
+    extraPrefsFirefox: prefs,
+  });
 }
 
-export async function launchFirefox({ dist = FIREFOX_DIST, prefs = {} }: FirefoxLaunchOptions = {}): Promise<FirefoxHarness> {
+export async function launchFirefox({
+  dist = FIREFOX_DIST,
+  prefs = {},
+}: FirefoxLaunchOptions = {}): Promise<FirefoxHarness> {
   const root = await mkdtemp(join(tmpdir(), 'epe-firefox-'));
   // Install a copy: a `npm run build` elsewhere empties dist/firefox, which would pull files from
   // under a running suite.
@@ -238,7 +249,9 @@ async function attach(ff: Browser, extension: string, root: string): Promise<Fir
     () =>
       inProbe(
         'runtime.sendMessage',
-        probe.evaluate(() => browser.runtime.sendMessage({ type: 'get-live-status', tabId: -1 }).then((r) => r !== undefined)),
+        probe.evaluate(() =>
+          browser.runtime.sendMessage({ type: 'get-live-status', tabId: -1 }).then((r) => r !== undefined),
+        ),
       ),
     { timeoutMs: 15_000 },
   );
@@ -248,7 +261,10 @@ async function attach(ff: Browser, extension: string, root: string): Promise<Fir
     waitFor(
       `tab ${tabId} to finish loading ${url}`,
       async () => {
-        const tab = await inProbe('tabs.get', probe.evaluate((t) => browser.tabs.get(t), tabId));
+        const tab = await inProbe(
+          'tabs.get',
+          probe.evaluate((t) => browser.tabs.get(t), tabId),
+        );
         return tab.status === 'complete' && tab.url === url ? { tabId, url: tab.url } : undefined;
       },
       { timeoutMs: 10_000 },
@@ -264,9 +280,12 @@ async function attach(ff: Browser, extension: string, root: string): Promise<Fir
           const seen: string[] = [];
           (globalThis as unknown as Record<string, string[]>)[n] = seen;
           if (k === 'storage') {
-            browser.storage.onChanged.addListener((changes, area) => seen.push(...Object.keys(changes).map((key) => `${area}:${key}`)));
+            browser.storage.onChanged.addListener((changes, area) =>
+              seen.push(...Object.keys(changes).map((key) => `${area}:${key}`)),
+            );
           } else {
-            for (const event of ['onShown', 'onClosed'] as const) browser.notifications[event].addListener((id) => seen.push(`${event}:${id}`));
+            for (const event of ['onShown', 'onClosed'] as const)
+              browser.notifications[event].addListener((id) => seen.push(`${event}:${id}`));
           }
         },
         name,
@@ -274,7 +293,10 @@ async function attach(ff: Browser, extension: string, root: string): Promise<Fir
       ),
     );
     return () =>
-      inProbe(`${kind} events`, probe.evaluate((n) => [...((globalThis as unknown as Record<string, string[]>)[n] ?? [])], name));
+      inProbe(
+        `${kind} events`,
+        probe.evaluate((n) => [...((globalThis as unknown as Record<string, string[]>)[n] ?? [])], name),
+      );
   };
 
   const backgroundState = () =>
@@ -295,55 +317,99 @@ async function attach(ff: Browser, extension: string, root: string): Promise<Fir
       return loaded(tab.id, url);
     },
     async startTab(url) {
-      const tab = await inProbe('tabs.create', probe.evaluate((u) => browser.tabs.create({ url: u, active: true }), url));
+      const tab = await inProbe(
+        'tabs.create',
+        probe.evaluate((u) => browser.tabs.create({ url: u, active: true }), url),
+      );
       if (tab.id === undefined) throw new Error(`tabs.create(${url}) gave no id`);
       return tab.id;
     },
     async navigateTab(tabId, url) {
-      await inProbe('tabs.update', probe.evaluate(([t, u]) => browser.tabs.update(t, { url: u }), [tabId, url] as const));
+      await inProbe(
+        'tabs.update',
+        probe.evaluate(([t, u]) => browser.tabs.update(t, { url: u }), [tabId, url] as const),
+      );
       return loaded(tabId, url);
     },
     async reloadTab(tabId) {
-      const before = await inProbe('tabs.get', probe.evaluate((t) => browser.tabs.get(t), tabId));
-      await inProbe('tabs.reload', probe.evaluate((t) => browser.tabs.reload(t, { bypassCache: true }), tabId));
+      const before = await inProbe(
+        'tabs.get',
+        probe.evaluate((t) => browser.tabs.get(t), tabId),
+      );
+      await inProbe(
+        'tabs.reload',
+        probe.evaluate((t) => browser.tabs.reload(t, { bypassCache: true }), tabId),
+      );
       return loaded(tabId, before.url ?? '');
     },
     async openTabWithoutAccess(url, requested) {
-      const tab = await inProbe('tabs.create', probe.evaluate((u) => browser.tabs.create({ url: u, active: true }), url));
+      const tab = await inProbe(
+        'tabs.create',
+        probe.evaluate((u) => browser.tabs.create({ url: u, active: true }), url),
+      );
       const tabId = tab.id;
       if (tabId === undefined) throw new Error(`tabs.create(${url}) gave no id`);
       await waitFor(`the server to see ${url}`, requested);
       await waitFor(
         `tab ${tabId} to finish loading`,
-        async () => (await inProbe('tabs.get', probe.evaluate((t) => browser.tabs.get(t), tabId))).status === 'complete',
+        async () =>
+          (
+            await inProbe(
+              'tabs.get',
+              probe.evaluate((t) => browser.tabs.get(t), tabId),
+            )
+          ).status === 'complete',
       );
       return tabId;
     },
-    tabTitle: async (tabId) => (await inProbe('tabs.get', probe.evaluate((t) => browser.tabs.get(t), tabId))).title,
+    tabTitle: async (tabId) =>
+      (
+        await inProbe(
+          'tabs.get',
+          probe.evaluate((t) => browser.tabs.get(t), tabId),
+        )
+      ).title,
     async closeTabs(tabIds) {
       if (!tabIds.length) return;
-      await inProbe('tabs.remove', probe.evaluate((ids) => browser.tabs.remove(ids), tabIds));
+      await inProbe(
+        'tabs.remove',
+        probe.evaluate((ids) => browser.tabs.remove(ids), tabIds),
+      );
     },
     badgeText: (tabId) =>
-      inProbe('action.getBadgeText', probe.evaluate((t) => browser.action.getBadgeText({ tabId: t }), tabId)),
+      inProbe(
+        'action.getBadgeText',
+        probe.evaluate((t) => browser.action.getBadgeText({ tabId: t }), tabId),
+      ),
     record: (tabId) =>
       inProbe(
         'storage.session.get',
         probe.evaluate((key) => browser.storage.session.get(key).then((items) => items[key]), `tab:${tabId}`),
       ) as Promise<TabRecord | undefined>,
     async writeLocal(items) {
-      await inProbe('storage.local.set', probe.evaluate((i) => browser.storage.local.set(i), items));
-      const back = await inProbe('storage.local.get', probe.evaluate((keys) => browser.storage.local.get(keys), Object.keys(items)));
+      await inProbe(
+        'storage.local.set',
+        probe.evaluate((i) => browser.storage.local.set(i), items),
+      );
+      const back = await inProbe(
+        'storage.local.get',
+        probe.evaluate((keys) => browser.storage.local.get(keys), Object.keys(items)),
+      );
       // storage hands objects back with their keys sorted: compare by value.
       if (!isDeepStrictEqual(back, items)) throw new Error('storage.local did not read back as written');
     },
     cookies: () =>
       inProbe(
         'cookies.getAll',
-        probe.evaluate(() => browser.cookies.getAll({}).then((all) => all.map(({ domain, name, value }) => ({ domain, name, value })))),
+        probe.evaluate(() =>
+          browser.cookies.getAll({}).then((all) => all.map(({ domain, name, value }) => ({ domain, name, value }))),
+        ),
       ),
     allowedInPrivateWindows: () =>
-      inProbe('isAllowedIncognitoAccess', probe.evaluate(() => browser.extension.isAllowedIncognitoAccess())),
+      inProbe(
+        'isAllowedIncognitoAccess',
+        probe.evaluate(() => browser.extension.isAllowedIncognitoAccess()),
+      ),
     liveStatus: (tabId) =>
       inProbe(
         'get-live-status',
@@ -360,7 +426,10 @@ async function attach(ff: Browser, extension: string, root: string): Promise<Fir
         })),
       ),
     revokeHostAccess: () =>
-      inProbe('permissions.remove', probe.evaluate(() => browser.permissions.remove({ origins: ['<all_urls>'] }))),
+      inProbe(
+        'permissions.remove',
+        probe.evaluate(() => browser.permissions.remove({ origins: ['<all_urls>'] })),
+      ),
     async restoreHostAccess() {
       await inParent(
         'ExtensionPermissions.add',
@@ -420,7 +489,9 @@ async function attach(ff: Browser, extension: string, root: string): Promise<Fir
  * browsing context directly and wait for the document instead.
  */
 export async function navigateExtensionPage(page: Page, url: string): Promise<void> {
-  const frame = page.mainFrame() as unknown as { browsingContext: { navigate(url: string, wait: string): Promise<unknown> } };
+  const frame = page.mainFrame() as unknown as {
+    browsingContext: { navigate(url: string, wait: string): Promise<unknown> };
+  };
   await withDeadline(`navigating to ${url}`, frame.browsingContext.navigate(url, 'interactive'));
   // Interval polling: `requestAnimationFrame` (the default) stalls in a background tab.
   await page.waitForFunction(() => document.readyState === 'complete', { timeout: 5000, polling: 20 });
@@ -455,7 +526,9 @@ export function openedTabs(harness: () => FirefoxHarness): OpenedTabs {
     async closeAll() {
       const tabIds = opened;
       opened = [];
-      await harness().closeTabs(tabIds).catch(() => undefined);
+      await harness()
+        .closeTabs(tabIds)
+        .catch(() => undefined);
     },
   };
 }

@@ -21,13 +21,28 @@ export interface StandInRequest {
   body?: string;
 }
 
-const json = (status: number, body: unknown): StandInAnswer => ({ status, contentType: 'application/json', body: JSON.stringify(body) });
+const json = (status: number, body: unknown): StandInAnswer => ({
+  status,
+  contentType: 'application/json',
+  body: JSON.stringify(body),
+});
 
 /** What the service at `url` would answer (DoH: every name is 127.0.0.1, where the test's site is). */
-export async function answerAs(url: URL, lookups: LookupServer, request: StandInRequest = { method: 'GET' }): Promise<StandInAnswer> {
+export async function answerAs(
+  url: URL,
+  lookups: LookupServer,
+  request: StandInRequest = { method: 'GET' },
+): Promise<StandInAnswer> {
   const via = async (path: string): Promise<StandInAnswer> => {
-    const response = await fetch(`${lookups.origin}${path}`, { method: request.method, ...(request.body ? { body: request.body, headers: { 'content-type': 'application/json' } } : {}) });
-    return { status: response.status, contentType: response.headers.get('content-type') ?? 'application/json', body: await response.text() };
+    const response = await fetch(`${lookups.origin}${path}`, {
+      method: request.method,
+      ...(request.body ? { body: request.body, headers: { 'content-type': 'application/json' } } : {}),
+    });
+    return {
+      status: response.status,
+      contentType: response.headers.get('content-type') ?? 'application/json',
+      body: await response.text(),
+    };
   };
   if (url.pathname.endsWith('/generate_204')) return { status: 204, body: '' };
   if (url.hostname === 'detectportal.firefox.com') return { status: 200, contentType: 'text/plain', body: 'success\n' };
@@ -80,7 +95,9 @@ export async function startRecordingStandIns(lookups: LookupServer): Promise<Rec
     if (!address) return address;
     // Templates ({domain}, {url}) stay templates: only the scheme and host move into the path.
     const match = /^https?:\/\/([^/?#]+)(.*)$/.exec(address);
-    return match ? `${origin}/${match[1]}${match[2] && match[2].startsWith('/') ? match[2] : `/${match[2] ?? ''}`}` : address;
+    return match
+      ? `${origin}/${match[1]}${match[2] && match[2].startsWith('/') ? match[2] : `/${match[2] ?? ''}`}`
+      : address;
   };
   return {
     seen: () => [...seen],
@@ -91,7 +108,9 @@ export async function startRecordingStandIns(lookups: LookupServer): Promise<Rec
       statusPage: via(e.statusPage),
       archive: via(e.archive),
       globalping: via(e.globalping),
-      providerStatusPages: Object.fromEntries(Object.entries(e.providerStatusPages ?? {}).map(([id, url]) => [id, via(url ?? '')])),
+      providerStatusPages: Object.fromEntries(
+        Object.entries(e.providerStatusPages ?? {}).map(([id, url]) => [id, via(url ?? '')]),
+      ),
     }),
     close,
   };

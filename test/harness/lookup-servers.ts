@@ -56,9 +56,15 @@ function measurement(reads: number): unknown {
     status: finished ? 'finished' : 'in-progress',
     results: PROBES.map((probe, i) => ({
       probe: { ...probe, continent: 'EU', asn: 1 },
-      result: finished || i === 0
-        ? { status: 'finished', statusCode: PROBE_STATUS, statusCodeName: 'Bad Gateway', rawOutput: `HTTP/1.1 ${PROBE_STATUS} Bad Gateway` }
-        : { status: 'in-progress', rawOutput: '' },
+      result:
+        finished || i === 0
+          ? {
+              status: 'finished',
+              statusCode: PROBE_STATUS,
+              statusCodeName: 'Bad Gateway',
+              rawOutput: `HTTP/1.1 ${PROBE_STATUS} Bad Gateway`,
+            }
+          : { status: 'in-progress', rawOutput: '' },
     })),
   };
 }
@@ -132,7 +138,9 @@ export async function startLookupServer(): Promise<LookupServer> {
 /** Every endpoint on the lookup server: the three under test answer, the rest 404 (never the internet). */
 export function lookupEndpoints(lookups: LookupServer): Endpoints {
   const nowhere = `${lookups.origin}/nowhere`;
-  const providers = Object.fromEntries(Object.keys(DEFAULT_SETTINGS.endpoints.providerStatusPages ?? {}).map((k) => [k, '']));
+  const providers = Object.fromEntries(
+    Object.keys(DEFAULT_SETTINGS.endpoints.providerStatusPages ?? {}).map((k) => [k, '']),
+  );
   return {
     connectivity: [`${nowhere}/a`, `${nowhere}/b`],
     captivePortal: { url: `${nowhere}/portal`, expectStatus: 200, expectBody: 'success' },

@@ -20,8 +20,7 @@ function load(): Record<string, LocaleEntry> {
 export function message(key: string, args: string[] = []): string {
   const entry = load()[key];
   if (!entry) throw new Error(`public/_locales/en/messages.json has no key "${key}"`);
-  const positional = (text: string): string =>
-    text.replace(/\$(\d)/g, (_, n: string) => args[Number(n) - 1] ?? '');
+  const positional = (text: string): string => text.replace(/\$(\d)/g, (_, n: string) => args[Number(n) - 1] ?? '');
   // Named placeholders ($NAME$) expand to their content, which may use $1…$9.
   const named = entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => {
     const placeholder = Object.entries(entry.placeholders ?? {}).find(([n]) => n.toLowerCase() === name.toLowerCase());

@@ -18,7 +18,12 @@ const STRICT_CSP = "default-src 'none'";
 const HOSTILE_CSS = `* { all: unset !important; display: none !important; } html, body, h1, p, hr { display: block !important; }`;
 
 function page(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', connection: 'close', ...headers });
+  res.writeHead(status, {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    connection: 'close',
+    ...headers,
+  });
   res.end(body);
 }
 
@@ -40,7 +45,8 @@ Element.prototype.attachShadow = function (init) { const r = attach.call(this, i
 </script></head><body><h1>502 Bad Gateway</h1></body></html>`,
       { server: 'nginx/1.24.0' },
     ),
-  '/other-503': (res) => page(res, 503, '<!doctype html><title>503</title><h1>Service Unavailable</h1>', { server: 'nginx' }),
+  '/other-503': (res) =>
+    page(res, 503, '<!doctype html><title>503</title><h1>Service Unavailable</h1>', { server: 'nginx' }),
   '/empty-502': (res) => page(res, 502, '', { server: 'nginx' }),
   '/healthy': (res) => page(res, 200, '<!doctype html><title>fine</title><h1>All good</h1>'),
   '/challenge': (res) =>
@@ -49,7 +55,8 @@ Element.prototype.attachShadow = function (init) { const r = attach.call(this, i
       'cf-mitigated': 'challenge',
       'cf-ray': '8f1c2a3b4d5e6f70-AMS',
     }),
-  '/with-failing-frame': (res) => page(res, 200, '<!doctype html><title>frame host</title><iframe src="/strict-502"></iframe>'),
+  '/with-failing-frame': (res) =>
+    page(res, 200, '<!doctype html><title>frame host</title><iframe src="/strict-502"></iframe>'),
   '/prerender-host': (res) =>
     page(
       res,

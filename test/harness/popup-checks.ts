@@ -46,7 +46,8 @@ export const snapshotPopup = (): PopupSnapshot => {
 };
 
 /** The popup as shown now (see snapshotPopup); a page that does not answer fails with a name. */
-export const readPopup = (popup: PopupPage): Promise<PopupSnapshot> => withDeadline('the popup snapshot', popup.evaluate(snapshotPopup));
+export const readPopup = (popup: PopupPage): Promise<PopupSnapshot> =>
+  withDeadline('the popup snapshot', popup.evaluate(snapshotPopup));
 
 const SCREENSHOTS = new URL('../../test-results/screenshots/', import.meta.url);
 

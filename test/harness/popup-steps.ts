@@ -73,7 +73,12 @@ export interface RecordSource {
 export const incidentOf = (record: TabRecord | undefined, id: string): VerdictInput | undefined =>
   [record?.incident, record?.lastError].find((i) => i?.id === id);
 
-export async function stepState(source: RecordSource, tabId: number, incidentId: string, step: CheckId): Promise<CheckState | undefined> {
+export async function stepState(
+  source: RecordSource,
+  tabId: number,
+  incidentId: string,
+  step: CheckId,
+): Promise<CheckState | undefined> {
   return incidentOf(await source.record(tabId), incidentId)?.checks[step];
 }
 
@@ -90,7 +95,13 @@ export function doneResult(source: RecordSource, tabId: number, incidentId: stri
 }
 
 /** Waits until the tab's record satisfies `ok`. */
-export const recordWhere = (source: RecordSource, tabId: number, ok: (r: TabRecord) => boolean, what: string, timeoutMs = 5000) =>
+export const recordWhere = (
+  source: RecordSource,
+  tabId: number,
+  ok: (r: TabRecord) => boolean,
+  what: string,
+  timeoutMs = 5000,
+) =>
   waitFor(
     what,
     async () => {

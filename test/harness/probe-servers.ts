@@ -36,7 +36,9 @@ export interface ProbeServers {
 /** Endpoint settings with every probe on the local servers (third-party look-ups on a closed port too). */
 export function localEndpoints(probes: ProbeServers, overrides: Partial<Endpoints> = {}): Endpoints {
   const nowhere = probes.blackHoleUrl('/third-party');
-  const providers = Object.fromEntries(Object.keys(DEFAULT_SETTINGS.endpoints.providerStatusPages ?? {}).map((k) => [k, '']));
+  const providers = Object.fromEntries(
+    Object.keys(DEFAULT_SETTINGS.endpoints.providerStatusPages ?? {}).map((k) => [k, '']),
+  );
   return {
     connectivity: [probes.connectivityUrl('a'), probes.connectivityUrl('b')],
     captivePortal: { url: probes.captivePortalUrl, expectStatus: 200, expectBody: 'success' },
@@ -52,7 +54,11 @@ export function localEndpoints(probes: ProbeServers, overrides: Partial<Endpoint
 /** `endpoints` with no connectivity: one probe refused (closed port), one black-holed, the captive-portal page refused. */
 export async function offlineEndpoints(probes: ProbeServers, endpoints: Endpoints): Promise<Endpoints> {
   const closed = await closedPortUrl('/generate_204');
-  return { ...endpoints, connectivity: [closed, probes.blackHoleUrl('/generate_204')], captivePortal: { url: closed, expectStatus: 200, expectBody: 'success' } };
+  return {
+    ...endpoints,
+    connectivity: [closed, probes.blackHoleUrl('/generate_204')],
+    captivePortal: { url: closed, expectStatus: 200, expectBody: 'success' },
+  };
 }
 
 function reply(res: ServerResponse, status: number, type: string | null, body = ''): void {

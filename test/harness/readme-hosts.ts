@@ -23,11 +23,20 @@ export function readmeHostRows(text = readFileSync(README, 'utf8')): HostRow[] {
   if (!privacy) throw new Error('README has no "## Privacy" section');
   const lines = privacy.split('\n').filter((l) => l.startsWith('|'));
   const [header, , ...rows] = lines;
-  if (!header || !/^\|\s*host\s*\|\s*when\s*\|\s*why\s*\|$/.test(header.trim())) throw new Error(`unexpected hosts table header: ${header}`);
+  if (!header || !/^\|\s*host\s*\|\s*when\s*\|\s*why\s*\|$/.test(header.trim()))
+    throw new Error(`unexpected hosts table header: ${header}`);
   return rows.map((row) => {
-    const [hostCell = '', when = ''] = row.split('|').slice(1, -1).map((c) => c.trim());
+    const [hostCell = '', when = ''] = row
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim());
     const hosts = [...hostCell.matchAll(/`([^`]+)`/g)].map((m) => (m[1] ?? '').split('/')[0] ?? '');
-    return { hosts, site: /failing site itself/.test(hostCell), thirdParty: /only with third-party look-ups on/.test(when), when };
+    return {
+      hosts,
+      site: /failing site itself/.test(hostCell),
+      thirdParty: /only with third-party look-ups on/.test(when),
+      when,
+    };
   });
 }
 

@@ -7,7 +7,6 @@ import type { TabRecord } from '../../src/model/incident';
 import { launchAttached, openExtensionPage, type LaunchedExtension } from './chromium';
 import type { ChromeApi } from './chrome-api';
 
-
 export interface ReliabilityBrowser {
   context: BrowserContext;
   extensionId: string;
@@ -55,7 +54,11 @@ async function attach(launched: LaunchedExtension): Promise<ReliabilityBrowser> 
     openTab: extension.openTab,
     badgeText: extension.badgeText,
     record: extension.record,
-    sessionKeys: () => inControl('storage.session keys', control.evaluate(() => chrome.storage.session.get(null).then((i) => Object.keys(i)))),
+    sessionKeys: () =>
+      inControl(
+        'storage.session keys',
+        control.evaluate(() => chrome.storage.session.get(null).then((i) => Object.keys(i))),
+      ),
     openPopup: extension.openPopup,
     stopServiceWorker: extension.stopServiceWorker,
     close,

@@ -54,7 +54,11 @@ function send(res: ServerResponse, status: number, body: string, headers: Record
   res.end(bytes);
 }
 
-const logOf = (server: LoggedRequest['server'], url: URL, headers: Record<string, string | string[] | undefined>): LoggedRequest => {
+const logOf = (
+  server: LoggedRequest['server'],
+  url: URL,
+  headers: Record<string, string | string[] | undefined>,
+): LoggedRequest => {
   const one = (name: string) => {
     const v = headers[name];
     return Array.isArray(v) ? v.join(', ') : v;
@@ -76,12 +80,16 @@ function rawResponse(path: string): string {
   const body = page('raw', `<h1>raw ${path.replace(/[<>&]/g, '')}</h1>`);
   const common = `content-type: text/html; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\ncache-control: no-store\r\nconnection: close\r\n`;
   if (path === '/huge-header') {
-    const akamai = Array.from({ length: HUGE_HEADER.akamaiHeaders }, (_, i) => `x-akamai-debug-${i}: ${'v'.repeat(HUGE_HEADER.akamaiValueBytes)}\r\n`).join('');
+    const akamai = Array.from(
+      { length: HUGE_HEADER.akamaiHeaders },
+      (_, i) => `x-akamai-debug-${i}: ${'v'.repeat(HUGE_HEADER.akamaiValueBytes)}\r\n`,
+    ).join('');
     return `HTTP/1.1 502 Bad Gateway\r\nserver: nginx/1.24.0\r\nx-request-id: ${'r'.repeat(HUGE_HEADER.requestIdBytes)}\r\n${akamai}${common}\r\n${body}`;
   }
   const status = /^\/status\/(\d+)$/.exec(path)?.[1];
   if (status) return `HTTP/1.1 ${status} Weird Status\r\nserver: nginx/1.24.0\r\n${common}\r\n${body}`;
-  if (path === '/long-reason') return `HTTP/1.1 502 ${'Bad Gateway '.repeat(LONG_REASON_CHARS / 12)}\r\nserver: nginx/1.24.0\r\n${common}\r\n${body}`;
+  if (path === '/long-reason')
+    return `HTTP/1.1 502 ${'Bad Gateway '.repeat(LONG_REASON_CHARS / 12)}\r\nserver: nginx/1.24.0\r\n${common}\r\n${body}`;
   if (path === '/reason-markup') return `HTTP/1.1 502 ${REASON_MARKUP}\r\nserver: nginx/1.24.0\r\n${common}\r\n${body}`;
   return `HTTP/1.1 404 Not Found\r\n${common}\r\n${body}`;
 }
@@ -129,7 +137,11 @@ export async function startReliabilityServer(): Promise<ReliabilityServer> {
         const target = q.get('target') ?? '/code/502';
         const kind = q.get('kind') === 'prefetch' ? 'prefetch' : 'prerender';
         const rules = JSON.stringify({ [kind]: [{ source: 'list', urls: [target] }] });
-        return send(res, 200, page('Prerender host', '<h1>Prerendering</h1>', `<script type="speculationrules">${rules}</script>`));
+        return send(
+          res,
+          200,
+          page('Prerender host', '<h1>Prerendering</h1>', `<script type="speculationrules">${rules}</script>`),
+        );
       }
       default:
         return send(res, 404, page('404', '<h1>Not found</h1>'));

@@ -10,7 +10,9 @@ export const akamai: Infrastructure = {
   headers: [
     // Akamai names itself in `server` on the responses its edge generates; otherwise the origin's passes through.
     { header: 'server', value: /^Akamai(GHost|NetStorage)/i, generated: true },
-    { header: 'akamai-grn' }, { prefix: 'x-akamai-' }, { header: 'akamai-cache-status' },
+    { header: 'akamai-grn' },
+    { prefix: 'x-akamai-' },
+    { header: 'akamai-cache-status' },
   ],
   page: {
     proves: [REFERENCE, /errors\.edgesuite\.net\/\d{1,3}\.[0-9a-f]/i],
@@ -19,9 +21,27 @@ export const akamai: Infrastructure = {
   traceIds: ['akamai-grn', 'x-akamai-request-id'],
   // Akamai's pages print no code of their own: the heading says what happened.
   codes: [
-    { code: 'access-denied', text: /\bAccess Denied\b/i, meaningKey: 'bodyReason_akamai_access_denied', fixer: 'site-owner', hop: 'gateway' },
-    { code: 'gateway-timeout', text: /\bGateway Time-?out\b/i, meaningKey: 'bodyReason_akamai_gateway_timeout', fixer: 'site-owner', hop: 'origin' },
-    { code: 'service-unavailable', text: /\bService Unavailable\b/i, meaningKey: 'bodyReason_akamai_service_unavailable', fixer: 'site-owner', hop: 'origin' },
+    {
+      code: 'access-denied',
+      text: /\bAccess Denied\b/i,
+      meaningKey: 'bodyReason_akamai_access_denied',
+      fixer: 'site-owner',
+      hop: 'gateway',
+    },
+    {
+      code: 'gateway-timeout',
+      text: /\bGateway Time-?out\b/i,
+      meaningKey: 'bodyReason_akamai_gateway_timeout',
+      fixer: 'site-owner',
+      hop: 'origin',
+    },
+    {
+      code: 'service-unavailable',
+      text: /\bService Unavailable\b/i,
+      meaningKey: 'bodyReason_akamai_service_unavailable',
+      fixer: 'site-owner',
+      hop: 'origin',
+    },
   ],
   otherCodeKey: 'bodyReason_akamai_error',
   statuses: { 500: origin5xx, 502: origin5xx, 503: origin5xx, 504: origin5xx },

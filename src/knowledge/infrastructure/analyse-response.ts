@@ -35,9 +35,14 @@ function traceIds(h: Headers, layers: LayerFound[]): TraceId[] {
 
 /** The coarse edge / server view older code reads (status pages, owner checklist, report). */
 function legacyView(layers: LayerSeen[]): { edge: EdgeId | null; server: ServerId | null } {
-  const asEdge = (id: string): EdgeId | null => (id === 'google-frontend' ? 'google' : (EDGE_IDS as readonly string[]).includes(id) ? (id as EdgeId) : null);
+  const asEdge = (id: string): EdgeId | null =>
+    id === 'google-frontend' ? 'google' : (EDGE_IDS as readonly string[]).includes(id) ? (id as EdgeId) : null;
   const edge = layers.map((l) => asEdge(l.id)).find((id) => id !== null) ?? null;
-  const server = (layers.map((l) => l.id).reverse().find((id) => (SERVER_IDS as readonly string[]).includes(id)) as ServerId | undefined) ?? null;
+  const server =
+    (layers
+      .map((l) => l.id)
+      .reverse()
+      .find((id) => (SERVER_IDS as readonly string[]).includes(id)) as ServerId | undefined) ?? null;
   return { edge, server };
 }
 

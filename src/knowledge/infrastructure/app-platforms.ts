@@ -8,7 +8,11 @@ export const flyIo: Infrastructure = {
   id: 'fly-io',
   name: 'Fly.io',
   role: 'platform',
-  headers: [{ header: 'fly-request-id' }, { header: 'server', value: /^Fly\//i }, { header: 'via', value: /\bfly\.io\b/i }],
+  headers: [
+    { header: 'fly-request-id' },
+    { header: 'server', value: /^Fly\//i },
+    { header: 'via', value: /\bfly\.io\b/i },
+  ],
   traceIds: ['fly-request-id'],
   statuses: { 502: appDown('ctx_fly_5xx'), 503: appDown('ctx_fly_5xx'), 504: appDown('ctx_fly_5xx') },
   sources: [
@@ -46,7 +50,15 @@ export const railway: Infrastructure = {
     proves: [/\bApplication failed to respond\b.{0,200}\bcaused by the application\b/i],
     reference: [/\bRequest ID:\s?([A-Za-z0-9_-]{8,64})\b/],
   },
-  codes: [{ code: 'application-failed-to-respond', text: /\bApplication failed to respond\b/i, meaningKey: railwayNoAnswer, fixer: 'site-owner', hop: 'origin' }],
+  codes: [
+    {
+      code: 'application-failed-to-respond',
+      text: /\bApplication failed to respond\b/i,
+      meaningKey: railwayNoAnswer,
+      fixer: 'site-owner',
+      hop: 'origin',
+    },
+  ],
   statuses: { 502: appDown(railwayNoAnswer) },
   sources: [
     'https://github.com/leifermendez/builderbot-openai-assistants/issues/14',
@@ -61,11 +73,15 @@ export const wpEngine: Infrastructure = {
   role: 'platform',
   // WP Engine replaced its `wpe-backend` header with `x-powered-by: WP Engine` in December 2019.
   headers: [
-    { header: 'x-powered-by', value: /^WP Engine$/i }, { header: 'wpe-backend' }, { header: 'x-pass-why' },
+    { header: 'x-powered-by', value: /^WP Engine$/i },
+    { header: 'wpe-backend' },
+    { header: 'x-pass-why' },
     { header: 'x-wpe-loopback-upstream-addr' },
   ],
   sources: [
-    'https://github.com/rviscomi/ismyhostfastyet/pull/19', 'https://github.com/patronage/bubs-next/pull/260', 'https://github.com/enthec/webappanalyzer/blob/1b9eee8154c0f01e7888c5242cf6fbbc4a3fcea6/src/technologies/w.json',
+    'https://github.com/rviscomi/ismyhostfastyet/pull/19',
+    'https://github.com/patronage/bubs-next/pull/260',
+    'https://github.com/enthec/webappanalyzer/blob/1b9eee8154c0f01e7888c5242cf6fbbc4a3fcea6/src/technologies/w.json',
   ],
 };
 
@@ -76,7 +92,5 @@ export const digitaloceanApp: Infrastructure = {
   // Its edge runs on Cloudflare (`server: cloudflare`, cf-ray) and adds the app's id and the status the app
   // itself answered with.
   headers: [{ header: 'x-do-app-origin' }, { header: 'x-do-orig-status', value: /^\d{3}$/ }],
-  sources: [
-    'https://github.com/danielgtaylor/restish/blob/c6debe74c6ad18c55f471e6b8524201f65a243fc/docs/retries.md',
-  ],
+  sources: ['https://github.com/danielgtaylor/restish/blob/c6debe74c6ad18c55f471e6b8524201f65a243fc/docs/retries.md'],
 };

@@ -12,8 +12,20 @@ export const awsApiGateway: Infrastructure = {
   // Its default gateway responses are a bare JSON message: {"message": "Internal server error"}.
   page: { proves: [/^\s?\{\s?"message"\s?:\s?"(?:Internal server error|Endpoint request timed out)"\s?\}\s?$/] },
   codes: [
-    { code: 'INTEGRATION_TIMEOUT', text: /"Endpoint request timed out"/, meaningKey: 'bodyReason_apigw_INTEGRATION_TIMEOUT', fixer: 'site-owner', hop: 'origin' },
-    { code: 'internal-server-error', text: /"Internal server error"/, meaningKey: 'bodyReason_apigw_internal', fixer: 'site-owner', hop: 'origin' },
+    {
+      code: 'INTEGRATION_TIMEOUT',
+      text: /"Endpoint request timed out"/,
+      meaningKey: 'bodyReason_apigw_INTEGRATION_TIMEOUT',
+      fixer: 'site-owner',
+      hop: 'origin',
+    },
+    {
+      code: 'internal-server-error',
+      text: /"Internal server error"/,
+      meaningKey: 'bodyReason_apigw_internal',
+      fixer: 'site-owner',
+      hop: 'origin',
+    },
   ],
   otherCodeKey: 'bodyReason_apigw_other',
   traceIds: ['x-amz-apigw-id', 'apigw-requestid', 'x-amzn-requestid', 'x-amzn-trace-id'],

@@ -9,10 +9,15 @@ export const awsLambdaUrl: Infrastructure = {
   role: 'platform',
   headers: [],
   page: { proves: [/"Message"\s?:\s?"Forbidden\. For troubleshooting Function URL authorization issues\b/] },
-  codes: [{
-    code: 'AccessDeniedException', text: /\bFunction URL authorization issues\b/,
-    meaningKey: 'bodyReason_lambda_url_forbidden', fixer: 'site-owner', hop: 'gateway',
-  }],
+  codes: [
+    {
+      code: 'AccessDeniedException',
+      text: /\bFunction URL authorization issues\b/,
+      meaningKey: 'bodyReason_lambda_url_forbidden',
+      fixer: 'site-owner',
+      hop: 'gateway',
+    },
+  ],
   traceIds: ['x-amzn-requestid', 'x-amzn-trace-id'],
   statusPage: 'https://health.aws.amazon.com/health/status',
   sources: [

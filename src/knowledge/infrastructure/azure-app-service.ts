@@ -8,7 +8,9 @@ export const azureAppService: Infrastructure = {
   role: 'platform',
   headers: [{ header: 'set-cookie', value: /\bARRAffinity(?:SameSite)?=/ }],
   page: {
-    proves: [/(?::\( )?\bApplication Error\b.{0,40}\bIf you are the application administrator, you can access the diagnostic resources\b/i],
+    proves: [
+      /(?::\( )?\bApplication Error\b.{0,40}\bIf you are the application administrator, you can access the diagnostic resources\b/i,
+    ],
   },
   statuses: {
     502: { meaningKey: 'ctx_app_service_5xx', fixer: 'site-owner', hop: 'origin' },

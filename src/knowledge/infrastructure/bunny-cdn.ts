@@ -5,9 +5,7 @@ export const bunnyCdn: Infrastructure = {
   id: 'bunny-cdn',
   name: 'Bunny CDN',
   role: 'cdn',
-  headers: [
-    { header: 'server', value: /^BunnyCDN\b/i }, { header: 'cdn-requestid' }, { header: 'cdn-pullzone' },
-  ],
+  headers: [{ header: 'server', value: /^BunnyCDN\b/i }, { header: 'cdn-requestid' }, { header: 'cdn-pullzone' }],
   // "ErrorCode: 106" comes with the edge's own 5xx (a failed pull from the origin), not with the origin's.
   errorHeaders: [{ header: 'errorcode', value: /^(\d{1,6})$/ }],
   traceIds: ['cdn-requestid'],

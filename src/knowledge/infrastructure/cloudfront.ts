@@ -5,7 +5,9 @@ export const cloudfront: Infrastructure = {
   name: 'Amazon CloudFront',
   role: 'cdn',
   headers: [
-    { header: 'x-amz-cf-id' }, { header: 'x-amz-cf-pop' }, { header: 'via', value: /cloudfront/i },
+    { header: 'x-amz-cf-id' },
+    { header: 'x-amz-cf-pop' },
+    { header: 'via', value: /cloudfront/i },
     { header: 'x-cache', value: /cloudfront/i },
     // CloudFront passes the origin's `server` on; `server: CloudFront` is on the pages it generates.
     { header: 'server', value: /^CloudFront$/i, generated: true },
@@ -16,14 +18,34 @@ export const cloudfront: Infrastructure = {
   },
   traceIds: ['x-amz-cf-id'],
   codes: [
-    { code: 'lambda', text: /\bLambda(?:@Edge)? function\b/i, meaningKey: 'bodyReason_cloudfront_lambda', fixer: 'site-owner', hop: 'gateway' },
+    {
+      code: 'lambda',
+      text: /\bLambda(?:@Edge)? function\b/i,
+      meaningKey: 'bodyReason_cloudfront_lambda',
+      fixer: 'site-owner',
+      hop: 'gateway',
+    },
     {
       code: 'origin-connect',
       text: /\bwasn't able to connect to the origin\b|\battempted to establish a connection with the origin\b|\bcan't connect to the server\b/i,
-      meaningKey: 'bodyReason_cloudfront_origin_connect', fixer: 'site-owner', hop: 'origin',
+      meaningKey: 'bodyReason_cloudfront_origin_connect',
+      fixer: 'site-owner',
+      hop: 'origin',
     },
-    { code: 'capacity', text: /\btoo much traffic\b|\btoo many requests\b/i, meaningKey: 'bodyReason_cloudfront_capacity', fixer: 'site-owner', hop: 'gateway' },
-    { code: 'blocked', text: /\brequest blocked\b|\bconfigured to block\b/i, meaningKey: 'bodyReason_cloudfront_blocked', fixer: 'site-owner', hop: 'gateway' },
+    {
+      code: 'capacity',
+      text: /\btoo much traffic\b|\btoo many requests\b/i,
+      meaningKey: 'bodyReason_cloudfront_capacity',
+      fixer: 'site-owner',
+      hop: 'gateway',
+    },
+    {
+      code: 'blocked',
+      text: /\brequest blocked\b|\bconfigured to block\b/i,
+      meaningKey: 'bodyReason_cloudfront_blocked',
+      fixer: 'site-owner',
+      hop: 'gateway',
+    },
   ],
   otherCodeKey: 'bodyReason_cloudfront_error',
   statuses: {

@@ -10,7 +10,8 @@ const VALUE_LIMIT = 512;
 /** Lower-case names, values capped: what every pattern below may assume. */
 export function normaliseHeaders(headers: Record<string, string>): Headers {
   const out: Headers = {};
-  for (const [name, value] of Object.entries(headers)) out[name.toLowerCase()] = String(value).trim().slice(0, VALUE_LIMIT);
+  for (const [name, value] of Object.entries(headers))
+    out[name.toLowerCase()] = String(value).trim().slice(0, VALUE_LIMIT);
   return out;
 }
 

@@ -8,9 +8,7 @@ import type { Fixer, Hop, InfraId, Role } from '../../model/infrastructure';
  * `generated`: the signal appears only on responses this layer produced itself (a CDN's `server: CloudFront`
  * on its own error page, where it passes the origin's `server` on otherwise).
  */
-export type HeaderSignal =
-  | { header: string; value?: RegExp; generated?: true }
-  | { prefix: string; generated?: true };
+export type HeaderSignal = { header: string; value?: RegExp; generated?: true } | { prefix: string; generated?: true };
 
 /** A header only this layer sends, and only when it produced the error; its value is the vendor's code. */
 export interface ErrorHeader {

@@ -7,7 +7,11 @@ export const envoy: Infrastructure = {
   headers: [{ header: 'server', value: /^(?:istio-)?envoy\b/i }, { prefix: 'x-envoy-' }],
   page: {
     // Envoy's local replies are one line of plain text.
-    proves: [/^upstream connect error or disconnect\/reset before headers\b/i, /^no healthy upstream$/i, /^upstream request timeout$/i],
+    proves: [
+      /^upstream connect error or disconnect\/reset before headers\b/i,
+      /^no healthy upstream$/i,
+      /^upstream request timeout$/i,
+    ],
   },
   traceIds: ['x-request-id'],
   statuses: { 503: { meaningKey: 'ctx_envoy_503', fixer: 'site-owner', hop: 'origin' } },

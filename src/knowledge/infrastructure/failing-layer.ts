@@ -38,10 +38,21 @@ function entryNamed(proxy: string): Infrastructure | undefined {
 
 function fromProxyStatus(seen: ProxyStatusSeen): FailedLayer {
   const entry = entryNamed(seen.proxy);
-  return { id: entry?.id ?? null, name: entry?.name ?? seen.proxy, code: seen.error, ...proxyErrorMeaning(seen.error), by: 'proxy-status' };
+  return {
+    id: entry?.id ?? null,
+    name: entry?.name ?? seen.proxy,
+    code: seen.error,
+    ...proxyErrorMeaning(seen.error),
+    by: 'proxy-status',
+  };
 }
 
-export function decideFailingLayer(h: Headers, status: number, layers: LayerFound[], proxyStatus: ProxyStatusSeen | null): FailedLayer | null {
+export function decideFailingLayer(
+  h: Headers,
+  status: number,
+  layers: LayerFound[],
+  proxyStatus: ProxyStatusSeen | null,
+): FailedLayer | null {
   if (status < 400) return null;
   const byHeader = fromErrorHeader(h, status, layers);
   if (byHeader) return byHeader;
@@ -52,6 +63,8 @@ export function decideFailingLayer(h: Headers, status: number, layers: LayerFoun
   const owner = layers.find(({ entry }) => entry.statuses?.[status]?.owns);
   if (owner) return failed(owner.entry, null, status, 'status');
   // Past that, the innermost layer that answers by itself: a CDN or firewall passes errors on.
-  const innermost = innermostFirst.find(({ entry }) => entry.role !== 'cdn' && entry.role !== 'waf' && entry.role !== 'client-proxy');
+  const innermost = innermostFirst.find(
+    ({ entry }) => entry.role !== 'cdn' && entry.role !== 'waf' && entry.role !== 'client-proxy',
+  );
   return innermost ? failed(innermost.entry, null, status, 'innermost') : null;
 }

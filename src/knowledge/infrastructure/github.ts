@@ -17,16 +17,22 @@ export const github: Infrastructure = {
     ],
   },
   traceIds: ['x-github-request-id'],
-  codes: [{
-    code: 'pages-site-not-found', text: /\bThere isn.t a GitHub Pages site here\./,
-    meaningKey: 'bodyReason_github_pages_not_found', fixer: 'site-owner', hop: 'origin',
-  }],
+  codes: [
+    {
+      code: 'pages-site-not-found',
+      text: /\bThere isn.t a GitHub Pages site here\./,
+      meaningKey: 'bodyReason_github_pages_not_found',
+      fixer: 'site-owner',
+      hop: 'origin',
+    },
+  ],
   statuses: { 500: githubDown, 502: githubDown, 503: githubDown, 504: githubDown },
   statusPage: 'https://www.githubstatus.com/',
   sources: [
     'https://github.com/kazu-yamamoto/mighttpd2/issues/28',
     'https://github.com/octokit/plugin-request-log.js/issues/382',
     'https://github.com/gov4git/gov4git/issues/171',
-    'https://github.com/osunyorg/admin/issues/3779', 'https://github.com/martenbjork/github-xp/issues/23',
+    'https://github.com/osunyorg/admin/issues/3779',
+    'https://github.com/martenbjork/github-xp/issues/23',
   ],
 };

@@ -16,10 +16,15 @@ export const gitlabPages: Infrastructure = {
       /\bThe page you.re looking for could not be found \(404\) 404 The page you.re looking for could not be found\./,
     ],
   },
-  codes: [{
-    code: 'pages-not-found', text: /\bThe page you.re looking for could not be found\./,
-    meaningKey: 'bodyReason_gitlab_pages_not_found', fixer: 'site-owner', hop: 'origin',
-  }],
+  codes: [
+    {
+      code: 'pages-not-found',
+      text: /\bThe page you.re looking for could not be found\./,
+      meaningKey: 'bodyReason_gitlab_pages_not_found',
+      fixer: 'site-owner',
+      hop: 'origin',
+    },
+  ],
   // 503: it could not look the site's domain up in GitLab; 502: it could not fetch a job artifact from GitLab.
   statuses: { 502: pagesDown, 503: pagesDown },
   statusPage: 'https://status.gitlab.com/',

@@ -6,11 +6,15 @@ export const googleFrontend: Infrastructure = {
   id: 'google-frontend',
   name: 'Google Front End',
   role: 'load-balancer',
-  headers: [{ header: 'server', value: /^(?:gws|GFE\/|Google Frontend$|ESF$)/i }, { header: 'via', value: /(?:^|,\s?)1\.1 google(?:,|$)/i }],
+  headers: [
+    { header: 'server', value: /^(?:gws|GFE\/|Google Frontend$|ESF$)/i },
+    { header: 'via', value: /(?:^|,\s?)1\.1 google(?:,|$)/i },
+  ],
   page: {
     // Google's own error page: "502. That’s an error. … That’s all we know."
     proves: [
-      /\bThat[’']s an error\..{0,400}That[’']s all we know\./, /\bError \d{3} \(Server Error\)!!1/,
+      /\bThat[’']s an error\..{0,400}That[’']s all we know\./,
+      /\bError \d{3} \(Server Error\)!!1/,
       /\bThe server encountered a temporary error and could not complete your request\b/i,
     ],
     code: [/\b(\d{3})\. That[’']s an error\./],

@@ -6,12 +6,10 @@ export const imperva: Infrastructure = {
   name: 'Imperva',
   role: 'waf',
   headers: [
-    { header: 'x-iinfo' }, { header: 'x-cdn', value: /^(?:Incapsula|Imperva)\b/i },
+    { header: 'x-iinfo' },
+    { header: 'x-cdn', value: /^(?:Incapsula|Imperva)\b/i },
     { header: 'set-cookie', value: /\b(?:visid_incap|incap_ses)_\d{1,12}=/ },
   ],
   traceIds: ['x-iinfo'],
-  sources: [
-    'https://github.com/sullo/nikto/issues/630',
-    'https://github.com/nodejs/node/issues/27711',
-  ],
+  sources: ['https://github.com/sullo/nikto/issues/630', 'https://github.com/nodejs/node/issues/27711'],
 };

@@ -13,11 +13,20 @@ export const netlify: Infrastructure = {
     reference: [/\bNetlify Internal ID:\s?([0-9A-Z]{26})\b/],
   },
   traceIds: ['x-nf-request-id'],
-  codes: [{ code: 'site-not-found', text: /\bSite not found\b/i, meaningKey: 'bodyReason_netlify_site_not_found', fixer: 'site-owner', hop: 'origin' }],
+  codes: [
+    {
+      code: 'site-not-found',
+      text: /\bSite not found\b/i,
+      meaningKey: 'bodyReason_netlify_site_not_found',
+      fixer: 'site-owner',
+      hop: 'origin',
+    },
+  ],
   statuses: { 500: functions, 502: functions, 503: functions, 504: functions },
   statusPage: 'https://www.netlifystatus.com/',
   sources: [
-    'https://docs.netlify.com/routing/headers/', 'https://answers.netlify.com/t/support-guide-how-can-i-find-my-netlify-request-id/',
+    'https://docs.netlify.com/routing/headers/',
+    'https://answers.netlify.com/t/support-guide-how-can-i-find-my-netlify-request-id/',
     'https://github.com/gareth618/pastemd/issues/3',
   ],
 };

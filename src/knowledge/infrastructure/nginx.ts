@@ -11,7 +11,12 @@ export const GATEWAY_STATUSES: Partial<Record<number, StatusMeaning>> = {
   504: { meaningKey: 'ctx_proxy_504', fixer: 'site-owner', hop: 'origin' },
 };
 
-const stockCode = { code: 'stock', meaningKey: 'bodyReason_nginx_stock', fixer: 'site-owner' as const, hop: 'origin' as const };
+const stockCode = {
+  code: 'stock',
+  meaningKey: 'bodyReason_nginx_stock',
+  fixer: 'site-owner' as const,
+  hop: 'origin' as const,
+};
 
 export const nginx: Infrastructure = {
   id: 'nginx',
@@ -35,8 +40,10 @@ export const openresty: Infrastructure = {
   codes: [{ ...stockCode, text: stockPage('openresty(?: edge \\d{1,3})?') }],
   statuses: { ...GATEWAY_STATUSES, 502: { meaningKey: 'ctx_nginx_502', fixer: 'site-owner', hop: 'origin' } },
   sources: [
-    'https://github.com/openresty/openresty', 'https://github.com/nginx/nginx/blob/master/src/http/ngx_http_special_response.c',
-    'https://github.com/openresty/openresty.org/issues/92', 'https://github.com/openresty/openresty/issues/394',
+    'https://github.com/openresty/openresty',
+    'https://github.com/nginx/nginx/blob/master/src/http/ngx_http_special_response.c',
+    'https://github.com/openresty/openresty.org/issues/92',
+    'https://github.com/openresty/openresty/issues/394',
   ],
 };
 
@@ -47,7 +54,15 @@ export const ingressNginx: Infrastructure = {
   role: 'proxy',
   headers: [],
   page: { proves: [/^default backend - 404$/] },
-  codes: [{ code: 'default-backend', text: /^default backend - 404$/, meaningKey: 'bodyReason_ingress_default_backend', fixer: 'site-owner', hop: 'gateway' }],
+  codes: [
+    {
+      code: 'default-backend',
+      text: /^default backend - 404$/,
+      meaningKey: 'bodyReason_ingress_default_backend',
+      fixer: 'site-owner',
+      hop: 'gateway',
+    },
+  ],
   statuses: GATEWAY_STATUSES,
   hides: ['nginx'],
   sources: [

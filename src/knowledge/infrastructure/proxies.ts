@@ -10,8 +10,10 @@ export const haproxy: Infrastructure = {
   headers: [],
   page: {
     proves: [
-      /\bNo server is available to handle this request\./, /\bThe server returned an invalid or incomplete response\./,
-      /\b504 Gateway Time-out The server didn.t respond in time\./, /\bYou have sent too many requests in a given amount of time\./,
+      /\bNo server is available to handle this request\./,
+      /\bThe server returned an invalid or incomplete response\./,
+      /\b504 Gateway Time-out The server didn.t respond in time\./,
+      /\bYou have sent too many requests in a given amount of time\./,
     ],
   },
   statuses: GATEWAY_STATUSES,
@@ -32,7 +34,11 @@ export const traefik: Infrastructure = {
 };
 
 const kongCode = (code: string, text: RegExp, key: string): VendorCode => ({
-  code, text, meaningKey: `bodyReason_kong_${key}`, fixer: 'site-owner', hop: 'origin',
+  code,
+  text,
+  meaningKey: `bodyReason_kong_${key}`,
+  fixer: 'site-owner',
+  hop: 'origin',
 });
 
 export const kong: Infrastructure = {
@@ -40,12 +46,15 @@ export const kong: Infrastructure = {
   name: 'Kong',
   role: 'proxy',
   headers: [
-    { header: 'server', value: /^kong\//i }, { header: 'via', value: /\bkong\/\d/i },
-    { header: 'x-kong-response-latency' }, { header: 'x-kong-request-id' },
+    { header: 'server', value: /^kong\//i },
+    { header: 'via', value: /\bkong\/\d/i },
+    { header: 'x-kong-response-latency' },
+    { header: 'x-kong-request-id' },
   ],
   page: {
     proves: [
-      /\bfailure to get a peer from the ring-balancer\b/, /^Kong Error\b/,
+      /\bfailure to get a peer from the ring-balancer\b/,
+      /^Kong Error\b/,
       /"message":\s?"(?:An invalid response was received from the upstream server|The upstream server is timing out|name resolution failed)"/,
     ],
     reference: [/\brequest_?id"?:\s?"?([A-Za-z0-9-]{8,64})/],

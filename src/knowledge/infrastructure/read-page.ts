@@ -27,10 +27,16 @@ const firstGroup = (patterns: RegExp[] | undefined, text: string): string | null
 type Meaning = Pick<VendorCode, 'meaningKey' | 'fixer' | 'hop'>;
 
 /** The meaning of a code the page printed, else of what its words say, else of the status. */
-export function meaningFor(entry: Infrastructure, printed: string | null, text: string, status: number): Meaning | null {
+export function meaningFor(
+  entry: Infrastructure,
+  printed: string | null,
+  text: string,
+  status: number,
+): Meaning | null {
   const byCode = printed === null ? undefined : entry.codes?.find((c) => c.code === printed && !c.text);
   if (byCode) return byCode;
-  const printedStatus: StatusMeaning | undefined = printed !== null && /^\d{3}$/.test(printed) ? entry.statuses?.[Number(printed)] : undefined;
+  const printedStatus: StatusMeaning | undefined =
+    printed !== null && /^\d{3}$/.test(printed) ? entry.statuses?.[Number(printed)] : undefined;
   if (printedStatus) return printedStatus;
   const byText = entry.codes?.find((c) => c.text?.test(text));
   if (byText) return byText;

@@ -12,15 +12,23 @@ interface EncodedPattern {
 }
 
 const isEncodedPattern = (value: unknown): value is EncodedPattern =>
-  typeof value === 'object' && value !== null && typeof (value as EncodedPattern).re === 'string' && typeof (value as EncodedPattern).fl === 'string' && Object.keys(value).length === 2;
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as EncodedPattern).re === 'string' &&
+  typeof (value as EncodedPattern).fl === 'string' &&
+  Object.keys(value).length === 2;
 
 export function encodeRegistry(entries: readonly Infrastructure[]): string {
   const shipped = entries.map(({ sources: _sources, ...rest }) => rest);
-  return JSON.stringify(shipped, (_key, value: unknown) => (value instanceof RegExp ? { re: value.source, fl: value.flags } : value));
+  return JSON.stringify(shipped, (_key, value: unknown) =>
+    value instanceof RegExp ? { re: value.source, fl: value.flags } : value,
+  );
 }
 
 export function decodeRegistry(text: string): Infrastructure[] {
-  const entries = JSON.parse(text, (_key, value: unknown) => (isEncodedPattern(value) ? new RegExp(value.re, value.fl) : value)) as unknown;
+  const entries = JSON.parse(text, (_key, value: unknown) =>
+    isEncodedPattern(value) ? new RegExp(value.re, value.fl) : value,
+  ) as unknown;
   if (!Array.isArray(entries)) throw new Error('infrastructure data is not a list');
   return (entries as Omit<Infrastructure, 'sources'>[]).map((entry) => ({ ...entry, sources: [] }));
 }

@@ -3,7 +3,11 @@ import type { Infrastructure, VendorCode } from './entry';
 import { GATEWAY_STATUSES } from './nginx';
 
 const proxyReason = (code: string, reason: string, key: string): VendorCode => ({
-  code, text: new RegExp(`\\bReason: ${reason}`), meaningKey: `bodyReason_apache_${key}`, fixer: 'site-owner', hop: 'origin',
+  code,
+  text: new RegExp(`\\bReason: ${reason}`),
+  meaningKey: `bodyReason_apache_${key}`,
+  fixer: 'site-owner',
+  hop: 'origin',
 });
 
 export const apache: Infrastructure = {
@@ -28,13 +32,17 @@ export const apache: Infrastructure = {
     proxyReason('ssl-handshake', 'Error during SSL Handshake with remote server', 'ssl_handshake'),
     proxyReason('dns-failure', 'DNS lookup failure for: ', 'dns'),
     {
-      code: 'errordocument-failed', text: /\bwhile trying to use an ErrorDocument to handle the request\./,
-      meaningKey: 'bodyReason_apache_errordocument', fixer: 'site-owner', hop: 'origin',
+      code: 'errordocument-failed',
+      text: /\bwhile trying to use an ErrorDocument to handle the request\./,
+      meaningKey: 'bodyReason_apache_errordocument',
+      fixer: 'site-owner',
+      hop: 'origin',
     },
   ],
   statuses: GATEWAY_STATUSES,
   sources: [
-    'https://github.com/apache/httpd/blob/trunk/modules/http/http_protocol.c', 'https://httpd.apache.org/docs/2.4/mod/mod_proxy.html',
+    'https://github.com/apache/httpd/blob/trunk/modules/http/http_protocol.c',
+    'https://httpd.apache.org/docs/2.4/mod/mod_proxy.html',
     'https://github.com/apache/httpd/blob/f4c1e18ead5d642698034b831121cbb82b55f60e/modules/proxy/proxy_util.c#L412-L429',
     'https://github.com/apache/httpd/blob/f4c1e18ead5d642698034b831121cbb82b55f60e/modules/proxy/proxy_util.c#L5088-L5094',
   ],
@@ -54,11 +62,18 @@ export const litespeed: Infrastructure = {
   name: 'LiteSpeed',
   role: 'server',
   headers: [{ header: 'server', value: /^litespeed(?=$|[/\s(])/i }, { header: 'x-litespeed-cache' }],
-  page: { proves: [/\bThe server is temporarily busy, try again later!/, /\bProudly powered by LiteSpeed Web Server\b/] },
-  codes: [{
-    code: 'busy', text: /\bThe server is temporarily busy, try again later!/,
-    meaningKey: 'bodyReason_litespeed_busy', fixer: 'site-owner', hop: 'origin',
-  }],
+  page: {
+    proves: [/\bThe server is temporarily busy, try again later!/, /\bProudly powered by LiteSpeed Web Server\b/],
+  },
+  codes: [
+    {
+      code: 'busy',
+      text: /\bThe server is temporarily busy, try again later!/,
+      meaningKey: 'bodyReason_litespeed_busy',
+      fixer: 'site-owner',
+      hop: 'origin',
+    },
+  ],
   statuses: GATEWAY_STATUSES,
   sources: [
     'https://docs.litespeedtech.com/lsws/',
@@ -74,14 +89,17 @@ export const iis: Infrastructure = {
   headers: [{ header: 'server', value: /^Microsoft-(?:IIS|HTTPAPI)(?=$|[/\s(])/i }],
   page: {
     proves: [
-      /\bHTTP Error \d{3}\.\d{1,2} - /, /\bHTTP Error 503\. The service is unavailable\./,
+      /\bHTTP Error \d{3}\.\d{1,2} - /,
+      /\bHTTP Error 503\. The service is unavailable\./,
       /\b50\d - Web server received an invalid response while acting as a gateway or proxy server\./,
     ],
     code: [/\bHTTP Error (\d{3}\.\d{1,2}) - /],
   },
   traceIds: ['request-id', 'x-ms-request-id'],
   statuses: GATEWAY_STATUSES,
-  sources: ['https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code'],
+  sources: [
+    'https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code',
+  ],
 };
 
 export const gunicorn: Infrastructure = {

@@ -1,7 +1,8 @@
 // Hosted site platforms known mostly by their headers: Shopify, Squarespace, Kinsta, WordPress.com, Firebase Hosting.
 import type { Infrastructure } from './entry';
 
-const FINGERPRINTS = 'https://github.com/enthec/webappanalyzer/blob/1b9eee8154c0f01e7888c5242cf6fbbc4a3fcea6/src/technologies/';
+const FINGERPRINTS =
+  'https://github.com/enthec/webappanalyzer/blob/1b9eee8154c0f01e7888c5242cf6fbbc4a3fcea6/src/technologies/';
 
 export const shopify: Infrastructure = {
   id: 'shopify',
@@ -13,8 +14,10 @@ export const shopify: Infrastructure = {
   // Shopify's support asks for the response's x-request-id.
   traceIds: ['x-request-id'],
   sources: [
-    `${FINGERPRINTS}s.json`, 'https://github.com/rviscomi/ismyhostfastyet/pull/94',
-    'https://github.com/Shopify/shopify-app-js/issues/637', 'https://github.com/nozzlegear/ShopifySharp/issues/350',
+    `${FINGERPRINTS}s.json`,
+    'https://github.com/rviscomi/ismyhostfastyet/pull/94',
+    'https://github.com/Shopify/shopify-app-js/issues/637',
+    'https://github.com/nozzlegear/ShopifySharp/issues/350',
   ],
 };
 
@@ -44,7 +47,8 @@ export const wordpressCom: Infrastructure = {
     { header: 'x-hacker', value: /\b(?:automattic\.com\/jobs|wpvip\.com\/careers)\b/i },
   ],
   sources: [
-    `${FINGERPRINTS}w.json`, 'https://github.com/rviscomi/ismyhostfastyet/pull/31',
+    `${FINGERPRINTS}w.json`,
+    'https://github.com/rviscomi/ismyhostfastyet/pull/31',
     'https://github.com/catchpoint/WebPageTest.agent/issues/311',
   ],
 };
@@ -62,12 +66,19 @@ export const firebaseHosting: Infrastructure = {
       /\bThis file does not exist and there was no index\.html found in the current directory or 404\.html in the root directory\b/,
     ],
   },
-  codes: [{
-    code: 'default-404', text: /\bthere was no index\.html found in the current directory\b/,
-    meaningKey: 'bodyReason_firebase_default_404', fixer: 'site-owner', hop: 'origin',
-  }],
+  codes: [
+    {
+      code: 'default-404',
+      text: /\bthere was no index\.html found in the current directory\b/,
+      meaningKey: 'bodyReason_firebase_default_404',
+      fixer: 'site-owner',
+      hop: 'origin',
+    },
+  ],
   sources: [
-    `${FINGERPRINTS}f.json`, 'https://github.com/gndx/react-mailchimp-form/issues/9',
-    'https://github.com/Idean/Flutter-Neumorphic/issues/221', 'https://firebase.google.com/docs/hosting/full-config',
+    `${FINGERPRINTS}f.json`,
+    'https://github.com/gndx/react-mailchimp-form/issues/9',
+    'https://github.com/Idean/Flutter-Neumorphic/issues/221',
+    'https://firebase.google.com/docs/hosting/full-config',
   ],
 };

@@ -7,7 +7,8 @@ export const squid: Infrastructure = {
   name: 'Squid',
   role: 'client-proxy',
   headers: [
-    { header: 'x-squid-error' }, { header: 'via', value: /\(squid(?:\/[0-9.]{1,20})?\)/i },
+    { header: 'x-squid-error' },
+    { header: 'via', value: /\(squid(?:\/[0-9.]{1,20})?\)/i },
     { header: 'server', value: /^squid(?=$|[/\s(])/i, generated: true },
   ],
   // "X-Squid-Error: ERR_CONNECT_FAIL 111"

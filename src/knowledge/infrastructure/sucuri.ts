@@ -7,7 +7,9 @@ export const sucuri: Infrastructure = {
   name: 'Sucuri',
   role: 'waf',
   headers: [
-    { header: 'server', value: /^Sucuri\/Cloudproxy/i }, { header: 'x-sucuri-id' }, { header: 'x-sucuri-cache' },
+    { header: 'server', value: /^Sucuri\/Cloudproxy/i },
+    { header: 'x-sucuri-id' },
+    { header: 'x-sucuri-cache' },
     { header: 'x-sucuri-block', generated: true },
   ],
   // "X-Sucuri-Block: EVA079": sent only when the firewall blocked the request; the value is its block ID.

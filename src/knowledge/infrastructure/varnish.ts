@@ -4,7 +4,11 @@ export const varnish: Infrastructure = {
   id: 'varnish',
   name: 'Varnish',
   role: 'cdn',
-  headers: [{ header: 'x-varnish' }, { header: 'via', value: /\bvarnish\b/i }, { header: 'server', value: /^varnish\b/i }],
+  headers: [
+    { header: 'x-varnish' },
+    { header: 'via', value: /\bvarnish\b/i },
+    { header: 'server', value: /^varnish\b/i },
+  ],
   page: {
     // builtin.vcl's synthetic page: "Error 503 Backend fetch failed … Guru Meditation: XID: 32770".
     proves: [/\bGuru Medi(?:t)?ation:/i],
@@ -12,5 +16,8 @@ export const varnish: Infrastructure = {
   },
   traceIds: ['x-varnish'],
   statuses: { 503: { meaningKey: 'ctx_varnish_503', fixer: 'site-owner', hop: 'origin' } },
-  sources: ['https://github.com/varnishcache/varnish-cache/blob/master/bin/varnishd/builtin.vcl', 'https://varnish-cache.org/docs/trunk/users-guide/vcl-built-in-code.html'],
+  sources: [
+    'https://github.com/varnishcache/varnish-cache/blob/master/bin/varnishd/builtin.vcl',
+    'https://varnish-cache.org/docs/trunk/users-guide/vcl-built-in-code.html',
+  ],
 };

@@ -1,7 +1,10 @@
 import type { Infrastructure, VendorCode } from './entry';
 
 const code = (c: string, fixer: VendorCode['fixer'], hop: VendorCode['hop']): VendorCode => ({
-  code: c, meaningKey: `bodyReason_vercel_${c}`, fixer, hop,
+  code: c,
+  meaningKey: `bodyReason_vercel_${c}`,
+  fixer,
+  hop,
 });
 const VERCEL_CODE = /^([A-Z][A-Z0-9_]{2,60})$/;
 
@@ -20,7 +23,8 @@ export const vercel: Infrastructure = {
       /^The deployment could not be found on Vercel\. DEPLOYMENT_NOT_FOUND\b/,
     ],
     code: [
-      /\bCode:\s?([A-Z][A-Z0-9_]{2,60})\b/, /^An error occurred with your deployment ([A-Z][A-Z0-9_]{2,60})\b/,
+      /\bCode:\s?([A-Z][A-Z0-9_]{2,60})\b/,
+      /^An error occurred with your deployment ([A-Z][A-Z0-9_]{2,60})\b/,
       /^The deployment could not be found on Vercel\. (DEPLOYMENT_NOT_FOUND)\b/,
     ],
     reference: [
@@ -30,14 +34,22 @@ export const vercel: Infrastructure = {
   },
   traceIds: ['x-vercel-id'],
   codes: [
-    code('FUNCTION_INVOCATION_FAILED', 'site-owner', 'origin'), code('FUNCTION_INVOCATION_TIMEOUT', 'site-owner', 'origin'),
-    code('NO_RESPONSE_FROM_FUNCTION', 'site-owner', 'origin'), code('FUNCTION_THROTTLED', 'site-owner', 'origin'),
-    code('FUNCTION_RESPONSE_PAYLOAD_TOO_LARGE', 'site-owner', 'origin'), code('EDGE_FUNCTION_INVOCATION_FAILED', 'site-owner', 'gateway'),
-    code('EDGE_FUNCTION_INVOCATION_TIMEOUT', 'site-owner', 'gateway'), code('MIDDLEWARE_INVOCATION_FAILED', 'site-owner', 'gateway'),
-    code('MIDDLEWARE_INVOCATION_TIMEOUT', 'site-owner', 'gateway'), code('DEPLOYMENT_NOT_FOUND', 'site-owner', 'gateway'),
-    code('DEPLOYMENT_PAUSED', 'site-owner', 'gateway'), code('DEPLOYMENT_DISABLED', 'site-owner', 'gateway'),
-    code('DNS_HOSTNAME_NOT_FOUND', 'site-owner', 'gateway'), code('DNS_HOSTNAME_RESOLVE_FAILED', 'site-owner', 'gateway'),
-    code('INFINITE_LOOP_DETECTED', 'site-owner', 'gateway'), code('INTERNAL_UNEXPECTED_ERROR', 'hosting', 'gateway'),
+    code('FUNCTION_INVOCATION_FAILED', 'site-owner', 'origin'),
+    code('FUNCTION_INVOCATION_TIMEOUT', 'site-owner', 'origin'),
+    code('NO_RESPONSE_FROM_FUNCTION', 'site-owner', 'origin'),
+    code('FUNCTION_THROTTLED', 'site-owner', 'origin'),
+    code('FUNCTION_RESPONSE_PAYLOAD_TOO_LARGE', 'site-owner', 'origin'),
+    code('EDGE_FUNCTION_INVOCATION_FAILED', 'site-owner', 'gateway'),
+    code('EDGE_FUNCTION_INVOCATION_TIMEOUT', 'site-owner', 'gateway'),
+    code('MIDDLEWARE_INVOCATION_FAILED', 'site-owner', 'gateway'),
+    code('MIDDLEWARE_INVOCATION_TIMEOUT', 'site-owner', 'gateway'),
+    code('DEPLOYMENT_NOT_FOUND', 'site-owner', 'gateway'),
+    code('DEPLOYMENT_PAUSED', 'site-owner', 'gateway'),
+    code('DEPLOYMENT_DISABLED', 'site-owner', 'gateway'),
+    code('DNS_HOSTNAME_NOT_FOUND', 'site-owner', 'gateway'),
+    code('DNS_HOSTNAME_RESOLVE_FAILED', 'site-owner', 'gateway'),
+    code('INFINITE_LOOP_DETECTED', 'site-owner', 'gateway'),
+    code('INTERNAL_UNEXPECTED_ERROR', 'hosting', 'gateway'),
   ],
   otherCodeKey: 'bodyReason_vercel_other',
   statuses: {
@@ -48,8 +60,10 @@ export const vercel: Infrastructure = {
   },
   statusPage: 'https://www.vercel-status.com/',
   sources: [
-    'https://vercel.com/docs/errors', 'https://vercel.com/docs/headers/response-headers',
-    'https://github.com/thgh/vercel-sapper/issues/73', 'https://github.com/musistudio/claude-code-router/issues/271',
+    'https://vercel.com/docs/errors',
+    'https://vercel.com/docs/headers/response-headers',
+    'https://github.com/thgh/vercel-sapper/issues/73',
+    'https://github.com/musistudio/claude-code-router/issues/271',
     'https://github.com/vercel/examples/issues/877',
   ],
 };

@@ -10,7 +10,13 @@ export const zscaler: Infrastructure = {
   page: { proves: [/\bInternet Security by Zscaler\b/i] },
   codes: [
     // The block notification's reason ("Not allowed to browse Gambling category") and its reason code.
-    { code: 'CATEGORY_DENIED', text: /\bNot allowed to browse\b/i, meaningKey: 'bodyReason_zscaler_CATEGORY_DENIED', fixer: 'network', hop: 'network' },
+    {
+      code: 'CATEGORY_DENIED',
+      text: /\bNot allowed to browse\b/i,
+      meaningKey: 'bodyReason_zscaler_CATEGORY_DENIED',
+      fixer: 'network',
+      hop: 'network',
+    },
   ],
   statuses: { 403: { meaningKey: 'ctx_zscaler_403', fixer: 'network', hop: 'network' } },
   sources: [

@@ -33,7 +33,12 @@ export interface NoticeDriver {
 
 type Api = {
   scripting: {
-    executeScript(i: { target: object; func: (...a: never[]) => unknown; args?: unknown[]; world?: string }): Promise<{ result?: unknown; frameId?: number }[]>;
+    executeScript(i: {
+      target: object;
+      func: (...a: never[]) => unknown;
+      args?: unknown[];
+      world?: string;
+    }): Promise<{ result?: unknown; frameId?: number }[]>;
   };
   storage: { local: { set(items: object): Promise<void>; get(key: string): Promise<Record<string, unknown>> } };
 };
@@ -42,11 +47,14 @@ type Api = {
 export function noticeTexts(driver: NoticeDriver, tabId: number): Promise<(string | null)[]> {
   return driver.extensionPage().evaluate(
     ({ tabId, name }) => {
-      const api = ((globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome) as Api;
+      const api = ((globalThis as { browser?: Api }).browser ??
+        (globalThis as unknown as { chrome: Api }).chrome) as Api;
       return api.scripting
         .executeScript({
           target: { tabId, allFrames: true },
-          func: (g: string) => ((globalThis as unknown as Record<string, { textContent: string | null } | undefined>)[g]?.textContent ?? null) as never,
+          func: (g: string) =>
+            ((globalThis as unknown as Record<string, { textContent: string | null } | undefined>)[g]?.textContent ??
+              null) as never,
           args: [name],
         })
         .then((results) => results.map((r) => (r.result as string | null | undefined) ?? null));
@@ -67,7 +75,8 @@ export interface PageView {
 export function pageView(driver: NoticeDriver, tabId: number): Promise<PageView> {
   return driver.extensionPage().evaluate(
     ({ tabId, tag, grab }) => {
-      const api = ((globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome) as Api;
+      const api = ((globalThis as { browser?: Api }).browser ??
+        (globalThis as unknown as { chrome: Api }).chrome) as Api;
       return api.scripting
         .executeScript({
           target: { tabId },
@@ -101,11 +110,15 @@ export function writeSettings(driver: NoticeDriver, settings: Record<string, unk
 const readMuted = (driver: NoticeDriver): Promise<string[]> =>
   driver.extensionPage().evaluate(() => {
     const api = ((globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome) as Api;
-    return api.storage.local.get('settings').then((items) => ((items.settings as { noticeMutedSites?: string[] } | undefined)?.noticeMutedSites ?? []));
+    return api.storage.local
+      .get('settings')
+      .then((items) => (items.settings as { noticeMutedSites?: string[] } | undefined)?.noticeMutedSites ?? []);
   });
 
 const waitForNotice = (driver: NoticeDriver, tabId: number): Promise<string> =>
-  waitFor(`the notice in tab ${tabId}`, async () => (await noticeTexts(driver, tabId))[0] ?? undefined, { timeoutMs: 8000 });
+  waitFor(`the notice in tab ${tabId}`, async () => (await noticeTexts(driver, tabId))[0] ?? undefined, {
+    timeoutMs: 8000,
+  });
 
 /**
  * A barrier for "never shown": a failing page in another tab, opened after the page under test had loaded,
@@ -117,7 +130,10 @@ async function afterControlNotice(driver: NoticeDriver, url = driver.server().ur
 }
 
 async function expectNoNotice(driver: NoticeDriver, tabId: number): Promise<void> {
-  expect((await noticeTexts(driver, tabId)).every((t) => t === null), 'no notice in any frame').toBe(true);
+  expect(
+    (await noticeTexts(driver, tabId)).every((t) => t === null),
+    'no notice in any frame',
+  ).toBe(true);
   expect((await pageView(driver, tabId)).hasHost).toBe(false);
 }
 
@@ -146,14 +162,21 @@ export function defineNoticeTests(driver: () => NoticeDriver): void {
     // `* { display: none !important }` reaches the host element; the notice's own :host rule wins.
     const shown = await d.extensionPage().evaluate(
       ({ tabId, tag }) => {
-        const api = ((globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome) as Api;
+        const api = ((globalThis as { browser?: Api }).browser ??
+          (globalThis as unknown as { chrome: Api }).chrome) as Api;
         return api.scripting
           .executeScript({
             target: { tabId },
             world: 'MAIN',
             func: ((t: string) => {
               const box = document.querySelector(t)?.getBoundingClientRect();
-              return box ? { width: box.width, height: box.height, display: getComputedStyle(document.querySelector(t)!).display } : null;
+              return box
+                ? {
+                    width: box.width,
+                    height: box.height,
+                    display: getComputedStyle(document.querySelector(t)!).display,
+                  }
+                : null;
             }) as never,
             args: [tag],
           })
@@ -173,15 +196,17 @@ export function defineNoticeTests(driver: () => NoticeDriver): void {
     const tab = await d.open(d.server().url('/other-503'));
     await waitForNotice(d, tab);
     await d.press(tab, ['Tab']);
-    const focused = await d.extensionPage().evaluate(
-      (tabId) => {
-        const api = ((globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome) as Api;
-        return api.scripting
-          .executeScript({ target: { tabId }, world: 'MAIN', func: (() => document.activeElement?.localName ?? null) as never })
-          .then((r) => r[0]?.result as string | null);
-      },
-      tab,
-    );
+    const focused = await d.extensionPage().evaluate((tabId) => {
+      const api = ((globalThis as { browser?: Api }).browser ??
+        (globalThis as unknown as { chrome: Api }).chrome) as Api;
+      return api.scripting
+        .executeScript({
+          target: { tabId },
+          world: 'MAIN',
+          func: (() => document.activeElement?.localName ?? null) as never,
+        })
+        .then((r) => r[0]?.result as string | null);
+    }, tab);
     // The shadow root is closed: the page sees focus on the host element, nothing inside it.
     expect(focused).toBe(NOTICE_TAG);
     await d.press(tab, ['Enter']);
@@ -222,7 +247,14 @@ export function defineNoticeTests(driver: () => NoticeDriver): void {
     const d = driver();
     const tab = await d.open(d.server().url('/prerender-host'));
     if (d.quirks.speculationRules) {
-      await waitFor('the speculative load of the 502', () => d.server().requested().filter((p) => p === '/strict-502').length > 0);
+      await waitFor(
+        'the speculative load of the 502',
+        () =>
+          d
+            .server()
+            .requested()
+            .filter((p) => p === '/strict-502').length > 0,
+      );
     }
     await afterControlNotice(d);
     await expectNoNotice(d, tab);

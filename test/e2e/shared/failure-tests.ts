@@ -7,7 +7,12 @@ import { SCENARIOS, type BrowserName, type Scenario } from '../scenarios';
 import { MARKUP_PAYLOAD, MARKUP_REQUEST_ID, type FailingServer } from '../../harness/failing-server';
 import { message } from '../../harness/messages';
 import {
-  expectNoRawKeys, expectPopup, readPopup, savePopupScreenshot, type PopupPage, type PopupSnapshot,
+  expectNoRawKeys,
+  expectPopup,
+  readPopup,
+  savePopupScreenshot,
+  type PopupPage,
+  type PopupSnapshot,
 } from '../../harness/popup-checks';
 import { recordWhere } from '../../harness/popup-steps';
 import { waitFor } from '../../harness/wait-for';
@@ -72,12 +77,18 @@ export async function barrier<Tab extends { tabId: number }>(suite: BrowserSuite
   await suite.closeTab(scratch);
   // Closing resolves before the extension has handled tabs.onRemoved: wait for the record's removal, or that
   // write lands in the next test's "nothing written" window (seen once on a loaded CI machine).
-  await waitFor('the closed scratch tab to lose its record', async () => (await suite.extension().record(scratch.tabId)) === undefined);
+  await waitFor(
+    'the closed scratch tab to lose its record',
+    async () => (await suite.extension().record(scratch.tabId)) === undefined,
+  );
   return scratch.tabId;
 }
 
 /** The popup of a tab whose last load was healthy, once it shows that load's status. */
-async function readHealthyPopup<Tab extends { tabId: number }>(suite: BrowserSuite<Tab>, tabId: number): Promise<PopupSnapshot> {
+async function readHealthyPopup<Tab extends { tabId: number }>(
+  suite: BrowserSuite<Tab>,
+  tabId: number,
+): Promise<PopupSnapshot> {
   const popup = await suite.openPopup(tabId);
   const status = message('healthyStatus', ['200']);
   const shown = suite.quirks.healthyStatusAfterFirstRender
@@ -167,7 +178,12 @@ export function defineSpecificTests<Tab extends { tabId: number }>(suite: Browse
     const url = taggedUrl(suite, '/ok');
     const { tabId } = await suite.openTab(url);
     // The page really loaded (the checks below would pass vacuously otherwise).
-    expect(suite.server().requests('/ok').some((r) => r.url.endsWith(new URL(url).search))).toBe(true);
+    expect(
+      suite
+        .server()
+        .requests('/ok')
+        .some((r) => r.url.endsWith(new URL(url).search)),
+    ).toBe(true);
 
     const scratchTabId = await barrier(suite);
     expect(await state().record(tabId)).toBeUndefined();

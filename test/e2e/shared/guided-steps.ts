@@ -12,7 +12,15 @@ import type { FailingServer } from '../../harness/failing-server';
 import { message } from '../../harness/messages';
 import { expectNoRawKeys, readPopup, type PopupPage } from '../../harness/popup-checks';
 import {
-  AUTOMATIC, STALE_HOST, STALE_PUBLIC_IP, doneResult, readSteps, readVerdict, recordWhere, stepState, type RecordSource,
+  AUTOMATIC,
+  STALE_HOST,
+  STALE_PUBLIC_IP,
+  doneResult,
+  readSteps,
+  readVerdict,
+  recordWhere,
+  stepState,
+  type RecordSource,
 } from '../../harness/popup-steps';
 import { offlineEndpoints, type ProbeServers } from '../../harness/probe-servers';
 import { waitFor } from '../../harness/wait-for';
@@ -50,7 +58,8 @@ export async function failingTab<Tab extends { tabId: number }, Popup extends Po
 }
 
 /** The verdict on the tab's current incident, as stored. */
-export const verdictOfRecord = async (suite: RecordSource, tabId: number): Promise<Verdict> => decideVerdict((await suite.record(tabId))!.incident!);
+export const verdictOfRecord = async (suite: RecordSource, tabId: number): Promise<Verdict> =>
+  decideVerdict((await suite.record(tabId))!.incident!);
 
 /** Clicks "Check everything" and waits until every automatic step is done. */
 export async function checkEverything<Tab extends { tabId: number }, Popup extends PopupPage>(
@@ -77,7 +86,11 @@ export async function expectReloadFixesIt<Tab extends { tabId: number }, Popup e
   const popup = await suite.openPopup(tabId);
   await start(popup);
 
-  expect(await doneResult(suite, tabId, incident.id, 'reload')).toMatchObject({ outcome: 'fixed', summary: 'reloadFixed', summaryArgs: ['200'] });
+  expect(await doneResult(suite, tabId, incident.id, 'reload')).toMatchObject({
+    outcome: 'fixed',
+    summary: 'reloadFixed',
+    summaryArgs: ['200'],
+  });
   // The detector queues the incident's end before the step sees the load: by now it is stored.
   const record = await suite.record(tabId);
   expect(record?.incident).toBeUndefined();
@@ -88,7 +101,11 @@ export async function expectReloadFixesIt<Tab extends { tabId: number }, Popup e
   // The popup follows the record: the page is healthy now, the last error and the verdict stay visible.
   await suite.waitForTitle(popup, 'healthyTitle');
   expect(await readVerdict(popup)).toMatchObject({ side: 'fixed', confidence: 'strong' });
-  expect((await readSteps(popup)).reload).toMatchObject({ state: 'done', outcome: 'fixed', line: expect.stringContaining(message('reloadFixed', ['200'])) });
+  expect((await readSteps(popup)).reload).toMatchObject({
+    state: 'done',
+    outcome: 'fixed',
+    line: expect.stringContaining(message('reloadFixed', ['200'])),
+  });
   const shown = await readPopup(popup);
   expect(shown.text.toLowerCase()).toContain(message('lastErrorHeading').toLowerCase());
   expectNoRawKeys(shown);
@@ -116,10 +133,12 @@ export async function expectAutoRunOnOpen<Tab extends { tabId: number }, Popup e
 
 /** Both sites' `session` cookies are there (the failing one's, and another site's that must survive). */
 export async function expectSessionCookies(suite: { cookies(): Promise<CookieSeen[]> }): Promise<void> {
-  expect(await suite.cookies()).toEqual(expect.arrayContaining([
-    expect.objectContaining({ domain: '127.0.0.1', name: 'session' }),
-    expect.objectContaining({ domain: 'localhost', name: 'session' }),
-  ]));
+  expect(await suite.cookies()).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ domain: '127.0.0.1', name: 'session' }),
+      expect.objectContaining({ domain: 'localhost', name: 'session' }),
+    ]),
+  );
 }
 
 /** The cookie 502: "Check everything" finds the clean request working, so the verdict is "stored data". */
@@ -130,15 +149,34 @@ export async function expectStoredDataVerdict<Tab extends { tabId: number }, Pop
 ): Promise<void> {
   await checkEverything(suite, popup);
 
-  expect(await doneResult(suite, tabId, incident.id, 'clean-request')).toMatchObject({ outcome: 'pass', summary: 'cleanRequestOk', facts: { reachable: true, status: 200 } });
-  expect(await doneResult(suite, tabId, incident.id, 'reload')).toMatchObject({ outcome: 'still-failing', summary: 'reloadSameError' });
+  expect(await doneResult(suite, tabId, incident.id, 'clean-request')).toMatchObject({
+    outcome: 'pass',
+    summary: 'cleanRequestOk',
+    facts: { reachable: true, status: 200 },
+  });
+  expect(await doneResult(suite, tabId, incident.id, 'reload')).toMatchObject({
+    outcome: 'still-failing',
+    summary: 'reloadSameError',
+  });
   const steps = await readSteps(popup);
-  expect(steps['clean-request']).toMatchObject({ state: 'done', outcome: 'pass', line: expect.stringContaining(message('cleanRequestOk', ['200'])) });
+  expect(steps['clean-request']).toMatchObject({
+    state: 'done',
+    outcome: 'pass',
+    line: expect.stringContaining(message('cleanRequestOk', ['200'])),
+  });
   expect(steps.reload).toMatchObject({ state: 'done', outcome: 'still-failing' });
 
-  expect(await verdictOfRecord(suite, tabId)).toMatchObject({ side: 'browser-data', confidence: 'strong', nextStep: 'clear-site-data' });
+  expect(await verdictOfRecord(suite, tabId)).toMatchObject({
+    side: 'browser-data',
+    confidence: 'strong',
+    nextStep: 'clear-site-data',
+  });
   const verdict = await readVerdict(popup);
-  expect(verdict).toMatchObject({ side: 'browser-data', confidence: 'strong', headline: message('verdictBrowserData') });
+  expect(verdict).toMatchObject({
+    side: 'browser-data',
+    confidence: 'strong',
+    headline: message('verdictBrowserData'),
+  });
   expect(verdict?.text).toContain(message('verdictEvCleanOk', ['200']));
   // The chain agrees with the verdict: broken at this browser, every hop past it answered.
   const chain = await popup.evaluate(() => [...document.querySelectorAll('.chain .hop')].map((li) => li.className));
@@ -157,11 +195,18 @@ export async function expectClearedWithCookies<Tab extends { tabId: number }, Po
   popup: Popup,
 ): Promise<{ cleared: CheckResult; fixed: Verdict }> {
   const cleared = await doneResult(suite, tabId, incident.id, 'clear-site-data', 15_000);
-  expect(cleared).toMatchObject({ outcome: 'fixed', summary: 'clearSiteDataFixed', summaryArgs: ['200'], facts: { cookiesCleared: true, signOutDataCleared: true } });
-  expect(cleared.evidence).toEqual(expect.arrayContaining([
-    { label: 'siteDataCleared_cookies', value: '' },
-    { label: 'evidenceCookiesRemoved', value: '1' },
-  ]));
+  expect(cleared).toMatchObject({
+    outcome: 'fixed',
+    summary: 'clearSiteDataFixed',
+    summaryArgs: ['200'],
+    facts: { cookiesCleared: true, signOutDataCleared: true },
+  });
+  expect(cleared.evidence).toEqual(
+    expect.arrayContaining([
+      { label: 'siteDataCleared_cookies', value: '' },
+      { label: 'evidenceCookiesRemoved', value: '1' },
+    ]),
+  );
   // The step's own reload ended the incident before the step finished (see expectReloadFixesIt).
   const record = await suite.record(tabId);
   expect(record?.incident).toBeUndefined();
@@ -172,22 +217,41 @@ export async function expectClearedWithCookies<Tab extends { tabId: number }, Po
 
   const cookiesAfter = await suite.cookies();
   expect(cookiesAfter.filter((c) => c.domain === '127.0.0.1')).toEqual([]);
-  expect(cookiesAfter).toContainEqual(expect.objectContaining({ domain: 'localhost', name: 'session', value: 'big-and-broken' }));
+  expect(cookiesAfter).toContainEqual(
+    expect.objectContaining({ domain: 'localhost', name: 'session', value: 'big-and-broken' }),
+  );
   return { cleared, fixed };
 }
 
 /** Connection refused while the connection is fine: "the site's server does not answer". Gives the popup. */
-export async function expectSiteUnreachable<Tab extends { tabId: number }, Popup extends PopupPage>(suite: StepsSuite<Tab, Popup>, url: string): Promise<Popup> {
+export async function expectSiteUnreachable<Tab extends { tabId: number }, Popup extends PopupPage>(
+  suite: StepsSuite<Tab, Popup>,
+  url: string,
+): Promise<Popup> {
   const { tabId, incident } = await failingTab(suite, url);
   expect(incident.failure).toMatchObject({ type: 'network', kind: 'refused' });
 
   const popup = await suite.openPopup(tabId);
   await checkEverything(suite, popup);
 
-  expect(await doneResult(suite, tabId, incident.id, 'network')).toMatchObject({ outcome: 'pass', summary: 'networkOkSiteSilent', facts: { connectivity: 'ok', siteReachable: false } });
-  expect(await doneResult(suite, tabId, incident.id, 'clean-request')).toMatchObject({ outcome: 'fail', facts: { reachable: false } });
-  expect(await doneResult(suite, tabId, incident.id, 'dns')).toMatchObject({ outcome: 'skipped', summary: 'dnsSkippedIp' });
-  expect(await verdictOfRecord(suite, tabId)).toMatchObject({ side: 'site', headlineKey: 'verdictSiteUnreachable', confidence: 'strong' });
+  expect(await doneResult(suite, tabId, incident.id, 'network')).toMatchObject({
+    outcome: 'pass',
+    summary: 'networkOkSiteSilent',
+    facts: { connectivity: 'ok', siteReachable: false },
+  });
+  expect(await doneResult(suite, tabId, incident.id, 'clean-request')).toMatchObject({
+    outcome: 'fail',
+    facts: { reachable: false },
+  });
+  expect(await doneResult(suite, tabId, incident.id, 'dns')).toMatchObject({
+    outcome: 'skipped',
+    summary: 'dnsSkippedIp',
+  });
+  expect(await verdictOfRecord(suite, tabId)).toMatchObject({
+    side: 'site',
+    headlineKey: 'verdictSiteUnreachable',
+    confidence: 'strong',
+  });
   const verdict = await readVerdict(popup);
   expect(verdict).toMatchObject({ side: 'site', confidence: 'strong', headline: message('verdictSiteUnreachable') });
   expect(verdict?.text).toContain(message('verdictEvConnectivityOk'));
@@ -198,7 +262,12 @@ export async function expectSiteUnreachable<Tab extends { tabId: number }, Popup
 /** Every connectivity endpoint fails (one refused, one black-holed): "your connection". */
 export async function expectOffline<Tab extends { tabId: number }, Popup extends PopupPage>(
   suite: StepsSuite<Tab, Popup>,
-  { server, probes, endpoints, tag }: { server: FailingServer; probes: ProbeServers; endpoints: Endpoints; tag: string },
+  {
+    server,
+    probes,
+    endpoints,
+    tag,
+  }: { server: FailingServer; probes: ProbeServers; endpoints: Endpoints; tag: string },
 ): Promise<void> {
   await suite.useSettings({ endpoints: await offlineEndpoints(probes, endpoints) });
   try {
@@ -209,7 +278,11 @@ export async function expectOffline<Tab extends { tabId: number }, Popup extends
     await checkEverything(suite, popup, 10_000);
     expect(probes.blackHoleConnections()).toBeGreaterThan(holeBefore);
 
-    expect(await doneResult(suite, tabId, incident.id, 'network')).toMatchObject({ outcome: 'fail', summary: 'networkNoInternet', facts: { connectivity: 'none', captivePortal: false } });
+    expect(await doneResult(suite, tabId, incident.id, 'network')).toMatchObject({
+      outcome: 'fail',
+      summary: 'networkNoInternet',
+      facts: { connectivity: 'none', captivePortal: false },
+    });
     expect(await verdictOfRecord(suite, tabId)).toMatchObject({ side: 'network', headlineKey: 'verdictOffline' });
     expect(await readVerdict(popup)).toMatchObject({ side: 'network', headline: message('verdictOffline') });
   } finally {
@@ -237,11 +310,25 @@ export async function staleHostChecked<Tab extends { tabId: number }, Popup exte
 }
 
 /** The DNS step's `result` says stale DNS, and so do the verdict and the popup. */
-export async function expectStaleDns(suite: RecordSource, tabId: number, popup: PopupPage, result: CheckResult): Promise<void> {
-  expect(result).toMatchObject({ outcome: 'fail', summary: 'dnsStale', summaryArgs: ['127.0.0.1', STALE_PUBLIC_IP], facts: { dns: 'stale' } });
+export async function expectStaleDns(
+  suite: RecordSource,
+  tabId: number,
+  popup: PopupPage,
+  result: CheckResult,
+): Promise<void> {
+  expect(result).toMatchObject({
+    outcome: 'fail',
+    summary: 'dnsStale',
+    summaryArgs: ['127.0.0.1', STALE_PUBLIC_IP],
+    facts: { dns: 'stale' },
+  });
   expect(await verdictOfRecord(suite, tabId)).toMatchObject({ side: 'dns', headlineKey: 'verdictDnsStale' });
   expect(await readVerdict(popup)).toMatchObject({ side: 'dns', headline: message('verdictDnsStale') });
-  expect((await readSteps(popup)).dns).toMatchObject({ state: 'done', outcome: 'fail', line: expect.stringContaining(message('dnsStale', ['127.0.0.1', STALE_PUBLIC_IP])) });
+  expect((await readSteps(popup)).dns).toMatchObject({
+    state: 'done',
+    outcome: 'fail',
+    line: expect.stringContaining(message('dnsStale', ['127.0.0.1', STALE_PUBLIC_IP])),
+  });
 }
 
 /**
@@ -275,7 +362,9 @@ export async function expectVerdictWithin5s<Tab extends { tabId: number }, Popup
   }
   const sorted = [...times].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)]!;
-  log(`time to verdict (click → all automatic steps done), ${times.length} runs: median ${median} ms, min ${sorted[0]} ms, max ${sorted.at(-1)} ms; runs ${times.join(', ')} ms; slowest step per run (its own duration): ${slowest.join(', ')}`);
+  log(
+    `time to verdict (click → all automatic steps done), ${times.length} runs: median ${median} ms, min ${sorted[0]} ms, max ${sorted.at(-1)} ms; runs ${times.join(', ')} ms; slowest step per run (its own duration): ${slowest.join(', ')}`,
+  );
   expect(median).toBeLessThan(5000);
   expect(sorted.at(-1)).toBeLessThan(5000);
 }
@@ -301,9 +390,19 @@ export async function expectPrivateWindowLoaded<Tab extends { tabId: number }, P
   popup: Popup,
 ): Promise<void> {
   await suite.waitForSteps(popup, ['private-window'], 'done', 5000);
-  expect(await doneResult(suite, tabId, incident.id, 'private-window')).toMatchObject({ outcome: 'pass', summary: 'privateWindowLoaded', facts: { privateLoaded: true, observed: false } });
-  expect((await readSteps(popup))['private-window']).toMatchObject({ outcome: 'pass', line: expect.stringContaining(message('privateWindowLoaded')) });
-  expect(await verdictOfRecord(suite, tabId)).toMatchObject({ side: 'browser-data', headlineKey: 'verdictBrowserData' });
+  expect(await doneResult(suite, tabId, incident.id, 'private-window')).toMatchObject({
+    outcome: 'pass',
+    summary: 'privateWindowLoaded',
+    facts: { privateLoaded: true, observed: false },
+  });
+  expect((await readSteps(popup))['private-window']).toMatchObject({
+    outcome: 'pass',
+    line: expect.stringContaining(message('privateWindowLoaded')),
+  });
+  expect(await verdictOfRecord(suite, tabId)).toMatchObject({
+    side: 'browser-data',
+    headlineKey: 'verdictBrowserData',
+  });
   const verdict = await readVerdict(popup);
   expect(verdict).toMatchObject({ side: 'browser-data', headline: message('verdictBrowserData') });
   expect(verdict?.text).toContain(message('verdictEvPrivateLoaded'));
@@ -316,7 +415,11 @@ export async function expectPrivateWindowLoaded<Tab extends { tabId: number }, P
  */
 export async function expectCancelSaysWhatWasRemoved<Tab extends { tabId: number }, Popup extends PopupPage>(
   suite: StepsSuite<Tab, Popup>,
-  { probes, key, confirmWithoutCookies }: { probes: ProbeServers; key: string; confirmWithoutCookies(popup: Popup): Promise<void> },
+  {
+    probes,
+    key,
+    confirmWithoutCookies,
+  }: { probes: ProbeServers; key: string; confirmWithoutCookies(popup: Popup): Promise<void> },
 ): Promise<CheckResult> {
   let tabId: number | undefined;
   try {
@@ -327,15 +430,17 @@ export async function expectCancelSaysWhatWasRemoved<Tab extends { tabId: number
     await suite.clickStep(popup, 'clear-site-data');
     await confirmWithoutCookies(popup);
     // The data is gone and the step's reload waits at the gate: now Cancel.
-    await waitFor('the step\'s reload to reach the server', () => probes.heldAtGate(key) > 0, { timeoutMs: 10_000 });
+    await waitFor("the step's reload to reach the server", () => probes.heldAtGate(key) > 0, { timeoutMs: 10_000 });
     await suite.clickStep(popup, 'clear-site-data');
     const result = await doneResult(suite, tabId, incident.id, 'clear-site-data', 10_000);
     expect(result).toMatchObject({ outcome: 'skipped', summary: 'checkCancelled_removal_ended' });
-    expect(result.evidence).toEqual(expect.arrayContaining([
-      { label: 'lastingEvidence_removal_ended', value: '' },
-      { label: 'siteDataCleared_cache', value: '' },
-      { label: 'siteDataKept_cookies', value: '' },
-    ]));
+    expect(result.evidence).toEqual(
+      expect.arrayContaining([
+        { label: 'lastingEvidence_removal_ended', value: '' },
+        { label: 'siteDataCleared_cache', value: '' },
+        { label: 'siteDataKept_cookies', value: '' },
+      ]),
+    );
     await suite.waitForSteps(popup, ['clear-site-data'], 'done', 5000);
     const line = (await readSteps(popup))['clear-site-data']?.line ?? '';
     expect(line).toContain(message('checkCancelled_removal_ended'));
@@ -347,6 +452,13 @@ export async function expectCancelSaysWhatWasRemoved<Tab extends { tabId: number
     // Let the held reload come back (its 502 recorded again) before the clean-up closes the tab: closing it
     // while that answer was landing hung Chromium's tab close for > 15 s in 2 of 4 fresh-clone CI runs; it
     // does so without the extension too (test/e2e/README.md).
-    if (tabId !== undefined) await recordWhere(suite, tabId, (r) => (r.incident?.lastSeenAt ?? 0) >= released, 'the released reload to be recorded', 10_000);
+    if (tabId !== undefined)
+      await recordWhere(
+        suite,
+        tabId,
+        (r) => (r.incident?.lastSeenAt ?? 0) >= released,
+        'the released reload to be recorded',
+        10_000,
+      );
   }
 }

@@ -26,7 +26,10 @@ export async function countApiCalls(worker: Worker): Promise<() => Promise<Recor
       for (const path of watched) {
         const parts = path.split('.');
         const method = parts.pop()!;
-        const owner = parts.reduce<Record<string, unknown>>((o, p) => o[p] as Record<string, unknown>, (globalThis as unknown as { chrome: Record<string, unknown> }).chrome);
+        const owner = parts.reduce<Record<string, unknown>>(
+          (o, p) => o[p] as Record<string, unknown>,
+          (globalThis as unknown as { chrome: Record<string, unknown> }).chrome,
+        );
         const original = owner[method] as ((...args: unknown[]) => unknown) | undefined;
         if (typeof original !== 'function') continue;
         owner[method] = function (this: unknown, ...args: unknown[]) {
@@ -38,5 +41,6 @@ export async function countApiCalls(worker: Worker): Promise<() => Promise<Recor
     },
     { log: LOG, watched: WATCHED },
   );
-  return () => worker.evaluate((log) => ({ ...(globalThis as unknown as Record<string, Record<string, number>>)[log] }), LOG);
+  return () =>
+    worker.evaluate((log) => ({ ...(globalThis as unknown as Record<string, Record<string, number>>)[log] }), LOG);
 }

@@ -80,7 +80,9 @@ function fromHtml(dist: string, htmlFile: string): { scripts: string[]; styles: 
   const html = readFileSync(join(dist, htmlFile), 'utf8');
   const htmlPath = join(dist, htmlFile);
   const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => resolveIn(dist, htmlPath, m[1]!));
-  const styles = [...html.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*\bhref="([^"]+)"/g)].map((m) => resolveIn(dist, htmlPath, m[1]!));
+  const styles = [...html.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*\bhref="([^"]+)"/g)].map((m) =>
+    resolveIn(dist, htmlPath, m[1]!),
+  );
   return { scripts, styles };
 }
 
@@ -89,7 +91,15 @@ function entryWeight(entry: EntryWeight['entry'], dist: string, scripts: string[
   const css = styles.map((path) => weigh(dist, path, false));
   const sum = (files: FileWeight[], key: 'gzip' | 'bytes') => files.reduce((total, f) => total + f[key], 0);
   const eager = js.filter((f) => !f.lazy);
-  return { entry, js, css, jsGzip: sum(js, 'gzip'), eagerJsGzip: sum(eager, 'gzip'), cssGzip: sum(css, 'gzip'), jsBytes: sum(js, 'bytes') };
+  return {
+    entry,
+    js,
+    css,
+    jsGzip: sum(js, 'gzip'),
+    eagerJsGzip: sum(eager, 'gzip'),
+    cssGzip: sum(css, 'gzip'),
+    jsBytes: sum(js, 'bytes'),
+  };
 }
 
 export function measureBundles(dist = CHROME_DIST): EntryWeight[] {

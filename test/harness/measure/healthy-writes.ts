@@ -72,7 +72,13 @@ export async function measureHealthyWrites(s: WriteScenario): Promise<HealthyWri
   const controlWrites = log.slice(first).filter(isControl).length;
   // The control page is read from its tab: the scripting counter must see that call, or its 0 above means nothing.
   await waitFor('the control page to be read', () =>
-    s.worker.evaluate((key) => chrome.storage.session.get(key).then((items) => Boolean((items[key] as { incident?: { page?: unknown } } | undefined)?.incident?.page)), controlKey),
+    s.worker.evaluate(
+      (key) =>
+        chrome.storage.session
+          .get(key)
+          .then((items) => Boolean((items[key] as { incident?: { page?: unknown } } | undefined)?.incident?.page)),
+      controlKey,
+    ),
   );
   const apiCallsWithControl = await readCalls();
 

@@ -32,7 +32,12 @@ export const FAILURE_KINDS: { status: number; headers: Record<string, string> }[
 ];
 
 function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string): void {
-  res.writeHead(status, { ...TYPICAL_HEADERS, ...headers, 'content-length': String(Buffer.byteLength(body)), connection: 'close' });
+  res.writeHead(status, {
+    ...TYPICAL_HEADERS,
+    ...headers,
+    'content-length': String(Buffer.byteLength(body)),
+    connection: 'close',
+  });
   res.end(body);
 }
 
@@ -54,7 +59,13 @@ export async function startBenchSite(): Promise<BenchSite> {
     if (mode === 'silent') return;
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     if (path === '/baseline') return send(res, 200, {}, page('Baseline', '<p>One line of text.</p>'));
-    if (path === '/fail') return send(res, 502, {}, page('502 Bad Gateway', '<center><h1>502 Bad Gateway</h1></center><hr><center>nginx/1.24.0</center>'));
+    if (path === '/fail')
+      return send(
+        res,
+        502,
+        {},
+        page('502 Bad Gateway', '<center><h1>502 Bad Gateway</h1></center><hr><center>nginx/1.24.0</center>'),
+      );
     const status = /^\/status\/(\d{3})$/.exec(path)?.[1];
     const kind = FAILURE_KINDS.find((k) => String(k.status) === status);
     if (kind) return send(res, kind.status, kind.headers, page(`${kind.status}`, `<h1>Error ${kind.status}</h1>`));

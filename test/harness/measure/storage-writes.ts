@@ -32,7 +32,13 @@ export async function countStorageWrites(worker: Worker): Promise<() => Promise<
       // The wrappers look the log up at call time, so counting again only starts a new log.
       const note = (write: StorageWrite) => global[log]?.writes.push(write);
       const keysOf = (arg: unknown): string[] =>
-        arg === undefined ? ['*'] : typeof arg === 'string' ? [arg] : Array.isArray(arg) ? arg.map(String) : Object.keys(arg as object);
+        arg === undefined
+          ? ['*']
+          : typeof arg === 'string'
+            ? [arg]
+            : Array.isArray(arg)
+              ? arg.map(String)
+              : Object.keys(arg as object);
       for (const area of ['session', 'local'] as const) {
         const storage = chrome.storage[area] as unknown as Record<string, (...args: unknown[]) => unknown>;
         for (const method of ['set', 'remove', 'clear']) {
@@ -43,7 +49,9 @@ export async function countStorageWrites(worker: Worker): Promise<() => Promise<
           };
         }
       }
-      chrome.storage.onChanged.addListener((changes, area) => note({ what: `changed.${area}`, keys: Object.keys(changes) }));
+      chrome.storage.onChanged.addListener((changes, area) =>
+        note({ what: `changed.${area}`, keys: Object.keys(changes) }),
+      );
     },
     { log: LOG, marker },
   );

@@ -32,7 +32,10 @@ export function settingsFor(targets: ProbeTargets, checkTimeoutMs = DEFAULT_SETT
 }
 
 export async function applySettings(worker: Worker, settings: Settings): Promise<void> {
-  await worker.evaluate(({ key, value }) => chrome.storage.local.set({ [key]: value }), { key: SETTINGS_KEY, value: settings });
+  await worker.evaluate(({ key, value }) => chrome.storage.local.set({ [key]: value }), {
+    key: SETTINGS_KEY,
+    value: settings,
+  });
 }
 
 export interface StepOutcome {
@@ -65,7 +68,11 @@ export async function timeRunAll(
     return await popup.evaluate(
       ({ tabId, ids, timeoutMs }) =>
         new Promise<VerdictRun>((resolve) => {
-          type State = { state: string; startedAt: number; result?: { outcome: string; summary: string; durationMs: number } };
+          type State = {
+            state: string;
+            startedAt: number;
+            result?: { outcome: string; summary: string; durationMs: number };
+          };
           type Slot = { checks?: Record<string, State | undefined> };
           const key = `tab:${tabId}`;
           const started = Date.now();
@@ -74,15 +81,24 @@ export async function timeRunAll(
             ids.map((id, i) => {
               const s = last[i];
               return s?.result
-                ? { id, state: s.state, outcome: s.result.outcome, summary: s.result.summary, durationMs: s.result.durationMs }
+                ? {
+                    id,
+                    state: s.state,
+                    outcome: s.result.outcome,
+                    summary: s.result.summary,
+                    durationMs: s.result.durationMs,
+                  }
                 : { id, state: s?.state ?? 'not started' };
             });
           const look = (record: { incident?: Slot; lastError?: Slot } | undefined) => {
             // This run's states: started after the send, in the incident or (fixed meanwhile) the last error.
             last = ids.map((id) =>
-              [record?.incident, record?.lastError].map((slot) => slot?.checks?.[id]).find((s) => s !== undefined && s.startedAt >= started),
+              [record?.incident, record?.lastError]
+                .map((slot) => slot?.checks?.[id])
+                .find((s) => s !== undefined && s.startedAt >= started),
             );
-            if (last.every((s) => s?.state === 'done')) resolve({ totalMs: Date.now() - started, timedOut: false, steps: steps() });
+            if (last.every((s) => s?.state === 'done'))
+              resolve({ totalMs: Date.now() - started, timedOut: false, steps: steps() });
           };
           chrome.storage.onChanged.addListener((changes, area) => {
             if (area === 'session' && changes[key]) look(changes[key].newValue as Parameters<typeof look>[0]);

@@ -10,10 +10,23 @@ vi.mock('../../../src/background/check-runner', () => ({ runAutomaticChecks }));
 const { onPopupOpened, shouldAutoRun } = await import('../../../src/background/auto-run');
 
 const incident = (checks: Incident['checks'] = {}): Incident => ({
-  id: 'i', url: 'https://example.com/', failure: { type: 'http', status: 502, statusLine: 'HTTP/1.1 502' }, at: 1, lastSeenAt: 1, occurrences: 1,
-  headers: {}, fingerprint: { edge: null, server: null, traceIds: [] }, incognito: false, checks,
+  id: 'i',
+  url: 'https://example.com/',
+  failure: { type: 'http', status: 502, statusLine: 'HTTP/1.1 502' },
+  at: 1,
+  lastSeenAt: 1,
+  occurrences: 1,
+  headers: {},
+  fingerprint: { edge: null, server: null, traceIds: [] },
+  incognito: false,
+  checks,
 });
-const done = { state: 'done', runId: 'r', startedAt: 1, result: { outcome: 'pass', summary: 's', evidence: [], durationMs: 1 } } as const;
+const done = {
+  state: 'done',
+  runId: 'r',
+  startedAt: 1,
+  result: { outcome: 'pass', summary: 's', evidence: [], durationMs: 1 },
+} as const;
 const automatic = CHECKS.filter((c) => c.automatic).map((c) => c.id);
 const manual = CHECKS.filter((c) => !c.automatic).map((c) => c.id);
 
@@ -37,7 +50,7 @@ describe('onPopupOpened', () => {
     fakeBrowser.reset();
     runAutomaticChecks.mockClear();
   });
-  it('reads the stored setting and the tab\'s incident, and starts the automatic steps', async () => {
+  it("reads the stored setting and the tab's incident, and starts the automatic steps", async () => {
     await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, autoRunChecks: true } });
     await fakeBrowser.storage.session.set({ [tabKey(5)]: { tabId: 5, incident: incident() } });
     expect(await onPopupOpened(5)).toBe(true);

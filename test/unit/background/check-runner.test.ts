@@ -43,10 +43,19 @@ const { updateRecord } = await import('../../../src/background/incident-store');
 // A tab of its own per test: a run a failing test leaves behind cannot block the next test.
 let TAB = 0;
 const incident: Incident = {
-  id: 'inc-1', url: 'https://a.test/', failure: { type: 'http', status: 502, statusLine: 'HTTP/1.1 502' }, at: 1, lastSeenAt: 1,
-  occurrences: 1, headers: {}, fingerprint: { edge: null, server: null, traceIds: [] }, incognito: false, checks: {},
+  id: 'inc-1',
+  url: 'https://a.test/',
+  failure: { type: 'http', status: 502, statusLine: 'HTTP/1.1 502' },
+  at: 1,
+  lastSeenAt: 1,
+  occurrences: 1,
+  headers: {},
+  fingerprint: { edge: null, server: null, traceIds: [] },
+  incognito: false,
+  checks: {},
 };
-const stored = async (id: CheckId = 'reload') => ((await fakeBrowser.storage.session.get(`tab:${TAB}`))[`tab:${TAB}`] as TabRecord).incident!.checks[id];
+const stored = async (id: CheckId = 'reload') =>
+  ((await fakeBrowser.storage.session.get(`tab:${TAB}`))[`tab:${TAB}`] as TabRecord).incident!.checks[id];
 const passed: CheckOutput = { outcome: 'pass', summary: 'x', evidence: [] };
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
@@ -115,7 +124,9 @@ describe('one run at a time', () => {
   });
 
   it('a storage write that fails as the step starts leaves nothing stuck: the next Run runs it', async () => {
-    const spy = vi.spyOn(fakeBrowser.storage.session, 'set').mockImplementationOnce(() => Promise.reject(new Error('quota')));
+    const spy = vi
+      .spyOn(fakeBrowser.storage.session, 'set')
+      .mockImplementationOnce(() => Promise.reject(new Error('quota')));
     await runCheck(TAB, 'reload').catch(() => undefined);
     spy.mockRestore();
     const again = runCheck(TAB, 'reload');
@@ -140,7 +151,9 @@ describe('a cancel never says "cancelled" while a removal or a window it started
     const run = runCheck(TAB, 'clear-site-data');
     await vi.waitFor(() => expect(lastingRuns).toHaveLength(1));
     cancelCheck(TAB, 'clear-site-data');
-    await vi.waitFor(async () => expect(await stored('clear-site-data')).toMatchObject({ state: 'running', progress: 'progressStopping_removal' }));
+    await vi.waitFor(async () =>
+      expect(await stored('clear-site-data')).toMatchObject({ state: 'running', progress: 'progressStopping_removal' }),
+    );
     expect(lastingRuns[0]!.context.signal.aborted).toBe(true);
     lastingRuns[0]!.end(true);
     await run;
@@ -149,7 +162,10 @@ describe('a cancel never says "cancelled" while a removal or a window it started
       result: {
         outcome: 'skipped',
         summary: 'checkCancelled_removal_ended',
-        evidence: [{ label: 'lastingEvidence_removal_ended', value: '' }, { label: 'siteDataCleared_cache', value: '' }],
+        evidence: [
+          { label: 'lastingEvidence_removal_ended', value: '' },
+          { label: 'siteDataCleared_cache', value: '' },
+        ],
       },
     });
   });
@@ -160,10 +176,15 @@ describe('a cancel never says "cancelled" while a removal or a window it started
       const run = runCheck(TAB, 'clear-site-data');
       await vi.waitFor(() => expect(lastingRuns).toHaveLength(1));
       cancelCheck(TAB, 'clear-site-data');
-      await vi.waitFor(async () => expect(await stored('clear-site-data')).toMatchObject({ progress: 'progressStopping_removal' }));
+      await vi.waitFor(async () =>
+        expect(await stored('clear-site-data')).toMatchObject({ progress: 'progressStopping_removal' }),
+      );
       await vi.advanceTimersByTimeAsync(LASTING_WAIT_MS);
       await run;
-      expect(await stored('clear-site-data')).toMatchObject({ state: 'done', result: { summary: 'checkCancelled_removal_goesOn' } });
+      expect(await stored('clear-site-data')).toMatchObject({
+        state: 'done',
+        result: { summary: 'checkCancelled_removal_goesOn' },
+      });
     } finally {
       vi.useRealTimers();
     }
@@ -176,7 +197,10 @@ describe('a cancel never says "cancelled" while a removal or a window it started
     await tick();
     cancelCheck(TAB, 'private-window');
     await run;
-    expect(await stored('private-window')).toMatchObject({ state: 'done', result: { summary: 'checkCancelled_window_ended' } });
+    expect(await stored('private-window')).toMatchObject({
+      state: 'done',
+      result: { summary: 'checkCancelled_window_ended' },
+    });
   });
 
   it('a window the browser refused left nothing: a plain "cancelled"', async () => {
@@ -186,6 +210,9 @@ describe('a cancel never says "cancelled" while a removal or a window it started
     await tick();
     cancelCheck(TAB, 'private-window');
     await run;
-    expect(await stored('private-window')).toMatchObject({ state: 'done', result: { summary: 'checkCancelled', evidence: [] } });
+    expect(await stored('private-window')).toMatchObject({
+      state: 'done',
+      result: { summary: 'checkCancelled', evidence: [] },
+    });
   });
 });

@@ -7,7 +7,7 @@ const { isIncognito } = await import('../../../src/background/detector');
 
 describe('isIncognito fails closed', () => {
   beforeEach(() => fakeBrowser.reset());
-  it('Firefox\'s own flag on the request decides', async () => {
+  it("Firefox's own flag on the request decides", async () => {
     expect(await isIncognito({ tabId: 1, incognito: false })).toBe(false);
     expect(await isIncognito({ tabId: 1, incognito: true })).toBe(true);
   });

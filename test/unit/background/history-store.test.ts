@@ -28,7 +28,9 @@ describe('appendToHistory', () => {
 
   it('writes the site, the failure and the time to storage.local', async () => {
     await appendToHistory(incident('https://example.com/a?b=c'));
-    expect(await stored()).toEqual([{ site: 'https://example.com', at: expect.any(Number), failure: { type: 'http', status: 502 } }]);
+    expect(await stored()).toEqual([
+      { site: 'https://example.com', at: expect.any(Number), failure: { type: 'http', status: 502 } },
+    ]);
   });
 
   it('never writes anything for a private window', async () => {

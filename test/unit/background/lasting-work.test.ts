@@ -19,9 +19,15 @@ describe('stoppedOutput', () => {
   });
 
   it('work still going on is named first; a time-out keeps its summary but tells the same', () => {
-    const states = [{ kind: 'window' as const, ended: true, left: [] }, { kind: 'removal' as const, ended: false, left: [] }];
+    const states = [
+      { kind: 'window' as const, ended: true, left: [] },
+      { kind: 'removal' as const, ended: false, left: [] },
+    ];
     expect(stoppedOutput(true, states).summary).toBe('checkCancelled_removal_goesOn');
-    expect(stoppedOutput(false, states)).toMatchObject({ summary: 'checkTimedOut', evidence: [{ label: 'lastingEvidence_window_ended' }, { label: 'lastingEvidence_removal_goesOn' }] });
+    expect(stoppedOutput(false, states)).toMatchObject({
+      summary: 'checkTimedOut',
+      evidence: [{ label: 'lastingEvidence_window_ended' }, { label: 'lastingEvidence_removal_goesOn' }],
+    });
   });
 });
 

@@ -2,7 +2,12 @@
 // (runtime.MessageSender: `id` is the extension's id — in Firefox the gecko id, not the internal UUID —
 // and `url` the sending page), and the shape of every message kind.
 import { describe, expect, it } from 'vitest';
-import { isFromOwnNotice, isFromOwnPage, parseMessage, parseNoticeMessage } from '../../../src/background/message-guard';
+import {
+  isFromOwnNotice,
+  isFromOwnPage,
+  parseMessage,
+  parseNoticeMessage,
+} from '../../../src/background/message-guard';
 
 const CHROME_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const CHROME_BASE = `chrome-extension://${CHROME_ID}/`;
@@ -11,21 +16,53 @@ const FIREFOX_BASE = 'moz-extension://0b6a1c52-4b8e-4c2b-9d4e-3f1a2b3c4d5e/';
 
 describe('isFromOwnPage', () => {
   it.each([
-    ['Chrome toolbar popup', { id: CHROME_ID, url: `${CHROME_BASE}popup.html`, origin: CHROME_BASE.slice(0, -1) }, CHROME_ID, CHROME_BASE],
-    ['Chrome popup opened in a tab', { id: CHROME_ID, url: `${CHROME_BASE}popup.html?tab=12`, tab: { id: 3 }, frameId: 0 }, CHROME_ID, CHROME_BASE],
+    [
+      'Chrome toolbar popup',
+      { id: CHROME_ID, url: `${CHROME_BASE}popup.html`, origin: CHROME_BASE.slice(0, -1) },
+      CHROME_ID,
+      CHROME_BASE,
+    ],
+    [
+      'Chrome popup opened in a tab',
+      { id: CHROME_ID, url: `${CHROME_BASE}popup.html?tab=12`, tab: { id: 3 }, frameId: 0 },
+      CHROME_ID,
+      CHROME_BASE,
+    ],
     ['Chrome options page', { id: CHROME_ID, url: `${CHROME_BASE}options.html` }, CHROME_ID, CHROME_BASE],
-    ['Firefox toolbar popup', { id: GECKO_ID, url: `${FIREFOX_BASE}popup.html`, envType: 'addon_child' }, GECKO_ID, FIREFOX_BASE],
-    ['Firefox options page in a tab', { id: GECKO_ID, url: `${FIREFOX_BASE}options.html`, tab: { id: 4 }, frameId: 0 }, GECKO_ID, FIREFOX_BASE],
+    [
+      'Firefox toolbar popup',
+      { id: GECKO_ID, url: `${FIREFOX_BASE}popup.html`, envType: 'addon_child' },
+      GECKO_ID,
+      FIREFOX_BASE,
+    ],
+    [
+      'Firefox options page in a tab',
+      { id: GECKO_ID, url: `${FIREFOX_BASE}options.html`, tab: { id: 4 }, frameId: 0 },
+      GECKO_ID,
+      FIREFOX_BASE,
+    ],
   ])('accepts the %s', (_what, sender, id, base) => {
     expect(isFromOwnPage(sender, id, base)).toBe(true);
   });
 
   it.each([
     ['no sender at all', undefined],
-    ['a content script (our id, a web page URL)', { id: CHROME_ID, url: 'https://evil.example/popup.html', tab: { id: 3 }, frameId: 0 }],
-    ['another extension', { id: 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz', url: 'chrome-extension://zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz/popup.html' }],
-    ['another extension claiming our id in its URL path', { id: 'zzzz', url: `chrome-extension://zzzz/${CHROME_ID}/popup.html` }],
-    ['our id with another origin that starts like ours', { id: CHROME_ID, url: `chrome-extension://${CHROME_ID}.evil.example/popup.html` }],
+    [
+      'a content script (our id, a web page URL)',
+      { id: CHROME_ID, url: 'https://evil.example/popup.html', tab: { id: 3 }, frameId: 0 },
+    ],
+    [
+      'another extension',
+      { id: 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz', url: 'chrome-extension://zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz/popup.html' },
+    ],
+    [
+      'another extension claiming our id in its URL path',
+      { id: 'zzzz', url: `chrome-extension://zzzz/${CHROME_ID}/popup.html` },
+    ],
+    [
+      'our id with another origin that starts like ours',
+      { id: CHROME_ID, url: `chrome-extension://${CHROME_ID}.evil.example/popup.html` },
+    ],
     ['a page of ours that does not send messages', { id: CHROME_ID, url: `${CHROME_BASE}assets/chunk.js` }],
     ['no URL (the worker itself, a native app)', { id: CHROME_ID }],
     ['a URL that is not a string', { id: CHROME_ID, url: 42 as unknown as string }],
@@ -34,7 +71,13 @@ describe('isFromOwnPage', () => {
   });
 
   it('in Firefox, a page of the same extension id at another internal UUID (another profile) is not ours', () => {
-    expect(isFromOwnPage({ id: GECKO_ID, url: 'moz-extension://11111111-2222-3333-4444-555555555555/popup.html' }, GECKO_ID, FIREFOX_BASE)).toBe(false);
+    expect(
+      isFromOwnPage(
+        { id: GECKO_ID, url: 'moz-extension://11111111-2222-3333-4444-555555555555/popup.html' },
+        GECKO_ID,
+        FIREFOX_BASE,
+      ),
+    ).toBe(false);
   });
 });
 
@@ -56,7 +99,10 @@ describe('parseMessage', () => {
   });
 
   it('drops fields a kind does not know', () => {
-    expect(parseMessage({ type: 'run-all', tabId: 4, checkId: 'dns', __proto__x: 1 })).toEqual({ type: 'run-all', tabId: 4 });
+    expect(parseMessage({ type: 'run-all', tabId: 4, checkId: 'dns', __proto__x: 1 })).toEqual({
+      type: 'run-all',
+      tabId: 4,
+    });
   });
 
   it.each([
@@ -71,9 +117,18 @@ describe('parseMessage', () => {
     ['no tab id', { type: 'run-all' }],
     ['an unknown step', { type: 'run-check', tabId: 1, checkId: 'format-disk' }],
     ['a step name from the prototype', { type: 'run-check', tabId: 1, checkId: 'toString' }],
-    ['a confirmation that names no incident', { type: 'run-check', tabId: 1, checkId: 'clear-site-data', confirmedFor: true }],
-    ['a confirmation with an empty incident id', { type: 'run-check', tabId: 1, checkId: 'clear-site-data', confirmedFor: '' }],
-    ['a confirmation with an absurd incident id', { type: 'run-check', tabId: 1, checkId: 'clear-site-data', confirmedFor: 'x'.repeat(101) }],
+    [
+      'a confirmation that names no incident',
+      { type: 'run-check', tabId: 1, checkId: 'clear-site-data', confirmedFor: true },
+    ],
+    [
+      'a confirmation with an empty incident id',
+      { type: 'run-check', tabId: 1, checkId: 'clear-site-data', confirmedFor: '' },
+    ],
+    [
+      'a confirmation with an absurd incident id',
+      { type: 'run-check', tabId: 1, checkId: 'clear-site-data', confirmedFor: 'x'.repeat(101) },
+    ],
     ['a cancel without a step', { type: 'cancel-check', tabId: 1 }],
     ['an answer that is neither choice', { type: 'answer-check', tabId: 1, checkId: 'private-window', answer: 'yes' }],
     ['reload as text', { type: 'watch-start', tabId: 1, reload: 'true' }],

@@ -5,7 +5,11 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
 const runCheck = vi.fn(async () => undefined);
 vi.mock('../../../src/background/check-runner', () => ({
-  runCheck, runAutomaticChecks: vi.fn(), cancelCheck: vi.fn(), answerCheck: vi.fn(), sweepInterruptedChecks: async () => undefined,
+  runCheck,
+  runAutomaticChecks: vi.fn(),
+  cancelCheck: vi.fn(),
+  answerCheck: vi.fn(),
+  sweepInterruptedChecks: async () => undefined,
 }));
 const { messageHandlers } = await import('../../../src/background/messages');
 const { handleMessage, handlePort } = messageHandlers(Promise.resolve());
@@ -27,7 +31,9 @@ describe('handleMessage', () => {
   });
 
   it('leaves a well-formed message from a content script or another extension unanswered, and does nothing', async () => {
-    expect(handleMessage(run, { id: ID, url: 'https://site.example/', tab: { id: 5 } as never, frameId: 0 })).toBeUndefined();
+    expect(
+      handleMessage(run, { id: ID, url: 'https://site.example/', tab: { id: 5 } as never, frameId: 0 }),
+    ).toBeUndefined();
     expect(handleMessage(run, { id: 'other', url: 'chrome-extension://other/popup.html' })).toBeUndefined();
     expect(handleMessage(run, undefined)).toBeUndefined();
     await new Promise((r) => setTimeout(r, 10));
@@ -80,7 +86,10 @@ describe('start-up first', () => {
     for (const kind of kinds) {
       const answer = early.handleMessage(kind, from);
       expect(answer, kind.type).toBeDefined();
-      void answer!.then(() => settled.push(kind.type), () => settled.push(kind.type));
+      void answer!.then(
+        () => settled.push(kind.type),
+        () => settled.push(kind.type),
+      );
     }
     await new Promise((r) => setTimeout(r, 20));
     expect(settled).toEqual([]);
@@ -89,10 +98,15 @@ describe('start-up first', () => {
   });
 });
 
-describe('handlePort (the popup\'s one-way messages)', () => {
+describe("handlePort (the popup's one-way messages)", () => {
   const portFrom = (sender: object, name = 'popup') => {
     const listeners: ((m: unknown) => void)[] = [];
-    return { name, sender, onMessage: { addListener: (l: (m: unknown) => void) => listeners.push(l) }, deliver: (m: unknown) => listeners.forEach((l) => l(m)) };
+    return {
+      name,
+      sender,
+      onMessage: { addListener: (l: (m: unknown) => void) => listeners.push(l) },
+      deliver: (m: unknown) => listeners.forEach((l) => l(m)),
+    };
   };
 
   it('handles a message from the popup like a runtime message', async () => {

@@ -20,7 +20,10 @@ function browserWith({ openPopup, windows }: { openPopup?: 'resolves' | 'rejects
       }
     : {};
   fake.tabs = { create: async ({ url }: { url: string }) => void calls.push(`tab ${url}`) };
-  if (windows) fake.windows = { create: async ({ url, type }: { url: string; type: string }) => void calls.push(`window ${type} ${url}`) };
+  if (windows)
+    fake.windows = {
+      create: async ({ url, type }: { url: string; type: string }) => void calls.push(`window ${type} ${url}`),
+    };
 }
 
 describe('openStepsFor', () => {

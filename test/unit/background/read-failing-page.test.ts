@@ -17,7 +17,10 @@ let reader: Reader;
 
 const TAB = 4;
 const URL = 'https://shop.test/cart';
-const CLOUDFLARE_HEADERS = [{ name: 'Server', value: 'cloudflare' }, { name: 'CF-RAY', value: '87d2c9a4e8f1a2b3-FRA' }];
+const CLOUDFLARE_HEADERS = [
+  { name: 'Server', value: 'cloudflare' },
+  { name: 'CF-RAY', value: '87d2c9a4e8f1a2b3-FRA' },
+];
 const PAGE_1016 = 'Error 1016 | Cloudflare\nError 1016 Ray ID: 87d2c9a4e8f1a2b3 Origin DNS error';
 
 interface Injection {
@@ -31,7 +34,8 @@ const sessionSet = vi.fn();
 /** The in-page notice goes in at the same moment (error-notice.ts): its injections are counted apart. */
 const noticeScript = vi.fn(async (_injection: Injection) => [{ frameId: 0, result: true }]);
 
-const record = async (): Promise<TabRecord | undefined> => (await fakeBrowser.storage.session.get(`tab:${TAB}`))[`tab:${TAB}`] as TabRecord | undefined;
+const record = async (): Promise<TabRecord | undefined> =>
+  (await fakeBrowser.storage.session.get(`tab:${TAB}`))[`tab:${TAB}`] as TabRecord | undefined;
 
 /** The events' own clock (webRequest and webNavigation timeStamps): each event a little later. */
 let clock = 0;
@@ -39,11 +43,26 @@ const tick = () => (clock += 10);
 
 function respond(status: number, headers = CLOUDFLARE_HEADERS, over: Record<string, unknown> = {}): void {
   detector.onHeadersReceived({
-    type: 'main_frame', tabId: TAB, frameId: 0, url: URL, statusCode: status, statusLine: `HTTP/1.1 ${status}`,
-    responseHeaders: headers, incognito: false, timeStamp: tick(), ...over,
+    type: 'main_frame',
+    tabId: TAB,
+    frameId: 0,
+    url: URL,
+    statusCode: status,
+    statusLine: `HTTP/1.1 ${status}`,
+    responseHeaders: headers,
+    incognito: false,
+    timeStamp: tick(),
+    ...over,
   } as unknown as Parameters<Detector['onHeadersReceived']>[0]);
 }
-const frame = (over: Record<string, unknown> = {}) => ({ tabId: TAB, frameId: 0, url: URL, documentId: 'doc-1', timeStamp: tick(), ...over });
+const frame = (over: Record<string, unknown> = {}) => ({
+  tabId: TAB,
+  frameId: 0,
+  url: URL,
+  documentId: 'doc-1',
+  timeStamp: tick(),
+  ...over,
+});
 /** The browser's events for a document that loaded: commit, then DOM ready (awaited: the read settles). */
 async function load(over: Record<string, unknown> = {}): Promise<void> {
   reader.onPageCommitted(frame(over));
@@ -62,10 +81,15 @@ beforeEach(async () => {
   noticeScript.mockClear();
   const { injectErrorNotice } = await import('../../../src/background/error-notice-page');
   Object.assign(fakeBrowser, {
-    scripting: { executeScript: (injection: Injection) => (injection.func === injectErrorNotice ? noticeScript(injection) : executeScript(injection)) },
+    scripting: {
+      executeScript: (injection: Injection) =>
+        injection.func === injectErrorNotice ? noticeScript(injection) : executeScript(injection),
+    },
   });
   const set = fakeBrowser.storage.session.set.bind(fakeBrowser.storage.session);
-  Object.assign(fakeBrowser.storage.session, { set: (items: Record<string, unknown>) => (sessionSet(items), set(items)) });
+  Object.assign(fakeBrowser.storage.session, {
+    set: (items: Record<string, unknown>) => (sessionSet(items), set(items)),
+  });
   Object.assign(fakeBrowser.i18n, { getMessage: (key: string) => key });
   detector = await import('../../../src/background/detector');
   reader = await import('../../../src/background/read-failing-page');
@@ -145,13 +169,18 @@ describe('reading the failing page in the tab', () => {
     pageSays(PAGE_1016);
     respond(200);
     await load();
-    respond(403, [{ name: 'cf-mitigated', value: 'challenge' }, { name: 'server', value: 'cloudflare' }]);
+    respond(403, [
+      { name: 'cf-mitigated', value: 'challenge' },
+      { name: 'server', value: 'cloudflare' },
+    ]);
     await load();
     respond(502, CLOUDFLARE_HEADERS, { type: 'sub_frame', frameId: 3 });
     await load({ frameId: 3 });
     expect(executeScript).not.toHaveBeenCalled();
     // The challenge writes its own record; nothing is written for a page reading.
-    expect(sessionSet.mock.calls.every(([items]) => !(items as Record<string, TabRecord>)[`tab:${TAB}`]?.incident?.page)).toBe(true);
+    expect(
+      sessionSet.mock.calls.every(([items]) => !(items as Record<string, TabRecord>)[`tab:${TAB}`]?.incident?.page),
+    ).toBe(true);
   });
 
   it('an empty 5xx body (the browser shows its own error page): nothing read, nothing stored, no error', async () => {
@@ -249,7 +278,9 @@ describe('the function injected into the page', () => {
   it('returns the title and visible text, cut to the limit it is given', async () => {
     const { Window } = await import('happy-dom');
     const window = new Window({ url: URL });
-    window.document.write(`<html><head><title>Error 1016</title></head><body><p>Origin DNS error ${'x'.repeat(500)}</p></body></html>`);
+    window.document.write(
+      `<html><head><title>Error 1016</title></head><body><p>Origin DNS error ${'x'.repeat(500)}</p></body></html>`,
+    );
     vi.stubGlobal('document', window.document);
     vi.stubGlobal('location', window.location);
     try {

@@ -20,7 +20,12 @@ describe('firstRunAction', () => {
 });
 
 describe('release notes and what the popup accepts', () => {
-  const locales = ['en', 'de', 'es', 'fr'].map((l) => JSON.parse(readFileSync(new URL(`../../../public/_locales/${l}/messages.json`, import.meta.url), 'utf8')) as Record<string, { message: string }>);
+  const locales = ['en', 'de', 'es', 'fr'].map(
+    (l) =>
+      JSON.parse(
+        readFileSync(new URL(`../../../public/_locales/${l}/messages.json`, import.meta.url), 'utf8'),
+      ) as Record<string, { message: string }>,
+  );
   it('every note has a text in all four languages and is a key the popup shows', () => {
     for (const key of Object.values(RELEASE_NOTES)) {
       expect(storedNoteKey(key), key).toBe(key);
@@ -28,6 +33,7 @@ describe('release notes and what the popup accepts', () => {
     }
   });
   it('the popup shows nothing for anything else stored under the key', () => {
-    for (const stored of [undefined, null, 42, '0.1.0', 'popupSettingsLink', 'whatsNew_', { key: 'whatsNew_0_1_0' }]) expect(storedNoteKey(stored)).toBeNull();
+    for (const stored of [undefined, null, 42, '0.1.0', 'popupSettingsLink', 'whatsNew_', { key: 'whatsNew_0_1_0' }])
+      expect(storedNoteKey(stored)).toBeNull();
   });
 });

@@ -8,17 +8,26 @@ const SETTLE = { timeout: 10_000 };
 
 vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
 
-const { startWatch, stopWatch, runDueTry, onAlarm, resumeWatches, forgetWatch } = await import('../../../src/background/watch');
+const { startWatch, stopWatch, runDueTry, onAlarm, resumeWatches, forgetWatch } =
+  await import('../../../src/background/watch');
 const { WATCH_TUNING_KEY } = await import('../../../src/storage/watch-tuning');
 const { onNotificationClicked } = await import('../../../src/background/watch-notify');
 
 const TAB = 7;
 const incident: Incident = {
-  id: 'inc-1', url: 'https://a.test/page?q=1', failure: { type: 'http', status: 503, statusLine: 'HTTP/1.1 503' },
-  at: Date.now(), lastSeenAt: Date.now(), occurrences: 1, headers: {}, fingerprint: { edge: null, server: null, traceIds: [] },
-  incognito: false, checks: {},
+  id: 'inc-1',
+  url: 'https://a.test/page?q=1',
+  failure: { type: 'http', status: 503, statusLine: 'HTTP/1.1 503' },
+  at: Date.now(),
+  lastSeenAt: Date.now(),
+  occurrences: 1,
+  headers: {},
+  fingerprint: { edge: null, server: null, traceIds: [] },
+  incognito: false,
+  checks: {},
 };
-const record = async (): Promise<TabRecord | undefined> => (await fakeBrowser.storage.session.get(`tab:${TAB}`))[`tab:${TAB}`] as TabRecord;
+const record = async (): Promise<TabRecord | undefined> =>
+  (await fakeBrowser.storage.session.get(`tab:${TAB}`))[`tab:${TAB}`] as TabRecord;
 const alarm = () => fakeBrowser.alarms.get(`watch:${TAB}`);
 const fetchMock = vi.fn<(url: string, init: RequestInit) => Promise<Response>>();
 const reload = vi.fn(async (_tabId: number) => undefined);
@@ -48,7 +57,13 @@ describe('starting and stopping', () => {
   it('stores the watch in the tab record and sets an alarm for the first try', async () => {
     expect(await startWatch(TAB)).toBe(true);
     const watch = (await record())!.watch!;
-    expect(watch).toMatchObject({ status: 'watching', incidentId: 'inc-1', url: incident.url, tries: 0, reload: false });
+    expect(watch).toMatchObject({
+      status: 'watching',
+      incidentId: 'inc-1',
+      url: incident.url,
+      tries: 0,
+      reload: false,
+    });
     expect((await alarm())?.scheduledTime).toBe(watch.nextTryAt);
   });
   it('takes "reload when back" from the message, else from the settings', async () => {
@@ -118,7 +133,9 @@ describe('tries', () => {
   it('stops without a request when the tab moved on to another incident or URL', async () => {
     await startWatch(TAB);
     const r = (await record())!;
-    await fakeBrowser.storage.session.set({ [`tab:${TAB}`]: { ...r, incident: { ...incident, id: 'inc-2', url: 'https://b.test/' } } });
+    await fakeBrowser.storage.session.set({
+      [`tab:${TAB}`]: { ...r, incident: { ...incident, id: 'inc-2', url: 'https://b.test/' } },
+    });
     await makeDue();
     await runDueTry(TAB);
     expect(fetchMock).not.toHaveBeenCalled();

@@ -13,24 +13,52 @@ const http502: Failure = { type: 'http', status: 502, statusLine: '' };
 
 describe('planSiteDataRemoval: only this site, never the whole browser', () => {
   it('Chrome: one call scoped by origin', () => {
-    expect(planSiteDataRemoval('chrome', 'https://shop.example.com:8443/a?b', ['cache', 'cacheStorage', 'serviceWorkers'])).toEqual({
-      calls: [{ options: { origins: ['https://shop.example.com:8443'] }, dataToRemove: { cache: true, cacheStorage: true, serviceWorkers: true }, types: ['cache', 'cacheStorage', 'serviceWorkers'] }],
+    expect(
+      planSiteDataRemoval('chrome', 'https://shop.example.com:8443/a?b', ['cache', 'cacheStorage', 'serviceWorkers']),
+    ).toEqual({
+      calls: [
+        {
+          options: { origins: ['https://shop.example.com:8443'] },
+          dataToRemove: { cache: true, cacheStorage: true, serviceWorkers: true },
+          types: ['cache', 'cacheStorage', 'serviceWorkers'],
+        },
+      ],
       unscoped: [],
     });
   });
 
   it('Firefox: hostnames (with port where Firefox matches host:port); Cache Storage cannot be scoped and is skipped', () => {
-    const plan = planSiteDataRemoval('firefox', 'http://127.0.0.1:8080/', ['cache', 'cacheStorage', 'serviceWorkers', 'localStorage', 'indexedDB']);
+    const plan = planSiteDataRemoval('firefox', 'http://127.0.0.1:8080/', [
+      'cache',
+      'cacheStorage',
+      'serviceWorkers',
+      'localStorage',
+      'indexedDB',
+    ]);
     expect(plan.unscoped).toEqual(['cacheStorage']);
     expect(plan.calls).toEqual([
-      { options: { hostnames: ['127.0.0.1'] }, dataToRemove: { cache: true, serviceWorkers: true }, types: ['cache', 'serviceWorkers'] },
-      { options: { hostnames: ['127.0.0.1', '127.0.0.1:8080'] }, dataToRemove: { localStorage: true, indexedDB: true }, types: ['localStorage', 'indexedDB'] },
+      {
+        options: { hostnames: ['127.0.0.1'] },
+        dataToRemove: { cache: true, serviceWorkers: true },
+        types: ['cache', 'serviceWorkers'],
+      },
+      {
+        options: { hostnames: ['127.0.0.1', '127.0.0.1:8080'] },
+        dataToRemove: { localStorage: true, indexedDB: true },
+        types: ['localStorage', 'indexedDB'],
+      },
     ]);
   });
 
   it('every call carries a site filter (no call could clear everything)', () => {
     for (const kind of ['chrome', 'firefox'] as const) {
-      for (const call of planSiteDataRemoval(kind, 'https://a.example/', ['cache', 'cacheStorage', 'serviceWorkers', 'localStorage', 'indexedDB']).calls) {
+      for (const call of planSiteDataRemoval(kind, 'https://a.example/', [
+        'cache',
+        'cacheStorage',
+        'serviceWorkers',
+        'localStorage',
+        'indexedDB',
+      ]).calls) {
         expect((call.options.origins ?? call.options.hostnames ?? []).length).toBeGreaterThan(0);
       }
     }
@@ -40,20 +68,34 @@ describe('planSiteDataRemoval: only this site, never the whole browser', () => {
 describe('cookieUrl', () => {
   it('addresses a domain cookie and a secure host cookie', () => {
     expect(cookieUrl({ domain: '.example.com', path: '/', secure: false })).toBe('http://example.com/');
-    expect(cookieUrl({ domain: 'shop.example.com', path: '/cart', secure: true })).toBe('https://shop.example.com/cart');
+    expect(cookieUrl({ domain: 'shop.example.com', path: '/cart', secure: true })).toBe(
+      'https://shop.example.com/cart',
+    );
   });
 });
 
 describe('clearingEvidence', () => {
   it('without confirmation says what was kept so you stay signed in', () => {
-    const ev = clearingEvidence({ confirmed: false, report: { cleared: ['cache', 'serviceWorkers'], unscoped: ['cacheStorage'], failed: [] }, cookies: null });
+    const ev = clearingEvidence({
+      confirmed: false,
+      report: { cleared: ['cache', 'serviceWorkers'], unscoped: ['cacheStorage'], failed: [] },
+      cookies: null,
+    });
     expect(ev.map((e) => e.label)).toEqual([
-      'siteDataCleared_cache', 'siteDataCleared_serviceWorkers', 'siteDataUnscoped_cacheStorage',
-      'siteDataKept_localStorage', 'siteDataKept_indexedDB', 'siteDataKept_cookies',
+      'siteDataCleared_cache',
+      'siteDataCleared_serviceWorkers',
+      'siteDataUnscoped_cacheStorage',
+      'siteDataKept_localStorage',
+      'siteDataKept_indexedDB',
+      'siteDataKept_cookies',
     ]);
   });
   it('with confirmation reports removed cookies', () => {
-    const ev = clearingEvidence({ confirmed: true, report: { cleared: ['cache'], unscoped: [], failed: ['indexedDB'] }, cookies: { removed: 3, failed: 0 } });
+    const ev = clearingEvidence({
+      confirmed: true,
+      report: { cleared: ['cache'], unscoped: [], failed: ['indexedDB'] },
+      cookies: { removed: 3, failed: 0 },
+    });
     expect(ev).toContainEqual({ label: 'siteDataCleared_cookies', value: '' });
     expect(ev).toContainEqual({ label: 'evidenceCookiesRemoved', value: '3' });
     expect(ev).toContainEqual({ label: 'siteDataFailed_indexedDB', value: '' });
@@ -66,13 +108,22 @@ describe('clear-site-data step with a fake browser (Chrome flavour)', () => {
     fakes = installFakes();
     fakes.tabsReload.mockImplementation(async () => {
       const incident = testIncident('https://shop.example.com/', http502);
-      setTimeout(() => void fakeBrowser.storage.session.set({ 'tab:7': { tabId: 7, lastError: { ...incident, endedAt: Date.now(), recoveredStatus: 200 } } }), 10);
+      setTimeout(
+        () =>
+          void fakeBrowser.storage.session.set({
+            'tab:7': { tabId: 7, lastError: { ...incident, endedAt: Date.now(), recoveredStatus: 200 } },
+          }),
+        10,
+      );
     });
   });
 
   it('without confirmation: no cookies touched, cache etc. cleared for the origin, then reload → fixed', async () => {
     const out = output(await clearSiteData.run(testContext(testIncident('https://shop.example.com/', http502))));
-    expect(fakes.browsingData.remove).toHaveBeenCalledWith({ origins: ['https://shop.example.com'] }, { cache: true, cacheStorage: true, serviceWorkers: true });
+    expect(fakes.browsingData.remove).toHaveBeenCalledWith(
+      { origins: ['https://shop.example.com'] },
+      { cache: true, cacheStorage: true, serviceWorkers: true },
+    );
     expect(fakes.cookies.getAll).not.toHaveBeenCalled();
     expect(fakes.cookies.remove).not.toHaveBeenCalled();
     expect(out).toMatchObject({ outcome: 'fixed', summary: 'clearSiteDataFixed', facts: { cookiesCleared: false } });
@@ -87,29 +138,49 @@ describe('clear-site-data step with a fake browser (Chrome flavour)', () => {
     { name: 'other', domain: 'other.com', path: '/', secure: false, storeId: '0' },
     { name: 'private', domain: 'shop.example.com', path: '/', secure: true, storeId: '1' },
   ];
-  const domainMatch = (cookieDomain: string, host: string) => host === cookieDomain.replace(/^\./, '') || host.endsWith(`.${cookieDomain.replace(/^\./, '')}`);
+  const domainMatch = (cookieDomain: string, host: string) =>
+    host === cookieDomain.replace(/^\./, '') || host.endsWith(`.${cookieDomain.replace(/^\./, '')}`);
   const queryJar = async (q: unknown) => {
     const query = q as { url?: string; domain?: string; storeId?: string };
-    return jar.filter((c) => c.storeId === (query.storeId ?? '0')).filter((c) =>
-      query.domain ? domainMatch(query.domain, c.domain.replace(/^\./, '')) : query.url ? domainMatch(c.domain, new URL(query.url).hostname) : true);
+    return jar
+      .filter((c) => c.storeId === (query.storeId ?? '0'))
+      .filter((c) =>
+        query.domain
+          ? domainMatch(query.domain, c.domain.replace(/^\./, ''))
+          : query.url
+            ? domainMatch(c.domain, new URL(query.url).hostname)
+            : true,
+      );
   };
 
-  it('confirmed: removes the cookies of exactly the failing host — not its parent domain\'s, not its subdomains\', not another store\'s', async () => {
+  it("confirmed: removes the cookies of exactly the failing host — not its parent domain's, not its subdomains', not another store's", async () => {
     fakes.cookies.getAll.mockImplementation(queryJar);
-    const out = output(await clearSiteData.run(testContext(testIncident('https://shop.example.com/', http502), {}, { confirmed: true })));
-    expect(fakes.cookies.remove.mock.calls).toEqual([[{ url: 'https://shop.example.com/', name: 'session', storeId: '0' }]]);
-    expect(fakes.browsingData.remove).toHaveBeenCalledWith({ origins: ['https://shop.example.com'] }, expect.objectContaining({ localStorage: true, indexedDB: true }));
+    const out = output(
+      await clearSiteData.run(testContext(testIncident('https://shop.example.com/', http502), {}, { confirmed: true })),
+    );
+    expect(fakes.cookies.remove.mock.calls).toEqual([
+      [{ url: 'https://shop.example.com/', name: 'session', storeId: '0' }],
+    ]);
+    expect(fakes.browsingData.remove).toHaveBeenCalledWith(
+      { origins: ['https://shop.example.com'] },
+      expect.objectContaining({ localStorage: true, indexedDB: true }),
+    );
     expect(out.evidence).toContainEqual({ label: 'evidenceCookiesRemoved', value: '1' });
     expect(out.facts).toMatchObject({ cookiesCleared: true });
   });
 
-  it('a private-window incident: no browsingData call (it would act on the normal profile), only the private store\'s cookies', async () => {
+  it("a private-window incident: no browsingData call (it would act on the normal profile), only the private store's cookies", async () => {
     fakes.cookies.getAll.mockImplementation(queryJar);
-    fakes.cookies.getAllCookieStores.mockResolvedValue([{ id: '0', tabIds: [3] }, { id: '1', tabIds: [7] }]);
+    fakes.cookies.getAllCookieStores.mockResolvedValue([
+      { id: '0', tabIds: [3] },
+      { id: '1', tabIds: [7] },
+    ]);
     const incident = testIncident('https://shop.example.com/', http502, { incognito: true });
     const out = output(await clearSiteData.run(testContext(incident, {}, { confirmed: true })));
     expect(fakes.browsingData.remove).not.toHaveBeenCalled();
-    expect(fakes.cookies.remove.mock.calls).toEqual([[{ url: 'https://shop.example.com/', name: 'private', storeId: '1' }]]);
+    expect(fakes.cookies.remove.mock.calls).toEqual([
+      [{ url: 'https://shop.example.com/', name: 'private', storeId: '1' }],
+    ]);
     expect(out.evidence).toContainEqual({ label: 'siteDataPrivateWindow', value: '' });
     expect(out.facts).toMatchObject({ cookiesCleared: true, signOutDataCleared: false });
   });
@@ -134,11 +205,20 @@ describe('clear-site-data step with a fake browser (Chrome flavour)', () => {
   });
 
   it.each([
-    ['a host that is a public suffix (path-style S3 bucket)', 'https://s3.amazonaws.com/my-bucket/x', undefined, 'clearSiteDataSharedAddress'],
+    [
+      'a host that is a public suffix (path-style S3 bucket)',
+      'https://s3.amazonaws.com/my-bucket/x',
+      undefined,
+      'clearSiteDataSharedAddress',
+    ],
     ['no scope from the popup', 'https://shop.example.com/', null, 'clearSiteDataScopeUnknown'],
   ])('%s: nothing is removed', async (_, url, scope, summary) => {
     fakes.cookies.getAll.mockImplementation(queryJar);
-    const out = output(await clearSiteData.run(testContext(testIncident(url, http502), {}, { confirmed: true, ...(scope === null ? { scope: null } : {}) })));
+    const out = output(
+      await clearSiteData.run(
+        testContext(testIncident(url, http502), {}, { confirmed: true, ...(scope === null ? { scope: null } : {}) }),
+      ),
+    );
     expect(fakes.browsingData.remove).not.toHaveBeenCalled();
     expect(fakes.cookies.remove).not.toHaveBeenCalled();
     expect(out).toMatchObject({ outcome: 'skipped', summary });
@@ -147,7 +227,15 @@ describe('clear-site-data step with a fake browser (Chrome flavour)', () => {
   it('the removal is lasting work: a cancel waits for it and reports what it removed', async () => {
     const context = testContext(testIncident('https://shop.example.com/', http502));
     output(await clearSiteData.run(context));
-    expect(context.lasted).toEqual([{ kind: 'removal', left: expect.arrayContaining([{ label: 'siteDataCleared_cache', value: '' }, { label: 'siteDataKept_cookies', value: '' }]) }]);
+    expect(context.lasted).toEqual([
+      {
+        kind: 'removal',
+        left: expect.arrayContaining([
+          { label: 'siteDataCleared_cache', value: '' },
+          { label: 'siteDataKept_cookies', value: '' },
+        ]),
+      },
+    ]);
   });
 
   it('a removal the browser refuses is reported, and the step goes on', async () => {

@@ -10,16 +10,28 @@ const { CHECKS, checkById } = await import('../../../src/checks');
 
 const LOCALES = readdirSync('public/_locales');
 const messagesOf = (lang: string) =>
-  JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')) as Record<string, { message: string } | undefined>;
+  JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')) as Record<
+    string,
+    { message: string } | undefined
+  >;
 const keyOf = (id: string) => id.replace(/-/g, '_');
 const ids = CHECKS.map((check) => check.id);
 
 /** A module exports a step when one of its exports has the shape of a `Check`. */
 const exportsACheck = (module: Record<string, unknown>) =>
-  Object.values(module).some((value) => typeof value === 'object' && value !== null && 'id' in value && 'run' in value && 'automatic' in value);
+  Object.values(module).some(
+    (value) => typeof value === 'object' && value !== null && 'id' in value && 'run' in value && 'automatic' in value,
+  );
 
-const files = readdirSync('src/checks').filter((name) => name.endsWith('.ts')).map((name) => name.replace(/\.ts$/, ''));
-const modules = await Promise.all(files.map(async (name) => ({ name, module: (await import(`../../../src/checks/${name}.ts`)) as Record<string, unknown> })));
+const files = readdirSync('src/checks')
+  .filter((name) => name.endsWith('.ts'))
+  .map((name) => name.replace(/\.ts$/, ''));
+const modules = await Promise.all(
+  files.map(async (name) => ({
+    name,
+    module: (await import(`../../../src/checks/${name}.ts`)) as Record<string, unknown>,
+  })),
+);
 
 describe('the step registry', () => {
   it('holds every id of CHECK_IDS once, in the same order (the order the popup offers them)', () => {
@@ -39,10 +51,13 @@ describe('the step registry', () => {
     expect(modules.length).toBeGreaterThanOrEqual(CHECKS.length);
   });
 
-  it.each(modules.map(({ name, module }) => [name, module]))('src/checks/%s.ts: a step file is registered under its own name', (name, module) => {
-    if (exportsACheck(module as Record<string, unknown>)) expect(ids).toContain(name);
-    else expect(ids, `${name} exports no step, so no step may be named after it`).not.toContain(name);
-  });
+  it.each(modules.map(({ name, module }) => [name, module]))(
+    'src/checks/%s.ts: a step file is registered under its own name',
+    (name, module) => {
+      if (exportsACheck(module as Record<string, unknown>)) expect(ids).toContain(name);
+      else expect(ids, `${name} exports no step, so no step may be named after it`).not.toContain(name);
+    },
+  );
 });
 
 describe.each(CHECKS.map((check) => [check.id, check]))('step %s', (id, check) => {

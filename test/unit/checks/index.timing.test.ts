@@ -16,12 +16,14 @@ const MINE = ['reload', 'clean-request', 'network', 'dns'];
 
 /** The page is on loopback, but DNS must be asked about a public-looking name: it gets its own URL. */
 async function runAutomatic(ctx: ReturnType<typeof testContext>, dnsUrl: string) {
-  return Promise.all(CHECKS.filter((c) => c.automatic && MINE.includes(c.id)).map(async (c) => {
-    const started = Date.now();
-    const out = await c.run(c.id === 'dns' ? { ...ctx, url: dnsUrl } : ctx);
-    if ('ask' in out) throw new Error(`${c.id} is automatic and must not ask`);
-    return { id: c.id, out, ms: Date.now() - started };
-  }));
+  return Promise.all(
+    CHECKS.filter((c) => c.automatic && MINE.includes(c.id)).map(async (c) => {
+      const started = Date.now();
+      const out = await c.run(c.id === 'dns' ? { ...ctx, url: dnsUrl } : ctx);
+      if ('ask' in out) throw new Error(`${c.id} is automatic and must not ask`);
+      return { id: c.id, out, ms: Date.now() - started };
+    }),
+  );
 }
 
 describe('automatic steps together', () => {
@@ -33,7 +35,10 @@ describe('automatic steps together', () => {
       '/': (_q, r) => r.writeHead(502).end(),
       '/generate_204': (_q, r) => r.writeHead(204).end(),
       '/success.txt': (_q, r) => r.writeHead(200).end('success'),
-      '/dns-query': (_q, r) => r.writeHead(200, { 'content-type': 'application/dns-json' }).end(JSON.stringify({ Status: 0, Answer: [{ type: 1, data: '127.0.0.1' }] })),
+      '/dns-query': (_q, r) =>
+        r
+          .writeHead(200, { 'content-type': 'application/dns-json' })
+          .end(JSON.stringify({ Status: 0, Answer: [{ type: 1, data: '127.0.0.1' }] })),
     });
   });
   afterAll(() => s.close());
@@ -45,7 +50,13 @@ describe('automatic steps together', () => {
   it('reach their results within 5 s on loopback', async () => {
     const incident = testIncident(`${s.base}/page`, http502, { ip: '127.0.0.1' });
     fakes.tabsReload.mockImplementation(async () => {
-      setTimeout(() => void fakeBrowser.storage.session.set({ 'tab:7': { tabId: 7, incident: { ...incident, lastSeenAt: Date.now() } } }), 30);
+      setTimeout(
+        () =>
+          void fakeBrowser.storage.session.set({
+            'tab:7': { tabId: 7, incident: { ...incident, lastSeenAt: Date.now() } },
+          }),
+        30,
+      );
     });
     const ctx = testContext(incident, {
       connectivity: [`${s.base}/generate_204`, `${s.base}/success.txt`],
@@ -56,7 +67,10 @@ describe('automatic steps together', () => {
     const results = await runAutomatic(ctx, 'https://site.example.com/page');
     expect(Date.now() - started).toBeLessThan(5000);
     expect(Object.fromEntries(results.map((r) => [r.id, r.out.outcome]))).toEqual({
-      reload: 'still-failing', 'clean-request': 'fail', network: 'pass', dns: 'pass',
+      reload: 'still-failing',
+      'clean-request': 'fail',
+      network: 'pass',
+      dns: 'pass',
     });
   });
 
@@ -70,7 +84,10 @@ describe('automatic steps together', () => {
     const results = await runAutomatic(ctx, 'https://blackholed.example.com/');
     for (const r of results) expect(r.ms, r.id).toBeLessThan(8000);
     expect(Object.fromEntries(results.map((r) => [r.id, r.out.outcome]))).toEqual({
-      reload: 'inconclusive', 'clean-request': 'fail', network: 'fail', dns: 'inconclusive',
+      reload: 'inconclusive',
+      'clean-request': 'fail',
+      network: 'fail',
+      dns: 'inconclusive',
     });
   }, 12_000);
 });

@@ -5,21 +5,40 @@ import { completion, installFakes } from '../support/fake-extension';
 import { testContext, testIncident } from '../support/check-context';
 
 vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
-const { privateWindow, privateWindowFromAnswer, interpretPrivateLoad, ASK_PRIVATE_WINDOW, ASK_OPEN_IT_YOURSELF } = await import('../../../src/checks/private-window');
+const { privateWindow, privateWindowFromAnswer, interpretPrivateLoad, ASK_PRIVATE_WINDOW, ASK_OPEN_IT_YOURSELF } =
+  await import('../../../src/checks/private-window');
 
 const http502: Failure = { type: 'http', status: 502, statusLine: '' };
 const url = 'https://site.example/';
 
 describe('private window: pure parts', () => {
-  it('the person\'s answers', () => {
-    expect(privateWindowFromAnswer('loaded')).toMatchObject({ outcome: 'pass', summary: 'privateWindowLoaded', facts: { privateLoaded: true, observed: false } });
-    expect(privateWindowFromAnswer('same-error')).toMatchObject({ outcome: 'fail', summary: 'privateWindowSameError', facts: { privateLoaded: false } });
+  it("the person's answers", () => {
+    expect(privateWindowFromAnswer('loaded')).toMatchObject({
+      outcome: 'pass',
+      summary: 'privateWindowLoaded',
+      facts: { privateLoaded: true, observed: false },
+    });
+    expect(privateWindowFromAnswer('same-error')).toMatchObject({
+      outcome: 'fail',
+      summary: 'privateWindowSameError',
+      facts: { privateLoaded: false },
+    });
   });
   it('what the extension saw', () => {
     expect(interpretPrivateLoad(null, http502)).toBeNull();
-    expect(interpretPrivateLoad({ kind: 'loaded', status: 200 }, http502)).toMatchObject({ outcome: 'pass', facts: { privateLoaded: true, observed: true } });
-    expect(interpretPrivateLoad({ kind: 'failed', failure: http502, incidentId: 'x' }, http502)).toMatchObject({ outcome: 'fail', summaryArgs: ['502'], facts: { privateLoaded: false, sameFailure: true } });
-    expect(interpretPrivateLoad({ kind: 'loaded', status: 404 }, http502)).toMatchObject({ outcome: 'inconclusive', summaryArgs: ['404'] });
+    expect(interpretPrivateLoad({ kind: 'loaded', status: 200 }, http502)).toMatchObject({
+      outcome: 'pass',
+      facts: { privateLoaded: true, observed: true },
+    });
+    expect(interpretPrivateLoad({ kind: 'failed', failure: http502, incidentId: 'x' }, http502)).toMatchObject({
+      outcome: 'fail',
+      summaryArgs: ['502'],
+      facts: { privateLoaded: false, sameFailure: true },
+    });
+    expect(interpretPrivateLoad({ kind: 'loaded', status: 404 }, http502)).toMatchObject({
+      outcome: 'inconclusive',
+      summaryArgs: ['404'],
+    });
   });
 });
 
@@ -41,10 +60,22 @@ describe('private-window step with a fake browser', () => {
 
   it('allowed: a failure recorded for the private tab', async () => {
     fakes.windowsCreate.mockImplementation(async () => {
-      setTimeout(() => void fakeBrowser.storage.session.set({ 'tab:42': { tabId: 42, incident: testIncident(url, http502, { id: 'p', lastSeenAt: Date.now(), incognito: true }) } }), 10);
+      setTimeout(
+        () =>
+          void fakeBrowser.storage.session.set({
+            'tab:42': {
+              tabId: 42,
+              incident: testIncident(url, http502, { id: 'p', lastSeenAt: Date.now(), incognito: true }),
+            },
+          }),
+        10,
+      );
       return { id: 99, tabs: [{ id: 42 }] };
     });
-    expect(await privateWindow.run(testContext(testIncident(url, http502)))).toMatchObject({ outcome: 'fail', facts: { privateLoaded: false } });
+    expect(await privateWindow.run(testContext(testIncident(url, http502)))).toMatchObject({
+      outcome: 'fail',
+      facts: { privateLoaded: false },
+    });
   });
 
   it('not allowed (Chrome opens it but hides the tab) → asks the person', async () => {

@@ -13,7 +13,8 @@ const { reload } = await import('../../../src/checks/reload');
 const http502: Failure = { type: 'http', status: 502, statusLine: 'HTTP/1.1 502' };
 const http503: Failure = { type: 'http', status: 503, statusLine: 'HTTP/1.1 503' };
 const T0 = 1_000_000;
-const inc = (extra: Partial<Incident> = {}): Incident => testIncident('https://site.example/', http502, { lastSeenAt: T0 - 10, ...extra });
+const inc = (extra: Partial<Incident> = {}): Incident =>
+  testIncident('https://site.example/', http502, { lastSeenAt: T0 - 10, ...extra });
 const running = { reload: { state: 'running' as const, runId: 'r', startedAt: T0, deadline: T0 + 9000 } };
 
 describe('tabLoadFromRecord: only the relevant fields count', () => {
@@ -21,12 +22,36 @@ describe('tabLoadFromRecord: only the relevant fields count', () => {
   it.each<[string, TabRecord | undefined, ReturnType<typeof tabLoadFromRecord>]>([
     ['no record yet', undefined, null],
     ['a step wrote its own progress: not a result', { tabId: 7, incident: inc({ checks: running }) }, null],
-    ['failed again since the start', { tabId: 7, incident: inc({ lastSeenAt: T0 + 5 }) }, { kind: 'failed', failure: http502, incidentId: 'inc-1' }],
-    ['a different failure', { tabId: 7, incident: inc({ lastSeenAt: T0 + 5, failure: http503 }) }, { kind: 'failed', failure: http503, incidentId: 'inc-1' }],
-    ['the incident moved to lastError with 200', { tabId: 7, lastError: { ...inc(), endedAt: T0 + 5, recoveredStatus: 200 } }, { kind: 'loaded', status: 200 }],
-    ['an older lastError does not count', { tabId: 7, lastError: { ...inc(), endedAt: T0 - 5, recoveredStatus: 200 } }, null],
-    ['another incident ended: not ours', { tabId: 7, lastError: { ...inc({ id: 'other' }), endedAt: T0 + 5, recoveredStatus: 200 } }, null],
-    ['a challenge instead of the page', { tabId: 7, challenge: { url: 'https://site.example/', provider: 'cloudflare', status: 403, at: T0 + 5 } }, { kind: 'challenge', status: 403 }],
+    [
+      'failed again since the start',
+      { tabId: 7, incident: inc({ lastSeenAt: T0 + 5 }) },
+      { kind: 'failed', failure: http502, incidentId: 'inc-1' },
+    ],
+    [
+      'a different failure',
+      { tabId: 7, incident: inc({ lastSeenAt: T0 + 5, failure: http503 }) },
+      { kind: 'failed', failure: http503, incidentId: 'inc-1' },
+    ],
+    [
+      'the incident moved to lastError with 200',
+      { tabId: 7, lastError: { ...inc(), endedAt: T0 + 5, recoveredStatus: 200 } },
+      { kind: 'loaded', status: 200 },
+    ],
+    [
+      'an older lastError does not count',
+      { tabId: 7, lastError: { ...inc(), endedAt: T0 - 5, recoveredStatus: 200 } },
+      null,
+    ],
+    [
+      'another incident ended: not ours',
+      { tabId: 7, lastError: { ...inc({ id: 'other' }), endedAt: T0 + 5, recoveredStatus: 200 } },
+      null,
+    ],
+    [
+      'a challenge instead of the page',
+      { tabId: 7, challenge: { url: 'https://site.example/', provider: 'cloudflare', status: 403, at: T0 + 5 } },
+      { kind: 'challenge', status: 403 },
+    ],
   ])('%s', (_name, record, expected) => expect(tabLoadFromRecord(record, watch)).toEqual(expected));
 });
 
@@ -41,11 +66,32 @@ describe('tabLoadFromCompletion', () => {
 
 describe('interpretTabLoad (reload)', () => {
   it.each([
-    ['same error', { kind: 'failed', failure: http502, incidentId: 'i' }, 'still-failing', 'reloadSameError', ['502'], { sameFailure: true }],
-    ['different error', { kind: 'failed', failure: http503, incidentId: 'i' }, 'still-failing', 'reloadOtherError', ['503'], { sameFailure: false }],
+    [
+      'same error',
+      { kind: 'failed', failure: http502, incidentId: 'i' },
+      'still-failing',
+      'reloadSameError',
+      ['502'],
+      { sameFailure: true },
+    ],
+    [
+      'different error',
+      { kind: 'failed', failure: http503, incidentId: 'i' },
+      'still-failing',
+      'reloadOtherError',
+      ['503'],
+      { sameFailure: false },
+    ],
     ['loaded 200', { kind: 'loaded', status: 200 }, 'fixed', 'reloadFixed', ['200'], { status: 200 }],
     ['loaded 404', { kind: 'loaded', status: 404 }, 'inconclusive', 'reloadOtherStatus', ['404'], { status: 404 }],
-    ['challenge', { kind: 'challenge', status: 403 }, 'inconclusive', 'reloadChallenge', undefined, { challenge: true }],
+    [
+      'challenge',
+      { kind: 'challenge', status: 403 },
+      'inconclusive',
+      'reloadChallenge',
+      undefined,
+      { challenge: true },
+    ],
     ['nothing in time', null, 'inconclusive', 'reloadNoAnswer', undefined, { answered: false }],
   ] as const)('%s', (_n, load, outcome, summary, summaryArgs, facts) => {
     const out = interpretTabLoad('reload', load as never, http502);
@@ -55,7 +101,9 @@ describe('interpretTabLoad (reload)', () => {
 
   it('a network error is named by its error string', () => {
     const refused: Failure = { type: 'network', kind: 'refused', error: 'net::ERR_CONNECTION_REFUSED' };
-    expect(interpretTabLoad('reload', { kind: 'failed', failure: refused, incidentId: 'i' }, http502).summaryArgs).toEqual(['net::ERR_CONNECTION_REFUSED']);
+    expect(
+      interpretTabLoad('reload', { kind: 'failed', failure: refused, incidentId: 'i' }, http502).summaryArgs,
+    ).toEqual(['net::ERR_CONNECTION_REFUSED']);
   });
 });
 
@@ -73,7 +121,10 @@ describe('reload step with a fake browser', () => {
     fakes.tabsReload.mockImplementation(async () => {
       // What the detector does: a step's own write first (must be ignored), then the recovery.
       await write({ tabId: 7, incident: { ...incident, checks: running } });
-      setTimeout(() => void write({ tabId: 7, lastError: { ...incident, endedAt: Date.now(), recoveredStatus: 200 } }), 20);
+      setTimeout(
+        () => void write({ tabId: 7, lastError: { ...incident, endedAt: Date.now(), recoveredStatus: 200 } }),
+        20,
+      );
     });
     const out = await reload.run(testContext(incident));
     expect(fakes.tabsReload).toHaveBeenCalledWith(7, { bypassCache: true });
@@ -87,7 +138,11 @@ describe('reload step with a fake browser', () => {
     fakes.tabsReload.mockImplementation(async () => {
       setTimeout(() => void write({ tabId: 7, incident: { ...incident, lastSeenAt: Date.now(), occurrences: 2 } }), 20);
     });
-    expect(await reload.run(testContext(incident))).toMatchObject({ outcome: 'still-failing', summary: 'reloadSameError', summaryArgs: ['502'] });
+    expect(await reload.run(testContext(incident))).toMatchObject({
+      outcome: 'still-failing',
+      summary: 'reloadSameError',
+      summaryArgs: ['502'],
+    });
   });
 
   it('a healthy load seen only by webRequest (nothing stored) also counts', async () => {

@@ -14,7 +14,18 @@ import { decideVerdict, VERDICT_KEYS, type VerdictInput } from '../../../src/kno
 import { CHECK_IDS, checkTitleKey } from '../../../src/model/checks';
 import { NETWORK_ERROR_KINDS, type Failure } from '../../../src/model/failure';
 import type { Incident, TabRecord } from '../../../src/model/incident';
-import { anyStatus, checkStates, errorName, errorSuffix, failure, fingerprint, networkErrorText, NOW, randomCase, REAL_ERRORS } from './arbitraries';
+import {
+  anyStatus,
+  checkStates,
+  errorName,
+  errorSuffix,
+  failure,
+  fingerprint,
+  networkErrorText,
+  NOW,
+  randomCase,
+  REAL_ERRORS,
+} from './arbitraries';
 import { must, mustHaveMessage, placeholderCount, short } from './assertions';
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -38,7 +49,8 @@ function checkExplanation(e: Explanation): void {
   if (e.contextKey !== null) {
     mustHaveMessage(e.contextKey, e.args);
     // Every $n the sentence uses gets a real name, never an empty hole ("… is running, but …").
-    for (let n = 1; n <= placeholderCount(e.contextKey); n++) must(e.args[n - 1] !== '', `${e.contextKey}: $${n} is empty`);
+    for (let n = 1; n <= placeholderCount(e.contextKey); n++)
+      must(e.args[n - 1] !== '', `${e.contextKey}: $${n} is empty`);
   }
   for (const key of e.causeKeys) mustHaveMessage(key, []);
   for (const fixer of e.fixers) mustHaveMessage(fixerKey(fixer));
@@ -47,7 +59,10 @@ function checkExplanation(e: Explanation): void {
     must(STEPS.has(step), `step ${step}`);
     mustHaveMessage(checkTitleKey(step));
   }
-  must(e.args.length === 0 ? e.gatewayName === null : e.args.length === 2 && e.args[0] === e.gatewayName, `args ${short(e.args)} vs ${e.gatewayName}`);
+  must(
+    e.args.length === 0 ? e.gatewayName === null : e.args.length === 2 && e.args[0] === e.gatewayName,
+    `args ${short(e.args)} vs ${e.gatewayName}`,
+  );
 }
 
 describe('statusKnowledge / explain for any status', () => {
@@ -76,7 +91,10 @@ describe('statusKnowledge / explain for any status', () => {
   it('isServerErrorStatus is exactly "an integer in 500–599"', () => {
     fc.assert(
       fc.property(anyStatus, (status) => {
-        must(isServerErrorStatus(status) === (Number.isInteger(status) && status >= 500 && status <= 599), String(status));
+        must(
+          isServerErrorStatus(status) === (Number.isInteger(status) && status >= 500 && status <= 599),
+          String(status),
+        );
       }),
       { numRuns: 6000 },
     );
@@ -99,26 +117,51 @@ describe('classifyNetworkError', () => {
 
   it('families: SEC_ERROR_/SSL_ERROR_/MOZILLA_PKIX_ERROR_/ERR_CERT_/ERR_SSL_ → tls, ERR_DNS_ → dns, proxies → unreachable, HTTP/2 & QUIC → protocol', () => {
     const FAMILIES: [string, string][] = [
-      ['SEC_ERROR_', 'tls'], ['SSL_ERROR_', 'tls'], ['MOZILLA_PKIX_ERROR_', 'tls'], ['ERR_CERT_', 'tls'], ['ERR_SSL_', 'tls'],
-      ['ERR_DNS_', 'dns'], ['ERR_PROXY_', 'unreachable'], ['ERR_SOCKS_', 'unreachable'], ['NS_ERROR_PROXY_', 'unreachable'],
-      ['ERR_HTTP2_', 'protocol'], ['ERR_QUIC_', 'protocol'],
+      ['SEC_ERROR_', 'tls'],
+      ['SSL_ERROR_', 'tls'],
+      ['MOZILLA_PKIX_ERROR_', 'tls'],
+      ['ERR_CERT_', 'tls'],
+      ['ERR_SSL_', 'tls'],
+      ['ERR_DNS_', 'dns'],
+      ['ERR_PROXY_', 'unreachable'],
+      ['ERR_SOCKS_', 'unreachable'],
+      ['NS_ERROR_PROXY_', 'unreachable'],
+      ['ERR_HTTP2_', 'protocol'],
+      ['ERR_QUIC_', 'protocol'],
     ];
     fc.assert(
-      fc.property(fc.constantFrom(...FAMILIES), errorSuffix, fc.constantFrom('', 'net::', 'Error code: '), ([family, kind], suffix, prefix) => {
-        must(classifyNetworkError(`${prefix}${family}${suffix}`) === kind, `${family}${suffix}`);
-      }),
+      fc.property(
+        fc.constantFrom(...FAMILIES),
+        errorSuffix,
+        fc.constantFrom('', 'net::', 'Error code: '),
+        ([family, kind], suffix, prefix) => {
+          must(classifyNetworkError(`${prefix}${family}${suffix}`) === kind, `${family}${suffix}`);
+        },
+      ),
       { numRuns: 5000 },
     );
   });
 
   it('ignores case, the "net::" prefix and text around the name', () => {
     fc.assert(
-      fc.property(fc.oneof(errorName, fc.constantFrom(...REAL_ERRORS.map((e) => e.replace('net::', '')))), randomCase(fc.constant('net::')), (name, net) => {
-        const kind = classifyNetworkError(name);
-        for (const variant of [`${net}${name}`, name.toLowerCase(), `Error: ${name.toLowerCase()} (0x80004005)`, `${name}\n`]) {
-          must(classifyNetworkError(variant) === kind, `${variant} → ${classifyNetworkError(variant)}, ${name} → ${kind}`);
-        }
-      }),
+      fc.property(
+        fc.oneof(errorName, fc.constantFrom(...REAL_ERRORS.map((e) => e.replace('net::', '')))),
+        randomCase(fc.constant('net::')),
+        (name, net) => {
+          const kind = classifyNetworkError(name);
+          for (const variant of [
+            `${net}${name}`,
+            name.toLowerCase(),
+            `Error: ${name.toLowerCase()} (0x80004005)`,
+            `${name}\n`,
+          ]) {
+            must(
+              classifyNetworkError(variant) === kind,
+              `${variant} → ${classifyNetworkError(variant)}, ${name} → ${kind}`,
+            );
+          }
+        },
+      ),
       { numRuns: 3000 },
     );
   });
@@ -132,7 +175,8 @@ describe('classifyNetworkError', () => {
         const explanation = explain({ type: 'network', kind, error }, fp);
         checkExplanation(explanation);
         // A known edge that refuses/resets/times out is the gateway hop, never "you".
-        if (fp.edge !== null && (kind === 'refused' || kind === 'reset' || kind === 'timeout')) must(explanation.failingHop !== 'you', 'edge → you');
+        if (fp.edge !== null && (kind === 'refused' || kind === 'reset' || kind === 'timeout'))
+          must(explanation.failingHop !== 'you', 'edge → you');
       }),
       { numRuns: 3000 },
     );
@@ -142,13 +186,35 @@ describe('classifyNetworkError', () => {
 describe('badgeFor', () => {
   const record = (f: Failure, back: boolean): TabRecord => {
     const incident: Incident = {
-      id: 'i1', url: 'https://example.com/', failure: f, at: NOW, lastSeenAt: NOW, occurrences: 1, headers: {},
-      fingerprint: { edge: null, server: null, traceIds: [] }, incognito: false, checks: {},
+      id: 'i1',
+      url: 'https://example.com/',
+      failure: f,
+      at: NOW,
+      lastSeenAt: NOW,
+      occurrences: 1,
+      headers: {},
+      fingerprint: { edge: null, server: null, traceIds: [] },
+      incognito: false,
+      checks: {},
     };
     return {
       tabId: 1,
       incident,
-      ...(back ? { watch: { id: 'w', incidentId: 'i1', url: incident.url, status: 'back' as const, startedAt: NOW, tries: 1, nextTryAt: NOW, reload: false, endedAt: NOW + 1 } } : {}),
+      ...(back
+        ? {
+            watch: {
+              id: 'w',
+              incidentId: 'i1',
+              url: incident.url,
+              status: 'back' as const,
+              startedAt: NOW,
+              tries: 1,
+              nextTryAt: NOW,
+              reload: false,
+              endedAt: NOW + 1,
+            },
+          }
+        : {}),
     };
   };
 
@@ -165,7 +231,12 @@ describe('badgeFor', () => {
   });
 
   it('fits for any three-digit status, and no record means no badge', () => {
-    fc.assert(fc.property(fc.integer({ min: -999, max: 9999 }), (status) => checkBadge({ type: 'http', status, statusLine: '' }, false)), { numRuns: 3000 });
+    fc.assert(
+      fc.property(fc.integer({ min: -999, max: 9999 }), (status) =>
+        checkBadge({ type: 'http', status, statusLine: '' }, false),
+      ),
+      { numRuns: 3000 },
+    );
     expect(badgeFor(undefined)).toBeNull();
     expect(badgeFor({ tabId: 1 })).toBeNull();
   });
@@ -187,21 +258,43 @@ const SIDES = ['fixed', 'site', 'hosting', 'network', 'dns', 'browser-data', 'ex
 const CONFIDENCES = ['strong', 'likely', 'unsure'];
 const LISTED: ReadonlySet<string> = new Set(VERDICT_KEYS);
 
-const incident: fc.Arbitrary<VerdictInput> = fc.record({
-  id: fc.constant('i'),
-  url: fc.constantFrom('https://example.com/a?b=1', 'http://[2001:db8::1]:8080/', 'https://bücher.example/', 'not a url', ''),
-  failure,
-  at: fc.integer({ min: NOW - 3_600_000, max: NOW }),
-  lastSeenAt: fc.integer({ min: NOW - 20 * 60_000, max: NOW }),
-  occurrences: fc.integer({ min: 1, max: 5 }),
-  ip: fc.constantFrom('203.0.113.7', '2001:db8::2'),
-  headers: fc.constant({}),
-  fingerprint,
-  incognito: fc.boolean(),
-  checks: checkStates(NOW),
-  endedAt: fc.integer({ min: NOW - 60_000, max: NOW }),
-  recoveredStatus: fc.oneof(fc.integer({ min: 100, max: 599 }), fc.constantFrom(200, 304, 0, -1, Number.NaN)),
-}, { requiredKeys: ['id', 'url', 'failure', 'at', 'lastSeenAt', 'occurrences', 'headers', 'fingerprint', 'incognito', 'checks'] });
+const incident: fc.Arbitrary<VerdictInput> = fc.record(
+  {
+    id: fc.constant('i'),
+    url: fc.constantFrom(
+      'https://example.com/a?b=1',
+      'http://[2001:db8::1]:8080/',
+      'https://bücher.example/',
+      'not a url',
+      '',
+    ),
+    failure,
+    at: fc.integer({ min: NOW - 3_600_000, max: NOW }),
+    lastSeenAt: fc.integer({ min: NOW - 20 * 60_000, max: NOW }),
+    occurrences: fc.integer({ min: 1, max: 5 }),
+    ip: fc.constantFrom('203.0.113.7', '2001:db8::2'),
+    headers: fc.constant({}),
+    fingerprint,
+    incognito: fc.boolean(),
+    checks: checkStates(NOW),
+    endedAt: fc.integer({ min: NOW - 60_000, max: NOW }),
+    recoveredStatus: fc.oneof(fc.integer({ min: 100, max: 599 }), fc.constantFrom(200, 304, 0, -1, Number.NaN)),
+  },
+  {
+    requiredKeys: [
+      'id',
+      'url',
+      'failure',
+      'at',
+      'lastSeenAt',
+      'occurrences',
+      'headers',
+      'fingerprint',
+      'incognito',
+      'checks',
+    ],
+  },
+);
 
 describe('decideVerdict', () => {
   it('never throws; its keys exist and are listed; evidence has an arg for every $n; next step known and not tried yet', () => {
@@ -217,17 +310,24 @@ describe('decideVerdict', () => {
         for (const { key, args } of v.evidence) {
           mustHaveMessage(key, args);
           must(LISTED.has(key), `${key} not in VERDICT_KEYS`);
-          must(args.every((a) => typeof a === 'string'), () => `args ${short(args)}`);
+          must(
+            args.every((a) => typeof a === 'string'),
+            () => `args ${short(args)}`,
+          );
         }
         for (const fixer of v.fixers) must(FIXERS.includes(fixer), `fixer ${fixer}`);
         must(v.nextStep === null || STEPS.has(v.nextStep), `next ${v.nextStep}`);
         // Only one repeat is meant: clearing the cache alone did not help, so clearing the cookies is next.
         if (v.nextStep !== null && v.nextStep in input.checks) {
-          must(v.nextStep === 'clear-site-data' && v.side === 'browser-data', () => `suggests ${v.nextStep} again: ${short(v)}`);
+          must(
+            v.nextStep === 'clear-site-data' && v.side === 'browser-data',
+            () => `suggests ${v.nextStep} again: ${short(v)}`,
+          );
         }
         if (v.side === 'fixed') must(v.nextStep === null && v.confidence === 'strong', 'fixed with a next step');
         const recovered = input.recoveredStatus;
-        if (recovered !== undefined && recovered >= 200 && recovered < 400) must(v.side === 'fixed', `recovered ${recovered} → ${v.headlineKey}`);
+        if (recovered !== undefined && recovered >= 200 && recovered < 400)
+          must(v.side === 'fixed', `recovered ${recovered} → ${v.headlineKey}`);
         headlines.add(v.headlineKey);
       }),
       { numRuns: 2500 },

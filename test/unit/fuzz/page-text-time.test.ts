@@ -16,10 +16,17 @@ const KIB64 = 64 * 1024;
 
 /** Headers that make every platform's reader run on the text. */
 const EVERY_PLATFORM = {
-  server: 'cloudflare', 'cf-ray': '87d2c9a4e8f1a2b3-FRA', 'x-vercel-id': 'fra1::abc', 'akamai-grn': '0.1.2',
-  'x-amz-cf-id': 'abcdefghijklmnopqrstuvwx==', via: '1.1 vegur, 1.1 abc.cloudfront.net (CloudFront)',
+  server: 'cloudflare',
+  'cf-ray': '87d2c9a4e8f1a2b3-FRA',
+  'x-vercel-id': 'fra1::abc',
+  'akamai-grn': '0.1.2',
+  'x-amz-cf-id': 'abcdefghijklmnopqrstuvwx==',
+  via: '1.1 vegur, 1.1 abc.cloudfront.net (CloudFront)',
 };
-const incident = { failure: { type: 'http' as const, status: 502, statusLine: 'HTTP/1.1 502' }, headers: EVERY_PLATFORM };
+const incident = {
+  failure: { type: 'http' as const, status: 502, statusLine: 'HTTP/1.1 502' },
+  headers: EVERY_PLATFORM,
+};
 
 const PARSERS: [string, (input: string) => unknown][] = [
   ['pageText', (s) => pageText(s)],
@@ -70,9 +77,36 @@ describe('page-text readers are linear in their capped input', () => {
     });
   }
 
-  const PIECES = ['<', '<a', '<!--', '-->', '<script', '</script', '<style>', '>', '&', '&#', '&#x', '&amp', ';', 'Reference #1.', '1.', 'a', ' ', 'Error ', '1016', 'ID: abc1::', '::', 'Code: A', 'Ray ID: '];
+  const PIECES = [
+    '<',
+    '<a',
+    '<!--',
+    '-->',
+    '<script',
+    '</script',
+    '<style>',
+    '>',
+    '&',
+    '&#',
+    '&#x',
+    '&amp',
+    ';',
+    'Reference #1.',
+    '1.',
+    'a',
+    ' ',
+    'Error ',
+    '1016',
+    'ID: abc1::',
+    '::',
+    'Code: A',
+    'Ray ID: ',
+  ];
   const page = fc
-    .tuple(fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 4 })), { minLength: 1, maxLength: 5 }), fc.constantFrom(KIB64, 4 * KIB64))
+    .tuple(
+      fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 4 })), { minLength: 1, maxLength: 5 }),
+      fc.constantFrom(KIB64, 4 * KIB64),
+    )
     .map(([unit, length]) => fill(unit.join('') || '<', length));
 
   it(`any page made of repeated hard pieces, up to 256 KiB: every reader in < ${BOUND_MS} ms`, () => {
@@ -80,7 +114,10 @@ describe('page-text readers are linear in their capped input', () => {
       fc.property(page, (input) => {
         for (const [name, parse] of PARSERS) {
           const ms = fastestMs(() => parse(input));
-          if (ms >= BOUND_MS) throw new Error(`${name} took ${ms.toFixed(0)} ms on ${JSON.stringify(input.slice(0, 40))}… (${input.length} chars)`);
+          if (ms >= BOUND_MS)
+            throw new Error(
+              `${name} took ${ms.toFixed(0)} ms on ${JSON.stringify(input.slice(0, 40))}… (${input.length} chars)`,
+            );
         }
       }),
       { numRuns: 25 },
@@ -92,8 +129,12 @@ describe('page-text readers are linear in their capped input', () => {
       fc.property(page, fc.string({ maxLength: 200 }), (input, tail) => {
         const long = fill(input, BODY_SCAN_LIMIT) + tail + 'Error 1016 Ray ID: 87d2c9a4e8f1a2b3';
         expect(pageText(long)).toBe(pageText(long.slice(0, BODY_SCAN_LIMIT)));
-        expect(extractTextReason(long, EVERY_PLATFORM, 530)).toEqual(extractTextReason(long.slice(0, BODY_SCAN_LIMIT), EVERY_PLATFORM, 530));
-        expect(extractBodyReason(long, EVERY_PLATFORM, 530)).toEqual(extractBodyReason(long.slice(0, BODY_SCAN_LIMIT), EVERY_PLATFORM, 530));
+        expect(extractTextReason(long, EVERY_PLATFORM, 530)).toEqual(
+          extractTextReason(long.slice(0, BODY_SCAN_LIMIT), EVERY_PLATFORM, 530),
+        );
+        expect(extractBodyReason(long, EVERY_PLATFORM, 530)).toEqual(
+          extractBodyReason(long.slice(0, BODY_SCAN_LIMIT), EVERY_PLATFORM, 530),
+        );
       }),
       { numRuns: 25 },
     );

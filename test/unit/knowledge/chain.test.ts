@@ -11,15 +11,21 @@ const http = (status: number) => ({ type: 'http' as const, status, statusLine: '
 function diagram(headers: Record<string, string>, status: number, hop?: Hop) {
   const e = explain(http(status), analyseResponse(headers, status));
   const { nodes, failedIndex } = chainNodes(e.chain, hop ?? e.failingHop);
-  return { links: nodes.map((n) => n.name ?? `<${n.hop}>`), broken: nodes[failedIndex]?.name ?? `<${nodes[failedIndex]?.hop}>`, nodes };
+  return {
+    links: nodes.map((n) => n.name ?? `<${n.hop}>`),
+    broken: nodes[failedIndex]?.name ?? `<${nodes[failedIndex]?.hop}>`,
+    nodes,
+  };
 }
 
 describe('chainNodes', () => {
-  it('nothing known: you → your network → a gateway → the site\'s server, as before', () => {
-    expect(diagram({}, 502)).toEqual(expect.objectContaining({ links: ['<you>', '<network>', '<gateway>', '<origin>'], broken: '<origin>' }));
+  it("nothing known: you → your network → a gateway → the site's server, as before", () => {
+    expect(diagram({}, 502)).toEqual(
+      expect.objectContaining({ links: ['<you>', '<network>', '<gateway>', '<origin>'], broken: '<origin>' }),
+    );
   });
 
-  it('every site-side layer found, outermost first, between your network and the site\'s server', () => {
+  it("every site-side layer found, outermost first, between your network and the site's server", () => {
     const d = diagram({ 'x-amz-cf-id': 'abc==', via: '1.1 abc.cloudfront.net (CloudFront)', server: 'nginx' }, 502);
     expect(d.links).toEqual(['<you>', '<network>', 'Amazon CloudFront', 'nginx', '<origin>']);
     // nginx answered; the application behind it did not.
@@ -28,7 +34,10 @@ describe('chainNodes', () => {
 
   it('on the gateway hop, the very layer that generated the error is the broken link', () => {
     const chain: Chain = {
-      layers: [{ id: 'cloudflare', name: 'Cloudflare', role: 'cdn' }, { id: 'vercel', name: 'Vercel', role: 'platform' }],
+      layers: [
+        { id: 'cloudflare', name: 'Cloudflare', role: 'cdn' },
+        { id: 'vercel', name: 'Vercel', role: 'platform' },
+      ],
       failed: { id: 'vercel', name: 'Vercel', code: 'X', meaningKey: 'k', fixer: 'site-owner', hop: 'gateway' },
     };
     const { nodes, failedIndex } = chainNodes(chain, 'gateway');
@@ -46,7 +55,15 @@ describe('chainNodes', () => {
   });
 
   it('the page names a layer the headers did not show: it joins the chain in its place', () => {
-    const page = { platform: 'nginx' as const, name: 'nginx', role: 'server' as const, code: null, meaningKey: 'bodyReason_nginx_stock', fixer: 'site-owner' as const, hop: 'origin' as const };
+    const page = {
+      platform: 'nginx' as const,
+      name: 'nginx',
+      role: 'server' as const,
+      code: null,
+      meaningKey: 'bodyReason_nginx_stock',
+      fixer: 'site-owner' as const,
+      hop: 'origin' as const,
+    };
     const chain = resolveChain(analyseResponse({ server: 'cloudflare', 'cf-ray': 'x' }, 502), page);
     expect(chainNodes(chain, 'origin').nodes.map((n) => n.name)).toEqual([null, null, 'Cloudflare', 'nginx', null]);
   });

@@ -4,7 +4,9 @@ import { HEADER_SETS } from '../support/header-sets';
 
 describe('detectChallenge', () => {
   it('Cloudflare managed challenge (403 "Just a moment…")', () => {
-    expect(detectChallenge({ server: 'cloudflare', 'cf-ray': '7e8a-FRA', 'cf-mitigated': 'challenge' })).toBe('cloudflare');
+    expect(detectChallenge({ server: 'cloudflare', 'cf-ray': '7e8a-FRA', 'cf-mitigated': 'challenge' })).toBe(
+      'cloudflare',
+    );
   });
   it('Vercel security checkpoint', () => {
     expect(detectChallenge({ server: 'Vercel', 'x-vercel-mitigated': 'challenge' })).toBe('vercel');
@@ -17,7 +19,9 @@ describe('detectChallenge', () => {
     expect(detectChallenge({ 'cf-mitigated': 'block' })).toBeNull();
     expect(detectChallenge({ 'x-vercel-mitigated': 'deny' })).toBeNull();
     expect(detectChallenge({ 'cf-mitigated': 'challenged' })).toBeNull();
-    const plain = Object.fromEntries(HEADER_SETS.cloudflare522.headers.map(({ name, value }) => [name.toLowerCase(), value]));
+    const plain = Object.fromEntries(
+      HEADER_SETS.cloudflare522.headers.map(({ name, value }) => [name.toLowerCase(), value]),
+    );
     expect(detectChallenge(plain)).toBeNull();
   });
 });

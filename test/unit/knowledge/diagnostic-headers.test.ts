@@ -33,16 +33,22 @@ describe('pickDiagnosticHeaders', () => {
   });
 
   it('keeps the x-akamai-* family', () => {
-    expect(pickDiagnosticHeaders([{ name: 'X-Akamai-Request-ID', value: '1a2b' }, { name: 'X-Akamai-Staging', value: 'ESSL' }]))
-      .toEqual({ 'x-akamai-request-id': '1a2b', 'x-akamai-staging': 'ESSL' });
+    expect(
+      pickDiagnosticHeaders([
+        { name: 'X-Akamai-Request-ID', value: '1a2b' },
+        { name: 'X-Akamai-Staging', value: 'ESSL' },
+      ]),
+    ).toEqual({ 'x-akamai-request-id': '1a2b', 'x-akamai-staging': 'ESSL' });
   });
 
   it('joins duplicates with ", " and skips headers without a value', () => {
-    expect(pickDiagnosticHeaders([
-      { name: 'Via', value: '1.1 vegur' },
-      { name: 'via', value: '1.1 varnish' },
-      { name: 'Server' },
-    ])).toEqual({ via: '1.1 vegur, 1.1 varnish' });
+    expect(
+      pickDiagnosticHeaders([
+        { name: 'Via', value: '1.1 vegur' },
+        { name: 'via', value: '1.1 varnish' },
+        { name: 'Server' },
+      ]),
+    ).toEqual({ via: '1.1 vegur, 1.1 varnish' });
   });
 
   it('truncates long values and strips control characters', () => {
@@ -61,10 +67,32 @@ describe('pickDiagnosticHeaders', () => {
 
   it('keeps at most MAX_HEADERS headers and MAX_TOTAL_LENGTH characters', () => {
     const names = [
-      'server', 'via', 'date', 'age', 'content-type', 'retry-after', 'x-powered-by', 'cf-ray', 'cf-cache-status',
-      'x-cache', 'x-served-by', 'x-timer', 'x-amz-cf-id', 'x-amz-cf-pop', 'x-amzn-trace-id', 'x-vercel-id',
-      'x-nf-request-id', 'akamai-grn', 'x-azure-ref', 'x-varnish', 'x-request-id', 'x-trace-id', 'x-correlation-id',
-      'request-id', 'x-cloud-trace-context', 'x-fastly-request-id',
+      'server',
+      'via',
+      'date',
+      'age',
+      'content-type',
+      'retry-after',
+      'x-powered-by',
+      'cf-ray',
+      'cf-cache-status',
+      'x-cache',
+      'x-served-by',
+      'x-timer',
+      'x-amz-cf-id',
+      'x-amz-cf-pop',
+      'x-amzn-trace-id',
+      'x-vercel-id',
+      'x-nf-request-id',
+      'akamai-grn',
+      'x-azure-ref',
+      'x-varnish',
+      'x-request-id',
+      'x-trace-id',
+      'x-correlation-id',
+      'request-id',
+      'x-cloud-trace-context',
+      'x-fastly-request-id',
     ];
     const picked = pickDiagnosticHeaders(names.map((name) => ({ name, value: 'v'.repeat(400) })));
     const entries = Object.entries(picked);
@@ -77,14 +105,35 @@ describe('pickDiagnosticHeaders', () => {
   });
 
   it('a long header does not push out a short one after it', () => {
-    const fill = ['x-request-id', 'x-trace-id', 'x-correlation-id', 'request-id', 'x-ms-request-id', 'x-amzn-trace-id', 'x-vercel-id', 'x-nf-request-id', 'x-azure-ref', 'x-amz-cf-id', 'via', 'x-cache', 'x-served-by', 'x-timer', 'x-varnish', 'cf-ray', 'akamai-grn']
-      .map((name) => ({ name, value: 'v'.repeat(256) }));
+    const fill = [
+      'x-request-id',
+      'x-trace-id',
+      'x-correlation-id',
+      'request-id',
+      'x-ms-request-id',
+      'x-amzn-trace-id',
+      'x-vercel-id',
+      'x-nf-request-id',
+      'x-azure-ref',
+      'x-amz-cf-id',
+      'via',
+      'x-cache',
+      'x-served-by',
+      'x-timer',
+      'x-varnish',
+      'cf-ray',
+      'akamai-grn',
+    ].map((name) => ({ name, value: 'v'.repeat(256) }));
     const picked = pickDiagnosticHeaders([...fill, { name: 'server', value: 'nginx' }]);
     expect(picked['server']).toBe('nginx');
   });
 
   it('is fast enough for every failing navigation', () => {
-    const headers = [...HEADER_SETS.cloudflare522.headers, ...HEADER_SETS.fastly503.headers, ...HEADER_SETS.unknown500.headers];
+    const headers = [
+      ...HEADER_SETS.cloudflare522.headers,
+      ...HEADER_SETS.fastly503.headers,
+      ...HEADER_SETS.unknown500.headers,
+    ];
     // ~ a few µs each. The fastest of three batches counts, so a loaded machine's pauses (this failed at a load
     // average of 28 on 2 cores) are not taken for slow code; a real regression is slow in every batch.
     let fastest = Infinity;

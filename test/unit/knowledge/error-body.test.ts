@@ -2,16 +2,25 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bodyReasonFacts } from '../../../src/knowledge/body-reason';
 import { extractBodyReason, pageText } from '../../../src/knowledge/error-body';
-import { BODY_REASON_KEYS, bodyReasonFromFacts, bodyReasonKey, storedBodyReason } from '../../../src/knowledge/body-reason';
+import {
+  BODY_REASON_KEYS,
+  bodyReasonFromFacts,
+  bodyReasonKey,
+  storedBodyReason,
+} from '../../../src/knowledge/body-reason';
 
-const VERCEL_PAGE = '<!DOCTYPE html><html lang="en"><head><meta charSet="utf-8"/><title>504: GATEWAY_TIMEOUT</title><style>body{color:#000}</style></head><body><div class="container"><main><p class="devinfo-container"><span class="error-code"><strong>504</strong>: <!-- -->GATEWAY_TIMEOUT</span><span class="devinfo-line">Code: <code>FUNCTION_INVOCATION_TIMEOUT</code></span><span class="devinfo-line">ID: <code>cdg1::iad1::8xk2p-1714640000000-3f2a1b0c9d8e</code></span></p><a href="https://vercel.com/docs/errors/FUNCTION_INVOCATION_TIMEOUT"><div class="note">Read our documentation to learn more about this error.</div></a></main></div></body></html>';
+const VERCEL_PAGE =
+  '<!DOCTYPE html><html lang="en"><head><meta charSet="utf-8"/><title>504: GATEWAY_TIMEOUT</title><style>body{color:#000}</style></head><body><div class="container"><main><p class="devinfo-container"><span class="error-code"><strong>504</strong>: <!-- -->GATEWAY_TIMEOUT</span><span class="devinfo-line">Code: <code>FUNCTION_INVOCATION_TIMEOUT</code></span><span class="devinfo-line">ID: <code>cdg1::iad1::8xk2p-1714640000000-3f2a1b0c9d8e</code></span></p><a href="https://vercel.com/docs/errors/FUNCTION_INVOCATION_TIMEOUT"><div class="note">Read our documentation to learn more about this error.</div></a></main></div></body></html>';
 const VERCEL_HEADERS = { server: 'Vercel', 'x-vercel-id': 'cdg1::iad1::8xk2p-1714640000000-3f2a1b0c9d8e' };
 
-const CLOUDFLARE_1016 = '<!DOCTYPE html><html class="no-js" lang="en-US"><head><title>Origin DNS error | example.com | Cloudflare</title><script>if (!navigator.cookieEnabled) { window.addEventListener("DOMContentLoaded", function () { var cookieEl = document.getElementById("cookie-alert"); cookieEl.style.display = "block"; }) } // Error 1020 in a script is not the page</script></head><body><div id="cf-wrapper"><div id="cf-error-details" class="p-0"><header class="mx-auto pt-10"><h1 class="inline-block sm:block sm:mb-2 font-light text-60"><span class="cf-error-type" data-translate="error">Error</span><span class="cf-error-code">1016</span></h1><small class="heading-ray-id">Ray ID: 87d2c9a4e8f1a2b3 &bull; 2024-05-02 09:41:23 UTC</small><h2 class="text-gray-600 leading-1.3 text-3xl font-light">Origin DNS error</h2></header></div><div class="cf-error-footer"><p><span class="cf-footer-item sm:block sm:mb-1">Cloudflare Ray ID: <strong class="font-semibold">87d2c9a4e8f1a2b3</strong></span></p></div></div></body></html>';
+const CLOUDFLARE_1016 =
+  '<!DOCTYPE html><html class="no-js" lang="en-US"><head><title>Origin DNS error | example.com | Cloudflare</title><script>if (!navigator.cookieEnabled) { window.addEventListener("DOMContentLoaded", function () { var cookieEl = document.getElementById("cookie-alert"); cookieEl.style.display = "block"; }) } // Error 1020 in a script is not the page</script></head><body><div id="cf-wrapper"><div id="cf-error-details" class="p-0"><header class="mx-auto pt-10"><h1 class="inline-block sm:block sm:mb-2 font-light text-60"><span class="cf-error-type" data-translate="error">Error</span><span class="cf-error-code">1016</span></h1><small class="heading-ray-id">Ray ID: 87d2c9a4e8f1a2b3 &bull; 2024-05-02 09:41:23 UTC</small><h2 class="text-gray-600 leading-1.3 text-3xl font-light">Origin DNS error</h2></header></div><div class="cf-error-footer"><p><span class="cf-footer-item sm:block sm:mb-1">Cloudflare Ray ID: <strong class="font-semibold">87d2c9a4e8f1a2b3</strong></span></p></div></div></body></html>';
 const CF_HEADERS = { server: 'cloudflare', 'cf-ray': '87d2c9a4e8f1a2b3-FRA' };
 
-const AKAMAI_DENIED = '<HTML><HEAD>\n<TITLE>Access Denied</TITLE>\n</HEAD><BODY>\n<H1>Access Denied</H1>\n \nYou don\'t have permission to access "http&#58;&#47;&#47;www&#46;example&#46;com&#47;" on this server.<P>\nReference&#32;&#35;18&#46;6f2e1002&#46;1714640000&#46;1a2b3c4d\n<P>https&#58;&#47;&#47;errors&#46;edgesuite&#46;net&#47;18&#46;6f2e1002&#46;1714640000&#46;1a2b3c4d</P>\n</BODY>\n</HTML>\n';
-const AKAMAI_504 = '<HTML><HEAD><TITLE>Gateway Timeout</TITLE></HEAD><BODY><H1>Gateway Timeout</H1>The proxy server did not receive a timely response from the upstream server.<P>Reference&#32;&#35;97&#46;2b3c4d5e&#46;1714640000&#46;6f7a8b9c</BODY></HTML>';
+const AKAMAI_DENIED =
+  '<HTML><HEAD>\n<TITLE>Access Denied</TITLE>\n</HEAD><BODY>\n<H1>Access Denied</H1>\n \nYou don\'t have permission to access "http&#58;&#47;&#47;www&#46;example&#46;com&#47;" on this server.<P>\nReference&#32;&#35;18&#46;6f2e1002&#46;1714640000&#46;1a2b3c4d\n<P>https&#58;&#47;&#47;errors&#46;edgesuite&#46;net&#47;18&#46;6f2e1002&#46;1714640000&#46;1a2b3c4d</P>\n</BODY>\n</HTML>\n';
+const AKAMAI_504 =
+  '<HTML><HEAD><TITLE>Gateway Timeout</TITLE></HEAD><BODY><H1>Gateway Timeout</H1>The proxy server did not receive a timely response from the upstream server.<P>Reference&#32;&#35;97&#46;2b3c4d5e&#46;1714640000&#46;6f7a8b9c</BODY></HTML>';
 
 const CLOUDFRONT_502 = `<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN" "http://www.w3.org/TR/html4/loose.dtd">
 <HTML><HEAD><META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=iso-8859-1">
@@ -33,36 +42,83 @@ Request ID: Zx3sQ1Q5vR9bT0aYk2mN8pL4cD6eF7gH1jK3lM5nO7pQ9rS1tU3vW==
 <ADDRESS>
 </ADDRESS>
 </BODY></HTML>`;
-const CLOUDFRONT_HEADERS = { server: 'CloudFront', via: '1.1 0f2e0e0f0a.cloudfront.net (CloudFront)', 'x-cache': 'Error from cloudfront', 'x-amz-cf-id': 'Zx3sQ1Q5vR9bT0aYk2mN8pL4cD6eF7gH1jK3lM5nO7pQ9rS1tU3vW==' };
+const CLOUDFRONT_HEADERS = {
+  server: 'CloudFront',
+  via: '1.1 0f2e0e0f0a.cloudfront.net (CloudFront)',
+  'x-cache': 'Error from cloudfront',
+  'x-amz-cf-id': 'Zx3sQ1Q5vR9bT0aYk2mN8pL4cD6eF7gH1jK3lM5nO7pQ9rS1tU3vW==',
+};
 
-const HEROKU_NEW = '<!DOCTYPE html><html><head><title>Application Error</title></head><body><h1>Application error</h1><p>An error occurred in the application and your page could not be served. If you are the application owner, check your logs for details. You can do this from the Heroku CLI with the command</p><code>heroku logs --tail</code></body></html>';
-const HEROKU_OLD = '<!DOCTYPE html>\n<html>\n  <head>\n    <meta name="viewport" content="width=device-width, initial-scale=1">\n    <meta charset="utf-8">\n    <title>Application Error</title>\n    <style media="screen">\n      html,body,iframe {\n        margin: 0;\n        padding: 0;\n      }\n    </style>\n  </head>\n  <body>\n    <iframe src="//www.herokucdn.com/error-pages/application-error.html"></iframe>\n  </body>\n</html>';
+const HEROKU_NEW =
+  '<!DOCTYPE html><html><head><title>Application Error</title></head><body><h1>Application error</h1><p>An error occurred in the application and your page could not be served. If you are the application owner, check your logs for details. You can do this from the Heroku CLI with the command</p><code>heroku logs --tail</code></body></html>';
+const HEROKU_OLD =
+  '<!DOCTYPE html>\n<html>\n  <head>\n    <meta name="viewport" content="width=device-width, initial-scale=1">\n    <meta charset="utf-8">\n    <title>Application Error</title>\n    <style media="screen">\n      html,body,iframe {\n        margin: 0;\n        padding: 0;\n      }\n    </style>\n  </head>\n  <body>\n    <iframe src="//www.herokucdn.com/error-pages/application-error.html"></iframe>\n  </body>\n</html>';
 
-const NGINX_502 = '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx/1.18.0 (Ubuntu)</center>\r\n</body>\r\n</html>\r\n<!-- a padding to disable MSIE and Chrome friendly error page -->\r\n<!-- a padding to disable MSIE and Chrome friendly error page -->\r\n';
+const NGINX_502 =
+  '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx/1.18.0 (Ubuntu)</center>\r\n</body>\r\n</html>\r\n<!-- a padding to disable MSIE and Chrome friendly error page -->\r\n<!-- a padding to disable MSIE and Chrome friendly error page -->\r\n';
 
 describe('extractBodyReason: real error pages', () => {
   it('Vercel: code and id from the page', () => {
-    expect(extractBodyReason(VERCEL_PAGE, VERCEL_HEADERS, 504)).toMatchObject({ platform: 'vercel', code: 'FUNCTION_INVOCATION_TIMEOUT', reference: 'cdg1::iad1::8xk2p-1714640000000-3f2a1b0c9d8e', meaningKey: 'bodyReason_vercel_FUNCTION_INVOCATION_TIMEOUT' });
+    expect(extractBodyReason(VERCEL_PAGE, VERCEL_HEADERS, 504)).toMatchObject({
+      platform: 'vercel',
+      code: 'FUNCTION_INVOCATION_TIMEOUT',
+      reference: 'cdg1::iad1::8xk2p-1714640000000-3f2a1b0c9d8e',
+      meaningKey: 'bodyReason_vercel_FUNCTION_INVOCATION_TIMEOUT',
+    });
   });
   it('Cloudflare 1016 in a 530, with the Ray ID; a code inside a script does not count', () => {
-    expect(extractBodyReason(CLOUDFLARE_1016, CF_HEADERS, 530)).toMatchObject({ platform: 'cloudflare', code: '1016', reference: '87d2c9a4e8f1a2b3', meaningKey: 'bodyReason_cloudflare_1016', hop: 'origin' });
+    expect(extractBodyReason(CLOUDFLARE_1016, CF_HEADERS, 530)).toMatchObject({
+      platform: 'cloudflare',
+      code: '1016',
+      reference: '87d2c9a4e8f1a2b3',
+      meaningKey: 'bodyReason_cloudflare_1016',
+      hop: 'origin',
+    });
   });
-  it('Cloudflare in front of Vercel: the Vercel page passed through is Vercel\'s', () => {
-    expect(extractBodyReason(VERCEL_PAGE, { ...CF_HEADERS, ...VERCEL_HEADERS, server: 'cloudflare' }, 504)?.platform).toBe('vercel');
+  it("Cloudflare in front of Vercel: the Vercel page passed through is Vercel's", () => {
+    expect(
+      extractBodyReason(VERCEL_PAGE, { ...CF_HEADERS, ...VERCEL_HEADERS, server: 'cloudflare' }, 504)?.platform,
+    ).toBe('vercel');
   });
   it('Akamai: entity-encoded reference; its pages print no code, their heading picks the meaning', () => {
-    expect(extractBodyReason(AKAMAI_DENIED, { server: 'AkamaiGHost' }, 503)).toMatchObject({ platform: 'akamai', code: null, reference: '18.6f2e1002.1714640000.1a2b3c4d', meaningKey: 'bodyReason_akamai_access_denied' });
-    expect(extractBodyReason(AKAMAI_504, { server: 'AkamaiGHost' }, 504)).toMatchObject({ platform: 'akamai', code: null, reference: '97.2b3c4d5e.1714640000.6f7a8b9c', meaningKey: 'bodyReason_akamai_gateway_timeout' });
+    expect(extractBodyReason(AKAMAI_DENIED, { server: 'AkamaiGHost' }, 503)).toMatchObject({
+      platform: 'akamai',
+      code: null,
+      reference: '18.6f2e1002.1714640000.1a2b3c4d',
+      meaningKey: 'bodyReason_akamai_access_denied',
+    });
+    expect(extractBodyReason(AKAMAI_504, { server: 'AkamaiGHost' }, 504)).toMatchObject({
+      platform: 'akamai',
+      code: null,
+      reference: '97.2b3c4d5e.1714640000.6f7a8b9c',
+      meaningKey: 'bodyReason_akamai_gateway_timeout',
+    });
   });
   it('CloudFront: the origin could not be reached, with the request id', () => {
-    expect(extractBodyReason(CLOUDFRONT_502, CLOUDFRONT_HEADERS, 502)).toMatchObject({ platform: 'cloudfront', code: null, reference: 'Zx3sQ1Q5vR9bT0aYk2mN8pL4cD6eF7gH1jK3lM5nO7pQ9rS1tU3vW==', meaningKey: 'bodyReason_cloudfront_origin_connect' });
+    expect(extractBodyReason(CLOUDFRONT_502, CLOUDFRONT_HEADERS, 502)).toMatchObject({
+      platform: 'cloudfront',
+      code: null,
+      reference: 'Zx3sQ1Q5vR9bT0aYk2mN8pL4cD6eF7gH1jK3lM5nO7pQ9rS1tU3vW==',
+      meaningKey: 'bodyReason_cloudfront_origin_connect',
+    });
   });
   it('Heroku: both versions of "Application error"', () => {
-    expect(extractBodyReason(HEROKU_NEW, { via: '1.1 vegur', server: 'Cowboy' }, 503)).toMatchObject({ platform: 'heroku', code: null, meaningKey: 'bodyReason_heroku_application_error' });
-    expect(extractBodyReason(HEROKU_OLD, { via: '1.1 vegur' }, 503)).toMatchObject({ platform: 'heroku', meaningKey: 'bodyReason_heroku_application_error' });
+    expect(extractBodyReason(HEROKU_NEW, { via: '1.1 vegur', server: 'Cowboy' }, 503)).toMatchObject({
+      platform: 'heroku',
+      code: null,
+      meaningKey: 'bodyReason_heroku_application_error',
+    });
+    expect(extractBodyReason(HEROKU_OLD, { via: '1.1 vegur' }, 503)).toMatchObject({
+      platform: 'heroku',
+      meaningKey: 'bodyReason_heroku_application_error',
+    });
   });
   it('nginx: only its stock page, for the status it states', () => {
-    expect(extractBodyReason(NGINX_502, { server: 'nginx/1.18.0 (Ubuntu)' }, 502)).toMatchObject({ platform: 'nginx', code: null, meaningKey: 'bodyReason_nginx_stock' });
+    expect(extractBodyReason(NGINX_502, { server: 'nginx/1.18.0 (Ubuntu)' }, 502)).toMatchObject({
+      platform: 'nginx',
+      code: null,
+      meaningKey: 'bodyReason_nginx_stock',
+    });
     expect(extractBodyReason('<h1>Oops, our app is down</h1><p>nginx</p>', { server: 'nginx' }, 502)).toBeNull();
   });
 });
@@ -94,16 +150,27 @@ describe('bounded and safe', () => {
 });
 
 describe('explanations and stored facts', () => {
-  const messages = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<string, { message: string }>;
+  const messages = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<
+    string,
+    { message: string }
+  >;
   it.each(BODY_REASON_KEYS.map((k) => [k]))('%s is in _locales', (key) => expect(messages[key]?.message).toBeTruthy());
   it('a reason without a meaning gets the generic line, with or without a code', () => {
     const base = { platform: 'vercel' as const, name: 'Vercel', role: 'platform' as const };
     expect(bodyReasonKey({ ...base, code: 'SOMETHING_NEW' })).toBe('bodyReason_unknown_code');
     expect(bodyReasonKey({ ...base, code: null })).toBe('bodyReason_unknown');
-    expect(bodyReasonKey({ ...base, code: 'X', meaningKey: 'bodyReason_vercel_other' })).toBe('bodyReason_vercel_other');
+    expect(bodyReasonKey({ ...base, code: 'X', meaningKey: 'bodyReason_vercel_other' })).toBe(
+      'bodyReason_vercel_other',
+    );
   });
   it('round-trips through flat check facts', () => {
-    const reason = { platform: 'vercel' as const, name: 'Vercel', role: 'platform' as const, code: 'FUNCTION_INVOCATION_TIMEOUT', reference: 'iad1::x' };
+    const reason = {
+      platform: 'vercel' as const,
+      name: 'Vercel',
+      role: 'platform' as const,
+      code: 'FUNCTION_INVOCATION_TIMEOUT',
+      reference: 'iad1::x',
+    };
     expect(bodyReasonFromFacts({ reachable: true, ...bodyReasonFacts(reason) })).toEqual(reason);
     expect(bodyReasonFacts(null)).toEqual({});
     expect(bodyReasonFromFacts({ bodyPlatform: 'geocities', bodyRole: 'cdn', bodyCode: 'x' })).toBeNull();
@@ -111,9 +178,24 @@ describe('explanations and stored facts', () => {
     expect(bodyReasonFromFacts(undefined)).toBeNull();
   });
   it('reads the clean-request result', () => {
-    const facts = { reachable: true, status: 504, ...bodyReasonFacts({ platform: 'cloudflare', name: 'Cloudflare', role: 'cdn' as const, code: '1033' }) };
-    expect(storedBodyReason({ 'clean-request': { state: 'done', runId: 'r', startedAt: 1, result: { outcome: 'fail', summary: 's', evidence: [], durationMs: 5, facts } } })).toEqual({ platform: 'cloudflare', name: 'Cloudflare', role: 'cdn', code: '1033' });
-    expect(storedBodyReason({ 'clean-request': { state: 'running', runId: 'r', startedAt: 1, deadline: 9 } })).toBeNull();
+    const facts = {
+      reachable: true,
+      status: 504,
+      ...bodyReasonFacts({ platform: 'cloudflare', name: 'Cloudflare', role: 'cdn' as const, code: '1033' }),
+    };
+    expect(
+      storedBodyReason({
+        'clean-request': {
+          state: 'done',
+          runId: 'r',
+          startedAt: 1,
+          result: { outcome: 'fail', summary: 's', evidence: [], durationMs: 5, facts },
+        },
+      }),
+    ).toEqual({ platform: 'cloudflare', name: 'Cloudflare', role: 'cdn', code: '1033' });
+    expect(
+      storedBodyReason({ 'clean-request': { state: 'running', runId: 'r', startedAt: 1, deadline: 9 } }),
+    ).toBeNull();
     expect(storedBodyReason({})).toBeNull();
   });
 });

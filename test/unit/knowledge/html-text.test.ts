@@ -4,7 +4,12 @@ import { htmlText } from '../../../src/knowledge/html-text';
 
 describe('htmlText', () => {
   it('text between tags, comments, scripts and styles gone; a lone < is text; an unclosed tag hides the rest', () => {
-    expect(htmlText('<p>Error <b>1016</b></p><!-- hidden --><script>var a = "<p>x</p>";</script><style>p{}</style>Ray ID', 1000)).toBe('Error 1016 Ray ID');
+    expect(
+      htmlText(
+        '<p>Error <b>1016</b></p><!-- hidden --><script>var a = "<p>x</p>";</script><style>p{}</style>Ray ID',
+        1000,
+      ),
+    ).toBe('Error 1016 Ray ID');
     expect(htmlText('a < b and 1<2 <3', 1000)).toBe('a < b and 1<2 <3');
     expect(htmlText('shown <div class="never closed', 1000)).toBe('shown');
     expect(htmlText('shown <!-- never closed', 1000)).toBe('shown');

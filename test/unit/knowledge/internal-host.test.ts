@@ -42,22 +42,64 @@ describe('isInternalAddress agrees with ipaddr.js (range() !== "unicast")', () =
   });
   it('on random addresses', () => {
     // As a URL gives them (the browser's own form): ipaddr.js reads '::0.0.0.2' as IPv4-mapped, the URL parser as '[::2]'.
-    const asUrlGives = (ip: string) => new URL(`http://${ip.includes(':') ? `[${ip}]` : ip}/`).hostname.replace(/^\[|\]$/g, '');
-    fc.assert(fc.property(fc.oneof(fc.ipV4(), fc.ipV6()).map(asUrlGives), (ip) => isInternalAddress(ip) === ipaddrSaysInternal(ip)), { numRuns: 20_000 });
+    const asUrlGives = (ip: string) =>
+      new URL(`http://${ip.includes(':') ? `[${ip}]` : ip}/`).hostname.replace(/^\[|\]$/g, '');
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.ipV4(), fc.ipV6()).map(asUrlGives),
+        (ip) => isInternalAddress(ip) === ipaddrSaysInternal(ip),
+      ),
+      { numRuns: 20_000 },
+    );
   });
   it('the forms a URL or a browser gives: brackets, an embedded IPv4, a zone', () => {
-    for (const ip of ['[::ffff:7f00:1]', '::ffff:127.0.0.1', '[::]', '[::1]', 'fe80::1%eth0', '100.64.0.1', '198.18.0.1', '198.19.255.255']) expect(isInternalAddress(ip)).toBe(true);
-    for (const ip of ['8.8.8.8', '[2606:4700::1111]', '100.128.0.1', '198.20.0.1']) expect(isInternalAddress(ip)).toBe(false);
+    for (const ip of [
+      '[::ffff:7f00:1]',
+      '::ffff:127.0.0.1',
+      '[::]',
+      '[::1]',
+      'fe80::1%eth0',
+      '100.64.0.1',
+      '198.18.0.1',
+      '198.19.255.255',
+    ])
+      expect(isInternalAddress(ip)).toBe(true);
+    for (const ip of ['8.8.8.8', '[2606:4700::1111]', '100.128.0.1', '198.20.0.1'])
+      expect(isInternalAddress(ip)).toBe(false);
   });
 });
 
 describe('isInternalHost', () => {
   it.each([
-    '[::ffff:7f00:1]', '[::]', '[::1]', '100.64.1.2', '198.18.0.1', '127.0.0.1', '10.1.2.3', 'localhost', 'app.localhost',
-    'router.test', 'site.example', 'x.invalid', 'abc.onion', 'printer.local', 'api.internal', 'nas.lan', 'intranet', 'host.home.arpa', '',
+    '[::ffff:7f00:1]',
+    '[::]',
+    '[::1]',
+    '100.64.1.2',
+    '198.18.0.1',
+    '127.0.0.1',
+    '10.1.2.3',
+    'localhost',
+    'app.localhost',
+    'router.test',
+    'site.example',
+    'x.invalid',
+    'abc.onion',
+    'printer.local',
+    'api.internal',
+    'nas.lan',
+    'intranet',
+    'host.home.arpa',
+    '',
   ])('%s is internal', (host) => expect(isInternalHost(host)).toBe(true));
-  it.each(['example.com', 'www.bbc.co.uk', '8.8.8.8', '[2606:4700::1111]', 'my-app.vercel.app', 'testing.com', 'local.com'])('%s is not', (host) =>
-    expect(isInternalHost(host)).toBe(false));
+  it.each([
+    'example.com',
+    'www.bbc.co.uk',
+    '8.8.8.8',
+    '[2606:4700::1111]',
+    'my-app.vercel.app',
+    'testing.com',
+    'local.com',
+  ])('%s is not', (host) => expect(isInternalHost(host)).toBe(false));
 });
 
 describe('mayTellThirdParties', () => {

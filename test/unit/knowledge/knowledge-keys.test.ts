@@ -11,14 +11,17 @@ import { CHECK_IDS } from '../../../src/model/checks';
 import { NETWORK_ERROR_KINDS, type Failure } from '../../../src/model/failure';
 import type { Fingerprint } from '../../../src/model/fingerprint';
 
-const messages = JSON.parse(readFileSync(new URL('../../../public/_locales/en/messages.json', import.meta.url), 'utf8')) as Record<
-  string,
-  { message?: unknown }
->;
+const messages = JSON.parse(
+  readFileSync(new URL('../../../public/_locales/en/messages.json', import.meta.url), 'utf8'),
+) as Record<string, { message?: unknown }>;
 
-const REQUIRED_CODES = [500, 501, 502, 503, 504, 505, 506, 507, 508, 509, 510, 511, 520, 521, 522, 523, 524, 525, 526, 527, 530, 598, 599];
+const REQUIRED_CODES = [
+  500, 501, 502, 503, 504, 505, 506, 507, 508, 509, 510, 511, 520, 521, 522, 523, 524, 525, 526, 527, 530, 598, 599,
+];
 const FINGERPRINTS: Fingerprint[] = Object.values(HEADER_SETS).flatMap((set) =>
-  [502, 503, set.status].map((status) => analyseResponse(Object.fromEntries(set.headers.map(({ name, value }) => [name.toLowerCase(), value])), status)),
+  [502, 503, set.status].map((status) =>
+    analyseResponse(Object.fromEntries(set.headers.map(({ name, value }) => [name.toLowerCase(), value])), status),
+  ),
 );
 const STATUSES = [...REQUIRED_CODES, 555, 404, 200];
 
@@ -58,7 +61,9 @@ describe('knowledge tables', () => {
 
 describe('i18n keys', () => {
   it('every key the knowledge can return exists with a non-empty message', () => {
-    const missing = KNOWLEDGE_KEYS.filter((key) => typeof messages[key]?.message !== 'string' || (messages[key]!.message as string).trim() === '');
+    const missing = KNOWLEDGE_KEYS.filter(
+      (key) => typeof messages[key]?.message !== 'string' || (messages[key]!.message as string).trim() === '',
+    );
     expect(missing).toEqual([]);
   });
 

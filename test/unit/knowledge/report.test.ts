@@ -4,7 +4,9 @@ import { buildReport, reportUrl, type ReportEnv, type Translate } from '../../..
 import type { Incident } from '../../../src/model/incident';
 import type { CheckStates } from '../../../src/model/checks';
 
-const messages = JSON.parse(readFileSync(new URL('../../../public/_locales/en/messages.json', import.meta.url), 'utf8')) as Record<string, { message: string }>;
+const messages = JSON.parse(
+  readFileSync(new URL('../../../public/_locales/en/messages.json', import.meta.url), 'utf8'),
+) as Record<string, { message: string }>;
 /** The English catalogue, with $1… substitution like browser.i18n.getMessage; unknown keys stand out. */
 const translate: Translate = (key, args = []) => {
   const message = messages[key]?.message;
@@ -18,8 +20,15 @@ const env: ReportEnv = { browserName: 'Firefox', browserVersion: '128.0.3', os: 
 
 const checks: CheckStates = {
   reload: {
-    state: 'done', runId: 'r1', startedAt: AT,
-    result: { outcome: 'still-failing', summary: 'checkTimedOut', evidence: [{ label: 'evidenceReason', value: 'evidence-detail-xyz' }], durationMs: 1234 },
+    state: 'done',
+    runId: 'r1',
+    startedAt: AT,
+    result: {
+      outcome: 'still-failing',
+      summary: 'checkTimedOut',
+      evidence: [{ label: 'evidenceReason', value: 'evidence-detail-xyz' }],
+      durationMs: 1234,
+    },
   },
   'clean-request': { state: 'interrupted', runId: 'r2', startedAt: AT },
 };
@@ -33,10 +42,20 @@ const incident = (over: Partial<Incident> = {}): Incident => ({
   occurrences: 1,
   ip: '203.0.113.7',
   headers: {
-    server: 'cloudflare', 'cf-ray': '8a1b2c3d4e5f6071-AMS', 'set-cookie': COOKIE, cookie: COOKIE,
+    server: 'cloudflare',
+    'cf-ray': '8a1b2c3d4e5f6071-AMS',
+    'set-cookie': COOKIE,
+    cookie: COOKIE,
     'x-secret-app-header': 'do-not-leak',
   },
-  fingerprint: { edge: 'cloudflare', server: 'nginx', traceIds: [{ header: 'cf-ray', value: '8a1b2c3d4e5f6071-AMS' }, { header: 'x-request-id', value: 'req-42' }] },
+  fingerprint: {
+    edge: 'cloudflare',
+    server: 'nginx',
+    traceIds: [
+      { header: 'cf-ray', value: '8a1b2c3d4e5f6071-AMS' },
+      { header: 'x-request-id', value: 'req-42' },
+    ],
+  },
   incognito: false,
   checks,
   ...over,
@@ -85,12 +104,19 @@ describe('buildReport: what it says', () => {
     expect(markdown).toContain('`https://shop.example.com:8443/cart/checkout`');
   });
   it('says when no step has run yet, and counts repeats', () => {
-    const out = buildReport(incident({ checks: {}, occurrences: 3, lastSeenAt: AT + 60_000 }), env, { translate, locale: 'en' }).text;
+    const out = buildReport(incident({ checks: {}, occurrences: 3, lastSeenAt: AT + 60_000 }), env, {
+      translate,
+      locale: 'en',
+    }).text;
     expect(out).toContain(translate('reportNoSteps'));
     expect(out).toContain('2025-03-04 09:06:07 UTC (3 times in a row)');
   });
   it('reports a network error by its browser error name', () => {
-    const out = buildReport(incident({ failure: { type: 'network', kind: 'refused', error: 'NS_ERROR_CONNECTION_REFUSED' } }), env, { translate, locale: 'en' }).text;
+    const out = buildReport(
+      incident({ failure: { type: 'network', kind: 'refused', error: 'NS_ERROR_CONNECTION_REFUSED' } }),
+      env,
+      { translate, locale: 'en' },
+    ).text;
     expect(out).toContain('NS_ERROR_CONNECTION_REFUSED');
   });
 });
@@ -128,11 +154,14 @@ describe('buildReport: what it must never contain', () => {
   it('scrubs URLs a step put into its summary', () => {
     const withUrl: CheckStates = {
       reload: {
-        state: 'done', runId: 'r', startedAt: AT,
+        state: 'done',
+        runId: 'r',
+        startedAt: AT,
         result: { outcome: 'fail', summary: 'evidenceReason', summaryArgs: [], evidence: [], durationMs: 10 },
       },
     };
-    const tr: Translate = (key, args) => (key === 'evidenceReason' ? 'Redirected to https://bob:pw@x.test/a?sid=999#f' : translate(key, args));
+    const tr: Translate = (key, args) =>
+      key === 'evidenceReason' ? 'Redirected to https://bob:pw@x.test/a?sid=999#f' : translate(key, args);
     const out = buildReport(incident({ checks: withUrl }), env, { translate: tr, locale: 'en' });
     expect(out.text).toContain('https://x.test/a');
     expect(`${out.text}${out.markdown}`).not.toMatch(/bob|pw@|sid=999|#f/);

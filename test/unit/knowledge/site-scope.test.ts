@@ -7,7 +7,9 @@ import { scopeForUrl, statusDomainOf } from '../../../src/model/site-scope';
 
 const endpoints = DEFAULT_SETTINGS.endpoints;
 const siteStatusHosts = (url: string) =>
-  planStatusPages(url, null, endpoints, siteScopeOf(new URL(url).hostname)).lookups.filter((t) => t.kind === 'site').map((t) => new URL(t.url).host);
+  planStatusPages(url, null, endpoints, siteScopeOf(new URL(url).hostname))
+    .lookups.filter((t) => t.kind === 'site')
+    .map((t) => new URL(t.url).host);
 
 describe('status.<domain> is asked only for a domain someone registered for themselves', () => {
   it.each([
@@ -47,8 +49,17 @@ describe('siteScopeOf', () => {
   it('a public suffix itself (path-style S3) is flagged: its data belongs to every tenant', () => {
     expect(siteScopeOf('s3.amazonaws.com')).toMatchObject({ hostIsSuffix: true, domain: null });
     expect(siteScopeOf('co.uk')).toMatchObject({ hostIsSuffix: true });
-    expect(siteScopeOf('bucket.s3.amazonaws.com')).toMatchObject({ hostIsSuffix: false, sharedSuffix: true, domain: 'bucket.s3.amazonaws.com' });
-    expect(siteScopeOf('WWW.Example.COM.')).toEqual({ host: 'www.example.com', domain: 'example.com', sharedSuffix: false, hostIsSuffix: false });
+    expect(siteScopeOf('bucket.s3.amazonaws.com')).toMatchObject({
+      hostIsSuffix: false,
+      sharedSuffix: true,
+      domain: 'bucket.s3.amazonaws.com',
+    });
+    expect(siteScopeOf('WWW.Example.COM.')).toEqual({
+      host: 'www.example.com',
+      domain: 'example.com',
+      sharedSuffix: false,
+      hostIsSuffix: false,
+    });
   });
 });
 

@@ -20,10 +20,21 @@ const S = 1000;
 const MIN = 60 * S;
 
 const incident = (headers: Record<string, string> = {}, lastSeenAt = NOW): Incident => ({
-  id: 'inc-1', url: 'https://a.test/page', failure: { type: 'http', status: 503, statusLine: 'HTTP/1.1 503' },
-  at: lastSeenAt, lastSeenAt, occurrences: 1, headers, fingerprint: { edge: null, server: null, traceIds: [] }, incognito: false, checks: {},
+  id: 'inc-1',
+  url: 'https://a.test/page',
+  failure: { type: 'http', status: 503, statusLine: 'HTTP/1.1 503' },
+  at: lastSeenAt,
+  lastSeenAt,
+  occurrences: 1,
+  headers,
+  fingerprint: { edge: null, server: null, traceIds: [] },
+  incognito: false,
+  checks: {},
 });
-const watching = (over: Partial<WatchState> = {}): WatchState => ({ ...startWatchState(incident(), NOW, T, false, 'w1'), ...over });
+const watching = (over: Partial<WatchState> = {}): WatchState => ({
+  ...startWatchState(incident(), NOW, T, false, 'w1'),
+  ...over,
+});
 
 /** Runs the watch against a site that always fails, returning every try time. */
 function tryTimes(state: WatchState, fail = { status: 503 }): number[] {
@@ -142,21 +153,39 @@ describe('tries', () => {
   it('a success ends the watch as back', () => {
     const claimed = claimTry(watching({ reload: true }), NOW + 12 * S, T)!;
     const after = afterTry(claimed, { status: 200 }, NOW + 13 * S, T);
-    expect(after).toMatchObject({ status: 'back', endedAt: NOW + 13 * S, reload: true, lastTry: { status: 200, at: NOW + 13 * S } });
+    expect(after).toMatchObject({
+      status: 'back',
+      endedAt: NOW + 13 * S,
+      reload: true,
+      lastTry: { status: 200, at: NOW + 13 * S },
+    });
     expect(after.tryingSince).toBeUndefined();
     expect(claimTry(after, NOW + 99 * MIN, T)).toBeNull();
   });
   it('a failure records the last try and schedules the next', () => {
     const claimed = claimTry(watching(), NOW + 12 * S, T)!;
     const after = afterTry(claimed, { error: 'timeout' }, NOW + 20 * S, T);
-    expect(after).toMatchObject({ status: 'watching', tries: 1, lastTry: { error: 'timeout', at: NOW + 20 * S }, nextTryAt: NOW + 44 * S });
+    expect(after).toMatchObject({
+      status: 'watching',
+      tries: 1,
+      lastTry: { error: 'timeout', at: NOW + 20 * S },
+      nextTryAt: NOW + 44 * S,
+    });
   });
 });
 
 describe('tuning from storage', () => {
   it('takes valid overrides and bounds the rest', () => {
-    expect(mergeWatchTuning({ firstDelayMs: 1000, maxDelayMs: 2000 })).toMatchObject({ firstDelayMs: 1000, maxDelayMs: 2000, maxTries: 20 });
-    expect(mergeWatchTuning({ firstDelayMs: 0, timeoutMs: 1e9, maxTries: 'many' })).toMatchObject({ firstDelayMs: 500, timeoutMs: 60_000, maxTries: 20 });
+    expect(mergeWatchTuning({ firstDelayMs: 1000, maxDelayMs: 2000 })).toMatchObject({
+      firstDelayMs: 1000,
+      maxDelayMs: 2000,
+      maxTries: 20,
+    });
+    expect(mergeWatchTuning({ firstDelayMs: 0, timeoutMs: 1e9, maxTries: 'many' })).toMatchObject({
+      firstDelayMs: 500,
+      timeoutMs: 60_000,
+      maxTries: 20,
+    });
     expect(mergeWatchTuning({ firstDelayMs: 60_000, maxDelayMs: 1000 }).maxDelayMs).toBe(60_000);
     expect(mergeWatchTuning(null)).toEqual(T);
     expect(mergeWatchTuning({ firstDelayMs: Number.NaN })).toEqual(T);
@@ -172,7 +201,11 @@ describe('tuning from storage', () => {
 });
 
 describe('which watch is current', () => {
-  const record = (watch: WatchState, inc: Incident | null = incident()): TabRecord => ({ tabId: 1, watch, ...(inc ? { incident: inc } : {}) });
+  const record = (watch: WatchState, inc: Incident | null = incident()): TabRecord => ({
+    tabId: 1,
+    watch,
+    ...(inc ? { incident: inc } : {}),
+  });
   it('belongs to the incident the tab shows', () => {
     expect(isWatchCurrent(record(watching()))).toBe(true);
     expect(isWatchCurrent(record(watching(), null))).toBe(false);

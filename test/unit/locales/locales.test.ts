@@ -19,8 +19,14 @@ describe('locales', () => {
   });
   it.each(languages)('%s has every English key and no stale one', (lang) => {
     const translated = load(lang);
-    expect(Object.keys(translated).filter((k) => !(k in english)), 'stale keys').toEqual([]);
-    expect(Object.keys(english).filter((k) => !(k in translated)), 'missing keys').toEqual([]);
+    expect(
+      Object.keys(translated).filter((k) => !(k in english)),
+      'stale keys',
+    ).toEqual([]);
+    expect(
+      Object.keys(english).filter((k) => !(k in translated)),
+      'missing keys',
+    ).toEqual([]);
   });
   it.each(languages)('%s keeps every $n substitution and leaves nothing empty', (lang) => {
     const translated = load(lang);

@@ -24,8 +24,17 @@ const KEYS = Object.keys(messages);
  * into keys elsewhere). Add a name here only if it is not shown to anyone.
  */
 const NOT_KEYS = new Set([
-  'watchTuning', 'siteStatusIndicator', 'privateLoaded', 'siteReachable', 'lastSeenAt', 'thirdPartyOn', 'thirdPartyOff',
-  'net_certificate', 'net_dns_records', 'net_firewall_drop', 'net_listening',
+  'watchTuning',
+  'siteStatusIndicator',
+  'privateLoaded',
+  'siteReachable',
+  'lastSeenAt',
+  'thirdPartyOn',
+  'thirdPartyOff',
+  'net_certificate',
+  'net_dns_records',
+  'net_firewall_drop',
+  'net_listening',
 ]);
 
 function sourceFiles(dir: string): string[] {
@@ -55,25 +64,42 @@ const sources = files.map((file) => ({ file, text: withoutComments(readFileSync(
 
 /** Literals passed straight to a translating function. */
 const passed = sources.flatMap(({ file, text }) =>
-  [...text.matchAll(/\b(?:t|getMessage|translate|progress|ev)\(\s*'([^'@][^']*)'/g)].map((m) => ({ file, key: m[1] as string })));
+  [...text.matchAll(/\b(?:t|getMessage|translate|progress|ev)\(\s*'([^'@][^']*)'/g)].map((m) => ({
+    file,
+    key: m[1] as string,
+  })),
+);
 
 /** Literals anywhere that are spelled like a key of a known family. */
 const spelledLikeKeys = sources.flatMap(({ file, text }) =>
-  [...text.matchAll(/'([a-z][A-Za-z0-9]*[A-Z_][A-Za-z0-9_]*)'/g)].map((m) => m[1] as string)
+  [...text.matchAll(/'([a-z][A-Za-z0-9]*[A-Z_][A-Za-z0-9_]*)'/g)]
+    .map((m) => m[1] as string)
     .filter((name) => FAMILIES.has(familyOf(name) ?? '') && !isPrefixOfKeys(name) && !NOT_KEYS.has(name))
-    .map((key) => ({ file, key })));
+    .map((key) => ({ file, key })),
+);
 
 /** Keys built from data, where no literal shows the whole key. */
 const built = [
   ...CHECK_IDS.flatMap((id) => [checkTitleKey(id), checkAboutKey(id)]),
   ...CHECK_OUTCOMES.map(outcomeKey),
-  ...PAGE_KINDS.filter((kind) => kind !== 'web').flatMap((kind) => [pageKindKey(kind, 'title'), pageKindKey(kind, 'body')]),
+  ...PAGE_KINDS.filter((kind) => kind !== 'web').flatMap((kind) => [
+    pageKindKey(kind, 'title'),
+    pageKindKey(kind, 'body'),
+  ]),
   ...ENDPOINT_FIELDS.flatMap((f) => [`endpoint_${f.id}_label`, `endpoint_${f.id}_hint`]),
-  ...[true, false].flatMap((on) => contactedHosts({ ...DEFAULT_SETTINGS, thirdPartyLookups: on })
-    .flatMap((h) => [...h.purposes.map((p) => `hostPurpose_${p}`), `hostWhen_${h.when}`])),
+  ...[true, false].flatMap((on) =>
+    contactedHosts({ ...DEFAULT_SETTINGS, thirdPartyLookups: on }).flatMap((h) => [
+      ...h.purposes.map((p) => `hostPurpose_${p}`),
+      `hostWhen_${h.when}`,
+    ]),
+  ),
   ...NETWORK_ERROR_KINDS.map((kind) => `historyNet_${kind}`),
-  ...['reload', 'clearSiteData'].flatMap((p) => ['Fixed', 'SameError', 'OtherError', 'OtherStatus', 'Challenge', 'NoAnswer'].map((s) => p + s)),
-  ...(['Cleared', 'Kept', 'Unscoped', 'Failed'] as const).flatMap((s) => [...SITE_DATA_TYPES, 'cookies' as const].map((t) => siteDataKey(s, t))),
+  ...['reload', 'clearSiteData'].flatMap((p) =>
+    ['Fixed', 'SameError', 'OtherError', 'OtherStatus', 'Challenge', 'NoAnswer'].map((s) => p + s),
+  ),
+  ...(['Cleared', 'Kept', 'Unscoped', 'Failed'] as const).flatMap((s) =>
+    [...SITE_DATA_TYPES, 'cookies' as const].map((t) => siteDataKey(s, t)),
+  ),
   ...['nxdomain', 'no_address', 'servfail', 'unknown'].map((s) => `evidenceDnsPublic_${s}`),
   ...['win', 'mac', 'linux'].map((os) => `evidenceFlushCommand_${os}`),
   ...['cros', 'android', 'other'].map((os) => `evidenceFlushDevice_${os}`),
@@ -108,6 +134,7 @@ describe('message keys in src/', () => {
     for (const name of NOT_KEYS) expect(all, name).toContain(`'${name}'`);
   });
   it('no message has a stray $ outside its $1…$9 substitutions', () => {
-    for (const [key, entry] of Object.entries(messages)) expect(entry?.message.replace(/\$[1-9]/g, ''), key).not.toContain('$');
+    for (const [key, entry] of Object.entries(messages))
+      expect(entry?.message.replace(/\$[1-9]/g, ''), key).not.toContain('$');
   });
 });

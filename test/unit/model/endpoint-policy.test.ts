@@ -6,9 +6,13 @@ import { mergeSettings } from '../../../src/model/merge-settings';
 import { DEFAULT_SETTINGS } from '../../../src/model/settings';
 
 describe('endpointProblem', () => {
-  it.each(['https://api.globalping.io/v1/measurements', 'http://127.0.0.1:8123/x', 'http://127.1.2.3/', 'http://localhost:9/', 'http://[::1]:80/'])(
-    'accepts %s', (address) => expect(endpointProblem(address)).toBeNull(),
-  );
+  it.each([
+    'https://api.globalping.io/v1/measurements',
+    'http://127.0.0.1:8123/x',
+    'http://127.1.2.3/',
+    'http://localhost:9/',
+    'http://[::1]:80/',
+  ])('accepts %s', (address) => expect(endpointProblem(address)).toBeNull());
   it.each([
     ['javascript:alert(1)', 'scheme'],
     ['data:text/plain,ok', 'scheme'],
@@ -39,26 +43,45 @@ describe('endpointProblem', () => {
 
 describe('settings as the steps read them', () => {
   it('a data: connectivity address never reaches the network step (it would always say "your connection works")', () => {
-    expect(mergeSettings({ endpoints: { connectivity: ['data:text/plain,'] } }).endpoints.connectivity).toEqual(DEFAULT_SETTINGS.endpoints.connectivity);
-    expect(mergeSettings({ endpoints: { connectivity: ['data:text/plain,', 'http://127.0.0.1:9/ok'] } }).endpoints.connectivity).toEqual(['http://127.0.0.1:9/ok']);
+    expect(mergeSettings({ endpoints: { connectivity: ['data:text/plain,'] } }).endpoints.connectivity).toEqual(
+      DEFAULT_SETTINGS.endpoints.connectivity,
+    );
+    expect(
+      mergeSettings({ endpoints: { connectivity: ['data:text/plain,', 'http://127.0.0.1:9/ok'] } }).endpoints
+        .connectivity,
+    ).toEqual(['http://127.0.0.1:9/ok']);
   });
 
   it('unusable single addresses fall back to their defaults', () => {
     const e = mergeSettings({
       endpoints: {
-        dohResolver: 'javascript:alert(1)', globalping: 'http://api.globalping.io/v1', statusPage: 'chrome-extension://x/{domain}',
-        archive: 'data:,{url}', captivePortal: { url: 'file:///x', expectStatus: 99999 }, providerStatusPages: { cloudflare: 'javascript:1', vercel: '' },
+        dohResolver: 'javascript:alert(1)',
+        globalping: 'http://api.globalping.io/v1',
+        statusPage: 'chrome-extension://x/{domain}',
+        archive: 'data:,{url}',
+        captivePortal: { url: 'file:///x', expectStatus: 99999 },
+        providerStatusPages: { cloudflare: 'javascript:1', vercel: '' },
       },
     }).endpoints;
     const d = DEFAULT_SETTINGS.endpoints;
-    expect([e.dohResolver, e.globalping, e.statusPage, e.archive]).toEqual([d.dohResolver, d.globalping, d.statusPage, d.archive]);
+    expect([e.dohResolver, e.globalping, e.statusPage, e.archive]).toEqual([
+      d.dohResolver,
+      d.globalping,
+      d.statusPage,
+      d.archive,
+    ]);
     expect(e.captivePortal).toEqual(d.captivePortal);
     expect(e.providerStatusPages?.cloudflare).toBe(d.providerStatusPages?.cloudflare);
     expect(e.providerStatusPages?.vercel).toBe('');
   });
 
   it.each([
-    [-1, 1000], [0, 1000], [999, 1000], [1e12, 60_000], [3000, 3000], [2500.4, 2500],
+    [-1, 1000],
+    [0, 1000],
+    [999, 1000],
+    [1e12, 60_000],
+    [3000, 3000],
+    [2500.4, 2500],
   ])('a time limit of %s ms becomes %s ms', (stored, used) => {
     expect(mergeSettings({ checkTimeoutMs: stored }).checkTimeoutMs).toBe(used);
   });
@@ -67,13 +90,25 @@ describe('settings as the steps read them', () => {
   });
 
   it('whatever is stored, every address a step gets passes the rule', () => {
-    const address = fc.oneof(fc.webUrl({ validSchemes: ['http', 'https', 'ftp', 'javascript', 'data', 'chrome-extension', 'moz-extension'] }), fc.string());
+    const address = fc.oneof(
+      fc.webUrl({ validSchemes: ['http', 'https', 'ftp', 'javascript', 'data', 'chrome-extension', 'moz-extension'] }),
+      fc.string(),
+    );
     fc.assert(
-      fc.property(fc.record({ connectivity: fc.array(address), dohResolver: address, globalping: address, statusPage: address, archive: address }), (endpoints) => {
-        const e = mergeSettings({ endpoints }).endpoints;
-        for (const a of [...e.connectivity, e.dohResolver, e.globalping]) expect(endpointProblem(a)).toBeNull();
-        for (const t of [e.statusPage, e.archive]) expect(templateProblem(t)).toBeNull();
-      }),
+      fc.property(
+        fc.record({
+          connectivity: fc.array(address),
+          dohResolver: address,
+          globalping: address,
+          statusPage: address,
+          archive: address,
+        }),
+        (endpoints) => {
+          const e = mergeSettings({ endpoints }).endpoints;
+          for (const a of [...e.connectivity, e.dohResolver, e.globalping]) expect(endpointProblem(a)).toBeNull();
+          for (const t of [e.statusPage, e.archive]) expect(templateProblem(t)).toBeNull();
+        },
+      ),
       { numRuns: 150 },
     );
   }, 30_000);

@@ -15,16 +15,41 @@ import type { Failure } from '../../../src/model/failure';
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 const http = (status: number): Failure => ({ type: 'http', status, statusLine: `HTTP/1.1 ${status}` });
-const incident = (url: string, at: number, failure: Failure = http(502), incognito = false) => ({ url, failure, incognito, lastSeenAt: at });
-const entry = (site: string, at: number, status = 502): HistoryEntry => ({ site, at, failure: { type: 'http', status } });
+const incident = (url: string, at: number, failure: Failure = http(502), incognito = false) => ({
+  url,
+  failure,
+  incognito,
+  lastSeenAt: at,
+});
+const entry = (site: string, at: number, status = 502): HistoryEntry => ({
+  site,
+  at,
+  failure: { type: 'http', status },
+});
 
 describe('addToHistory', () => {
   const now = Date.UTC(2024, 4, 10, 12);
   it('stores the origin, the status or network kind, and the time — nothing else', () => {
-    const next = addToHistory(undefined, { ...incident('https://example.com/private/path?token=secret', now), ...{ headers: { a: 'b' } } }, now);
+    const next = addToHistory(
+      undefined,
+      { ...incident('https://example.com/private/path?token=secret', now), ...{ headers: { a: 'b' } } },
+      now,
+    );
     expect(next).toEqual([{ site: 'https://example.com', at: now, failure: { type: 'http', status: 502 } }]);
-    const network = addToHistory(next, incident('https://example.com/', now + 5000, { type: 'network', kind: 'dns', error: 'net::ERR_NAME_NOT_RESOLVED' }), now);
-    expect(network?.[1]).toEqual({ site: 'https://example.com', at: now + 5000, failure: { type: 'network', kind: 'dns' } });
+    const network = addToHistory(
+      next,
+      incident('https://example.com/', now + 5000, {
+        type: 'network',
+        kind: 'dns',
+        error: 'net::ERR_NAME_NOT_RESOLVED',
+      }),
+      now,
+    );
+    expect(network?.[1]).toEqual({
+      site: 'https://example.com',
+      at: now + 5000,
+      failure: { type: 'network', kind: 'dns' },
+    });
     expect(JSON.stringify(network)).not.toMatch(/token|secret|private|ERR_NAME/);
   });
   it('never records a private window', () => {
@@ -41,7 +66,9 @@ describe('addToHistory', () => {
   });
   it('survives a corrupt stored value', () => {
     expect(addToHistory('garbage', incident('https://a.test/', now), now)).toHaveLength(1);
-    expect(addToHistory([{ site: 'https://a.test/path', at: 1 }, null, 5], incident('https://b.test/', now), now)).toHaveLength(1);
+    expect(
+      addToHistory([{ site: 'https://a.test/path', at: 1 }, null, 5], incident('https://b.test/', now), now),
+    ).toHaveLength(1);
   });
 });
 
@@ -67,7 +94,8 @@ describe('pruneHistory', () => {
   });
   it('caps a history that keeps growing through addToHistory', () => {
     let stored: HistoryEntry[] | null = [];
-    for (let i = 0; i < 500; i++) stored = addToHistory(stored, incident(`https://s${i % 40}.test/`, now + i * 10_000), now + i * 10_000) ?? stored;
+    for (let i = 0; i < 500; i++)
+      stored = addToHistory(stored, incident(`https://s${i % 40}.test/`, now + i * 10_000), now + i * 10_000) ?? stored;
     expect(stored).toHaveLength(HISTORY_LIMITS.total);
   });
 });
@@ -97,7 +125,13 @@ describe('summarizeSite', () => {
     const earlyToday = Date.UTC(2024, 4, 9, 13); // 01:00 local
     const lateYesterday = Date.UTC(2024, 4, 9, 11); // 23:00 local, yet the same UTC day as `now`
     expect(startOfLocalDay(now)).toBe(Date.UTC(2024, 4, 9, 12));
-    expect(summarizeSite([entry('https://a.test', earlyToday), entry('https://a.test', lateYesterday)], 'https://a.test', now).today).toBe(1);
+    expect(
+      summarizeSite(
+        [entry('https://a.test', earlyToday), entry('https://a.test', lateYesterday)],
+        'https://a.test',
+        now,
+      ).today,
+    ).toBe(1);
   });
   it('is zero for a site with no failure today, or a page that is not a site', () => {
     const now = new Date(2024, 4, 10, 14).getTime();
@@ -124,9 +158,15 @@ describe('groupBySite and parseHistory', () => {
 });
 
 describe('the options page states the limits the code keeps', () => {
-  it.each(['en', 'de', 'es', 'fr'])('%s: "kept 7 days, at most 20 per site and 200 in all" are HISTORY_LIMITS', (locale) => {
-    const messages = JSON.parse(readFileSync(`public/_locales/${locale}/messages.json`, 'utf8')) as Record<string, { message: string }>;
-    const numbers = (messages.option_historyEnabled_hint?.message.match(/\d+/g) ?? []).map(Number);
-    expect(numbers).toEqual([HISTORY_LIMITS.maxAgeMs / DAY, HISTORY_LIMITS.perSite, HISTORY_LIMITS.total]);
-  });
+  it.each(['en', 'de', 'es', 'fr'])(
+    '%s: "kept 7 days, at most 20 per site and 200 in all" are HISTORY_LIMITS',
+    (locale) => {
+      const messages = JSON.parse(readFileSync(`public/_locales/${locale}/messages.json`, 'utf8')) as Record<
+        string,
+        { message: string }
+      >;
+      const numbers = (messages.option_historyEnabled_hint?.message.match(/\d+/g) ?? []).map(Number);
+      expect(numbers).toEqual([HISTORY_LIMITS.maxAgeMs / DAY, HISTORY_LIMITS.perSite, HISTORY_LIMITS.total]);
+    },
+  );
 });

@@ -3,8 +3,14 @@ import { mergeSettings } from '../../../src/model/merge-settings';
 import { DEFAULT_SETTINGS } from '../../../src/model/settings';
 
 describe('the defaults the README and the options page promise', () => {
-  it('third-party look-ups, the page\'s path and automatic checks are off; history and the notice on; every address https', () => {
-    expect(DEFAULT_SETTINGS).toMatchObject({ thirdPartyLookups: false, sharePagePath: false, autoRunChecks: false, historyEnabled: true, errorPageNotice: true });
+  it("third-party look-ups, the page's path and automatic checks are off; history and the notice on; every address https", () => {
+    expect(DEFAULT_SETTINGS).toMatchObject({
+      thirdPartyLookups: false,
+      sharePagePath: false,
+      autoRunChecks: false,
+      historyEnabled: true,
+      errorPageNotice: true,
+    });
     const { captivePortal, providerStatusPages, ...rest } = DEFAULT_SETTINGS.endpoints;
     const addresses = [...Object.values(rest).flat(), ...Object.values(providerStatusPages ?? {})].map(String);
     for (const address of addresses) expect(address).toMatch(/^https:\/\//);
@@ -26,7 +32,9 @@ describe('mergeSettings', () => {
     expect(s.checkTimeoutMs).toBe(3000);
   });
   it('overrides single endpoints (tests point them at 127.0.0.1)', () => {
-    const s = mergeSettings({ endpoints: { dohResolver: 'http://127.0.0.1:9/dns-query', connectivity: ['http://127.0.0.1:9/a', 5] } });
+    const s = mergeSettings({
+      endpoints: { dohResolver: 'http://127.0.0.1:9/dns-query', connectivity: ['http://127.0.0.1:9/a', 5] },
+    });
     expect(s.endpoints.dohResolver).toBe('http://127.0.0.1:9/dns-query');
     expect(s.endpoints.connectivity).toEqual(DEFAULT_SETTINGS.endpoints.connectivity);
     expect(s.endpoints.archive).toBe(DEFAULT_SETTINGS.endpoints.archive);

@@ -9,7 +9,8 @@ import { getMessage } from '../support/locale-messages';
 
 vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
 
-const storedSettings = async () => (await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] as Settings | undefined;
+const storedSettings = async () =>
+  (await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] as Settings | undefined;
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -25,7 +26,9 @@ describe('options page', () => {
 
     fireEvent.input(input, { target: { value: 'file:///etc/hosts' } });
     fireEvent.change(input);
-    const error = await screen.findByText(/Enter a full address starting with https:\/\/\. Plain http:\/\/ is only for this computer/);
+    const error = await screen.findByText(
+      /Enter a full address starting with https:\/\/\. Plain http:\/\/ is only for this computer/,
+    );
     expect(input.getAttribute('aria-invalid')).toBe('true');
     expect(input.getAttribute('aria-describedby')?.split(' ')).toContain(error.id);
     expect(await storedSettings()).toBeUndefined();
@@ -33,7 +36,9 @@ describe('options page', () => {
     fireEvent.input(input, { target: { value: 'http://127.0.0.1:9/dns-query' } });
     expect(screen.queryByText(/Enter a full address/)).toBeNull();
     fireEvent.change(input);
-    await waitFor(async () => expect((await storedSettings())?.endpoints.dohResolver).toBe('http://127.0.0.1:9/dns-query'));
+    await waitFor(async () =>
+      expect((await storedSettings())?.endpoints.dohResolver).toBe('http://127.0.0.1:9/dns-query'),
+    );
     expect(await screen.findByText('Saved.')).toBeTruthy();
   });
 
@@ -50,7 +55,10 @@ describe('options page', () => {
 
   it('restores the default addresses, dropping an invalid draft', async () => {
     await fakeBrowser.storage.local.set({
-      [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, endpoints: { ...DEFAULT_SETTINGS.endpoints, archive: 'http://127.0.0.1:9/{url}' } },
+      [SETTINGS_KEY]: {
+        ...DEFAULT_SETTINGS,
+        endpoints: { ...DEFAULT_SETTINGS.endpoints, archive: 'http://127.0.0.1:9/{url}' },
+      },
     });
     render(<OptionsPage />);
     const connectivity = (await screen.findByLabelText(/Connectivity test addresses/)) as HTMLTextAreaElement;
@@ -76,7 +84,9 @@ describe('options page', () => {
     await fakeBrowser.storage.local.set({ [HISTORY_KEY]: history });
     render(<OptionsPage />);
     const list = await screen.findByRole('list', { name: 'Recent failures' });
-    const sites = within(list).getAllByText(/^https:\/\//).map((el) => el.textContent);
+    const sites = within(list)
+      .getAllByText(/^https:\/\//)
+      .map((el) => el.textContent);
     expect(sites).toEqual(['https://a.test', 'https://b.test']);
     expect(within(list).getByText(/2 failures · last: 503/)).toBeTruthy();
 

@@ -45,7 +45,11 @@ describe('contactedHosts', () => {
     expect(on.find((h) => h.host === 'archive.org')?.when).toBe('thirdPartyOn');
   });
   it('follows edited endpoints', () => {
-    const endpoints = { ...DEFAULT_SETTINGS.endpoints, connectivity: ['http://127.0.0.1:9/a'], dohResolver: 'http://127.0.0.1:9/dns' };
+    const endpoints = {
+      ...DEFAULT_SETTINGS.endpoints,
+      connectivity: ['http://127.0.0.1:9/a'],
+      dohResolver: 'http://127.0.0.1:9/dns',
+    };
     const hosts = contactedHosts({ thirdPartyLookups: false, endpoints });
     expect(hosts.find((h) => h.host === '127.0.0.1:9')?.purposes).toEqual(['connectivity', 'doh']);
     expect(hosts.some((h) => h.host === 'www.google.com')).toBe(false);
@@ -56,7 +60,9 @@ describe('the options page\'s list is the README\'s "hosts contacted" table', ()
   const rows = readmeHostRows();
   const site = { host: '(site)', domain: '{domain}' };
   it('the same hosts, each under the third-party switch exactly when the README says so', () => {
-    const page = contactedHosts({ ...DEFAULT_SETTINGS, thirdPartyLookups: true }).map((h) => `${h.host ?? site.host} ${h.when === 'step' ? 'always' : 'switch'}`);
+    const page = contactedHosts({ ...DEFAULT_SETTINGS, thirdPartyLookups: true }).map(
+      (h) => `${h.host ?? site.host} ${h.when === 'step' ? 'always' : 'switch'}`,
+    );
     const readme = rows.flatMap((r) => rowHosts(r, site).map((h) => `${h} ${r.thirdParty ? 'switch' : 'always'}`));
     expect([...new Set(page)].sort()).toEqual([...new Set(readme)].sort());
   });

@@ -15,7 +15,14 @@ describe('ENDPOINT_FIELDS', () => {
     const touched = new Set<string>();
     for (const f of ENDPOINT_FIELDS) {
       const before = defaults();
-      const after = f.write(before, f.id === 'captiveStatus' ? '204' : f.id === 'connectivity' ? 'http://127.0.0.1:1/a' : 'http://127.0.0.1:1/{domain}{url}');
+      const after = f.write(
+        before,
+        f.id === 'captiveStatus'
+          ? '204'
+          : f.id === 'connectivity'
+            ? 'http://127.0.0.1:1/a'
+            : 'http://127.0.0.1:1/{domain}{url}',
+      );
       for (const key of Object.keys(before) as (keyof Endpoints)[]) {
         if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) touched.add(key);
       }
@@ -32,7 +39,11 @@ describe('ENDPOINT_FIELDS', () => {
     e = field('captiveBody').write(e, '');
     const merged = mergeSettings({ endpoints: e }).endpoints;
     expect(merged.connectivity).toEqual(['http://127.0.0.1:9/a', 'http://127.0.0.1:9/b']);
-    expect(merged.captivePortal).toEqual({ url: DEFAULT_SETTINGS.endpoints.captivePortal.url, expectStatus: 204, expectBody: '' });
+    expect(merged.captivePortal).toEqual({
+      url: DEFAULT_SETTINGS.endpoints.captivePortal.url,
+      expectStatus: 204,
+      expectBody: '',
+    });
     expect(field('connectivity').read(merged)).toBe('http://127.0.0.1:9/a\nhttp://127.0.0.1:9/b');
   });
   it('never changes the defaults object', () => {
@@ -51,7 +62,8 @@ describe('provider status pages', () => {
     expect(lines).toContain(`cloudflare ${DEFAULT_SETTINGS.endpoints.providerStatusPages?.cloudflare}`);
   });
   it('turns off a provider written alone or left out', () => {
-    const written = f.write(defaults(), 'cloudflare http://127.0.0.1:9/api/v2/status.json\nvercel').providerStatusPages ?? {};
+    const written =
+      f.write(defaults(), 'cloudflare http://127.0.0.1:9/api/v2/status.json\nvercel').providerStatusPages ?? {};
     expect(written.cloudflare).toBe('http://127.0.0.1:9/api/v2/status.json');
     expect(written.vercel).toBe('');
     expect(written.github).toBe('');
@@ -61,6 +73,9 @@ describe('provider status pages', () => {
     expect(unknown?.key).toBe('optionsErrorProviderUnknown');
     expect(unknown?.args?.slice(0, 2)).toEqual(['2', 'mystery']);
     expect(f.validate('vercel file:///x')).toEqual({ key: 'optionsErrorProviderLine', args: ['1'] });
-    expect(f.validate('vercel https://a.test https://b.test')).toEqual({ key: 'optionsErrorProviderLine', args: ['1'] });
+    expect(f.validate('vercel https://a.test https://b.test')).toEqual({
+      key: 'optionsErrorProviderLine',
+      args: ['1'],
+    });
   });
 });

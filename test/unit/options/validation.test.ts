@@ -14,7 +14,15 @@ describe('validateHttpUrl', () => {
     expect(validateHttpUrl('  http://127.0.0.1:8080/x ')).toBeNull();
   });
   it('rejects every other scheme, partial addresses and nothing', () => {
-    for (const bad of ['file:///etc/hosts', 'javascript:alert(1)', 'data:text/plain,x', 'ftp://example.com', 'example.com', 'https://', 'http//x']) {
+    for (const bad of [
+      'file:///etc/hosts',
+      'javascript:alert(1)',
+      'data:text/plain,x',
+      'ftp://example.com',
+      'example.com',
+      'https://',
+      'http//x',
+    ]) {
       expect(validateHttpUrl(bad), bad).toEqual({ key: 'optionsErrorHttps' });
       expect(validateHttpUrl(bad, 'captive-portal'), bad).toEqual({ key: 'optionsErrorUrl' });
     }
@@ -26,7 +34,10 @@ describe('validateTemplate', () => {
   it('needs its placeholder and must give an http(s) address once filled in', () => {
     expect(validateTemplate('https://status.{domain}/api/v2/status.json', '{domain}')).toBeNull();
     expect(validateTemplate('https://archive.org/wayback/available?url={url}', '{url}')).toBeNull();
-    expect(validateTemplate('https://status.example.com/api', '{domain}')).toEqual({ key: 'optionsErrorPlaceholder', args: ['{domain}'] });
+    expect(validateTemplate('https://status.example.com/api', '{domain}')).toEqual({
+      key: 'optionsErrorPlaceholder',
+      args: ['{domain}'],
+    });
     expect(validateTemplate('file:///{domain}', '{domain}')).toEqual({ key: 'optionsErrorHttps' });
   });
 });
@@ -36,7 +47,10 @@ describe('URL lists', () => {
     expect(parseUrlList(' https://a.test/204 \n\nhttp://b.test\n')).toEqual(['https://a.test/204', 'http://b.test']);
   });
   it('names the first bad line', () => {
-    expect(validateUrlList('https://a.test\n\nfile:///x')).toEqual({ key: 'optionsErrorListLine', args: ['3', 'file:///x'] });
+    expect(validateUrlList('https://a.test\n\nfile:///x')).toEqual({
+      key: 'optionsErrorListLine',
+      args: ['3', 'file:///x'],
+    });
     expect(validateUrlList('\n  \n')).toEqual({ key: 'optionsErrorListEmpty' });
     expect(validateUrlList('https://a.test\nhttps://b.test')).toBeNull();
   });
@@ -50,7 +64,8 @@ describe('numbers', () => {
   it('takes whole seconds between 1 and 60', () => {
     expect(validateSeconds('8')).toBeNull();
     expect(validateSeconds('60')).toBeNull();
-    for (const bad of ['0', '61', '1.5', '', 'x']) expect(validateSeconds(bad), bad).toEqual({ key: 'optionsErrorSeconds', args: ['1', '60'] });
+    for (const bad of ['0', '61', '1.5', '', 'x'])
+      expect(validateSeconds(bad), bad).toEqual({ key: 'optionsErrorSeconds', args: ['1', '60'] });
   });
 });
 
@@ -73,7 +88,10 @@ describe('the same rule as the steps: https:, plain http: only for this computer
     expect(validateHttpUrl('data:text/plain,success', 'captive-portal')?.key).toBe('optionsErrorUrl');
   });
   it('a data: or plain-http line in the connectivity list is refused, by its line number', () => {
-    expect(validateUrlList('https://a.example/\ndata:text/plain,')).toEqual({ key: 'optionsErrorListLine', args: ['2', 'data:text/plain,'] });
+    expect(validateUrlList('https://a.example/\ndata:text/plain,')).toEqual({
+      key: 'optionsErrorListLine',
+      args: ['2', 'data:text/plain,'],
+    });
     expect(validateUrlList('http://www.google.com/generate_204')?.key).toBe('optionsErrorListLine');
   });
   it('a template that gives javascript: is refused', () => {

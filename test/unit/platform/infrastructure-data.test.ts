@@ -15,12 +15,20 @@ type Loader = typeof import('../../../src/platform/infrastructure-data');
 let detector: Detector;
 let loader: Loader;
 
-const record = async (tab: number) => (await fakeBrowser.storage.session.get(`tab:${tab}`))[`tab:${tab}`] as TabRecord | undefined;
+const record = async (tab: number) =>
+  (await fakeBrowser.storage.session.get(`tab:${tab}`))[`tab:${tab}`] as TabRecord | undefined;
 
 function respond(tabId: number, statusCode: number, responseHeaders: { name: string; value: string }[]): void {
   detector.onHeadersReceived({
-    type: 'main_frame', tabId, frameId: 0, url: `https://shop.test/${tabId}`, statusCode, statusLine: `HTTP/1.1 ${statusCode}`,
-    responseHeaders, incognito: false, timeStamp: 1,
+    type: 'main_frame',
+    tabId,
+    frameId: 0,
+    url: `https://shop.test/${tabId}`,
+    statusCode,
+    statusLine: `HTTP/1.1 ${statusCode}`,
+    responseHeaders,
+    incognito: false,
+    timeStamp: 1,
   } as unknown as Parameters<Detector['onHeadersReceived']>[0]);
 }
 
@@ -40,7 +48,7 @@ beforeEach(async () => {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('loading the infrastructure registry', () => {
-  it('fetches the extension\'s own data file once, however many failures ask at once', async () => {
+  it("fetches the extension's own data file once, however many failures ask at once", async () => {
     const [a, b] = await Promise.all([loader.loadInfrastructure(), loader.loadInfrastructure()]);
     await loader.loadInfrastructure();
     expect(fetchData).toHaveBeenCalledTimes(1);
@@ -62,7 +70,11 @@ describe('loading the infrastructure registry', () => {
     await vi.waitFor(async () => expect((await record(21))?.challenge).toBeDefined(), SETTLE);
     expect(fetchData).not.toHaveBeenCalled();
 
-    respond(22, 502, [{ name: 'Server', value: 'cloudflare' }, { name: 'CF-RAY', value: '87d2c9a4e8f1a2b3-FRA' }, { name: 'fly-request-id', value: '01HX' }]);
+    respond(22, 502, [
+      { name: 'Server', value: 'cloudflare' },
+      { name: 'CF-RAY', value: '87d2c9a4e8f1a2b3-FRA' },
+      { name: 'fly-request-id', value: '01HX' },
+    ]);
     await vi.waitFor(async () => expect((await record(22))?.incident).toBeDefined(), SETTLE);
     const incident = (await record(22))!.incident!;
     expect(fetchData).toHaveBeenCalledTimes(1);

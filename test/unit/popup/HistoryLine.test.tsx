@@ -30,7 +30,10 @@ describe('HistoryLine', () => {
   });
 
   it('says nothing for another site, or when history is off', async () => {
-    await fakeBrowser.storage.local.set({ [HISTORY_KEY]: history, [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, historyEnabled: false } });
+    await fakeBrowser.storage.local.set({
+      [HISTORY_KEY]: history,
+      [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, historyEnabled: false },
+    });
     const { container } = render(
       <>
         <HistoryLine url="https://a.test/page" />

@@ -12,7 +12,11 @@ import { getMessage } from '../support/locale-messages';
 
 vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
 
-const incident = { url: 'https://shop.example.com/reset-password/tok123/confirm?token=secret', ip: '93.184.216.34', fingerprint: { edge: 'cloudflare' as const, server: null, traceIds: [] } };
+const incident = {
+  url: 'https://shop.example.com/reset-password/tok123/confirm?token=secret',
+  ip: '93.184.216.34',
+  fingerprint: { edge: 'cloudflare' as const, server: null, traceIds: [] },
+};
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -34,7 +38,13 @@ const lines = (container: Element) => [...container.querySelectorAll('li')].map(
 describe('SendPreview', () => {
   it.each([false, true])('the archive look-up as sent (path allowed: %s), never the query', async (sharePagePath) => {
     const container = await shown('archived-copy', { thirdPartyLookups: true, sharePagePath });
-    const [request] = outgoingRequests('archived-copy', { url: incident.url, ip: incident.ip, edge: 'cloudflare', scope: null, settings: { ...DEFAULT_SETTINGS, thirdPartyLookups: true, sharePagePath } });
+    const [request] = outgoingRequests('archived-copy', {
+      url: incident.url,
+      ip: incident.ip,
+      edge: 'cloudflare',
+      scope: null,
+      settings: { ...DEFAULT_SETTINGS, thirdPartyLookups: true, sharePagePath },
+    });
     expect(lines(container)).toEqual([`GET ${request!.url}`]);
     expect(lines(container)[0]!.includes('tok123')).toBe(sharePagePath);
     expect(container.textContent).not.toContain('secret');
@@ -43,21 +53,39 @@ describe('SendPreview', () => {
 
   it('Globalping: the measurement body exactly as posted', async () => {
     const container = await shown('other-locations', { thirdPartyLookups: true });
-    const [request] = outgoingRequests('other-locations', { url: incident.url, ip: incident.ip, edge: 'cloudflare', scope: null, settings: { ...DEFAULT_SETTINGS, thirdPartyLookups: true } });
+    const [request] = outgoingRequests('other-locations', {
+      url: incident.url,
+      ip: incident.ip,
+      edge: 'cloudflare',
+      scope: null,
+      settings: { ...DEFAULT_SETTINGS, thirdPartyLookups: true },
+    });
     expect(container.querySelector('code')?.textContent).toBe(`POST ${request!.url}`);
     expect(JSON.parse(container.querySelector('pre')?.textContent ?? '')).toEqual(JSON.parse(request!.body!));
   });
 
-  it('the status pages, the site\'s own by the Public Suffix List', async () => {
+  it("the status pages, the site's own by the Public Suffix List", async () => {
     const container = await shown('status-page', { thirdPartyLookups: true });
-    const expected = outgoingRequests('status-page', { url: incident.url, ip: incident.ip, edge: 'cloudflare', scope: siteScopeOf('shop.example.com'), settings: { ...DEFAULT_SETTINGS, thirdPartyLookups: true } });
+    const expected = outgoingRequests('status-page', {
+      url: incident.url,
+      ip: incident.ip,
+      edge: 'cloudflare',
+      scope: siteScopeOf('shop.example.com'),
+      settings: { ...DEFAULT_SETTINGS, thirdPartyLookups: true },
+    });
     expect(lines(container)).toEqual(expected.map((r) => `GET ${r.url}`));
     expect(lines(container)).toContain('GET https://status.example.com/api/v2/summary.json');
   });
 
   it('the DNS questions to the resolver of the settings, with look-ups off too', async () => {
-    const container = await shown('dns', { thirdPartyLookups: false, endpoints: { ...DEFAULT_SETTINGS.endpoints, dohResolver: 'https://dns.quad9.net/dns-query' } });
-    expect(lines(container)).toEqual(['GET https://dns.quad9.net/dns-query?name=shop.example.com&type=A', 'GET https://dns.quad9.net/dns-query?name=shop.example.com&type=AAAA']);
+    const container = await shown('dns', {
+      thirdPartyLookups: false,
+      endpoints: { ...DEFAULT_SETTINGS.endpoints, dohResolver: 'https://dns.quad9.net/dns-query' },
+    });
+    expect(lines(container)).toEqual([
+      'GET https://dns.quad9.net/dns-query?name=shop.example.com&type=A',
+      'GET https://dns.quad9.net/dns-query?name=shop.example.com&type=AAAA',
+    ]);
   });
 
   it('look-ups off: it says nothing is sent, and why', async () => {

@@ -20,7 +20,11 @@ const actions: PopupActions = { runCheck: vi.fn(), runAll: vi.fn(), opened: vi.f
 function focusWhen(container: Element, event: 'added' | 'removed'): Promise<Element | null> {
   return new Promise((resolve) => {
     const observer = new MutationObserver((records) => {
-      const hit = records.some((r) => [...(event === 'added' ? r.addedNodes : r.removedNodes)].some((n) => n instanceof Element && n.matches('.step-confirm')));
+      const hit = records.some((r) =>
+        [...(event === 'added' ? r.addedNodes : r.removedNodes)].some(
+          (n) => n instanceof Element && n.matches('.step-confirm'),
+        ),
+      );
       if (!hit) return;
       observer.disconnect();
       resolve(document.activeElement);
@@ -33,7 +37,9 @@ function focusWhen(container: Element, event: 'added' | 'removed'): Promise<Elem
 // the frame in which focus sits on <body> (the race that made the keyboard e2e test fail in CI).
 describe('the clear-data confirmation keeps keyboard focus in place', () => {
   it('moves focus into the confirmation as it opens, and back to the step button as Escape closes it', async () => {
-    const { container } = render(<StepItem id="clear-site-data" url="https://example.org/a" state={undefined} recommended actions={actions} />);
+    const { container } = render(
+      <StepItem id="clear-site-data" url="https://example.org/a" state={undefined} recommended actions={actions} />,
+    );
     const runButton = container.querySelector<HTMLButtonElement>('.step-row button')!;
     runButton.focus();
 

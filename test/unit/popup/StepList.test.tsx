@@ -20,11 +20,14 @@ beforeEach(() => {
 afterEach(cleanup);
 
 const actions: PopupActions = { runCheck: vi.fn(), runAll: vi.fn(), opened: vi.fn(), cancel: vi.fn(), answer: vi.fn() };
-const offered = (root: Element) => [...root.querySelectorAll('li[data-step]')].map((li) => li.getAttribute('data-step'));
+const offered = (root: Element) =>
+  [...root.querySelectorAll('li[data-step]')].map((li) => li.getAttribute('data-step'));
 
 describe('StepList', () => {
   it('offers every step where the browser has every API', () => {
-    const { container } = render(<StepList incident={nginxIncident()} recommended={['reload', 'private-window']} actions={actions} />);
+    const { container } = render(
+      <StepList incident={nginxIncident()} recommended={['reload', 'private-window']} actions={actions} />,
+    );
     expect(offered(container).sort()).toEqual([...CHECK_IDS].sort());
     expect(container.querySelector('.steps-unavailable')).toBeNull();
   });
@@ -32,11 +35,15 @@ describe('StepList', () => {
   it('without windows (Firefox for Android): no private-window step, recommended or not, and the reason instead', () => {
     withoutApi('windows', () => {
       for (const recommended of [['reload', 'private-window'] as const, ['reload'] as const]) {
-        const { container, unmount } = render(<StepList incident={nginxIncident()} recommended={[...recommended]} actions={actions} />);
+        const { container, unmount } = render(
+          <StepList incident={nginxIncident()} recommended={[...recommended]} actions={actions} />,
+        );
         expect(offered(container)).not.toContain('private-window');
         expect(offered(container)).toHaveLength(CHECK_IDS.length - 1);
         const reason = container.querySelector('[data-step-unavailable="private-window"]');
-        expect(reason?.textContent).toBe(getMessage('stepUnavailable_windows', [getMessage('check_private_window_title')]));
+        expect(reason?.textContent).toBe(
+          getMessage('stepUnavailable_windows', [getMessage('check_private_window_title')]),
+        );
         expect(reason?.textContent).toContain('Open in a private window');
         unmount();
       }

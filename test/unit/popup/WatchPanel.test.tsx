@@ -10,7 +10,15 @@ const { WatchView, countdown } = await import('../../../src/popup/WatchPanel');
 
 const NOW = Date.UTC(2025, 0, 1, 12, 0, 0);
 const watch = (over: Partial<WatchState> = {}): WatchState => ({
-  id: 'w', incidentId: 'i', url: 'https://a.test/', status: 'watching', startedAt: NOW, tries: 0, nextTryAt: NOW + 12_000, reload: false, ...over,
+  id: 'w',
+  incidentId: 'i',
+  url: 'https://a.test/',
+  status: 'watching',
+  startedAt: NOW,
+  tries: 0,
+  nextTryAt: NOW + 12_000,
+  reload: false,
+  ...over,
 });
 const actions = () => ({ start: vi.fn(), stop: vi.fn(), reloadTab: vi.fn() });
 
@@ -43,13 +51,25 @@ describe('WatchView', () => {
   });
   it('says when the site is back and offers a reload when it will not reload itself', () => {
     const a = actions();
-    render(<WatchView watch={watch({ status: 'back', endedAt: NOW, lastTry: { at: NOW, status: 200 } })} settings={DEFAULT_SETTINGS} actions={a} />);
+    render(
+      <WatchView
+        watch={watch({ status: 'back', endedAt: NOW, lastTry: { at: NOW, status: 200 } })}
+        settings={DEFAULT_SETTINGS}
+        actions={a}
+      />,
+    );
     expect(screen.getByText(/^watchBack\|200/)).toBeTruthy();
     fireEvent.click(screen.getByText('watchReloadNow'));
     expect(a.reloadTab).toHaveBeenCalled();
   });
   it('says it gave up and offers to watch again', () => {
-    render(<WatchView watch={watch({ status: 'gave-up', tries: 15, lastTry: { at: NOW, status: 503 } })} settings={DEFAULT_SETTINGS} actions={actions()} />);
+    render(
+      <WatchView
+        watch={watch({ status: 'gave-up', tries: 15, lastTry: { at: NOW, status: 503 } })}
+        settings={DEFAULT_SETTINGS}
+        actions={actions()}
+      />,
+    );
     expect(screen.getByText('watchGaveUp|15')).toBeTruthy();
     expect(screen.getByText('watchAgain')).toBeTruthy();
   });

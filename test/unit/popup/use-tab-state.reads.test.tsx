@@ -13,24 +13,40 @@ const { PopupApp } = await import('../../../src/popup/PopupApp');
 
 const TAB = 7;
 const incident: Incident = {
-  id: 'i', url: 'https://a.test/', failure: { type: 'http', status: 502, statusLine: 'HTTP/1.1 502' }, at: 1, lastSeenAt: 1, occurrences: 1,
-  headers: {}, fingerprint: { edge: null, server: null, traceIds: [] }, incognito: false, checks: {},
+  id: 'i',
+  url: 'https://a.test/',
+  failure: { type: 'http', status: 502, statusLine: 'HTTP/1.1 502' },
+  at: 1,
+  lastSeenAt: 1,
+  occurrences: 1,
+  headers: {},
+  fingerprint: { edge: null, server: null, traceIds: [] },
+  incognito: false,
+  checks: {},
 };
 
 /** Every API call the popup makes, whether it started after the popup showed, and how many were open then. */
-interface Trace { calls: { name: string; afterShown: boolean }[]; openWhenShown: number | null }
+interface Trace {
+  calls: { name: string; afterShown: boolean }[];
+  openWhenShown: number | null;
+}
 
 function traceApiCalls(): Trace {
   const trace: Trace = { calls: [], openWhenShown: null };
   let open = 0;
-  const wrap = <A extends unknown[], R>(name: string, call: (...args: A) => Promise<R>) => (...args: A): Promise<R> => {
-    trace.calls.push({ name, afterShown: trace.openWhenShown !== null });
-    open += 1;
-    const answer = call(...args);
-    // Counted down before the caller's own continuation runs.
-    answer.then(() => (open -= 1), () => (open -= 1));
-    return answer;
-  };
+  const wrap =
+    <A extends unknown[], R>(name: string, call: (...args: A) => Promise<R>) =>
+    (...args: A): Promise<R> => {
+      trace.calls.push({ name, afterShown: trace.openWhenShown !== null });
+      open += 1;
+      const answer = call(...args);
+      // Counted down before the caller's own continuation runs.
+      answer.then(
+        () => (open -= 1),
+        () => (open -= 1),
+      );
+      return answer;
+    };
   const s = fakeBrowser.storage;
   Object.assign(s.local, { get: wrap('storage.local.get', s.local.get.bind(s.local)) });
   Object.assign(s.session, { get: wrap('storage.session.get', s.session.get.bind(s.session)) });
@@ -42,7 +58,13 @@ function traceApiCalls(): Trace {
     // A port's messages have no answer to wait for: nothing can be in flight.
     connect: () => ({ postMessage: () => undefined, onDisconnect: { addListener: () => undefined } }),
   });
-  Object.assign(fakeBrowser, { permissions: { contains: wrap('permissions.contains', async () => true), onAdded: fakeBrowser.runtime.onMessage, onRemoved: fakeBrowser.runtime.onMessage } });
+  Object.assign(fakeBrowser, {
+    permissions: {
+      contains: wrap('permissions.contains', async () => true),
+      onAdded: fakeBrowser.runtime.onMessage,
+      onRemoved: fakeBrowser.runtime.onMessage,
+    },
+  });
   // Noted at the DOM change itself (a mutation record is delivered before any later promise callback).
   new MutationObserver(() => {
     if (trace.openWhenShown === null && document.querySelector('main:not([aria-busy])')) trace.openWhenShown = open;
@@ -55,7 +77,10 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
 
 beforeEach(() => {
   fakeBrowser.reset();
-  Object.assign(fakeBrowser.i18n, { getMessage: (key: string, args?: string[]) => [key, ...(args ?? [])].join('|'), getUILanguage: () => 'en' });
+  Object.assign(fakeBrowser.i18n, {
+    getMessage: (key: string, args?: string[]) => [key, ...(args ?? [])].join('|'),
+    getUILanguage: () => 'en',
+  });
   history.replaceState(null, '', `/popup.html?tab=${TAB}`);
 });
 afterEach(() => cleanup());
@@ -63,16 +88,25 @@ afterEach(() => cleanup());
 describe('the popup and its reads', () => {
   it.each([
     ['a tab with an error', { tabId: TAB, incident }, ['.history-line', '.watch', '.report']],
-    ['a healthy tab that failed before', { tabId: TAB, lastError: { ...incident, endedAt: 2, recoveredStatus: 200 } }, ['.history-line']],
+    [
+      'a healthy tab that failed before',
+      { tabId: TAB, lastError: { ...incident, endedAt: 2, recoveredStatus: 200 } },
+      ['.history-line'],
+    ],
     ['a tab with nothing stored', undefined, ['.history-line']],
   ])('on %s, every read has finished when it shows, and none starts after', async (_what, record, sections) => {
     if (record) await fakeBrowser.storage.session.set({ [`tab:${TAB}`]: record });
-    await fakeBrowser.storage.local.set({ history: [{ site: 'https://a.test', at: Date.now(), failure: { type: 'http', status: 502 } }] });
+    await fakeBrowser.storage.local.set({
+      history: [{ site: 'https://a.test', at: Date.now(), failure: { type: 'http', status: 502 } }],
+    });
     const trace = traceApiCalls();
     render(<PopupApp />);
     await vi.waitFor(() => expect(trace.openWhenShown).not.toBeNull());
     // The sections that read storage or the browser did render (lazily loaded ones included).
-    await vi.waitFor(() => sections.forEach((section) => expect(document.querySelector(section), section).not.toBeNull()), { timeout: 3000 });
+    await vi.waitFor(
+      () => sections.forEach((section) => expect(document.querySelector(section), section).not.toBeNull()),
+      { timeout: 3000 },
+    );
     await settle();
     expect(trace.calls.length).toBeGreaterThan(0);
     expect(trace.openWhenShown).toBe(0);

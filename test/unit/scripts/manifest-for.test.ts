@@ -1,9 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import source from '../../../manifest.json';
-import { BUILT_BACKGROUND, CHROME_MIN_VERSION, GECKO_ID, GECKO_MIN_VERSION, manifestFor } from '../../../scripts/manifest-for';
+import {
+  BUILT_BACKGROUND,
+  CHROME_MIN_VERSION,
+  GECKO_ID,
+  GECKO_MIN_VERSION,
+  manifestFor,
+} from '../../../scripts/manifest-for';
 
-const english = JSON.parse(readFileSync(new URL('../../../public/_locales/en/messages.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const english = JSON.parse(
+  readFileSync(new URL('../../../public/_locales/en/messages.json', import.meta.url), 'utf8'),
+) as Record<string, unknown>;
 
 describe('manifestFor', () => {
   it('Chrome: a module service worker, the package version, the oldest Chrome it runs in, no Firefox-only keys', () => {
@@ -39,7 +47,10 @@ describe('manifestFor', () => {
   it('asks for exactly the permissions the README table lists and explains (dns in Firefox only), nothing optional, no blocking webRequest', () => {
     const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
     const section = readme.split(/^## /m).find((s) => s.startsWith('Permissions')) ?? '';
-    const rows = section.split('\n').filter((l) => /^\| `/.test(l)).map((l) => /^\| `([^`]+)`/.exec(l)?.[1] ?? '');
+    const rows = section
+      .split('\n')
+      .filter((l) => /^\| `/.test(l))
+      .map((l) => /^\| `([^`]+)`/.exec(l)?.[1] ?? '');
     for (const browser of ['chrome', 'firefox'] as const) {
       const m = manifestFor(source, browser, '1.2.3') as Record<string, unknown>;
       const asked = [...((m.permissions as string[]) ?? []), ...((m.host_permissions as string[]) ?? [])];

@@ -26,7 +26,7 @@ describe('popupChunkNames', () => {
   });
   const names = popupChunkNames('popup.html', { background: 'bg.ts', options: 'options.html' }, info);
 
-  it('cuts the popup\'s start-up code by which other entries use each module, ignoring the welcome page', () => {
+  it("cuts the popup's start-up code by which other entries use each module, ignoring the welcome page", () => {
     expect(names.get('main')).toBe('popup');
     expect(names.get('view')).toBe('popup');
     // Used by the popup's own lazy chunk too: that chunk imports it from the popup's.
@@ -34,7 +34,7 @@ describe('popupChunkNames', () => {
     expect(names.get('ui')).toBe('popup+options');
   });
 
-  it('leaves what every entry uses, lazy code and other entries\' code to the bundler', () => {
+  it("leaves what every entry uses, lazy code and other entries' code to the bundler", () => {
     expect(names.has('model')).toBe(false);
     expect(names.has('lazy')).toBe(false);
     expect(names.has('lazy-only')).toBe(false);
@@ -50,6 +50,8 @@ describe('popupChunkNames', () => {
       'bg-lazy': [['a']],
       'options.html': [[]],
     });
-    expect(popupChunkNames('popup.html', { background: 'bg.ts', options: 'options.html' }, withLazyBackground).get('a')).toBe('popup+background');
+    expect(
+      popupChunkNames('popup.html', { background: 'bg.ts', options: 'options.html' }, withLazyBackground).get('a'),
+    ).toBe('popup+background');
   });
 });

@@ -42,12 +42,17 @@ describe('createStorage', () => {
   it('parses what is stored: partial settings over defaults, corrupt history entries dropped, tuning clamped', async () => {
     await api.local.set({
       [SETTINGS_KEY]: { ownerMode: true, checkTimeoutMs: 'soon' },
-      [HISTORY_KEY]: [{ site: 'https://a.example', at: 5, failure: { type: 'http', status: 503 } }, { site: 'not a site' }],
+      [HISTORY_KEY]: [
+        { site: 'https://a.example', at: 5, failure: { type: 'http', status: 503 } },
+        { site: 'not a site' },
+      ],
       [WATCH_TUNING_KEY]: { firstDelayMs: 1 },
     });
     const settings = await storage.settings.get();
     expect([settings.ownerMode, settings.checkTimeoutMs]).toEqual([true, DEFAULT_SETTINGS.checkTimeoutMs]);
-    expect(await storage.history.get()).toEqual([{ site: 'https://a.example', at: 5, failure: { type: 'http', status: 503 } }]);
+    expect(await storage.history.get()).toEqual([
+      { site: 'https://a.example', at: 5, failure: { type: 'http', status: 503 } },
+    ]);
     expect((await storage.watchTuning.get()).firstDelayMs).toBe(500);
   });
 
@@ -62,10 +67,17 @@ describe('createStorage', () => {
     const calls: string[] = [];
     const counted = createStorage({
       local: { ...api.local, get: (keys) => (calls.push(`local ${JSON.stringify(keys)}`), api.local.get(keys)) },
-      session: { ...api.session, get: (keys) => (calls.push(`session ${JSON.stringify(keys)}`), api.session.get(keys)) },
+      session: {
+        ...api.session,
+        get: (keys) => (calls.push(`session ${JSON.stringify(keys)}`), api.session.get(keys)),
+      },
       onChanged: api.onChanged,
     });
-    const [record, settings, history] = await counted.getMany([counted.tabs.item(9), counted.settings, counted.history]);
+    const [record, settings, history] = await counted.getMany([
+      counted.tabs.item(9),
+      counted.settings,
+      counted.history,
+    ]);
     expect(record).toEqual({ tabId: 9 });
     expect((settings as typeof DEFAULT_SETTINGS).historyEnabled).toBe(false);
     expect(history).toEqual([]);

@@ -8,7 +8,12 @@ const migrations = {
 
 describe('migrate', () => {
   it('runs every step from the stored version up to the current one, in order', () => {
-    expect(migrate({ version: 1, oldName: 'x' }, 3, migrations)).toEqual({ version: 3, renamed: 'x', oldName: undefined, added: true });
+    expect(migrate({ version: 1, oldName: 'x' }, 3, migrations)).toEqual({
+      version: 3,
+      renamed: 'x',
+      oldName: undefined,
+      added: true,
+    });
     expect(migrate({ version: 2, renamed: 'y' }, 3, migrations)).toEqual({ version: 3, renamed: 'y', added: true });
   });
 

@@ -68,7 +68,13 @@ describe('storedItem', () => {
 });
 
 describe('storedFamily', () => {
-  const tabs = () => storedFamily(api, { area: 'session', prefix: 'tab:', defaultValue: () => undefined, parse: (s) => s as { n: number } });
+  const tabs = () =>
+    storedFamily(api, {
+      area: 'session',
+      prefix: 'tab:',
+      defaultValue: () => undefined,
+      parse: (s) => s as { n: number },
+    });
 
   it('keeps each member under its own key and lists them all', async () => {
     const family = tabs();
@@ -76,7 +82,10 @@ describe('storedFamily', () => {
     await family.item(22).set({ n: 22 });
     await api.session.set({ 'tab:x': { n: -1 }, other: { n: -2 } });
     expect(await api.session.get('tab:22')).toEqual({ 'tab:22': { n: 22 } });
-    expect([...(await family.all())]).toEqual([[1, { n: 1 }], [22, { n: 22 }]]);
+    expect([...(await family.all())]).toEqual([
+      [1, { n: 1 }],
+      [22, { n: 22 }],
+    ]);
     expect(await family.item(3).get()).toBeUndefined();
   });
 
@@ -95,6 +104,9 @@ describe('storedFamily', () => {
     await family.item(5).remove();
     stop();
     await family.item(7).set({ n: 7 });
-    expect(seen.mock.calls).toEqual([[5, { n: 5 }], [5, undefined]]);
+    expect(seen.mock.calls).toEqual([
+      [5, { n: 5 }],
+      [5, undefined],
+    ]);
   });
 });

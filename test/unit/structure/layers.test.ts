@@ -34,7 +34,14 @@ function resolve(from: string, specifier: string): string | null {
 
 const layerOf = (file: string) => relative('src', file).split('/')[0] as string;
 const files = sourceFiles('src').filter((f) => f.includes('/', 4));
-const edges = new Map(files.map((file) => [file, specifiers(readFileSync(file, 'utf8')).map((s) => resolve(file, s)).filter((t): t is string => t !== null)]));
+const edges = new Map(
+  files.map((file) => [
+    file,
+    specifiers(readFileSync(file, 'utf8'))
+      .map((s) => resolve(file, s))
+      .filter((t): t is string => t !== null),
+  ]),
+);
 
 /** Strongly connected components with more than one file (Tarjan), plus files that import themselves. */
 function cycles(graph: Map<string, string[]>): string[][] {
@@ -70,26 +77,39 @@ function cycles(graph: Map<string, string[]>): string[][] {
 
 describe('layers', () => {
   it('the parser sees every kind of import', () => {
-    expect(specifiers(`import a from './a';\nimport type { B } from "../b";\nexport { c } from './c';\nimport './d.css';\nconst e = await import('./e');\n// import './comment'`))
-      .toEqual(['./a', '../b', './c', './d.css', './e']);
+    expect(
+      specifiers(
+        `import a from './a';\nimport type { B } from "../b";\nexport { c } from './c';\nimport './d.css';\nconst e = await import('./e');\n// import './comment'`,
+      ),
+    ).toEqual(['./a', '../b', './c', './d.css', './e']);
     expect(files.length).toBeGreaterThan(100);
     expect([...edges.values()].flat().length).toBeGreaterThan(200);
   });
 
   it('every folder of src/ has its place in the order', () => {
-    expect(Object.keys(MAY_IMPORT)).toEqual(expect.arrayContaining(['model', 'knowledge', 'storage', 'platform', 'checks', 'background', 'ui', 'popup']));
+    expect(Object.keys(MAY_IMPORT)).toEqual(
+      expect.arrayContaining(['model', 'knowledge', 'storage', 'platform', 'checks', 'background', 'ui', 'popup']),
+    );
     expect(files.map(layerOf).filter((layer) => !(layer in MAY_IMPORT))).toEqual([]);
   });
 
   it('no import points against the order', () => {
-    const wrong = [...edges].flatMap(([file, targets]) => targets
-      .filter((target) => layerOf(target) !== layerOf(file) && !(MAY_IMPORT[layerOf(file)] ?? []).includes(layerOf(target)))
-      .map((target) => `${file} → ${target}`));
+    const wrong = [...edges].flatMap(([file, targets]) =>
+      targets
+        .filter(
+          (target) => layerOf(target) !== layerOf(file) && !(MAY_IMPORT[layerOf(file)] ?? []).includes(layerOf(target)),
+        )
+        .map((target) => `${file} → ${target}`),
+    );
     expect(wrong).toEqual([]);
   });
 
   it('every import names a file that exists', () => {
-    expect([...edges].flatMap(([file, targets]) => targets.filter((t) => t.endsWith('(missing)')).map((t) => `${file} → ${t}`))).toEqual([]);
+    expect(
+      [...edges].flatMap(([file, targets]) =>
+        targets.filter((t) => t.endsWith('(missing)')).map((t) => `${file} → ${t}`),
+      ),
+    ).toEqual([]);
   });
 
   it('no file is part of an import cycle (type imports included)', () => {
@@ -97,12 +117,30 @@ describe('layers', () => {
   });
 
   it('no module re-exports another’s names: an importer names the module that defines what it uses', () => {
-    const reExports = files.filter((file) => /^export\s+(type\s+)?(\{[^}]*\}|\*)\s*from\b/m.test(readFileSync(file, 'utf8')));
+    const reExports = files.filter((file) =>
+      /^export\s+(type\s+)?(\{[^}]*\}|\*)\s*from\b/m.test(readFileSync(file, 'utf8')),
+    );
     expect(reExports).toEqual([]);
   });
 
   it('the cycle finder finds cycles', () => {
-    expect(cycles(new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]))).toEqual([['a', 'b', 'c']]);
-    expect(cycles(new Map([['a', ['b']], ['b', []]]))).toEqual([]);
+    expect(
+      cycles(
+        new Map([
+          ['a', ['b']],
+          ['b', ['c']],
+          ['c', ['a']],
+          ['d', ['a']],
+        ]),
+      ),
+    ).toEqual([['a', 'b', 'c']]);
+    expect(
+      cycles(
+        new Map([
+          ['a', ['b']],
+          ['b', []],
+        ]),
+      ),
+    ).toEqual([]);
   });
 });

@@ -23,7 +23,11 @@ const importsOf = (dir: string) =>
 
 describe('one browser harness', () => {
   it('the bench imports nothing from test/e2e/', () => {
-    expect(importsOf('bench').filter((i) => i.target.startsWith('test/e2e')).map((i) => `${i.file} → ${i.target}`)).toEqual([]);
+    expect(
+      importsOf('bench')
+        .filter((i) => i.target.startsWith('test/e2e'))
+        .map((i) => `${i.file} → ${i.target}`),
+    ).toEqual([]);
   });
 
   it('the e2e suites and the harness import nothing from bench/', () => {
@@ -32,20 +36,31 @@ describe('one browser harness', () => {
   });
 
   it('the harness imports nothing from the e2e suites (they build on it, not the other way)', () => {
-    expect(importsOf('test/harness').filter((i) => i.target.startsWith('test/e2e')).map((i) => `${i.file} → ${i.target}`)).toEqual([]);
+    expect(
+      importsOf('test/harness')
+        .filter((i) => i.target.startsWith('test/e2e'))
+        .map((i) => `${i.file} → ${i.target}`),
+    ).toEqual([]);
   });
 
   it('the bench, the demo, the screenshots and the e2e suites all launch through the harness', () => {
     for (const dir of ['bench', 'scripts/demo', 'scripts/screenshots', 'test/e2e']) {
-      expect(importsOf(dir).some((i) => i.target.startsWith('test/harness')), dir).toBe(true);
+      expect(
+        importsOf(dir).some((i) => i.target.startsWith('test/harness')),
+        dir,
+      ).toBe(true);
     }
   });
 
   it('ChromeApi is declared once, and only the harness launches a browser binary', () => {
     // scripts/make-icons.mjs renders the icons with Chromium: a build tool, not a run of the extension.
     const all = [...files('test'), ...files('bench'), ...files('scripts/demo'), ...files('scripts/screenshots')];
-    expect(all.filter((f) => /\binterface ChromeApi\b/.test(readFileSync(f, 'utf8')))).toEqual(['test/harness/chrome-api.ts']);
-    const launches = all.filter((f) => /\/usr\/bin\/(chromium|firefox)/.test(readFileSync(f, 'utf8')) && !f.startsWith('test/unit/'));
+    expect(all.filter((f) => /\binterface ChromeApi\b/.test(readFileSync(f, 'utf8')))).toEqual([
+      'test/harness/chrome-api.ts',
+    ]);
+    const launches = all.filter(
+      (f) => /\/usr\/bin\/(chromium|firefox)/.test(readFileSync(f, 'utf8')) && !f.startsWith('test/unit/'),
+    );
     expect(launches.filter((f) => !f.startsWith('test/harness/'))).toEqual([]);
   });
 });

@@ -32,7 +32,9 @@ const rows = promiseRows(readFileSync('docs/promises.md', 'utf8'));
 
 describe('docs/promises.md', () => {
   it('the parser reads titles with escaped quotes, .each and .skipIf', () => {
-    const titles = testTitles(`it('a', f); it.each([1, 2])('b %s', f); it.skipIf(x)("c \\"d\\"", f); test(\`e\`, f); it('f\\'s', f)`);
+    const titles = testTitles(
+      `it('a', f); it.each([1, 2])('b %s', f); it.skipIf(x)("c \\"d\\"", f); test(\`e\`, f); it('f\\'s', f)`,
+    );
     expect(titles).toEqual(['a', 'b %s', 'c "d"', 'e', "f's"]);
   });
 
@@ -44,6 +46,9 @@ describe('docs/promises.md', () => {
     const { file, test, promise } = row as Row;
     expect(existsSync(file), `${file} (for "${promise}") does not exist`).toBe(true);
     const titles = testTitles(readFileSync(file, 'utf8'));
-    expect(titles.some((title) => title.startsWith(test)), `no test in ${file} starts with "${test}" (for "${promise}")`).toBe(true);
+    expect(
+      titles.some((title) => title.startsWith(test)),
+      `no test in ${file} starts with "${test}" (for "${promise}")`,
+    ).toBe(true);
   });
 });

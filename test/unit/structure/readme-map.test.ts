@@ -28,15 +28,30 @@ const parentOf = (folder: string) => folder.slice(0, folder.slice(0, -1).lastInd
 describe("the README's map", () => {
   it('the parser reads paths, continuation lines and what each may import', () => {
     const sample = [
-      '# x', '## How it is built', 'text', '```', 'src/a/        one  ← b, c', 'src/b/ src/c/   two', '              more    imports nothing',
-      'docs/         pictures', '```', '## Next', '```', 'src/ignored/  x', '```',
+      '# x',
+      '## How it is built',
+      'text',
+      '```',
+      'src/a/        one  ← b, c',
+      'src/b/ src/c/   two',
+      '              more    imports nothing',
+      'docs/         pictures',
+      '```',
+      '## Next',
+      '```',
+      'src/ignored/  x',
+      '```',
     ].join('\n');
     expect(parseMap(sample)).toEqual([
       { paths: ['src/a/'], text: 'one ← b, c', mayImport: ['b', 'c'] },
       { paths: ['src/b/', 'src/c/'], text: 'two more imports nothing', mayImport: [] },
       { paths: ['docs/'], text: 'pictures', mayImport: null },
     ]);
-    expect(layerOrder(parseMap(sample))).toEqual([['a', ['b', 'c']], ['b', []], ['c', []]]);
+    expect(layerOrder(parseMap(sample))).toEqual([
+      ['a', ['b', 'c']],
+      ['b', []],
+      ['c', []],
+    ]);
   });
 
   it('reads the real map', () => {
@@ -45,13 +60,17 @@ describe("the README's map", () => {
   });
 
   it('every folder at the top, and every folder of src/ and test/, has its own line', () => {
-    const own = folders(2).filter((f) => !f.startsWith('.') || f === '.ci/').filter((f) => f.split('/').length === 2 || /^(src|test)\//.test(f));
+    const own = folders(2)
+      .filter((f) => !f.startsWith('.') || f === '.ci/')
+      .filter((f) => f.split('/').length === 2 || /^(src|test)\//.test(f));
     expect(own.filter((f) => !/^(src|test)\/$/.test(f) && !mapped.has(f))).toEqual([]);
   });
 
   it('every folder one level below those is named on its parent’s line', () => {
     const nested = folders(3).filter((f) => f.split('/').length === 4 && /^(src|test)\//.test(f));
-    const deeper = folders(2).filter((f) => f.split('/').length === 3 && !/^(src|test)\//.test(f) && !f.startsWith('.'));
+    const deeper = folders(2).filter(
+      (f) => f.split('/').length === 3 && !/^(src|test)\//.test(f) && !f.startsWith('.'),
+    );
     const unnamed = [...nested, ...deeper].filter((folder) => {
       const name = folder.slice(parentOf(folder).length);
       const text = lineOf(parentOf(folder))?.text ?? '';
@@ -72,7 +91,10 @@ describe("the README's map", () => {
     const srcLines = entries.filter((entry) => entry.paths.some((p) => p.startsWith('src/')));
     expect(srcLines.filter((entry) => entry.mayImport === null).map((entry) => entry.paths.join(' '))).toEqual([]);
     const backwards = order.flatMap(([folder, mayImport], i) =>
-      mayImport.filter((target) => !order.slice(0, i).some(([earlier]) => earlier === target)).map((target) => `${folder} ← ${target}`));
+      mayImport
+        .filter((target) => !order.slice(0, i).some(([earlier]) => earlier === target))
+        .map((target) => `${folder} ← ${target}`),
+    );
     expect(backwards).toEqual([]);
   });
 });

@@ -5,7 +5,8 @@ import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const TEXT = /\.(ts|tsx|mjs|js|json|md|html|css|yml|yaml)$|^\.ci\//;
-const tracked = execFileSync('git', ['ls-files'], { encoding: 'utf8' }).split('\n')
+const tracked = execFileSync('git', ['ls-files'], { encoding: 'utf8' })
+  .split('\n')
   .filter((f) => TEXT.test(f) && !f.startsWith('test/fixtures/') && f !== 'package-lock.json' && existsSync(f));
 /** Documents of the workspace the project was built in, and the workspace itself. */
 const OUTSIDE = /(?:\.\.\/)+shared\/[A-Z]+\.md|\/work\/(?:shared|tools|wt|main)\b/;
@@ -19,13 +20,16 @@ describe('the repository stands alone', () => {
   });
 
   it('every relative link in a Markdown file names a file of the repository', () => {
-    const broken = tracked.filter((f) => f.endsWith('.md')).flatMap((file) =>
-      [...readFileSync(file, 'utf8').matchAll(/\]\((\.{1,2}\/[^)#\s]+|[A-Za-z][\w./-]*\/[\w./-]+)\)/g)]
-        .map((m) => m[1] as string)
-        .filter((link) => !/^[a-z]+:/.test(link))
-        .map((link) => join(dirname(file), link))
-        .filter((target) => relative('.', target).startsWith('..') || !existsSync(target))
-        .map((target) => `${file} → ${target}`));
+    const broken = tracked
+      .filter((f) => f.endsWith('.md'))
+      .flatMap((file) =>
+        [...readFileSync(file, 'utf8').matchAll(/\]\((\.{1,2}\/[^)#\s]+|[A-Za-z][\w./-]*\/[\w./-]+)\)/g)]
+          .map((m) => m[1] as string)
+          .filter((link) => !/^[a-z]+:/.test(link))
+          .map((link) => join(dirname(file), link))
+          .filter((target) => relative('.', target).startsWith('..') || !existsSync(target))
+          .map((target) => `${file} → ${target}`),
+      );
     expect(broken).toEqual([]);
   });
 });

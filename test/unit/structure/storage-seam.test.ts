@@ -17,7 +17,9 @@ const code = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^
 
 /** `browser.storage`, `chrome.storage`, or a destructured / aliased `storage.local|session|onChanged` of the API. */
 export const touchesStorageApi = (text: string): boolean =>
-  /\b(?:browser|chrome)\s*(?:\?\.|\.)\s*storage\b|\b(?:browser|chrome)\s*\[\s*['"]storage['"]\s*\]|\{\s*[^}]*\bstorage\b[^}]*\}\s*=\s*(?:browser|chrome)\b/.test(code(text));
+  /\b(?:browser|chrome)\s*(?:\?\.|\.)\s*storage\b|\b(?:browser|chrome)\s*\[\s*['"]storage['"]\s*\]|\{\s*[^}]*\bstorage\b[^}]*\}\s*=\s*(?:browser|chrome)\b/.test(
+    code(text),
+  );
 
 describe('the storage seam', () => {
   it('the scan sees every way of reaching the API, and not a comment', () => {
@@ -26,11 +28,15 @@ describe('the storage seam', () => {
     expect(touchesStorageApi(`browser['storage'].local`)).toBe(true);
     expect(touchesStorageApi(`const { storage } = browser;`)).toBe(true);
     expect(touchesStorageApi(`// kept in browser.storage.session\nconst a = 1;`)).toBe(false);
-    expect(touchesStorageApi(`import { storage } from '../storage/storage';\nawait storage.settings.get();`)).toBe(false);
+    expect(touchesStorageApi(`import { storage } from '../storage/storage';\nawait storage.settings.get();`)).toBe(
+      false,
+    );
   });
 
   it('browser.storage is called only under src/storage/', () => {
-    const outside = sourceFiles('src').filter((file) => !file.startsWith(join('src', 'storage')) && touchesStorageApi(readFileSync(file, 'utf8')));
+    const outside = sourceFiles('src').filter(
+      (file) => !file.startsWith(join('src', 'storage')) && touchesStorageApi(readFileSync(file, 'utf8')),
+    );
     expect(outside).toEqual([]);
   });
 

@@ -16,14 +16,18 @@ const NAME_MAX = 45;
 function sections(language: string): Map<string, string> {
   const text = readFileSync(`docs/store/${language}.md`, 'utf8');
   const parts = text.split(/^## /m).slice(1);
-  return new Map(parts.map((part) => {
-    const [heading = '', ...body] = part.split('\n');
-    return [heading.trim(), body.join('\n').trim()];
-  }));
+  return new Map(
+    parts.map((part) => {
+      const [heading = '', ...body] = part.split('\n');
+      return [heading.trim(), body.join('\n').trim()];
+    }),
+  );
 }
 
 const message = (language: string, key: string): string =>
-  (JSON.parse(readFileSync(`public/_locales/${language}/messages.json`, 'utf8')) as Record<string, { message: string }>)[key]!.message;
+  (
+    JSON.parse(readFileSync(`public/_locales/${language}/messages.json`, 'utf8')) as Record<string, { message: string }>
+  )[key]!.message;
 
 /** Every permission and host permission of the Chrome and the Firefox manifest. */
 function askedFor(): string[] {
@@ -58,7 +62,12 @@ describe.each(LANGUAGES)('docs/store/%s.md', (language) => {
   });
 
   it('has a caption for each store screenshot, as many as in English', () => {
-    const captions = (l: string) => [...sections(l).get('Screenshots')!.matchAll(/^\d+\. .+$/gm)].length;
+    const captions = (l: string) =>
+      [
+        ...sections(l)
+          .get('Screenshots')!
+          .matchAll(/^\d+\. .+$/gm),
+      ].length;
     expect(captions(language)).toBe(captions('en'));
     expect(captions(language)).toBeGreaterThan(0);
   });

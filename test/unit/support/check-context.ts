@@ -9,12 +9,31 @@ import { DEFAULT_SETTINGS, type Endpoints, type Settings } from '../../../src/mo
 
 export function testIncident(url: string, failure: Failure, extra: Partial<Incident> = {}): Incident {
   return {
-    id: 'inc-1', url, failure, at: 1, lastSeenAt: 1, occurrences: 1, headers: {},
-    fingerprint: { edge: null, server: null, traceIds: [] }, incognito: false, checks: {}, ...extra,
+    id: 'inc-1',
+    url,
+    failure,
+    at: 1,
+    lastSeenAt: 1,
+    occurrences: 1,
+    headers: {},
+    fingerprint: { edge: null, server: null, traceIds: [] },
+    incognito: false,
+    checks: {},
+    ...extra,
   };
 }
 
-export function testContext(incident: Incident, endpoints: Partial<Endpoints> = {}, options: { signal?: AbortSignal; confirmed?: boolean; tabId?: number; timeoutMs?: number; scope?: SiteScope | null } = {}): CheckContext & { progressed: string[]; lasted: { kind: LastingKind; left: Evidence[] | null }[] } {
+export function testContext(
+  incident: Incident,
+  endpoints: Partial<Endpoints> = {},
+  options: {
+    signal?: AbortSignal;
+    confirmed?: boolean;
+    tabId?: number;
+    timeoutMs?: number;
+    scope?: SiteScope | null;
+  } = {},
+): CheckContext & { progressed: string[]; lasted: { kind: LastingKind; left: Evidence[] | null }[] } {
   const settings: Settings = { ...structuredClone(DEFAULT_SETTINGS), checkTimeoutMs: options.timeoutMs ?? 8000 };
   settings.endpoints = { ...settings.endpoints, ...endpoints };
   const progressed: string[] = [];
@@ -32,7 +51,8 @@ export function testContext(incident: Incident, endpoints: Partial<Endpoints> = 
     // What the popup sends: the Public Suffix List's view of the host.
     scope: options.scope === undefined ? siteScopeOf(new URL(incident.url).hostname) : options.scope,
     progress: (key) => void progressed.push(key),
-    lasting: (kind, work, describe) => work.then((result) => (lasted.push({ kind, left: describe ? describe(result) : [] }), result)),
+    lasting: (kind, work, describe) =>
+      work.then((result) => (lasted.push({ kind, left: describe ? describe(result) : [] }), result)),
     progressed,
     lasted,
   };

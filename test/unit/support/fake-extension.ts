@@ -43,4 +43,10 @@ export function installFakes() {
   return { ...extra, onCompleted, tabsReload, windowsCreate };
 }
 
-export const completion = (tabId: number, statusCode: number, url = 'https://site.example/'): Completed => ({ tabId, frameId: 0, type: 'main_frame', url, statusCode });
+export const completion = (tabId: number, statusCode: number, url = 'https://site.example/'): Completed => ({
+  tabId,
+  frameId: 0,
+  type: 'main_frame',
+  url,
+  statusCode,
+});

@@ -24,7 +24,11 @@ describe('capture corpus', () => {
       // What the background keeps of the headers is what the engine sees in the extension.
       const kept = pickDiagnosticHeaders(Object.entries(capture.headers).map(([name, value]) => ({ name, value })));
       const fingerprint = analyseResponse(kept, capture.status);
-      const page = readPage(pageText(capture.body), capture.status, fingerprint.layers?.map((l) => l.id));
+      const page = readPage(
+        pageText(capture.body),
+        capture.status,
+        fingerprint.layers?.map((l) => l.id),
+      );
       const chain = resolveChain(fingerprint, page);
       const { expect: wanted } = capture;
       expect({

@@ -46,17 +46,32 @@ export function parseHttp(text: string): { status: number; headers: Record<strin
 }
 
 export function captureDirs(): string[] {
-  return existsSync(CAPTURES_DIR) ? readdirSync(CAPTURES_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort() : [];
+  return existsSync(CAPTURES_DIR)
+    ? readdirSync(CAPTURES_DIR, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
+    : [];
 }
 
 export function loadCaptures(): Capture[] {
   const captures: Capture[] = [];
   for (const infra of captureDirs()) {
     const dir = new URL(`${infra}/`, CAPTURES_DIR);
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.http')).sort()) {
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith('.http'))
+      .sort()) {
       const slug = file.slice(0, -'.http'.length);
-      const meta = JSON.parse(readFileSync(new URL(`${slug}.json`, dir), 'utf8')) as Pick<Capture, 'source' | 'reproduced' | 'expect'>;
-      captures.push({ name: `${infra}/${slug}`, infra, ...parseHttp(readFileSync(new URL(file, dir), 'utf8')), ...meta });
+      const meta = JSON.parse(readFileSync(new URL(`${slug}.json`, dir), 'utf8')) as Pick<
+        Capture,
+        'source' | 'reproduced' | 'expect'
+      >;
+      captures.push({
+        name: `${infra}/${slug}`,
+        infra,
+        ...parseHttp(readFileSync(new URL(file, dir), 'utf8')),
+        ...meta,
+      });
     }
   }
   return captures;

@@ -9,7 +9,12 @@ import { CAPTURES_DIR, captureDirs } from './captures';
 
 const LOCALES = ['en', 'de', 'es', 'fr'];
 const messages = Object.fromEntries(
-  LOCALES.map((lang) => [lang, JSON.parse(readFileSync(new URL(`../../../../public/_locales/${lang}/messages.json`, import.meta.url), 'utf8')) as Record<string, { message?: string }>]),
+  LOCALES.map((lang) => [
+    lang,
+    JSON.parse(
+      readFileSync(new URL(`../../../../public/_locales/${lang}/messages.json`, import.meta.url), 'utf8'),
+    ) as Record<string, { message?: string }>,
+  ]),
 );
 
 /**
@@ -28,9 +33,18 @@ const capturesOf = (id: string): string[] => {
 
 /** Inputs that make a careless pattern backtrack: long runs of what its quantifiers eat. */
 const HOSTILE = [
-  'a '.repeat(8000), '5'.repeat(16000), 'Error '.repeat(2700), 'Ray ID: '.repeat(2000), ' '.repeat(16000),
-  'Code: A'.repeat(2300), '502 Bad Gateway '.repeat(1000), 'Reference #1.'.repeat(1200), 'x'.repeat(16000) + '!',
-  'Generated '.repeat(1600), 'cache-'.repeat(2600), 'ID: iad1::'.repeat(1600),
+  'a '.repeat(8000),
+  '5'.repeat(16000),
+  'Error '.repeat(2700),
+  'Ray ID: '.repeat(2000),
+  ' '.repeat(16000),
+  'Code: A'.repeat(2300),
+  '502 Bad Gateway '.repeat(1000),
+  'Reference #1.'.repeat(1200),
+  'x'.repeat(16000) + '!',
+  'Generated '.repeat(1600),
+  'cache-'.repeat(2600),
+  'ID: iad1::'.repeat(1600),
 ];
 
 describe('infrastructure registry', () => {

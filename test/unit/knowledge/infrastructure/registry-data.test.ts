@@ -29,7 +29,8 @@ describe('registry data file', () => {
   });
 
   it('carries no source address', () => {
-    for (const source of INFRASTRUCTURE.flatMap((e) => e.sources)) expect(data).not.toContain(JSON.stringify(source).slice(1, -1));
+    for (const source of INFRASTRUCTURE.flatMap((e) => e.sources))
+      expect(data).not.toContain(JSON.stringify(source).slice(1, -1));
   });
 
   it('refuses data that is not a list of entries', () => {
