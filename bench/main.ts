@@ -20,6 +20,7 @@ import { attachToServiceWorker } from './worker-cdp';
 import { startBenchSite, startBlackHole, startProbeEndpoints } from '../test/harness/measure/servers';
 import { storageBytes } from './tabs-with-incidents';
 import { waitFor } from '../test/harness/wait-for';
+import { extensionPageUrl } from '../test/harness/chromium';
 import { buildLines, explainSections, type BenchRaw } from './results-lines';
 import { resultTable, writeResults } from './report';
 import { measureFirefox } from './measure-firefox';
@@ -93,11 +94,11 @@ try {
         `popup time to explanation (${opens} rounds: popup, script-less shell, web page)`,
         async () => {
           const tab = await openFailingTab(a, `${site.origin}/fail?popup`);
-          const popupUrl = `chrome-extension://${a.extensionId}/popup.html?tab=${tab.tabId}`;
+          const popupUrl = extensionPageUrl(a.extensionId, `popup.html?tab=${tab.tabId}`);
           const variantUrls = Object.fromEntries(
             Object.entries(POPUP_VARIANTS).map(([name, page]) => [
               name,
-              `chrome-extension://${a.extensionId}/${page}?tab=${tab.tabId}`,
+              extensionPageUrl(a.extensionId, `${page}?tab=${tab.tabId}`),
             ]),
           );
           const figures = await measurePopup(a.context, popupUrl, `${site.origin}/baseline`, opens, variantUrls);

@@ -9,7 +9,7 @@
 //    onHeadersReceived listener has returned and the microtasks it queued have run;
 //  - the failing response: webRequest's own timeStamp (the browser's clock), which is also what woke it.
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchChromiumContext, stopExtensionWorker } from '../test/harness/chromium';
+import { extensionIdOf, extensionPageUrl, launchChromiumContext, stopExtensionWorker } from '../test/harness/chromium';
 import { waitFor } from '../test/harness/wait-for';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -51,9 +51,9 @@ async function launchSide(extensionDir: string, real: boolean, args: string[]): 
   };
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const extensionId = new URL(worker.url()).host;
+    const extensionId = extensionIdOf(worker);
     const page = await context.newPage();
-    await page.goto(`chrome-extension://${extensionId}/${SHELL_PAGE}`);
+    await page.goto(extensionPageUrl(extensionId, SHELL_PAGE));
     await page.evaluate((name) => {
       const seen: unknown[] = ((globalThis as unknown as { __probe: unknown[] }).__probe = []);
       new BroadcastChannel(name).onmessage = (e) => seen.push(e.data);

@@ -6,6 +6,7 @@ import type { ExtensionBrowser } from './bench-browser';
 import { openPopupTimed, staticPageLoad } from './measure-popup';
 import { spread, type Spread } from './stats';
 import { openFailingTabs, settled, storageBytes, type FailingTab } from './tabs-with-incidents';
+import { extensionPageUrl } from '../test/harness/chromium';
 
 export interface ScaleLevel {
   tabs: number;
@@ -31,7 +32,7 @@ export async function measureScale(
     tabs.push(...(await openFailingTabs(browser, urls, 4)));
     await settled(browser.worker, tabs);
     const bytes = await storageBytes(browser.worker);
-    const popupUrl = `chrome-extension://${browser.extensionId}/popup.html?tab=${tabs[0]!.tabId}`;
+    const popupUrl = extensionPageUrl(browser.extensionId, `popup.html?tab=${tabs[0]!.tabId}`);
     await openPopupTimed(browser.context, popupUrl); // warm-up
     const [times, shells] = [[] as number[], [] as number[]];
     for (let i = 0; i < opens; i += 1) {

@@ -3,6 +3,7 @@
 import type { Page } from 'playwright-core';
 import type { ChecksBrowser } from '../../test/harness/checks-chromium';
 import { waitFor } from '../../test/harness/wait-for';
+import { extensionPageUrl } from '../../test/harness/chromium';
 import { NOTICE_TAG } from '../../src/background/error-notice-page';
 import { preparePopup, siteUrl } from './states';
 
@@ -27,7 +28,7 @@ export async function noticePage(browser: ChecksBrowser, tag: string): Promise<P
 export async function welcomePage(browser: ChecksBrowser): Promise<Page> {
   const page = await browser.context.newPage();
   await page.setViewportSize({ width: 900, height: 700 });
-  await page.goto(`chrome-extension://${browser.extensionId}/welcome.html`);
+  await page.goto(extensionPageUrl(browser.extensionId, 'welcome.html'));
   await page.locator('.sample-popup main').first().waitFor();
   return page;
 }
@@ -36,7 +37,7 @@ export async function welcomePage(browser: ChecksBrowser): Promise<Page> {
 export async function optionsPage(browser: ChecksBrowser, width: number): Promise<Page> {
   const page = await browser.context.newPage();
   await page.setViewportSize({ width, height: 700 });
-  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await page.goto(extensionPageUrl(browser.extensionId, 'options.html'));
   await page.locator('main:not([aria-busy])').waitFor();
   return page;
 }
