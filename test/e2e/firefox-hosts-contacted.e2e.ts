@@ -16,7 +16,7 @@ import { startRecordingStandIns, type RecordingStandIns } from '../harness/host-
 import { startLookupServer, type LookupServer } from '../harness/lookup-servers';
 import { message } from '../harness/messages';
 import { AUTOMATIC, recordWhere } from '../harness/popup-steps';
-import { readmeHostRows, rowHosts } from '../harness/readme-hosts';
+import { expectedHosts, readmeHostRows } from '../harness/readme-hosts';
 
 const SITE = { host: 'shop.example.com', domain: 'example.com' };
 /** Steps that need the person's click (the automatic ones run through "Check everything"). */
@@ -102,24 +102,16 @@ async function runEveryStep(settings: Partial<Settings>): Promise<Set<string>> {
 
 describe("Firefox: the hosts the extension contacts are the README's", () => {
   const rows = readmeHostRows();
-  const hostsOf = (which: typeof rows) => new Set(which.flatMap((row) => rowHosts(row, SITE)));
-  // The status pages of CDNs that are not in front of this site are listed, and rightly not contacted.
-  const providers = Object.entries(DEFAULT_SETTINGS.endpoints.providerStatusPages ?? {});
-  const notInFront = new Set(
-    providers.filter(([id]) => id !== 'cloudflare').map(([, url]) => new URL(url ?? '').hostname),
-  );
 
   it('third-party look-ups off: exactly the hosts of the rows without "only with third-party look-ups on"', async () => {
     const contacted = await runEveryStep({ thirdPartyLookups: false });
-    const expected = hostsOf(rows.filter((r) => !r.thirdParty));
     log(`off: contacted ${[...contacted].sort().join(', ')}`);
-    expect([...contacted].sort()).toEqual([...expected].sort());
+    expect([...contacted].sort()).toEqual(expectedHosts(rows, SITE, false));
   }, 120_000);
 
   it("third-party look-ups on: every row's hosts (the status page of the CDN in front only), nothing else", async () => {
     const contacted = await runEveryStep({ thirdPartyLookups: true });
-    const expected = [...hostsOf(rows)].filter((h) => !notInFront.has(h));
     log(`on: contacted ${[...contacted].sort().join(', ')}`);
-    expect([...contacted].sort()).toEqual(expected.sort());
+    expect([...contacted].sort()).toEqual(expectedHosts(rows, SITE, true));
   }, 120_000);
 });

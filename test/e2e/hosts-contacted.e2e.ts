@@ -7,14 +7,14 @@
 import type { Page, Request, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckId } from '../../src/model/checks';
-import { DEFAULT_SETTINGS, type Settings } from '../../src/model/settings';
+import type { Settings } from '../../src/model/settings';
 import { launchChecksChromium, type ChecksBrowser } from '../harness/checks-chromium';
 import { startFailingServer, type FailingServer } from '../harness/failing-server';
 import { answerAs } from '../harness/host-stand-ins';
 import { startLookupServer, type LookupServer } from '../harness/lookup-servers';
 import { message } from '../harness/messages';
 import { AUTOMATIC, recordWhere } from '../harness/popup-steps';
-import { readmeHostRows, rowHosts } from '../harness/readme-hosts';
+import { expectedHosts, readmeHostRows } from '../harness/readme-hosts';
 
 const SITE = { host: 'shop.example.com', domain: 'example.com' };
 /** Served by the local servers, never routed. */
@@ -112,12 +112,6 @@ async function runEveryStep(settings: Partial<Settings>): Promise<Set<string>> {
 
 describe("Chromium: the hosts the extension contacts are the README's", () => {
   const rows = readmeHostRows();
-  const hostsOf = (which: typeof rows) => new Set(which.flatMap((row) => rowHosts(row, SITE)));
-  // The status pages of CDNs that are not in front of this site are listed, and rightly not contacted.
-  const providers = Object.entries(DEFAULT_SETTINGS.endpoints.providerStatusPages ?? {});
-  const notInFront = new Set(
-    providers.filter(([id]) => id !== 'cloudflare').map(([, url]) => new URL(url ?? '').hostname),
-  );
 
   it('the README table lists the site, the connectivity and DNS hosts, and the look-ups', () => {
     expect(rows.length).toBeGreaterThanOrEqual(5);
@@ -127,15 +121,13 @@ describe("Chromium: the hosts the extension contacts are the README's", () => {
 
   it('third-party look-ups off: exactly the hosts of the rows without "only with third-party look-ups on"', async () => {
     const contacted = await runEveryStep({ thirdPartyLookups: false });
-    const expected = hostsOf(rows.filter((r) => !r.thirdParty));
     log(`off: contacted ${[...contacted].sort().join(', ')}`);
-    expect([...contacted].sort()).toEqual([...expected].sort());
+    expect([...contacted].sort()).toEqual(expectedHosts(rows, SITE, false));
   }, 120_000);
 
   it("third-party look-ups on: every row's hosts (the status page of the CDN in front only), nothing else", async () => {
     const contacted = await runEveryStep({ thirdPartyLookups: true });
-    const expected = [...hostsOf(rows)].filter((h) => !notInFront.has(h));
     log(`on: contacted ${[...contacted].sort().join(', ')}`);
-    expect([...contacted].sort()).toEqual(expected.sort());
+    expect([...contacted].sort()).toEqual(expectedHosts(rows, SITE, true));
   }, 120_000);
 });

@@ -2,6 +2,7 @@
 // extension makes and the options page's list are held to it, so the code, the page and the README cannot drift.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_SETTINGS } from '../../src/model/settings';
 
 export interface HostRow {
   /** The host cell's names: a host (`cloudflare-dns.com`), a host with a path (`www.google.com/generate_204`, path dropped), or a template. */
@@ -43,4 +44,23 @@ export function readmeHostRows(text = readFileSync(README, 'utf8')): HostRow[] {
 /** The host names a row stands for, with the site's host and registrable domain filled in. */
 export function rowHosts(row: HostRow, site: { host: string; domain: string }): string[] {
   return [...(row.site ? [site.host] : []), ...row.hosts.map((h) => h.split(DOMAIN_PLACEHOLDER).join(site.domain))];
+}
+
+/**
+ * The hosts a full run of every step should contact, by the README's table: with look-ups off, the rows not
+ * marked "only with third-party look-ups on"; with them on, every row except the status pages of CDNs that
+ * are not in front of this site (Cloudflare is, in both hosts tests), which are listed and rightly not contacted.
+ */
+export function expectedHosts(
+  rows: HostRow[],
+  site: { host: string; domain: string },
+  thirdPartyLookups: boolean,
+): string[] {
+  const hostsOf = (which: HostRow[]) => new Set(which.flatMap((row) => rowHosts(row, site)));
+  if (!thirdPartyLookups) return [...hostsOf(rows.filter((r) => !r.thirdParty))].sort();
+  const providers = Object.entries(DEFAULT_SETTINGS.endpoints.providerStatusPages ?? {});
+  const notInFront = new Set(
+    providers.filter(([id]) => id !== 'cloudflare').map(([, url]) => new URL(url ?? '').hostname),
+  );
+  return [...hostsOf(rows)].filter((h) => !notInFront.has(h)).sort();
 }
