@@ -33,8 +33,16 @@ export const kinsta: Infrastructure = {
   id: 'kinsta',
   name: 'Kinsta',
   role: 'platform',
-  headers: [{ header: 'x-kinsta-cache' }],
-  sources: [`${FINGERPRINTS}k.json`],
+  headers: [
+    { header: 'x-kinsta-cache' },
+    // Its edge (Kinsta's own Cloudflare) also marks the sites x-kinsta-cache never shows: Static Site Hosting.
+    { header: 'ki-edge' },
+    { header: 'ki-cf-cache-status' },
+  ],
+  sources: [
+    `${FINGERPRINTS}k.json`,
+    'https://github.com/conqueror/fatihs-website/blob/9eccb8b996313e711db458df446b83b557d4629c/url-canonicalization-implementation.md',
+  ],
 };
 
 export const wordpressCom: Infrastructure = {
