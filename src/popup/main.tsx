@@ -1,13 +1,9 @@
 import { render } from 'preact';
 import { applyDocumentLocale } from '../ui/document-locale';
-import { lazyComponent } from '../ui/lazy';
 import { PopupApp } from './PopupApp';
 import { POPUP_MARKS } from './timing-marks';
 
 performance.mark(POPUP_MARKS.scriptStart);
-
-// Below the explanation and the steps: it arrives a moment after them, outside the start-up budget.
-const PopupFooter = lazyComponent(() => import('./PopupFooter').then((m) => m.PopupFooter));
 
 // The welcome page loads this module too (it shares the popup's chunk, scripts/popup-chunk.ts): only the popup
 // page has an #app root, so only there does anything happen.
@@ -17,11 +13,5 @@ if (root) {
   // The toolbar popup is 390 px wide; as a page (bound to a tab) or on Android (a full-screen tab) it fills the screen.
   if (new URLSearchParams(location.search).has('tab') || /Android/.test(navigator.userAgent))
     document.documentElement.classList.add('fill-width');
-  render(
-    <>
-      <PopupApp />
-      <PopupFooter />
-    </>,
-    root,
-  );
+  render(<PopupApp />, root);
 }

@@ -24,13 +24,16 @@ function pickBrand(brands: UADataBrand[]): UADataBrand | undefined {
 async function readReportEnv(): Promise<ReportEnv> {
   // Called inside then(): an API that throws instead of rejecting (missing on a platform, a test's fake)
   // also just leaves the OS out.
-  const platform = await Promise.resolve()
-    .then(() => browser.runtime.getPlatformInfo())
-    .catch(() => undefined);
-  const base = { os: platform?.os ?? '', ...(platform?.arch ? { arch: platform.arch } : {}) };
   const getBrowserInfo = (browser.runtime as { getBrowserInfo?: () => Promise<{ name: string; version: string }> })
     .getBrowserInfo;
-  const info = await getBrowserInfo?.().catch(() => undefined);
+  // Both asked at once: each is a round trip to the browser's parent process (Firefox).
+  const [platform, info] = await Promise.all([
+    Promise.resolve()
+      .then(() => browser.runtime.getPlatformInfo())
+      .catch(() => undefined),
+    getBrowserInfo?.().catch(() => undefined),
+  ]);
+  const base = { os: platform?.os ?? '', ...(platform?.arch ? { arch: platform.arch } : {}) };
   if (info) return { ...base, browserName: info.name, browserVersion: info.version };
   const uaData = (navigator as Navigator & { userAgentData?: UAData }).userAgentData;
   const full = await uaData?.getHighEntropyValues?.(['fullVersionList']).catch(() => undefined);

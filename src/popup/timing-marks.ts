@@ -7,6 +7,6 @@ export const POPUP_MARKS = {
   readStart: 'popup-read-start',
   /** …and have all arrived. */
   readEnd: 'popup-read-end',
-  /** The explanation is in the DOM (set in IncidentView's first effect). */
+  /** The explanation is on screen (the first effect after the frame that painted it: IncidentView's ExplanationShown). */
   explanation: 'explanation-rendered',
 } as const;

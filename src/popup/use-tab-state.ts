@@ -18,12 +18,16 @@ export interface TabState {
 }
 
 /** `popup.html?tab=<id>` shows that tab (tests, "open in a tab"); otherwise the active tab of this window. */
-async function resolveTab(): Promise<{ id: number; url: string | undefined } | null> {
+function tabParam(): number | null {
   const param = new URLSearchParams(location.search).get('tab');
-  if (param !== null && /^\d+$/.test(param)) {
+  return param !== null && /^\d+$/.test(param) ? Number(param) : null;
+}
+
+async function resolveTab(param: number | null): Promise<{ id: number; url: string | undefined } | null> {
+  if (param !== null) {
     try {
-      const tab = await browser.tabs.get(Number(param));
-      return { id: Number(param), url: tab.url };
+      const tab = await browser.tabs.get(param);
+      return { id: param, url: tab.url };
     } catch {
       return null;
     }
@@ -31,6 +35,8 @@ async function resolveTab(): Promise<{ id: number; url: string | undefined } | n
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id === undefined ? null : { id: tab.id, url: tab.url };
 }
+
+const readRecord = (tabId: number) => preloadStored([storage.tabs.item(tabId)]).then(([record]) => record);
 
 export function useTabState(): TabState {
   const [state, setState] = useState<TabState>({
@@ -51,18 +57,24 @@ export function useTabState(): TabState {
 
     void (async () => {
       performance.mark(POPUP_MARKS.readStart);
-      const tab = await resolveTab();
+      // Every read the popup's parts need (the record; settings, history and the footer's note for its sections;
+      // the report's environment), all asked for at once: none waits for another's answer, and none starts once
+      // the popup shows. Only the record needs the tab's id, known at once when the address names the tab.
+      const param = tabParam();
+      const recordByParam = param === null ? null : readRecord(param);
+      const others = Promise.all([
+        preloadStored([storage.settings, storage.history, storage.whatsNew]),
+        gatherReportEnv(),
+      ]);
+      const tab = await resolveTab(param);
+      // Followed from here: a change while the record is read lands after it (the read came first).
+      tabId = tab?.id ?? null;
+      const record = await (recordByParam ?? (tab ? readRecord(tab.id) : undefined));
+      await others;
       if (!tab) {
         setState((s) => ({ ...s, loading: false }));
         return;
       }
-      tabId = tab.id;
-      // Every read the popup's parts need (the record; settings, history and the footer's note for its sections), at once:
-      // none of them starts its own once the popup shows.
-      const [[record]] = await Promise.all([
-        preloadStored([storage.tabs.item(tab.id), storage.settings, storage.history, storage.whatsNew]),
-        gatherReportEnv(),
-      ]);
       performance.mark(POPUP_MARKS.readEnd);
       // Only a healthy tab needs the in-memory status; never make an error wait for the worker to wake.
       setState({ loading: false, tabId: tab.id, url: tab.url, record, live: record?.incident ? {} : null });
