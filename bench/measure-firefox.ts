@@ -14,6 +14,7 @@ import {
 } from '../test/harness/firefox';
 import { waitFor } from '../test/harness/wait-for';
 import { POPUP_MARKS } from '../src/popup/timing-marks';
+import { markSeen } from './mark-seen';
 import { PROBE_CHANNEL, type ProbeEvent, type ReplayRequest } from './background-probe';
 import { POPUP_VARIANTS, SHELL_PAGE } from './extension-copy';
 import { compareLoads, type NavigationFigures } from './measure-navigation';
@@ -104,22 +105,14 @@ async function popupFigures(
     for (const what of round % 2 === 0 ? ['popup', 'shell', 'trivial'] : ['trivial', 'shell', 'popup']) {
       if (what === 'trivial') {
         await navigateExtensionPage(page, `${EXTENSION_ORIGIN}/${POPUP_VARIANTS.trivialModule}?tab=${tabId}`);
-        await page.waitForFunction(
-          (mark) => performance.getEntriesByName(mark).length > 0,
-          { timeout: 10_000, polling: 20 },
-          POPUP_MARKS.explanation,
-        );
+        await page.evaluate(markSeen, POPUP_MARKS.explanation);
         trivialModule = await page.evaluate(
           (mark) => performance.getEntriesByName(mark)[0]!.startTime,
           POPUP_MARKS.explanation,
         );
       } else if (what === 'popup') {
         await navigateExtensionPage(page, `${EXTENSION_ORIGIN}/popup.html?tab=${tabId}`);
-        await page.waitForFunction(
-          (mark) => performance.getEntriesByName(mark).length > 0,
-          { timeout: 10_000, polling: 20 },
-          POPUP_MARKS.explanation,
-        );
+        await page.evaluate(markSeen, POPUP_MARKS.explanation);
         popup = await page.evaluate((marks) => {
           const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
           const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;

@@ -14,6 +14,7 @@ import type { BrowserContext } from 'playwright-core';
 import { POPUP_MARKS } from '../src/popup/timing-marks';
 import { spread, type Spread } from './stats';
 import { traceCodeCache, type ScriptCompile } from './popup-code-cache';
+import { markSeen } from './mark-seen';
 
 const EXPLANATION_MARK = POPUP_MARKS.explanation;
 
@@ -56,9 +57,7 @@ export async function openPopupTimed(context: BrowserContext, popupUrl: string):
   try {
     await page.setViewportSize({ width: 390, height: 600 });
     await page.goto(popupUrl);
-    await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, EXPLANATION_MARK, {
-      timeout: 10_000,
-    });
+    await page.evaluate(markSeen, EXPLANATION_MARK);
     return await page.evaluate((marks) => {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
       const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
