@@ -15,6 +15,7 @@ import { POPUP_MARKS } from '../src/popup/timing-marks';
 import { spread, type Spread } from './stats';
 import { traceCodeCache, type ScriptCompile } from './popup-code-cache';
 import { markSeen } from './mark-seen';
+import { traceMainThread, type MainThreadWork } from './popup-main-thread';
 
 const EXPLANATION_MARK = POPUP_MARKS.explanation;
 
@@ -50,6 +51,8 @@ export interface PopupFigures {
   variants: Record<string, Spread>;
   /** One traced open after the rounds: each eager module's compile (from Chrome's code cache or not). */
   codeCache?: ScriptCompile[];
+  /** Traced opens after the rounds: the page's main-thread time to the mark, by kind (bench/popup-main-thread.ts). */
+  mainThread?: { popup: MainThreadWork; trivialModule?: MainThreadWork };
 }
 
 export async function openPopupTimed(context: BrowserContext, popupUrl: string): Promise<PopupTiming> {
@@ -146,5 +149,11 @@ export async function measurePopup(
     ratioPerRound: spread(ratios),
     variants: Object.fromEntries(Object.entries(variants).map(([name, times]) => [name, spread(times)])),
     codeCache: await traceCodeCache(context, popupUrl),
+    mainThread: {
+      popup: await traceMainThread(context, popupUrl),
+      ...(variantUrls.trivialModule
+        ? { trivialModule: await traceMainThread(context, variantUrls.trivialModule) }
+        : {}),
+    },
   };
 }

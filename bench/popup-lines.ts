@@ -93,3 +93,28 @@ function popupVariantLines(popup: PopupFigures): ResultLine[] {
   }
   return lines;
 }
+
+/**
+ * The "Popup breakdown" lines from the traced opens (bench/popup-main-thread.ts): each kind of main-thread time
+ * to the mark, the popup next to the trivial-module page, so what the browser spends on any module page (its
+ * floor) stands apart from what the popup's own code adds.
+ */
+export function popupMainThreadLines(popup: PopupFigures): string[] {
+  const work = popup.mainThread;
+  if (!work) return [];
+  const floor = work.trivialModule ?? {};
+  const kinds = [...new Set([...Object.keys(work.popup), ...Object.keys(floor)])].sort(
+    (a, b) => (work.popup[b] ?? 0) - (floor[b] ?? 0) - ((work.popup[a] ?? 0) - (floor[a] ?? 0)),
+  );
+  const total = (w: Record<string, number>) => Object.values(w).reduce((sum, ms) => sum + ms, 0);
+  const at = (ms: number | undefined) => `${round(ms ?? 0, 1)} ms`;
+  return [
+    `Main thread from navigation start to the mark, by kind (Chrome trace of ${work.trivialModule ? '3 popup opens and 3 of the trivial-module page' : '3 popup opens'} after the rounds, medians; tracing slows everything, so read the differences): ` +
+      `popup ${at(total(work.popup))}${work.trivialModule ? `, trivial module ${at(total(floor))}` : ''}.`,
+    ...kinds.map(
+      (kind) =>
+        `- ${kind}: popup ${at(work.popup[kind])}${work.trivialModule ? `, trivial module ${at(floor[kind])} (the popup's own: ${at((work.popup[kind] ?? 0) - (floor[kind] ?? 0))})` : ''}`,
+    ),
+    '',
+  ];
+}

@@ -18,7 +18,7 @@ import type { ColdStartFigures } from './measure-cold-start';
 import { coldStartLines } from './cold-start-lines';
 import type { BackgroundModules } from './background-modules';
 import { popupIdeas } from './popup-ideas';
-import { popupLines, popupParts } from './popup-lines';
+import { popupLines, popupMainThreadLines, popupParts } from './popup-lines';
 import { memoryLines, scaleLines } from './memory-lines';
 import { firefoxDetectionLines, firefoxHealthyLines, firefoxPopupLines } from './firefox-lines';
 
@@ -238,6 +238,7 @@ export function explainSections(raw: BenchRaw): string[] {
           '',
           `Parts: ${popupParts(popup)}.`,
           '',
+          ...popupMainThreadLines(popup),
         ]
       : []),
     ...(raw.bundles
