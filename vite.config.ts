@@ -13,9 +13,8 @@ export default defineConfig(({ mode }) => {
   const browser: TargetBrowser = mode === 'firefox' ? 'firefox' : 'chrome';
   const outDir = fileURLToPath(new URL(`./dist/${browser}`, import.meta.url));
   const target = browser === 'firefox' ? 'firefox128' : `chrome${CHROME_MIN_VERSION}`;
-  // crxjs builds the pages and the manifest; the background is built on its own, into one file.
+  // crxjs builds the pages and the manifest; the background is built on its own: an eager file and the on-demand steps.
   const { background, ...pagesManifest } = manifestFor(sourceManifest, browser, pkg.version);
-  const backgroundEntry = fileURLToPath(new URL(`./src/${sourceManifest.background.service_worker}`, import.meta.url));
   // The welcome page shows the popup's own view: it must not reshape the popup's chunks (scripts/popup-chunk.ts).
   // The background is built apart (scripts/background-build.ts): the options page is the popup's one other entry.
   const popupChunk = popupChunkPlugin(/[\\/]src[\\/]popup\.html$/, { options: /[\\/]src[\\/]options\.html$/ });
@@ -58,7 +57,12 @@ export default defineConfig(({ mode }) => {
       infrastructureDataPlugin(),
       popupChunk.plugin,
       crx({ manifest: pagesManifest as unknown as ManifestV3Export, browser }),
-      backgroundBuildPlugin({ entry: backgroundEntry, outDir, target, background: background! }),
+      backgroundBuildPlugin({
+        srcDir: fileURLToPath(new URL('./src', import.meta.url)),
+        outDir,
+        target,
+        background: background!,
+      }),
     ],
   };
 });

@@ -38,10 +38,16 @@ export async function emptyWorkerExtension(dist: string): Promise<ExtensionCopy>
     // Only what the worker needs: no pages, icons, locales or commands (names must not point at missing files).
     const keep = ['manifest_version', 'version', 'permissions', 'host_permissions', 'minimum_chrome_version'];
     const empty = Object.fromEntries(Object.entries(manifest).filter(([key]) => keep.includes(key)));
+    // The same kind of worker as the real one (classic since the steps load on demand: a module only if it is).
+    const { type } = (manifest.background ?? {}) as { type?: string };
     await writeFile(
       join(dir, 'manifest.json'),
       JSON.stringify(
-        { ...empty, name: 'Bench: empty worker', background: { service_worker: 'background.js', type: 'module' } },
+        {
+          ...empty,
+          name: 'Bench: empty worker',
+          background: { service_worker: 'background.js', ...(type ? { type } : {}) },
+        },
         null,
         2,
       ),

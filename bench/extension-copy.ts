@@ -73,8 +73,8 @@ export async function instrumentedCopy(dist: string, { probe = true } = {}): Pro
       await writeFile(join(dir, PROBE_FILE), backgroundProbeSource());
       manifest.background.scripts = [PROBE_FILE, ...manifest.background.scripts];
     } else if (manifest.background.service_worker) {
-      // A service worker is one script: the prologue goes at its top (a module's imports are hoisted, but
-      // the built background is one file with none).
+      // A service worker is one script: the prologue goes at its top (the built background is a classic
+      // script with no imports; the steps it loads on demand come later, after the prologue ran).
       const worker = join(dir, manifest.background.service_worker);
       await writeFile(worker, backgroundProbeSource() + (await readFile(worker, 'utf8')));
     }

@@ -53,7 +53,13 @@ const notMeasured = (raw: BenchRaw, figure: Figure, label: string): ResultLine =
 const ms = (s: Spread) => formatSpread(s, 'ms', 0);
 const mib = (bytes: number) => `${round(bytes / 1024 / 1024, 2)} MB`;
 
-const splitOf = (m: BackgroundModules) => m.parts.map((p) => `${p.area} ${kib(p.share)}`).join('; ');
+const splitOf = (m: BackgroundModules) =>
+  m.files
+    .map(
+      (f) =>
+        `${f.file} (${f.eager ? 'at start' : 'on the first step'}): ${f.parts.map((p) => `${p.area} ${kib(p.share)}`).join('; ')}`,
+    )
+    .join(' — ');
 
 function bundleLines(bundles: EntryWeight[], modules?: BackgroundModules): ResultLine[] {
   const by = (entry: EntryWeight['entry']) => bundles.find((b) => b.entry === entry)!;
@@ -75,7 +81,7 @@ function bundleLines(bundles: EntryWeight[], modules?: BackgroundModules): Resul
     line('popup', BUNDLE_BUDGETS_KB.popupJs),
     {
       ...line('background', BUNDLE_BUDGETS_KB.backgroundJs, BUNDLE_BUDGET_MISSES.backgroundJs),
-      ...(modules ? { baseline: `measured split (KB gzip, shares of the file): ${splitOf(modules)}` } : {}),
+      ...(modules ? { baseline: `measured split (KB gzip, shares of each file): ${splitOf(modules)}` } : {}),
     },
     line('options'),
     { figure: 'Bundle: CSS (gzip)', measured: css, baseline: '—', budget: '—', pass: null },
@@ -252,14 +258,14 @@ export function explainSections(raw: BenchRaw): string[] {
         ]
       : []),
     ...(raw.backgroundModules
-      ? [
-          `## Background: where the bytes go (KB gzip, each module minified and gzipped alone, scaled to the file's ${kib(raw.backgroundModules.total)} KB)`,
-          ...raw.backgroundModules.parts.map(
+      ? raw.backgroundModules.files.flatMap((f) => [
+          `## Background: where the bytes go — ${f.file}, ${f.eager ? 'evaluated before the first event' : 'loaded on the first step'} (KB gzip, each module minified and gzipped alone, scaled to the file's ${kib(f.total)} KB)`,
+          ...f.parts.map(
             (p) =>
               `- **${p.area}** ${kib(p.share)}: ${p.modules.map((m) => `${m.id.replace(/^src\//, '').replace(/^.*node_modules\//, '')} ${round(m.share / 1024, 2)}`).join(', ')}`,
           ),
           '',
-        ]
+        ])
       : []),
     ...(verdict
       ? [

@@ -1,41 +1,87 @@
-// Build step: the background is bundled on its own, into one file (background.js), after the pages are
-// built. Inside crxjs's build it shared chunks with the popup and options page and loaded as seven modules,
-// some carrying code only the pages use; an MV3 service worker loads all of it before its first event, so
-// it is one file holding exactly what the worker imports (28 KB gzip where the seven came to 31).
+// Build step: the background is bundled on its own, after the pages, into two classic scripts (IIFE) at the
+// root of dist/<browser>: background.js, what the worker evaluates before its first event (detection, records,
+// badge, page reading, messages, settings, watch), and background-steps.js, the guided steps, which
+// src/background/steps-loader.ts loads the first time a step is asked for (issue 15: eager ≤ 20 KB gzip).
+// Classic, because Chrome lets a service worker load a script later only by importScripts(), which a module
+// worker refuses. The steps file never carries its own copy of a module the core holds state in: each import of
+// one of SHARED_WITH_STEPS becomes a read of the instance the loader hands over (src/background/steps-contract.ts).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build, type Plugin } from 'vite';
+import { build, type InlineConfig, type Plugin } from 'vite';
+import { CORE_GLOBAL, SHARED_WITH_STEPS, STEPS_FILE, type SharedModule } from '../src/background/steps-contract.ts';
 
-/** The built background, at the root of dist/<browser>. */
+/** The built background's eager file, at the root of dist/<browser>. */
 export const BACKGROUND_FILE = 'background.js';
+export { STEPS_FILE };
+
+const SHARED_PREFIX = 'core-module:';
+
+/** In the steps build: an import that resolves to a shared module is external, read from the core's instance. */
+function shareCoreModules(): Plugin {
+  return {
+    name: 'steps-share-core-modules',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (source.startsWith(SHARED_PREFIX)) return { id: source, external: true };
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      if (!resolved || resolved.external) return resolved;
+      const shared = (Object.keys(SHARED_WITH_STEPS) as SharedModule[]).find((key) =>
+        SHARED_WITH_STEPS[key].test(resolved.id),
+      );
+      return shared ? { id: `${SHARED_PREFIX}${shared}`, external: true } : resolved;
+    },
+  };
+}
+
+export type BackgroundPart = 'core' | 'steps';
+
+/** The vite build of one of the two files (also what bench/background-modules.ts builds in memory). */
+export function backgroundBuildConfig(
+  part: BackgroundPart,
+  { srcDir, outDir, target, write = true }: { srcDir: string; outDir?: string; target: string; write?: boolean },
+): InlineConfig {
+  const steps = part === 'steps';
+  return {
+    configFile: false,
+    logLevel: 'warn',
+    publicDir: false,
+    plugins: steps ? [shareCoreModules()] : [],
+    build: {
+      outDir,
+      write,
+      emptyOutDir: false,
+      target,
+      sourcemap: false,
+      modulePreload: false,
+      rollupOptions: {
+        input: join(srcDir, 'background', steps ? 'on-demand-steps.ts' : 'index.ts'),
+        output: {
+          format: 'iife',
+          entryFileNames: steps ? STEPS_FILE : BACKGROUND_FILE,
+          codeSplitting: false,
+          globals: (id: string) => `${CORE_GLOBAL}.${id.slice(SHARED_PREFIX.length)}`,
+        },
+      },
+    },
+  };
+}
 
 interface BackgroundBuild {
-  /** src/background/index.ts */
-  entry: string;
+  /** src/ */
+  srcDir: string;
   outDir: string;
   target: string;
   /** The manifest's `background` key, written into the built manifest.json. */
   background: object;
 }
 
-export function backgroundBuildPlugin({ entry, outDir, target, background }: BackgroundBuild): Plugin {
+export function backgroundBuildPlugin({ srcDir, outDir, target, background }: BackgroundBuild): Plugin {
   return {
-    name: 'single-file-background',
+    name: 'background-core-and-steps',
     apply: 'build',
     async closeBundle() {
-      await build({
-        configFile: false,
-        logLevel: 'warn',
-        publicDir: false,
-        build: {
-          outDir,
-          emptyOutDir: false,
-          target,
-          sourcemap: false,
-          modulePreload: false,
-          rollupOptions: { input: entry, output: { entryFileNames: BACKGROUND_FILE, codeSplitting: false } },
-        },
-      });
+      await build(backgroundBuildConfig('core', { srcDir, outDir, target }));
+      await build(backgroundBuildConfig('steps', { srcDir, outDir, target }));
       const manifestFile = join(outDir, 'manifest.json');
       const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, unknown>;
       writeFileSync(manifestFile, `${JSON.stringify({ ...manifest, background }, null, 2)}\n`);

@@ -1,7 +1,7 @@
 // Derives each browser's manifest from the one source manifest.json (pure: unit-tested).
 export type TargetBrowser = 'chrome' | 'firefox';
 
-/** The background as built (scripts/background-build.ts): one file at the root of dist/<browser>. */
+/** The background's eager file as built (scripts/background-build.ts), at the root of dist/<browser>. */
 export const BUILT_BACKGROUND = 'background.js';
 
 /**
@@ -36,9 +36,10 @@ export function manifestFor(source: object, browser: TargetBrowser, version: str
   const manifest = structuredClone(source) as Manifest;
   manifest.version = version;
   if (!manifest.background?.service_worker) throw new Error('manifest.json needs background.service_worker');
-  // The source names the entry (background/index.ts); the built extension loads its one bundled file.
+  // The source names the entry (background/index.ts); the built extension loads its bundled eager file.
   if (browser === 'chrome') {
-    manifest.background = { service_worker: BUILT_BACKGROUND, type: 'module' };
+    // A classic worker: only it may importScripts() the on-demand steps (src/background/steps-loader.ts).
+    manifest.background = { service_worker: BUILT_BACKGROUND };
     manifest.minimum_chrome_version = CHROME_MIN_VERSION;
     return manifest;
   }

@@ -1,11 +1,12 @@
 // Runs guided steps in the background (the popup closes whenever focus moves) and writes every
-// state change into the tab's incident, where the popup reads it.
+// state change into the tab's incident, where the popup reads it. Part of the steps file, loaded on demand
+// (steps-loader.ts); the start-up sweep of steps a stopped instance left running is the core's (start.ts).
 import type { CheckId, CheckResult, CheckState, Evidence } from '../model/checks';
 import type { Incident } from '../model/incident';
 import { checkById, CHECKS } from '../checks';
 import type { AskUser, Check, CheckOutput, LastingKind, UserAnswer } from '../checks/check';
-import { allRecords, readRecord, UNCHANGED, updateRecord } from './incident-store';
-import { withCheckState, withInterruptedChecks } from './record-transitions';
+import { readRecord, UNCHANGED, updateRecord } from './incident-store';
+import { withCheckState } from './record-transitions';
 import { storage } from '../storage/storage';
 import { scopeForUrl } from '../model/site-scope';
 import { LASTING_WAIT_MS, LastingWork, stoppedOutput } from './lasting-work';
@@ -23,12 +24,6 @@ const runKey = (tabId: number, checkId: CheckId) => `${tabId}:${checkId}`;
 
 class StepTimeout extends Error {}
 class StepCancelled extends Error {}
-
-export async function sweepInterruptedChecks(): Promise<void> {
-  for (const record of await allRecords()) {
-    await updateRecord(record.tabId, (r) => (r ? (withInterruptedChecks(r) ?? UNCHANGED) : UNCHANGED));
-  }
-}
 
 function writeState(tabId: number, incidentId: string, checkId: CheckId, state: CheckState, expectRunId?: string) {
   return updateRecord(tabId, (r) => withCheckState(r, incidentId, checkId, state, expectRunId) ?? UNCHANGED);

@@ -11,8 +11,11 @@ import { onAlarm } from './watch';
 import { forgetFailingPage, onPageCommitted, onPageReady, onTabClosed } from './read-failing-page';
 import { onNotificationClicked } from './watch-notify';
 import { onInstalled } from './first-run';
+import { keepStepsOnInstall } from './steps-loader';
 
 const ready = start();
+// Chrome: the guided steps load on demand, from a file the worker may import only if it did while installing.
+keepStepsOnInstall();
 const whenReady = afterStart(ready);
 
 const pages: browser.WebRequest.RequestFilter = { urls: ['<all_urls>'], types: ['main_frame'] };

@@ -2,8 +2,8 @@
 // our own script in a failing page, acting only on the sender's tab); anything else gets no answer.
 import browser from 'webextension-polyfill';
 import { liveStatusOf } from './live-status';
-import { onPopupOpened } from './auto-run';
-import { answerCheck, cancelCheck, runAutomaticChecks, runCheck } from './check-runner';
+import { loadedSteps, loadSteps } from './steps-loader';
+import { storage } from '../storage/storage';
 import { isFromOwnNotice, isFromOwnPage, parseMessage, parseNoticeMessage } from './message-guard';
 import { POPUP_PORT } from '../model/messages';
 import { startWatch, stopWatch } from './watch';
@@ -30,17 +30,20 @@ export function messageHandlers(ready: Promise<unknown>) {
         return afterStart(() => liveStatusOf(msg.tabId));
       case 'run-check':
         // Answer at once: the step reports through storage, and the popup may be gone before it ends.
-        inBackground(() => runCheck(msg.tabId, msg.checkId, msg.confirmedFor, msg.scope));
+        inBackground(async () => (await loadSteps()).runCheck(msg.tabId, msg.checkId, msg.confirmedFor, msg.scope));
         return Promise.resolve(true);
       case 'run-all':
-        inBackground(() => runAutomaticChecks(msg.tabId));
+        inBackground(async () => (await loadSteps()).runAutomaticChecks(msg.tabId));
         return Promise.resolve(true);
       case 'popup-opened':
-        return afterStart(() => onPopupOpened(msg.tabId));
+        return afterStart(() => autoRunIfAsked(msg.tabId));
       case 'cancel-check':
-        return afterStart(() => cancelCheck(msg.tabId, msg.checkId)).then(() => true);
+        // A step runs only in the instance that loaded the steps: none loaded here, nothing to stop.
+        return afterStart(() => loadedSteps()?.cancelCheck(msg.tabId, msg.checkId)).then(() => true);
       case 'answer-check':
-        return afterStart(() => answerCheck(msg.tabId, msg.checkId, msg.answer)).then(() => true);
+        return afterStart(async () => (await loadSteps()).answerCheck(msg.tabId, msg.checkId, msg.answer)).then(
+          () => true,
+        );
       case 'watch-start':
         return afterStart(() => startWatch(msg.tabId, msg.reload));
       case 'watch-stop':
@@ -57,6 +60,12 @@ export function messageHandlers(ready: Promise<unknown>) {
   }
 
   return { handleMessage, handlePort };
+}
+
+/** The automatic checks on opening the popup, only when the person turned them on: else no steps are loaded. */
+async function autoRunIfAsked(tabId: number): Promise<boolean> {
+  if (!(await storage.settings.get()).autoRunChecks) return false;
+  return (await loadSteps()).onPopupOpened(tabId);
 }
 
 /**

@@ -1,7 +1,7 @@
 // Start-up of each worker / event page instance, in one place: index.ts calls start() once and every
 // listener that touches state waits for it (uBlock Origin Lite's `isFullyInitialized`), so no message,
 // alarm or tab event acts on records the start-up has not put right yet.
-import { sweepInterruptedChecks } from './check-runner';
+import { sweepInterruptedChecks } from './interrupted-steps';
 import { resumeWatches } from './watch';
 
 /**

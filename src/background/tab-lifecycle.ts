@@ -3,7 +3,7 @@ import { readRecordInOrder, removeRecord } from './incident-store';
 import { showBadge } from './badge';
 import { badgeFor } from './badge-text';
 import { forgetLiveStatus } from './live-status';
-import { cancelChecksOfTab } from './check-runner';
+import { loadedSteps } from './steps-loader';
 import { forgetWatch } from './watch';
 
 export async function refreshBadge(tabId: number): Promise<void> {
@@ -15,7 +15,8 @@ export async function refreshBadge(tabId: number): Promise<void> {
 
 export function onTabRemoved(tabId: number): void {
   forgetLiveStatus(tabId);
-  cancelChecksOfTab(tabId);
+  // Steps run only in an instance that loaded them: none loaded, none running here.
+  loadedSteps()?.cancelChecksOfTab(tabId);
   void forgetWatch(tabId).catch(() => undefined);
   void removeRecord(tabId);
 }

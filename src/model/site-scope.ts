@@ -1,5 +1,6 @@
 // What "this site" is for a host, by the Public Suffix List: the popup works it out (it can load the list
-// on demand; Chrome's service worker cannot import() lazily) and sends it with the step it starts.
+// on demand; a service worker cannot import(), and the steps the background loads on demand stay small) and
+// sends it with the step it starts.
 
 export interface SiteScope {
   /** The host it was worked out for: lower-case, no trailing dot, IPv6 in brackets as in URL.hostname. */

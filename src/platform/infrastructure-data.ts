@@ -1,6 +1,7 @@
 // Loads the infrastructure registry from the extension's own data file, once per worker instance, the
 // first time a failure needs it (a failing response, a failing page's text, the clean request). Data rather
-// than code so it stays out of the service worker's eager JS (an MV3 worker cannot import() code lazily);
+// than code so it stays out of the service worker's eager JS (a service worker cannot import(); see
+// background/steps-loader.ts for the one file it loads later);
 // a healthy navigation never calls this. A failed load is not remembered: the next failure tries again.
 import browser from 'webextension-polyfill';
 import { installRegistry, isRegistryInstalled, registry, type Registry } from '../knowledge/infrastructure/registry';

@@ -47,7 +47,7 @@ export interface ChromeApi {
     create(props: { url: string; active?: boolean }): Promise<{ id?: number }>;
     remove(tabIds: number | number[]): Promise<void>;
   };
-  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  runtime: { sendMessage(message: unknown): Promise<unknown>; getManifest(): { version: string } };
   cookies: { getAll(details: object): Promise<{ domain: string; name: string; value: string }[]> };
   extension: { isAllowedIncognitoAccess(): Promise<boolean> };
   windows: { getAll(info: object): Promise<{ id?: number; incognito: boolean }[]> };

@@ -1,32 +1,25 @@
 // Bundle weight per entry of the built Chrome extension: follows each entry's HTML (or the manifest's
-// service worker, one file: scripts/background-build.ts) through every chunk it imports and sums the gzip size of each file as it is loaded.
+// service worker: its eager file, and the steps file it loads on demand, scripts/background-build.ts) through
+// every chunk it imports and sums the gzip size of each file as it is loaded.
 // Shared by `npm run bench` and test/e2e/budgets.e2e.ts.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 import { CHROME_DIST } from '../dist';
+import { STEPS_FILE } from '../../../src/background/steps-contract';
 
 /** KB = 1024 bytes, gzip at zlib's default level (what `gzip` does by default). */
-// Background: issue 15 asks for ≤ 20 KB (issue #5 asked for 15 before the nine guided steps, the watch and the
-// history moved into the worker: DESIGN, steps run in the background so a closing popup never loses a result;
-// an earlier bench had raised it to 26, put back to the issue's figure). Missed, with its measured split
-// (bench/background-modules.ts) in bench/results.md; what a navigation costs is budgeted separately.
+// Background: issue 15 asks for ≤ 20 KB of what the worker evaluates before its first event (issue #5 asked for
+// 15 before the nine guided steps, the watch and the history moved into the worker). Met by loading the guided
+// steps on demand (src/background/steps-loader.ts): the eager file is budgeted, the steps file is listed, lazy.
 export const BUNDLE_BUDGETS_KB = { popupJs: 25, backgroundJs: 20 } as const;
 
 /**
  * Budgets missed today, each with the reason: the bench shows the row red with it, and CI expects the miss
  * (`it.fails`) so the mark must come off as soon as the budget is met again. Never raise a budget instead.
  */
-export const BUNDLE_BUDGET_MISSES: Partial<Record<keyof typeof BUNDLE_BUDGETS_KB, string>> = {
-  backgroundJs:
-    'one file (~31 KB) that an MV3 service worker must load and evaluate before its first event: it cannot import() ' +
-    '(the built worker is a module, where importScripts is refused; in a classic worker importScripts of a new URL is ' +
-    'refused once installed), so code needed only later cannot be loaded later, and data already is (the infrastructure ' +
-    'registry, fetched on the first failure). What the first event needs — failure engine ≈ 8.5, messages / settings / ' +
-    'storage ≈ 4.3, webextension-polyfill ≈ 2 — is ≈ 15 KB; the guided steps ≈ 12.5 (DESIGN: they run in the worker), ' +
-    'the watch ≈ 1.9 and the in-page notice ≈ 1.5 are the rest (measured shares in bench/results.md)',
-};
+export const BUNDLE_BUDGET_MISSES: Partial<Record<keyof typeof BUNDLE_BUDGETS_KB, string>> = {};
 
 export interface FileWeight {
   file: string;
@@ -111,9 +104,18 @@ export function measureBundles(dist = CHROME_DIST): EntryWeight[] {
   const popup = fromHtml(dist, manifest.action?.default_popup ?? 'popup.html');
   const options = fromHtml(dist, manifest.options_ui?.page ?? 'options.html');
   const worker = join(dist, manifest.background?.service_worker ?? 'background.js');
+  const background = entryWeight('background', dist, [worker], []);
+  // The guided steps: loaded by the worker the first time a step is asked for, never before its first event.
+  const steps = join(dist, STEPS_FILE);
+  if (existsSync(steps)) {
+    const lazy = weigh(dist, steps, true);
+    background.js.push(lazy);
+    background.jsGzip += lazy.gzip;
+    background.jsBytes += lazy.bytes;
+  }
   return [
     entryWeight('popup', dist, popup.scripts, popup.styles),
     entryWeight('options', dist, options.scripts, options.styles),
-    entryWeight('background', dist, [worker], []),
+    background,
   ];
 }

@@ -4,12 +4,20 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 
 vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
 const runCheck = vi.fn(async () => undefined);
-vi.mock('../../../src/background/check-runner', () => ({
+// The steps file, loaded on demand (steps-loader.ts): a step message loads it, a cancel never does.
+const steps = {
   runCheck,
   runAutomaticChecks: vi.fn(),
   cancelCheck: vi.fn(),
+  cancelChecksOfTab: vi.fn(),
   answerCheck: vi.fn(),
-  sweepInterruptedChecks: async () => undefined,
+  onPopupOpened: vi.fn(async () => true),
+};
+let stepsLoaded = false;
+const loadSteps = vi.fn(async () => ((stepsLoaded = true), steps));
+vi.mock('../../../src/background/steps-loader', () => ({
+  loadSteps,
+  loadedSteps: () => (stepsLoaded ? steps : undefined),
 }));
 const { messageHandlers } = await import('../../../src/background/messages');
 const { handleMessage, handlePort } = messageHandlers(Promise.resolve());
@@ -21,6 +29,10 @@ const run = { type: 'run-check', tabId: 5, checkId: 'clean-request' };
 beforeEach(() => {
   fakeBrowser.reset();
   runCheck.mockClear();
+  loadSteps.mockClear();
+  steps.cancelCheck.mockClear();
+  steps.onPopupOpened.mockClear();
+  stepsLoaded = false;
   Object.assign(fakeBrowser.runtime, { id: ID, getURL: (path: string) => `${BASE}${path}` });
 });
 
@@ -95,6 +107,31 @@ describe('start-up first', () => {
     expect(settled).toEqual([]);
     startUp.resolve();
     await vi.waitFor(() => expect(settled.sort()).toEqual(kinds.map((k) => k.type).sort()));
+  });
+});
+
+describe('the steps, loaded on demand', () => {
+  const from = { id: ID, url: `${BASE}popup.html` };
+
+  it('a cancel in an instance that never loaded the steps loads nothing and stops nothing', async () => {
+    expect(await handleMessage({ type: 'cancel-check', tabId: 5, checkId: 'reload' }, from)).toBe(true);
+    expect(loadSteps).not.toHaveBeenCalled();
+    expect(steps.cancelCheck).not.toHaveBeenCalled();
+  });
+
+  it('a cancel after a step was started reaches the loaded steps', async () => {
+    await handleMessage(run, from);
+    await vi.waitFor(() => expect(runCheck).toHaveBeenCalled());
+    expect(await handleMessage({ type: 'cancel-check', tabId: 5, checkId: 'clean-request' }, from)).toBe(true);
+    expect(steps.cancelCheck).toHaveBeenCalledWith(5, 'clean-request');
+  });
+
+  it('opening the popup loads the steps only when the automatic checks are on', async () => {
+    expect(await handleMessage({ type: 'popup-opened', tabId: 5 }, from)).toBe(false);
+    expect(loadSteps).not.toHaveBeenCalled();
+    await fakeBrowser.storage.local.set({ settings: { version: 1, autoRunChecks: true } });
+    expect(await handleMessage({ type: 'popup-opened', tabId: 5 }, from)).toBe(true);
+    expect(steps.onPopupOpened).toHaveBeenCalledWith(5);
   });
 });
 

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const sweepInterruptedChecks = vi.fn(async () => undefined);
 const resumeWatches = vi.fn(async () => undefined);
-vi.mock('../../../src/background/check-runner', () => ({ sweepInterruptedChecks }));
+vi.mock('../../../src/background/interrupted-steps', () => ({ sweepInterruptedChecks }));
 vi.mock('../../../src/background/watch', () => ({ resumeWatches }));
 const { afterStart, start } = await import('../../../src/background/start');
 

@@ -14,10 +14,10 @@ const english = JSON.parse(
 ) as Record<string, unknown>;
 
 describe('manifestFor', () => {
-  it('Chrome: a module service worker, the package version, the oldest Chrome it runs in, no Firefox-only keys', () => {
+  it('Chrome: a classic service worker (it may importScripts the on-demand steps), the package version, the oldest Chrome it runs in, no Firefox-only keys', () => {
     const m = manifestFor(source, 'chrome', '1.2.3');
     expect(m.version).toBe('1.2.3');
-    expect(m.background).toEqual({ service_worker: BUILT_BACKGROUND, type: 'module' });
+    expect(m.background).toEqual({ service_worker: BUILT_BACKGROUND });
     expect(m.browser_specific_settings).toBeUndefined();
     expect(m.permissions).not.toContain('dns');
     // AbortSignal.any (116) is the newest API used unconditionally; the bundle targets chrome120 syntax.
