@@ -42,7 +42,7 @@ const AREAS: [string, RegExp][] = [
   ],
   [
     'guided steps: runner, the nine steps, their platform code and look-ups',
-    /src\/checks\/|check-runner|lasting-work|auto-run|on-demand-steps|src\/platform\/(cookies|site-data|dns|private-window)|knowledge\/(globalping|statuspage|dns|internal-host|outgoing-requests|registrable-domain|host-kind|endpoint)|model\/endpoint-policy/,
+    /src\/checks\/|check-runner|lasting-work|auto-run|on-demand-steps|src\/platform\/(cookies|site-data|dns|private-window)|knowledge\/(globalping|statuspage|dns|internal-host|outgoing-requests|registrable-domain|host-kind|endpoint)/,
   ],
   ['watch ("tell me when it\'s back")', /watch/],
   [
