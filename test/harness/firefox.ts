@@ -485,7 +485,7 @@ async function attach(ff: Browser, extension: string, root: string): Promise<Fir
 }
 
 /**
- * `page.goto()` never sees a load event for a moz-extension:// page over BiDi (TESTING.md): navigate the
+ * `page.goto()` never sees a load event for a moz-extension:// page over BiDi (docs/testing.md): navigate the
  * browsing context directly and wait for the document instead.
  */
 export async function navigateExtensionPage(page: Page, url: string): Promise<void> {
