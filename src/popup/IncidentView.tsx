@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Incident } from '../model/incident';
 import type { WatchState } from '../model/watch';
 import { explain } from '../knowledge/explain';
@@ -74,6 +74,10 @@ export function IncidentView({
 
   // Once per incident shown: the background runs the automatic steps if the settings ask for it.
   useEffect(() => actions?.opened(), [tabId, incident.id]);
+  // The steps and the sections below them come in the frame after the explanation: the first frame renders,
+  // styles, lays out and paints only what a person reads first (the sample on the welcome page shows all at once).
+  const [restShown, showRest] = useState(sample);
+  useEffect(() => showRest(true), []);
 
   return (
     <main class="popup">
@@ -117,14 +121,18 @@ export function IncidentView({
       <HistoryLine url={incident.url} />
       {!decided && verdictPanel}
       <ExplanationShown />
-      <StepList incident={incident} recommended={explanation.steps} actions={actions} />
-      <WatchPanel tabId={tabId} watch={watch} />
-      <section class="owner-info" aria-labelledby="owner-info-heading">
-        <h2 id="owner-info-heading">{t('ownerInfoHeading')}</h2>
-        <TraceIds ids={incident.fingerprint.traceIds} ip={incident.ip} />
-        <ReportButton incident={incident} />
-        <OwnerChecklist incident={incident} />
-      </section>
+      {restShown && (
+        <>
+          <StepList incident={incident} recommended={explanation.steps} actions={actions} />
+          <WatchPanel tabId={tabId} watch={watch} />
+          <section class="owner-info" aria-labelledby="owner-info-heading">
+            <h2 id="owner-info-heading">{t('ownerInfoHeading')}</h2>
+            <TraceIds ids={incident.fingerprint.traceIds} ip={incident.ip} />
+            <ReportButton incident={incident} />
+            <OwnerChecklist incident={incident} />
+          </section>
+        </>
+      )}
     </main>
   );
 }
