@@ -76,11 +76,13 @@ export function IncidentView({
   useEffect(() => actions?.opened(), [tabId, incident.id]);
   // The steps and the sections below them come in the frame after the explanation: the first frame renders,
   // styles, lays out and paints only what a person reads first (the sample on the welcome page shows all at once).
+  // Until then the view says it is busy (as HealthyView does while it asks): whoever waits for it to settle,
+  // assistive technology or a test, reads it whole.
   const [restShown, showRest] = useState(sample);
   useEffect(() => showRest(true), []);
 
   return (
-    <main class="popup">
+    <main class="popup" aria-busy={restShown ? undefined : true}>
       <header class="incident-header">
         <span class={`code ${codeClass(incident)}`}>
           {failure.type === 'http' ? String(failure.status) : t('networkBadgeLabel')}
