@@ -313,9 +313,12 @@ describe('Chromium: guided steps and the verdict (issue #3)', () => {
     await expectSiteCookie();
     const url = server.url(`/cookie-502?t=${id}`);
     await browser.navigate(page, tabId, url);
-    const { key } = await waitFor('the cookie 502', async () =>
-      (await browser.record(tabId))?.incident?.url === url ? { key: `tab:${tabId}` } : undefined,
-    );
+    // Wait for the page reading too: it is the background's last write to this record, and a write after the
+    // patch below would put the stored incognito flag back (it did once, in CI).
+    const { key } = await waitFor('the cookie 502 and its page reading', async () => {
+      const incident = (await browser.record(tabId))?.incident;
+      return incident?.url === url && incident.page !== undefined ? { key: `tab:${tabId}` } : undefined;
+    });
     // Headless Chromium cannot allow an unpacked extension in incognito (test/e2e/README.md), so this normal
     // tab's incident is marked as a private window's: the step then takes the private-window path, and
     // browsingData and the cookie store act, for real, on the profile this tab's data lives in.
