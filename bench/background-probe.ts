@@ -14,6 +14,10 @@ export type ProbeEvent =
   | { kind: 'response'; at: number; url: string; tabId: number; statusCode: number; timeStamp: number }
   | { kind: 'call'; at: number; what: string; keys: string[]; tabId?: number; text?: string }
   | { kind: 'stored'; at: number; url: string; withPage: boolean }
+  /** Firefox only: one API call (or fetch) from its start to its promise settling, on the same clock. */
+  | { kind: 'span'; at: number; what: string; start: number; tabId?: number; keys: string[] }
+  /** Firefox only: a main-frame webNavigation event as the event page received it. */
+  | { kind: 'navigation'; at: number; event: string; tabId: number; url: string; timeStamp: number }
   /** One call of the extension's onHeadersReceived listener: its own time and the same wrapper around an empty listener. */
   | { kind: 'handler'; at: number; url: string; statusCode: number; ownUs: number; emptyUs: number }
   /** The extension's listener called `count` times in a row on synthetic healthy events (JIT-warm), and an empty one. */
@@ -56,6 +60,39 @@ function backgroundProbe(channelName: string): void {
     for (const name of ['set', 'remove', 'clear']) wrap(api.storage?.[area], name, `${area}.${name}`);
   wrap(api.scripting, 'executeScript', 'scripting.executeScript', (arg) => ({ keys: [], tabId: arg?.target?.tabId }));
   wrap(api.action, 'setBadgeText', 'action.setBadgeText', (arg) => ({ keys: [], tabId: arg?.tabId, text: arg?.text }));
+
+  // Firefox's event page (`browser` is its own namespace there): where the time between a failing response
+  // and its badge goes. Each call below is timed from its start to its promise settling, and the
+  // webNavigation events the page reading waits for are noted with the browser's own timeStamp.
+  if ((globalThis as Record<string, unknown>).browser) {
+    const span = (owner: any, name: string, what: string, tabOf: (arg: any) => number | undefined) => {
+      const original = owner?.[name];
+      if (typeof original !== 'function') return;
+      owner[name] = function (this: unknown, ...args: unknown[]) {
+        const start = Date.now();
+        const result = original.apply(owner, args);
+        const done = () => post({ kind: 'span', what, start, tabId: tabOf(args[0]), keys: keysOf(args[0]) });
+        if (result && typeof result.then === 'function') result.then(done, done);
+        return result;
+      };
+    };
+    const tabKey = (arg: any) => {
+      const key = keysOf(arg).find((k) => k.startsWith('tab:'));
+      return key ? Number(key.slice(4)) : undefined;
+    };
+    for (const name of ['get', 'set', 'remove']) span(api.storage.session, name, `session.${name}`, tabKey);
+    for (const name of ['get', 'set']) span(api.storage.local, name, `local.${name}`, () => undefined);
+    for (const name of ['setBadgeBackgroundColor', 'setBadgeText', 'setTitle', 'setBadgeTextColor', 'setIcon'])
+      span(api.action, name, `action.${name}`, (arg) => arg?.tabId);
+    span(api.scripting, 'executeScript', 'scripting.executeScript', (arg) => arg?.target?.tabId);
+    span(api.tabs, 'get', 'tabs.get', (arg) => (typeof arg === 'number' ? arg : undefined));
+    span(globalThis, 'fetch', 'fetch', () => undefined);
+    for (const event of ['onCommitted', 'onDOMContentLoaded', 'onCompleted'])
+      api.webNavigation[event].addListener(
+        (d: { tabId: number; frameId: number; url: string; timeStamp: number }) =>
+          d.frameId === 0 && post({ kind: 'navigation', event, tabId: d.tabId, url: d.url, timeStamp: d.timeStamp }),
+      );
+  }
 
   const pages = { urls: ['<all_urls>'], types: ['main_frame'] };
   api.webRequest.onHeadersReceived.addListener(

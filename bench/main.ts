@@ -40,7 +40,11 @@ const loadAtStart = loadavg()
   .join(' ');
 const raw: BenchRaw = { errors: {} };
 const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : undefined;
-const wanted = (...names: (keyof Omit<BenchRaw, 'errors'>)[]) => !only || names.some((name) => only.has(name));
+// `firefox.detection` (or `.popup`, `.healthy`, `.replay`, `.navigation`) runs one part of the Firefox figures.
+const wanted = (...names: (keyof Omit<BenchRaw, 'errors'>)[]) =>
+  !only || names.some((name) => only.has(name) || [...only].some((o) => o.startsWith(`${name}.`)));
+const firefoxParts =
+  only && !only.has('firefox') ? new Set([...only].map((o) => o.replace(/^firefox\./, ''))) : undefined;
 
 /** One figure: a failure is recorded (and fails the bench) without losing the others. */
 async function phase<T>(
@@ -187,6 +191,7 @@ try {
       popupOpens: n(20, 4),
       detectionRounds: n(20, 4),
       navigationRounds: n(5, 1),
+      ...(firefoxParts ? { parts: firefoxParts } : {}),
       log,
     }),
   );

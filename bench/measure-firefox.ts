@@ -19,6 +19,7 @@ import { PROBE_CHANNEL, type ProbeEvent, type ReplayRequest } from './background
 import { POPUP_VARIANTS, SHELL_PAGE } from './extension-copy';
 import { compareLoads, type NavigationFigures } from './measure-navigation';
 import { spread, type Spread } from './stats';
+import { detectionSteps, describeRound, type DetectionSteps } from './detection-steps';
 
 export interface FirefoxFigures {
   version: string;
@@ -32,7 +33,13 @@ export interface FirefoxFigures {
     readEnd: Spread;
     responseEnd: Spread;
   };
-  detection?: { badge: Spread; stored: Spread; rounds: number };
+  detection?: {
+    badge: Spread;
+    stored: Spread;
+    rounds: number;
+    /** ms from the response's timeStamp: each step of the way, as medians over the rounds (detection-steps.ts). */
+    steps: DetectionSteps;
+  };
   healthy?: {
     navigations: number;
     writes: { what: string; keys: string[] }[];
@@ -164,9 +171,11 @@ async function detectionFigures(
   probe: Listener,
   url: (round: number) => string,
   rounds: number,
+  log: (message: string) => void,
 ): Promise<NonNullable<FirefoxFigures['detection']>> {
   const badge: number[] = [];
   const stored: number[] = [];
+  const timelines: ProbeEvent[][] = [];
   for (let round = 0; round < rounds; round += 1) {
     const address = url(round);
     const { tabId } = await ff.openTab(address);
@@ -188,11 +197,19 @@ async function detectionFigures(
       );
       badge.push(badgeAt - respondedAt);
       stored.push(storedAt - respondedAt);
+      const events = await probe.events();
+      timelines.push(events);
+      log(describeRound(events, address, tabId));
     } finally {
       await ff.closeTabs([tabId]);
     }
   }
-  return { badge: spread(badge), stored: spread(stored), rounds };
+  return {
+    badge: spread(badge),
+    stored: spread(stored),
+    rounds,
+    steps: detectionSteps(timelines.map((events, round) => ({ events, url: url(round) }))),
+  };
 }
 
 const isCount = (e: ProbeEvent) =>
@@ -260,6 +277,8 @@ export interface FirefoxScenario {
   popupOpens: number;
   detectionRounds: number;
   navigationRounds: number;
+  /** Only these parts (`--only=firefox.detection`); all when absent. */
+  parts?: Set<string>;
   log(message: string): void;
 }
 
@@ -270,6 +289,7 @@ export async function measureFirefox(s: FirefoxScenario): Promise<FirefoxFigures
     what: string,
     work: () => Promise<FirefoxFigures[K]>,
   ) => {
+    if (s.parts && !s.parts.has(key)) return;
     s.log(`firefox: ${what}`);
     try {
       figures[key] = await work();
@@ -278,33 +298,43 @@ export async function measureFirefox(s: FirefoxScenario): Promise<FirefoxFigures
       s.log(`  failed: ${figures.errors[key]}`);
     }
   };
-  const ff = await launchFirefox({ dist: s.dist, prefs: PREFS });
-  try {
-    figures.version = await ff.browser.version();
-    const probe = await listen(await ff.browser.newPage());
-    await step('detection', `failing response → badge, → reason stored (${s.detectionRounds} failing loads)`, () =>
-      detectionFigures(ff, probe, (round) => `${s.origin}/fail?ff-read=${round}`, s.detectionRounds),
-    );
-    await step('healthy', 'storage writes, scripting calls and handler time for healthy navigations', () =>
-      healthyFigures(ff, probe, (tab, nav) => `${s.origin}/ok?ff-writes=${tab}-${nav}`, `${s.origin}/fail?ff-control`),
-    );
-    await step('replay', 'the healthy listener replayed on 200,000 synthetic events in the event page', async () => {
-      await probe.send({ kind: 'replay', count: 200_000 });
-      return waitFor(
-        'the replay',
-        async () =>
-          (await probe.events()).find((e): e is Extract<ProbeEvent, { kind: 'replayed' }> => e.kind === 'replayed'),
-        { timeoutMs: 60_000 },
+  const inOneBrowser = ['detection', 'healthy', 'replay', 'popup'];
+  const ff =
+    !s.parts || inOneBrowser.some((part) => s.parts!.has(part))
+      ? await launchFirefox({ dist: s.dist, prefs: PREFS })
+      : undefined;
+  if (ff)
+    try {
+      figures.version = await ff.browser.version();
+      const probe = await listen(await ff.browser.newPage());
+      await step('detection', `failing response → badge, → reason stored (${s.detectionRounds} failing loads)`, () =>
+        detectionFigures(ff, probe, (round) => `${s.origin}/fail?ff-read=${round}`, s.detectionRounds, s.log),
       );
-    });
-    await step('popup', `popup time to explanation (${s.popupOpens} rounds: popup, script-less shell)`, async () => {
-      const { tabId } = await ff.openTab(`${s.origin}/fail?ff-popup`);
-      await waitFor('the popup tab recorded', async () => ((await ff.record(tabId))?.incident ? true : undefined));
-      return popupFigures(ff, tabId, s.popupOpens);
-    });
-  } finally {
-    await ff.close();
-  }
+      await step('healthy', 'storage writes, scripting calls and handler time for healthy navigations', () =>
+        healthyFigures(
+          ff,
+          probe,
+          (tab, nav) => `${s.origin}/ok?ff-writes=${tab}-${nav}`,
+          `${s.origin}/fail?ff-control`,
+        ),
+      );
+      await step('replay', 'the healthy listener replayed on 200,000 synthetic events in the event page', async () => {
+        await probe.send({ kind: 'replay', count: 200_000 });
+        return waitFor(
+          'the replay',
+          async () =>
+            (await probe.events()).find((e): e is Extract<ProbeEvent, { kind: 'replayed' }> => e.kind === 'replayed'),
+          { timeoutMs: 60_000 },
+        );
+      });
+      await step('popup', `popup time to explanation (${s.popupOpens} rounds: popup, script-less shell)`, async () => {
+        const { tabId } = await ff.openTab(`${s.origin}/fail?ff-popup`);
+        await waitFor('the popup tab recorded', async () => ((await ff.record(tabId))?.incident ? true : undefined));
+        return popupFigures(ff, tabId, s.popupOpens);
+      });
+    } finally {
+      await ff.close();
+    }
   // Page loads: the extension as built (the prologue's own listener and posts would count against it).
   await step(
     'navigation',
