@@ -18,12 +18,20 @@ export function stepsOfRound(events: ProbeEvent[], url: string): Map<string, num
   const { tabId, timeStamp } = response;
   const at = (ms: number) => Math.round((ms - timeStamp) * 10) / 10;
   const note = (name: string, ms: number) => void (steps.has(name) || steps.set(name, at(ms)));
+  // The same call made again for the tab (a second storage read, the record's own badge) is its own step.
+  const times = new Map<string, number>();
+  const nth = (what: string, e: ProbeEvent) => {
+    const count = (times.get(what) ?? 0) + (e.kind === 'span' ? 1 : 0);
+    times.set(what, count);
+    return count > 1 ? `${what} #${count}` : what;
+  };
   note('delivered to the event page', response.at);
   const after = events.slice(events.indexOf(response) + 1);
   for (const e of after) {
     if (e.kind === 'span' && (e.tabId === tabId || e.tabId === undefined)) {
-      note(`${spanName(e)} starts`, e.start);
-      note(`${spanName(e)} settled`, e.at);
+      const name = nth(spanName(e), e);
+      note(`${name} starts`, e.start);
+      note(`${name} settled`, e.at);
     } else if (e.kind === 'navigation' && e.tabId === tabId) {
       note(`webNavigation.${e.event} (timeStamp)`, e.timeStamp);
       note(`webNavigation.${e.event} delivered`, e.at);
@@ -39,9 +47,9 @@ export function stepsOfRound(events: ProbeEvent[], url: string): Map<string, num
 
 const spanName = (e: Span) => (e.what === 'session.get' && e.keys.length === 0 ? 'session.get (all)' : e.what);
 
-export function describeRound(events: ProbeEvent[], url: string, tabId: number): string {
+export function describeRound(events: ProbeEvent[], url: string): string {
   const steps = stepsOfRound(events, url);
-  return `  tab ${tabId}: ${[...steps].map(([name, ms]) => `${name} ${round(ms, 0)}`).join(' · ')}`;
+  return `${[...steps].map(([name, ms]) => `${name} ${round(ms, 0)}`).join(' · ')}`;
 }
 
 export function detectionSteps(rounds: { events: ProbeEvent[]; url: string }[]): DetectionSteps {

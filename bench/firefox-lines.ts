@@ -1,6 +1,7 @@
 // Firefox ESR's rows, each placed next to the Chromium row of the same figure (results-lines.ts).
 import { BUDGETS } from './budgets';
 import type { FirefoxFigures } from './measure-firefox';
+import type { DetectionSteps } from './detection-steps';
 import type { ResultLine } from './report';
 import { formatSpread, round } from './stats';
 
@@ -44,21 +45,45 @@ export function firefoxPopupLines(ff: FirefoxFigures | undefined, error?: string
   ];
 }
 
+/** "delivered 26, badge call 27" from the steps' medians (ms from the response), the named ones that are there. */
+function stepList(steps: DetectionSteps, names: [string, string][]): string {
+  return names
+    .filter(([step]) => steps[step])
+    .map(([step, label]) => `${label} ${round(steps[step]!.median, 0)}`)
+    .join(', ');
+}
+
+const BADGE_STEPS: [string, string][] = [
+  ['delivered to the event page', 'webRequest event delivered to the event page'],
+  ['badge text set (call)', 'setBadgeText called'],
+  ['action.setBadgeText settled', 'settled'],
+];
+const READING_STEPS: [string, string][] = [
+  ['webNavigation.onCommitted (timeStamp)', 'document committed'],
+  ['webNavigation.onDOMContentLoaded (timeStamp)', 'DOMContentLoaded'],
+  ['scripting.executeScript starts', 'executeScript sent'],
+  ['scripting.executeScript settled', 'its result back'],
+  ['stored with the page', 'stored'],
+];
+
 export function firefoxDetectionLines(ff: FirefoxFigures | undefined, error?: string): ResultLine[] {
   const d = ff?.detection;
   if (!d) return [missing(ff, 'detection', "3d. Failing response → badge, → the page's reason stored", error)];
+  const f = d.floor;
+  const floorText = (part: 'badge' | 'stored') =>
+    `Firefox's own floor, measured in the same run (a do-nothing event page, rounds taking turns): ${ms(f[part])}`;
   return [
     {
       figure: `3d. Failing response (webRequest) → badge set on its tab — ${FF}`,
       measured: ms(d.badge),
-      baseline: `${d.rounds} failing loads, each in a fresh tab (tabs.create); times from the event page's prologue`,
+      baseline: `${d.rounds} failing loads, each in a fresh tab (tabs.create); medians in ms from the response: ${stepList(d.steps, BADGE_STEPS)}. ${floorText('badge')} (${stepList(f.steps, BADGE_STEPS)}): the event's delivery is the browser's`,
       budget: `≤ ${BUDGETS.failureToBadgeMs} ms`,
       pass: d.badge.median <= BUDGETS.failureToBadgeMs,
     },
     {
       figure: `3d. Failing response (webRequest) → the page's reason stored — ${FF}`,
       measured: ms(d.stored),
-      baseline: `${d.rounds} failing loads, each in a fresh tab`,
+      baseline: `medians in ms from the response: ${stepList(d.steps, READING_STEPS)}. ${floorText('stored')} (${stepList(f.steps, READING_STEPS)}): the page's own DOMContentLoaded and executeScript's round trip are the browser's`,
       budget: `≤ ${BUDGETS.failureToReasonMs} ms`,
       pass: d.stored.median <= BUDGETS.failureToReasonMs,
     },
@@ -111,9 +136,9 @@ export function firefoxHealthyLines(ff: FirefoxFigures | undefined, error?: stri
     lines.push({
       figure: `3b. ${nav.pagesPerRound} healthy loads, with ÷ without extension — ${FF}`,
       measured: `${round(nav.ratioPerRound.median, 3)}× (min ${round(nav.ratioPerRound.min, 3)}, max ${round(nav.ratioPerRound.max, 3)}); with: ${ms(nav.withExtension)}`,
-      baseline: `without: ${ms(nav.without)} (a second Firefox launched plainly, the one with the extension through the harness${nav.ratioPerRound.median < 0.9 ? ': a ratio this far under 1 says the two launches are not alike, so this row bounds nothing yet' : ''})`,
+      baseline: `without: ${ms(nav.without)} (a second Firefox from the same harness launch — same arguments, prefs, fresh profile, as many pages — without the extension; the loads in a tab the extension handles)`,
       budget: `≤ ${BUDGETS.navigationRatio}×`,
-      pass: nav.ratioPerRound.median < 0.9 ? null : nav.ratioPerRound.median <= BUDGETS.navigationRatio,
+      pass: nav.ratioPerRound.median <= BUDGETS.navigationRatio,
     });
   return lines;
 }

@@ -29,6 +29,7 @@ import { FIREFOX_DIST } from '../test/harness/dist';
 import { measureColdStart } from './measure-cold-start';
 import { measureBackgroundModules } from './background-modules';
 import { emptyWorkerExtension } from './empty-worker';
+import { firefoxFloorExtension } from './firefox-floor';
 
 const quick = process.env.BENCH_QUICK === '1';
 const n = (full: number, small: number) => (quick ? small : full);
@@ -73,6 +74,7 @@ const coldCopies = wanted('coldStart')
   ? await Promise.all([instrumentedCopy(dist.dir), emptyWorkerExtension(dist.dir)])
   : undefined;
 const firefoxPlain = wanted('firefox') ? await instrumentedCopy(FIREFOX_DIST, { probe: false }) : undefined;
+const firefoxFloor = wanted('firefox') ? await firefoxFloorExtension(FIREFOX_DIST) : undefined;
 await phase('bundles', 'bundle sizes (dist/chrome)', async () => measureBundles(dist.dir));
 await phase('backgroundModules', 'background: gzip share of each module', () => measureBackgroundModules());
 const rounds = n(5, 2);
@@ -187,6 +189,7 @@ try {
     measureFirefox({
       dist: firefoxCopy!.dir,
       plainDist: firefoxPlain!.dir,
+      floorDist: firefoxFloor!.dir,
       origin: site.origin,
       popupOpens: n(20, 4),
       detectionRounds: n(20, 4),
@@ -200,6 +203,7 @@ try {
   await dist.remove();
   await firefoxCopy?.remove();
   await firefoxPlain?.remove();
+  await firefoxFloor?.remove();
   await Promise.all(coldCopies?.map((c) => c.remove()) ?? []);
 }
 

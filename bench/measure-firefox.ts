@@ -33,12 +33,10 @@ export interface FirefoxFigures {
     readEnd: Spread;
     responseEnd: Spread;
   };
-  detection?: {
-    badge: Spread;
-    stored: Spread;
+  detection?: DetectionFigures & {
     rounds: number;
-    /** ms from the response's timeStamp: each step of the way, as medians over the rounds (detection-steps.ts). */
-    steps: DetectionSteps;
+    /** The same rounds in a do-nothing event page that only sets the badge and reads the page (firefox-floor.ts). */
+    floor: DetectionFigures;
   };
   healthy?: {
     navigations: number;
@@ -54,6 +52,13 @@ export interface FirefoxFigures {
   replay?: { count: number; ownNs: number; emptyNs: number };
   navigation?: NavigationFigures;
   errors: Record<string, string>;
+}
+
+interface DetectionFigures {
+  badge: Spread;
+  stored: Spread;
+  /** ms from the response's timeStamp: each step of the way, as medians over the rounds (detection-steps.ts). */
+  steps: DetectionSteps;
 }
 
 const PREFS = {
@@ -166,50 +171,67 @@ async function popupFigures(
   };
 }
 
+interface Side {
+  ff: FirefoxHarness;
+  probe: Listener;
+}
+
+interface DetectionRound {
+  badge: number;
+  stored: number;
+  events: ProbeEvent[];
+}
+
+/** One failing load in a fresh tab: ms from its response's timeStamp to the badge call and to its reading stored. */
+async function detectionRound({ ff, probe }: Side, address: string): Promise<DetectionRound> {
+  await probe.clear();
+  const { tabId } = await ff.openTab(address);
+  try {
+    const [respondedAt, badgeAt, storedAt] = await waitFor(
+      `the badge of ${address} set and its page stored`,
+      async () => {
+        const events = await probe.events();
+        const response = events.find((e) => e.kind === 'response' && e.url === address);
+        const badgeSet = events.find(
+          (e) => e.kind === 'call' && e.what === 'action.setBadgeText' && e.tabId === tabId && e.text,
+        );
+        const page = events.find((e) => e.kind === 'stored' && e.url === address && e.withPage);
+        return response?.kind === 'response' && badgeSet && page
+          ? [response.timeStamp, badgeSet.at, page.at]
+          : undefined;
+      },
+      { timeoutMs: 10_000 },
+    );
+    return { badge: badgeAt - respondedAt, stored: storedAt - respondedAt, events: await probe.events() };
+  } finally {
+    await ff.closeTabs([tabId]);
+  }
+}
+
+const summary = (rounds: { round: DetectionRound; url: string }[]): DetectionFigures => ({
+  badge: spread(rounds.map((r) => r.round.badge)),
+  stored: spread(rounds.map((r) => r.round.stored)),
+  steps: detectionSteps(rounds.map((r) => ({ events: r.round.events, url: r.url }))),
+});
+
+/** The extension's rounds and the do-nothing event page's (firefox-floor.ts) take turns, so load hits both. */
 async function detectionFigures(
-  ff: FirefoxHarness,
-  probe: Listener,
-  url: (round: number) => string,
+  real: Side,
+  floor: Side,
+  url: (round: number, side: 'real' | 'floor') => string,
   rounds: number,
   log: (message: string) => void,
 ): Promise<NonNullable<FirefoxFigures['detection']>> {
-  const badge: number[] = [];
-  const stored: number[] = [];
-  const timelines: ProbeEvent[][] = [];
+  const seen: Record<'real' | 'floor', { round: DetectionRound; url: string }[]> = { real: [], floor: [] };
   for (let round = 0; round < rounds; round += 1) {
-    const address = url(round);
-    const { tabId } = await ff.openTab(address);
-    try {
-      const [respondedAt, badgeAt, storedAt] = await waitFor(
-        `the badge of ${address} set and its page stored`,
-        async () => {
-          const events = await probe.events();
-          const response = events.find((e) => e.kind === 'response' && e.url === address);
-          const badgeSet = events.find(
-            (e) => e.kind === 'call' && e.what === 'action.setBadgeText' && e.tabId === tabId && e.text,
-          );
-          const page = events.find((e) => e.kind === 'stored' && e.url === address && e.withPage);
-          return response?.kind === 'response' && badgeSet && page
-            ? [response.timeStamp, badgeSet.at, page.at]
-            : undefined;
-        },
-        { timeoutMs: 10_000 },
-      );
-      badge.push(badgeAt - respondedAt);
-      stored.push(storedAt - respondedAt);
-      const events = await probe.events();
-      timelines.push(events);
-      log(describeRound(events, address, tabId));
-    } finally {
-      await ff.closeTabs([tabId]);
+    for (const side of round % 2 ? (['floor', 'real'] as const) : (['real', 'floor'] as const)) {
+      const address = url(round, side);
+      const result = await detectionRound(side === 'real' ? real : floor, address);
+      seen[side].push({ round: result, url: address });
+      log(`  ${side}: ${describeRound(result.events, address)}`);
     }
   }
-  return {
-    badge: spread(badge),
-    stored: spread(stored),
-    rounds,
-    steps: detectionSteps(timelines.map((events, round) => ({ events, url: url(round) }))),
-  };
+  return { ...summary(seen.real), rounds, floor: summary(seen.floor) };
 }
 
 const isCount = (e: ProbeEvent) =>
@@ -271,6 +293,8 @@ async function healthyFigures(
 export interface FirefoxScenario {
   /** The instrumented copy of dist/firefox (extension-copy.ts). */
   dist: string;
+  /** The do-nothing event page (firefox-floor.ts): Firefox's own floor for the detection figures. */
+  floorDist: string;
   /** A copy as built (no prologue): the page-load comparison. */
   plainDist: string;
   origin: string;
@@ -307,8 +331,24 @@ export async function measureFirefox(s: FirefoxScenario): Promise<FirefoxFigures
     try {
       figures.version = await ff.browser.version();
       const probe = await listen(await ff.browser.newPage());
-      await step('detection', `failing response → badge, → reason stored (${s.detectionRounds} failing loads)`, () =>
-        detectionFigures(ff, probe, (round) => `${s.origin}/fail?ff-read=${round}`, s.detectionRounds, s.log),
+      await step(
+        'detection',
+        `failing response → badge, → reason stored (${s.detectionRounds} failing loads, and as many in a do-nothing event page)`,
+        async () => {
+          const floor = await launchFirefox({ dist: s.floorDist, prefs: PREFS });
+          try {
+            const floorProbe = await listen(await floor.browser.newPage());
+            return await detectionFigures(
+              { ff, probe },
+              { ff: floor, probe: floorProbe },
+              (round, side) => `${s.origin}/fail?ff-read=${round}&${side}`,
+              s.detectionRounds,
+              s.log,
+            );
+          } finally {
+            await floor.close();
+          }
+        },
       );
       await step('healthy', 'storage writes, scripting calls and handler time for healthy navigations', () =>
         healthyFigures(
@@ -340,24 +380,41 @@ export async function measureFirefox(s: FirefoxScenario): Promise<FirefoxFigures
     'navigation',
     `healthy loads with vs without the extension (${s.navigationRounds} rounds of 40 pages)`,
     async () => {
+      // Both through the harness's one launch (test/harness/firefox.ts): same arguments, prefs and fresh
+      // profile; only the extension differs. Each browser gets as many pages as the harness opens (its probe
+      // and popup pages, idle during the loads), and the loads run in a tab the extension knows.
       const [withExtension, plain] = await Promise.all([
         launchFirefox({ dist: s.plainDist, prefs: PREFS }),
         launchPlainFirefox(PREFS),
       ]);
       try {
-        const [a, b] = await Promise.all([withExtension.browser.newPage(), plain.newPage()]);
+        const first = `${s.origin}/ok?ff-round=first`;
+        // tabs.create gives the tab a real id in webRequest (a WebDriver navigation of a tab reports -1,
+        // which the extension ignores): the loads are then the extension's to handle, as a person's are.
+        const { tabId } = await withExtension.openTab(first);
+        const a = (await withExtension.browser.pages()).find((page) => page.url() === first);
+        if (!a) throw new Error('the tab opened by tabs.create has no page');
+        await Promise.all([plain.newPage(), plain.newPage()]);
+        const b = await plain.newPage();
+        await b.goto(first, { waitUntil: 'load' });
+        // A navigation the page starts itself, the same in both: never WebDriver's, whose tab id is -1.
         const load = (page: Page) => async (url: string) => {
           const started = performance.now();
-          await page.goto(url, { waitUntil: 'load' });
+          await Promise.all([
+            page.waitForNavigation({ waitUntil: 'load' }),
+            page.evaluate((u) => void (location.href = u), url),
+          ]);
           return performance.now() - started;
         };
-        return await compareLoads(
-          load(a),
-          load(b),
-          (r, i) => `${s.origin}/ok?ff-round=${r}&page=${i}`,
-          40,
-          s.navigationRounds,
+        const pageUrl = (r: number, i: number) => `${s.origin}/ok?ff-round=${r}&page=${i}`;
+        const figures = await compareLoads(load(a), load(b), pageUrl, 40, s.navigationRounds);
+        // The extension saw the loads in that tab (its in-memory status of the tab's last healthy load).
+        // (webRequest.onCompleted reaches the event page after the page's load event: wait for it.)
+        const lastUrl = pageUrl(s.navigationRounds - 1, 39);
+        await waitFor(`the extension to see ${lastUrl} in tab ${tabId}`, async () =>
+          (await withExtension.liveStatus(tabId)).url === lastUrl ? true : undefined,
         );
+        return figures;
       } finally {
         await Promise.all([withExtension.close(), plain.close()]);
       }

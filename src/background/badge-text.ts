@@ -1,5 +1,5 @@
 // Pure: what the toolbar badge shows for a tab's record.
-import type { NetworkErrorKind } from '../model/failure';
+import type { Failure, NetworkErrorKind } from '../model/failure';
 import type { TabRecord } from '../model/incident';
 import { showsBack } from '../knowledge/watch-schedule';
 
@@ -44,7 +44,11 @@ export function badgeFor(record: TabRecord | undefined): BadgeLook | null {
   if (showsBack(record)) return { text: 'OK', color: BACK_GREEN, titleKey: 'badgeTitleBack', icon: 'back' };
   // Only an incident (5xx, network failure) raises an alarm: a refusal (4xx) or a challenge never does.
   const failure = record?.incident?.failure;
-  if (!failure) return null;
+  return failure ? failureBadge(failure) : null;
+}
+
+/** A failure's own badge: what a tab shows for its incident (unless a watch says the site is back). */
+export function failureBadge(failure: Failure): BadgeLook {
   if (failure.type === 'network') {
     return { text: NETWORK_WORDS[failure.kind], color: NETWORK_PURPLE, titleKey: 'badgeTitleNetwork', icon: 'error' };
   }

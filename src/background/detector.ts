@@ -15,7 +15,7 @@ import {
 } from '../knowledge/classify-navigation';
 import { UNCHANGED, updateRecord } from './incident-store';
 import { afterLoad, withChallenge, withClientError, withFailure, withIp } from './record-transitions';
-import { showBadge } from './badge';
+import { showBadge, showFailureBadge } from './badge';
 import { rememberLiveStatus } from './live-status';
 import { appendToHistory } from './history-store';
 import { forgetFailingPage, readFailingPage } from './read-failing-page';
@@ -47,6 +47,8 @@ async function recordFailure(
   refusal = false,
 ): Promise<void> {
   const now = Date.now();
+  // The badge first: it needs only the failure, not the record (a refusal never badges).
+  if (!refusal) void showFailureBadge(details.tabId, failure);
   // Queued before any other await: onCompleted (with the IP) or a quick recovery of the same tab comes
   // right after this event and must find the incident already written. The registry (data, loaded on the
   // first failure of this worker) is awaited inside the queued update for the same reason.

@@ -134,14 +134,25 @@ export interface FirefoxLaunchOptions {
   prefs?: Record<string, string | number | boolean>;
 }
 
-/** The same Firefox without the extension (the bench's baseline for page loads). */
-export function launchPlainFirefox(prefs: Record<string, string | number | boolean> = {}): Promise<Browser> {
+/** The one Firefox launch (arguments, viewport, prefs, a fresh profile), with the extension or without it. */
+function launchBrowser(prefs: Record<string, string | number | boolean>): Promise<Browser> {
   return puppeteer.launch({
     browser: 'firefox',
     executablePath: '/usr/bin/firefox-esr',
     headless: true,
-    extraPrefsFirefox: prefs,
+    // Lets BiDi evaluate in the parent process: prefs at run time, the event page's state, its errors.
+    args: ['--remote-allow-system-access'],
+    defaultViewport: { width: 1000, height: 700 },
+    extraPrefsFirefox: { ...prefs, 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIXED_UUID }) },
   });
+}
+
+/**
+ * The same Firefox as launchFirefox's, launched the same way, with no extension installed: the bench's
+ * baseline for page loads (only the extension differs).
+ */
+export function launchPlainFirefox(prefs: Record<string, string | number | boolean> = {}): Promise<Browser> {
+  return launchBrowser(prefs);
 }
 
 export async function launchFirefox({
@@ -158,15 +169,7 @@ export async function launchFirefox({
       throw new Error(`${dist} has no manifest.json: run \`npm run build\` first`);
     });
     await cp(dist, extension, { recursive: true });
-    ff = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath: '/usr/bin/firefox-esr',
-      headless: true,
-      // Lets BiDi evaluate in the parent process: prefs at run time, the event page's state, its errors.
-      args: ['--remote-allow-system-access'],
-      defaultViewport: { width: 1000, height: 700 },
-      extraPrefsFirefox: { ...prefs, 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIXED_UUID }) },
-    });
+    ff = await launchBrowser(prefs);
   } catch (error) {
     await rm(root, { recursive: true, force: true });
     throw error;
