@@ -18,6 +18,8 @@ export type ProbeEvent =
   | { kind: 'span'; at: number; what: string; start: number; tabId?: number; keys: string[] }
   /** Firefox only: a main-frame webNavigation event as the event page received it. */
   | { kind: 'navigation'; at: number; event: string; tabId: number; url: string; timeStamp: number }
+  /** Firefox only: the event page's thread was busy (a 10 ms timer ran `ms` late), ending at `at`. */
+  | { kind: 'stall'; at: number; ms: number }
   /** One call of the extension's onHeadersReceived listener: its own time and the same wrapper around an empty listener. */
   | { kind: 'handler'; at: number; url: string; statusCode: number; ownUs: number; emptyUs: number }
   /** The extension's listener called `count` times in a row on synthetic healthy events (JIT-warm), and an empty one. */
@@ -29,7 +31,7 @@ export interface ReplayRequest {
   count: number;
 }
 
-function backgroundProbe(channelName: string): void {
+function backgroundProbe(channelName: string, watchStalls: boolean): void {
   const api = ((globalThis as Record<string, unknown>).browser ??
     (globalThis as Record<string, unknown>).chrome) as any;
   const channel = new BroadcastChannel(channelName);
@@ -87,6 +89,15 @@ function backgroundProbe(channelName: string): void {
     span(api.scripting, 'executeScript', 'scripting.executeScript', (arg) => arg?.target?.tabId);
     span(api.tabs, 'get', 'tabs.get', (arg) => (typeof arg === 'number' ? arg : undefined));
     span(globalThis, 'fetch', 'fetch', () => undefined);
+    // Opt-in (BENCH_STALLS=1): a 10 ms timer keeps the event page's thread awake, which itself changes
+    // how soon Firefox delivers events to it.
+    let expected = Date.now() + 10;
+    if (watchStalls)
+      setInterval(() => {
+        const late = Date.now() - expected;
+        if (late > 20) post({ kind: 'stall', ms: late });
+        expected = Date.now() + 10;
+      }, 10);
     for (const event of ['onCommitted', 'onDOMContentLoaded', 'onCompleted'])
       api.webNavigation[event].addListener(
         (d: { tabId: number; frameId: number; url: string; timeStamp: number }) =>
@@ -194,5 +205,6 @@ function backgroundProbe(channelName: string): void {
 
 /** The prologue as a script, for the bench's copy of a built extension. */
 export function backgroundProbeSource(): string {
-  return `(${backgroundProbe.toString()})(${JSON.stringify(PROBE_CHANNEL)});\n`;
+  const watchStalls = process.env.BENCH_STALLS === '1';
+  return `(${backgroundProbe.toString()})(${JSON.stringify(PROBE_CHANNEL)}, ${watchStalls});\n`;
 }

@@ -26,12 +26,16 @@ export function stepsOfRound(events: ProbeEvent[], url: string): Map<string, num
     return count > 1 ? `${what} #${count}` : what;
   };
   note('delivered to the event page', response.at);
+  for (const e of events.slice(0, events.indexOf(response)))
+    if (e.kind === 'stall' && e.at >= timeStamp) note(`event page busy ${e.ms} ms, until`, e.at);
   const after = events.slice(events.indexOf(response) + 1);
   for (const e of after) {
     if (e.kind === 'span' && (e.tabId === tabId || e.tabId === undefined)) {
       const name = nth(spanName(e), e);
       note(`${name} starts`, e.start);
       note(`${name} settled`, e.at);
+    } else if (e.kind === 'stall') {
+      note(`event page busy ${e.ms} ms, until`, e.at);
     } else if (e.kind === 'navigation' && e.tabId === tabId) {
       note(`webNavigation.${e.event} (timeStamp)`, e.timeStamp);
       note(`webNavigation.${e.event} delivered`, e.at);
