@@ -6,6 +6,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { backgroundProbeSource } from './background-probe';
+import { firstFrameModule, holdFirstFrame } from './first-frame';
 
 export const SHELL_PAGE = 'bench-shell.html';
 const PROBE_FILE = 'bench-probe.js';
@@ -28,9 +29,18 @@ export const POPUP_VARIANTS = {
   trivialModule: 'bench-trivial-module.html',
   /** The popup as built, its two stylesheets inlined in a <style> (critical CSS inline). */
   inlineCss: 'bench-inline-css.html',
+  /** The same, its module setting the mark after the next frame (as the popup's does): the floor with one frame, nothing new to paint. */
+  frameFloor: 'bench-trivial-frame.html',
+  /** The popup's HTML and CSS with one small module that puts the popup's first frame in place: the content's floor (first-frame.ts). */
+  contentFloor: 'bench-first-frame.html',
 } as const;
 
 const TRIVIAL_MODULE = 'bench-trivial-module.js';
+const FRAME_MODULE = 'bench-trivial-frame.js';
+const FIRST_FRAME_MODULE = 'bench-first-frame.js';
+/** popup.html as built behind a first module that copies its first frame (first-frame.ts): opened once, not timed. */
+export const FIRST_FRAME_CAPTURE = 'bench-capture-first-frame.html';
+const CAPTURE_MODULE = 'bench-hold-first-frame.js';
 
 /** Writes the popup variants next to popup.html in a copy of a built extension. */
 export async function writePopupVariants(
@@ -44,6 +54,25 @@ export async function writePopupVariants(
   await writeFile(
     join(dir, POPUP_VARIANTS.trivialModule),
     shell.replace('</body>', `<script type="module" src="/${TRIVIAL_MODULE}"></script>\n</body>`),
+  );
+  await writeFile(
+    join(dir, FRAME_MODULE),
+    `requestAnimationFrame(() => setTimeout(() => performance.mark(${JSON.stringify(explanationMark)})));\n`,
+  );
+  await writeFile(
+    join(dir, POPUP_VARIANTS.frameFloor),
+    shell.replace('</body>', `<script type="module" src="/${FRAME_MODULE}"></script>\n</body>`),
+  );
+  await writeFile(join(dir, FIRST_FRAME_MODULE), firstFrameModule(explanationMark));
+  await writeFile(
+    join(dir, POPUP_VARIANTS.contentFloor),
+    shell.replace('</body>', `<script type="module" src="/${FIRST_FRAME_MODULE}"></script>\n</body>`),
+  );
+  // Module scripts run in document order: the hook is in place before the popup's own modules run.
+  await writeFile(join(dir, CAPTURE_MODULE), `(${holdFirstFrame.toString()})(${JSON.stringify(explanationMark)});\n`);
+  await writeFile(
+    join(dir, FIRST_FRAME_CAPTURE),
+    html.replace('<head>', `<head>\n<script type="module" src="/${CAPTURE_MODULE}"></script>`),
   );
   let inline = html;
   for (const link of html.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*href="([^"]+)"[^>]*>/g)) {

@@ -9,7 +9,8 @@ import { measureBundles } from '../test/harness/measure/bundle-size';
 import { snapshotDist } from './dist-snapshot';
 import { loadCheckCaps } from '../test/harness/measure/check-caps';
 import { measureHandler } from './node-handler';
-import { measurePopup } from './measure-popup';
+import { captureFirstFrame, measurePopup } from './measure-popup';
+import { firstFrameUrl } from './first-frame';
 import { measureNavigation } from './measure-navigation';
 import { measureHealthyWrites } from '../test/harness/measure/healthy-writes';
 import { measureVerdict } from './measure-verdict';
@@ -106,6 +107,11 @@ try {
               name,
               extensionPageUrl(a.extensionId, `${page}?tab=${tab.tabId}`),
             ]),
+          );
+          // The content floor's page shows the popup's own first frame, copied from one open (bench/first-frame.ts).
+          variantUrls.contentFloor = firstFrameUrl(
+            variantUrls.contentFloor!,
+            await captureFirstFrame(a.context, popupUrl),
           );
           const figures = await measurePopup(a.context, popupUrl, `${site.origin}/baseline`, opens, variantUrls);
           await tab.page.close();

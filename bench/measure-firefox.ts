@@ -15,8 +15,9 @@ import {
 import { waitFor } from '../test/harness/wait-for';
 import { POPUP_MARKS } from '../src/popup/timing-marks';
 import { markSeen } from './mark-seen';
+import { firstFrameUrl, heldFirstFrame } from './first-frame';
 import { PROBE_CHANNEL, type ProbeEvent, type ReplayRequest } from './background-probe';
-import { POPUP_VARIANTS, SHELL_PAGE } from './extension-copy';
+import { FIRST_FRAME_CAPTURE, POPUP_VARIANTS, SHELL_PAGE } from './extension-copy';
 import { compareLoads, type NavigationFigures } from './measure-navigation';
 import { spread, type Spread } from './stats';
 import { detectionSteps, describeRound, type DetectionSteps } from './detection-steps';
@@ -27,6 +28,9 @@ export interface FirefoxFigures {
     popup: Spread;
     shell: Spread;
     trivialModule: Spread;
+    /** The trivial module marking after the next frame, and the popup's first frame as a static page (first-frame.ts). */
+    frameFloor?: Spread;
+    contentFloor?: Spread;
     ratioPerRound: Spread;
     scriptStart: Spread;
     readStart: Spread;
@@ -98,27 +102,37 @@ async function popupFigures(
   tabId: number,
   opens: number,
 ): Promise<NonNullable<FirefoxFigures['popup']>> {
+  const frame = await captureFirstFrame(ff, tabId);
   const page = ff.popupPage;
   await page.bringToFront();
   const rows: {
     popup: number;
     shell: number;
     trivialModule: number;
+    frameFloor: number;
+    contentFloor: number;
     scriptStart: number;
     readStart: number;
     readEnd: number;
     responseEnd: number;
   }[] = [];
+  // The floor pages (extension-copy.ts): each sets the popup's mark, opened the same way in the same rounds.
+  const floorUrls: Record<string, string> = {
+    trivial: `${EXTENSION_ORIGIN}/${POPUP_VARIANTS.trivialModule}?tab=${tabId}`,
+    frame: `${EXTENSION_ORIGIN}/${POPUP_VARIANTS.frameFloor}?tab=${tabId}`,
+    content: firstFrameUrl(`${EXTENSION_ORIGIN}/${POPUP_VARIANTS.contentFloor}?tab=${tabId}`, frame),
+  };
   const warmUp = 3;
   for (let round = -warmUp; round < opens; round += 1) {
     let popup = { toExplanation: 0, scriptStart: 0, readStart: 0, readEnd: 0, responseEnd: 0 };
     let shell = 0;
-    let trivialModule = 0;
-    for (const what of round % 2 === 0 ? ['popup', 'shell', 'trivial'] : ['trivial', 'shell', 'popup']) {
-      if (what === 'trivial') {
-        await navigateExtensionPage(page, `${EXTENSION_ORIGIN}/${POPUP_VARIANTS.trivialModule}?tab=${tabId}`);
+    const floors: Record<string, number> = {};
+    const order = ['popup', 'shell', 'trivial', 'frame', 'content'];
+    for (const what of round % 2 === 0 ? order : order.reverse()) {
+      if (floorUrls[what]) {
+        await navigateExtensionPage(page, floorUrls[what]);
         await page.evaluate(markSeen, POPUP_MARKS.explanation);
-        trivialModule = await page.evaluate(
+        floors[what] = await page.evaluate(
           (mark) => performance.getEntriesByName(mark)[0]!.startTime,
           POPUP_MARKS.explanation,
         );
@@ -151,7 +165,9 @@ async function popupFigures(
       rows.push({
         popup: popup.toExplanation,
         shell,
-        trivialModule,
+        trivialModule: floors.trivial!,
+        frameFloor: floors.frame!,
+        contentFloor: floors.content!,
         scriptStart: popup.scriptStart,
         readStart: popup.readStart,
         readEnd: popup.readEnd,
@@ -163,12 +179,28 @@ async function popupFigures(
     popup: of('popup'),
     shell: of('shell'),
     trivialModule: of('trivialModule'),
+    frameFloor: of('frameFloor'),
+    contentFloor: of('contentFloor'),
     ratioPerRound: spread(rows.map((r) => r.popup / r.shell)),
     scriptStart: of('scriptStart'),
     readStart: of('readStart'),
     readEnd: of('readEnd'),
     responseEnd: of('responseEnd'),
   };
+}
+
+/** One popup open in a page of its own that copies the DOM its explanation's frame painted (first-frame.ts). */
+async function captureFirstFrame(ff: FirefoxHarness, tabId: number): Promise<string> {
+  const page = await ff.browser.newPage();
+  try {
+    await navigateExtensionPage(page, `${EXTENSION_ORIGIN}/${FIRST_FRAME_CAPTURE}?tab=${tabId}`);
+    await page.evaluate(markSeen, POPUP_MARKS.explanation);
+    const frame = await page.evaluate(heldFirstFrame);
+    if (!frame) throw new Error('the popup set its mark without the first-frame hook seeing it');
+    return frame;
+  } finally {
+    await page.close();
+  }
 }
 
 interface Side {

@@ -16,6 +16,8 @@ import { spread, type Spread } from './stats';
 import { traceCodeCache, type ScriptCompile } from './popup-code-cache';
 import { markSeen } from './mark-seen';
 import { traceMainThread, type MainThreadWork } from './popup-main-thread';
+import { heldFirstFrame } from './first-frame';
+import { FIRST_FRAME_CAPTURE } from './extension-copy';
 
 const EXPLANATION_MARK = POPUP_MARKS.explanation;
 
@@ -79,6 +81,21 @@ export async function openPopupTimed(context: BrowserContext, popupUrl: string):
         readEnd: at(marks.readEnd),
       };
     }, POPUP_MARKS);
+  } finally {
+    await page.close();
+  }
+}
+
+/** One popup open that copies the DOM its explanation's frame painted (bench/first-frame.ts), as JSON. */
+export async function captureFirstFrame(context: BrowserContext, popupUrl: string): Promise<string> {
+  const page = await context.newPage();
+  try {
+    await page.setViewportSize({ width: 390, height: 600 });
+    await page.goto(popupUrl.replace('/popup.html', `/${FIRST_FRAME_CAPTURE}`));
+    await page.evaluate(markSeen, EXPLANATION_MARK);
+    const frame = await page.evaluate(heldFirstFrame);
+    if (!frame) throw new Error('the popup set its mark without the first-frame hook seeing it');
+    return frame;
   } finally {
     await page.close();
   }

@@ -22,10 +22,13 @@ export function popupIdeas(popup: PopupFigures | undefined, firefox: FirefoxFigu
   const shell = popup.shell.median;
   const trivial = popup.variants?.trivialModule?.median;
   const inline = popup.variants?.inlineCss?.median;
+  const content = popup.variants?.contentFloor?.median;
+  const frame = popup.variants?.frameFloor?.median;
   const read = b.readEnd.median - b.readStart.median;
   const render = popup.popup.median - b.readEnd.median;
   const cached = popup.codeCache?.filter((c) => c.consumedCacheSize > 0 && !c.cacheRejected) ?? [];
   const ff = firefox?.popup;
+  const ffContent = ff?.frameFloor && ff.contentFloor ? ff.contentFloor.median : undefined;
   return [
     "## Issue 15: the popup's ideas, one at a time (Chromium, same rounds as row 1)",
     ...(trivial !== undefined
@@ -36,6 +39,14 @@ export function popupIdeas(popup: PopupFigures | undefined, firefox: FirefoxFigu
               : ` The floor leaves room under ${BUDGETS.popupVsShellMedians}×: the gap is the popup's own eager modules — its entry runs at ${at(b.scriptStart.median)} where the trivial module has already run at ${at(trivial)} (${at(b.scriptStart.median - trivial)} of fetching, compiling and evaluating its eager files), then reads and render (${at(popup.popup.median - b.readStart.median)}).`) +
             (ff
               ? ` Firefox ESR: trivial module ${at(ff.trivialModule.median)} = ${round(ff.trivialModule.median / ff.shell.median, 2)}× its shell (${at(ff.shell.median)}), the popup ${round(ff.popup.median / ff.shell.median, 2)}×.`
+              : ''),
+        ]
+      : []),
+    ...(content !== undefined && frame !== undefined && trivial !== undefined
+      ? [
+          `- **The floor with the popup's content** (measured): the popup's first frame as a static page (its DOM copied from an open, put in place by one small module that sets the mark after the frame that paints it, as the popup's does) reaches the mark at ${at(content)}, ${round(content / shell, 2)}× the shell: a module runs at ${at(trivial)}, the next frame after it comes at ${at(frame)}, and styling, laying out and painting the explanation takes ${at(content - frame)} more. None of that is the extension's code: of the popup's ${at(popup.popup.median - shell)} over the shell, ${at(content - shell)} is this floor and ${at(popup.popup.median - content)} the popup's own (its modules, reads and render).` +
+            (ffContent
+              ? ` Firefox ESR: ${at(ff!.trivialModule.median)} → ${at(ff!.frameFloor!.median)} → ${at(ffContent)}, ${round(ffContent / ff!.shell.median, 2)}× its shell; the popup's own: ${at(ff!.popup.median - ffContent)}.`
               : ''),
         ]
       : []),
