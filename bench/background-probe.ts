@@ -21,7 +21,9 @@ export type ProbeEvent =
   /** Firefox only: the event page's thread was busy (a 10 ms timer ran `ms` late), ending at `at`. */
   | { kind: 'stall'; at: number; ms: number }
   /** One call of the extension's onHeadersReceived listener: its own time and the same wrapper around an empty listener. */
-  | { kind: 'handler'; at: number; url: string; statusCode: number; ownUs: number; emptyUs: number }
+  | { kind: 'handler'; at: number; calledAt: number; url: string; statusCode: number; ownUs: number; emptyUs: number }
+  /** The worker's own script has run to its end (its listeners are registered): the epilogue. */
+  | { kind: 'evaluated'; at: number }
   /** The extension's listener called `count` times in a row on synthetic healthy events (JIT-warm), and an empty one. */
   | { kind: 'replayed'; at: number; count: number; ownNs: number; emptyNs: number };
 
@@ -63,32 +65,45 @@ function backgroundProbe(channelName: string, watchStalls: boolean): void {
   wrap(api.scripting, 'executeScript', 'scripting.executeScript', (arg) => ({ keys: [], tabId: arg?.target?.tabId }));
   wrap(api.action, 'setBadgeText', 'action.setBadgeText', (arg) => ({ keys: [], tabId: arg?.tabId, text: arg?.text }));
 
-  // Firefox's event page (`browser` is its own namespace there): where the time between a failing response
-  // and its badge goes. Each call below is timed from its start to its promise settling, and the
-  // webNavigation events the page reading waits for are noted with the browser's own timeStamp.
+  // Where the time between a failing response and its record goes (Firefox's event page, and Chromium's
+  // worker from its start): each call below is timed from its start to its promise settling — or to its
+  // callback, the form webextension-polyfill uses on Chrome's `chrome.*`.
+  const span = (owner: any, name: string, what: string, tabOf: (arg: any) => number | undefined) => {
+    const original = owner?.[name];
+    if (typeof original !== 'function') return;
+    owner[name] = function (this: unknown, ...args: unknown[]) {
+      const start = Date.now();
+      const done = () => post({ kind: 'span', what, start, tabId: tabOf(args[0]), keys: keysOf(args[0]) });
+      const last = args.length - 1;
+      const callback = args[last];
+      if (typeof callback === 'function')
+        args[last] = function (this: unknown, ...results: unknown[]) {
+          done();
+          return callback.apply(this, results);
+        };
+      // A prototype's method (Response's text) runs on its own object, an API's on its namespace.
+      const result = original.apply(owner === Response.prototype ? this : owner, args);
+      if (typeof callback !== 'function' && result && typeof result.then === 'function') result.then(done, done);
+      return result;
+    };
+  };
+  const tabKey = (arg: any) => {
+    const key = keysOf(arg).find((k) => k.startsWith('tab:'));
+    return key ? Number(key.slice(4)) : undefined;
+  };
+  for (const name of ['get', 'set', 'remove']) span(api.storage.session, name, `session.${name}`, tabKey);
+  for (const name of ['get', 'set']) span(api.storage.local, name, `local.${name}`, () => undefined);
+  for (const name of ['setBadgeBackgroundColor', 'setBadgeText', 'setTitle', 'setBadgeTextColor', 'setIcon'])
+    span(api.action, name, `action.${name}`, (arg) => arg?.tabId);
+  span(api.scripting, 'executeScript', 'scripting.executeScript', (arg) => arg?.target?.tabId);
+  span(api.tabs, 'get', 'tabs.get', (arg) => (typeof arg === 'number' ? arg : undefined));
+  span(api.alarms, 'getAll', 'alarms.getAll', () => undefined);
+  span(globalThis, 'fetch', 'fetch', () => undefined);
+  span(Response.prototype, 'text', 'fetch body read', () => undefined);
+
+  // Firefox's event page (`browser` is its own namespace there): the webNavigation events the page reading
+  // waits for, noted with the browser's own timeStamp.
   if ((globalThis as Record<string, unknown>).browser) {
-    const span = (owner: any, name: string, what: string, tabOf: (arg: any) => number | undefined) => {
-      const original = owner?.[name];
-      if (typeof original !== 'function') return;
-      owner[name] = function (this: unknown, ...args: unknown[]) {
-        const start = Date.now();
-        const result = original.apply(owner, args);
-        const done = () => post({ kind: 'span', what, start, tabId: tabOf(args[0]), keys: keysOf(args[0]) });
-        if (result && typeof result.then === 'function') result.then(done, done);
-        return result;
-      };
-    };
-    const tabKey = (arg: any) => {
-      const key = keysOf(arg).find((k) => k.startsWith('tab:'));
-      return key ? Number(key.slice(4)) : undefined;
-    };
-    for (const name of ['get', 'set', 'remove']) span(api.storage.session, name, `session.${name}`, tabKey);
-    for (const name of ['get', 'set']) span(api.storage.local, name, `local.${name}`, () => undefined);
-    for (const name of ['setBadgeBackgroundColor', 'setBadgeText', 'setTitle', 'setBadgeTextColor', 'setIcon'])
-      span(api.action, name, `action.${name}`, (arg) => arg?.tabId);
-    span(api.scripting, 'executeScript', 'scripting.executeScript', (arg) => arg?.target?.tabId);
-    span(api.tabs, 'get', 'tabs.get', (arg) => (typeof arg === 'number' ? arg : undefined));
-    span(globalThis, 'fetch', 'fetch', () => undefined);
     // Opt-in (BENCH_STALLS=1): a 10 ms timer keeps the event page's thread awake, which itself changes
     // how soon Firefox delivers events to it.
     let expected = Date.now() + 10;
@@ -136,6 +151,7 @@ function backgroundProbe(channelName: string, watchStalls: boolean): void {
         const details = d as { url: string; statusCode: number };
         post({
           kind: 'handler',
+          calledAt: performance.timeOrigin + started,
           url: details.url,
           statusCode: details.statusCode,
           ownUs: own * 1000,
@@ -201,6 +217,11 @@ function backgroundProbe(channelName: string, watchStalls: boolean): void {
     const emptyNs = await run(empty, request.count);
     post({ kind: 'replayed', count: request.count, ownNs, emptyNs: sink < 0 ? -1 : emptyNs });
   };
+}
+
+/** A line after the worker's own script: says when its top level has run (Chromium's worker, the cold start). */
+export function backgroundEpilogueSource(): string {
+  return `new BroadcastChannel(${JSON.stringify(PROBE_CHANNEL)}).postMessage({ kind: 'evaluated', at: performance.timeOrigin + performance.now() });\n`;
 }
 
 /** The prologue as a script, for the bench's copy of a built extension. */

@@ -4,13 +4,22 @@
 import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { backgroundProbeSource } from './background-probe';
+import { backgroundEpilogueSource, backgroundProbeSource } from './background-probe';
 import { SHELL_PAGE, type ExtensionCopy } from './extension-copy';
 
-/** index.ts's listeners, in its order, each doing nothing. */
+/**
+ * index.ts's listeners, in its order, each doing nothing — except that a failing response is recorded the
+ * way the real worker's first failure ends: its badge set and one storage.session write of the tab's record
+ * (same key, an incident with the address), so both sides stop at the same observed moment (storage.onChanged).
+ */
 const EMPTY_WORKER = `const nothing = () => {};
 const pages = { urls: ['<all_urls>'], types: ['main_frame'] };
-chrome.webRequest.onHeadersReceived.addListener(nothing, pages, ['responseHeaders']);
+const record = (d) => {
+  if (d.tabId < 0 || d.statusCode < 500) return;
+  chrome.action.setBadgeText({ tabId: d.tabId, text: String(d.statusCode) });
+  chrome.storage.session.set({ ['tab:' + d.tabId]: { tabId: d.tabId, incident: { url: d.url } } });
+};
+chrome.webRequest.onHeadersReceived.addListener(record, pages, ['responseHeaders']);
 chrome.webRequest.onCompleted.addListener(nothing, pages);
 chrome.webRequest.onErrorOccurred.addListener(nothing, pages);
 chrome.webNavigation.onCommitted.addListener(nothing);
@@ -46,13 +55,14 @@ export async function emptyWorkerExtension(dist: string): Promise<ExtensionCopy>
         {
           ...empty,
           name: 'Bench: empty worker',
+          action: {},
           background: { service_worker: 'background.js', ...(type ? { type } : {}) },
         },
         null,
         2,
       ),
     );
-    await writeFile(join(dir, 'background.js'), backgroundProbeSource() + EMPTY_WORKER);
+    await writeFile(join(dir, 'background.js'), backgroundProbeSource() + EMPTY_WORKER + backgroundEpilogueSource());
     await writeFile(join(dir, SHELL_PAGE), '<!doctype html><meta charset="utf-8"><title>bench</title>\n');
     return { dir, remove: () => rm(root, { recursive: true, force: true }) };
   } catch (error) {

@@ -5,7 +5,7 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { backgroundProbeSource } from './background-probe';
+import { backgroundEpilogueSource, backgroundProbeSource } from './background-probe';
 import { firstFrameModule, holdFirstFrame } from './first-frame';
 
 export const SHELL_PAGE = 'bench-shell.html';
@@ -105,7 +105,11 @@ export async function instrumentedCopy(dist: string, { probe = true } = {}): Pro
       // A service worker is one script: the prologue goes at its top (the built background is a classic
       // script with no imports; the steps it loads on demand come later, after the prologue ran).
       const worker = join(dir, manifest.background.service_worker);
-      await writeFile(worker, backgroundProbeSource() + (await readFile(worker, 'utf8')));
+      // The epilogue after it says when its top level has run.
+      await writeFile(
+        worker,
+        `${backgroundProbeSource()}${await readFile(worker, 'utf8')}\n${backgroundEpilogueSource()}`,
+      );
     }
     await writeFile(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
     return { dir, remove: () => rm(root, { recursive: true, force: true }) };

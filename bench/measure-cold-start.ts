@@ -5,8 +5,10 @@
 // fresh tab loads a new failing URL; its webRequest event starts the worker. Both workers carry the same
 // prologue (background-probe.ts), which posts on a BroadcastChannel to a bench page of the extension:
 //  - start: the worker's performance.timeOrigin (its global created, before its script runs);
-//  - handled: the real worker — storage.onChanged shows the tab's incident (recorded); the empty one — its
-//    onHeadersReceived listener has returned and the microtasks it queued have run;
+//  - handled: storage.onChanged shows the tab's incident (recorded), on both sides — the empty worker's
+//    listener sets the badge and writes the record at once, the real one does what it does;
+//  - where the time went: its first statement, its top level's end (an epilogue), the listener called,
+//    and every API call or fetch from start to settled (cold-start-steps.ts);
 //  - the failing response: webRequest's own timeStamp (the browser's clock), which is also what woke it.
 import type { BrowserContext, Page } from 'playwright-core';
 import { extensionIdOf, extensionPageUrl, launchChromiumContext, stopExtensionWorker } from '../test/harness/chromium';
@@ -17,6 +19,7 @@ import { join } from 'node:path';
 import { PROBE_CHANNEL, type ProbeEvent } from './background-probe';
 import { SHELL_PAGE } from './extension-copy';
 import { spread, type Spread } from './stats';
+import { coldStartSteps, type ColdStartSteps } from './cold-start-steps';
 
 export interface ColdStartSide {
   /** Worker start (timeOrigin) → first failing navigation handled. */
@@ -25,6 +28,8 @@ export interface ColdStartSide {
   responseToHandled: Spread;
   /** Worker start → its script's first statement (the prologue): fetch + compile of background.js. */
   startToScript: Spread;
+  /** Each step in ms from the worker's start (medians). */
+  steps: ColdStartSteps;
 }
 
 export interface ColdStartFigures {
@@ -37,12 +42,12 @@ interface Side {
   context: BrowserContext;
   page: Page;
   extensionId: string;
-  real: boolean;
   rows: { startToHandled: number; responseToHandled: number; startToScript: number }[];
+  rounds: { events: ProbeEvent[]; url: string }[];
   close(): Promise<void>;
 }
 
-async function launchSide(extensionDir: string, real: boolean, args: string[]): Promise<Side> {
+async function launchSide(extensionDir: string, args: string[]): Promise<Side> {
   const profile = await mkdtemp(join(tmpdir(), 'epe-bench-cold-'));
   const context = await launchChromiumContext(profile, { extensionDir, args });
   const close = async () => {
@@ -58,7 +63,7 @@ async function launchSide(extensionDir: string, real: boolean, args: string[]): 
       const seen: unknown[] = ((globalThis as unknown as { __probe: unknown[] }).__probe = []);
       new BroadcastChannel(name).onmessage = (e) => seen.push(e.data);
     }, PROBE_CHANNEL);
-    return { context, page, extensionId, real, rows: [], close };
+    return { context, page, extensionId, rows: [], rounds: [], close };
   } catch (error) {
     await close();
     throw error;
@@ -72,17 +77,16 @@ async function coldRound(side: Side, url: string): Promise<void> {
   try {
     await tab.goto(url).catch(() => undefined);
     const row = await waitFor(
-      `the ${side.real ? 'real' : 'empty'} worker to handle ${url}`,
+      `the worker to handle ${url}`,
       async () => {
         const events = await side.page.evaluate(() => [
           ...(globalThis as unknown as { __probe: ProbeEvent[] }).__probe,
         ]);
         const started = events.find((e) => e.kind === 'started');
         const response = events.find((e) => e.kind === 'response' && e.url === url);
-        const handled = side.real
-          ? events.find((e) => e.kind === 'stored' && e.url === url)
-          : events.find((e) => e.kind === 'handler' && e.url === url);
+        const handled = events.find((e) => e.kind === 'stored' && e.url === url);
         if (started?.kind !== 'started' || response?.kind !== 'response' || !handled) return undefined;
+        side.rounds.push({ events, url });
         return {
           startToHandled: handled.at - started.timeOrigin,
           responseToHandled: handled.at - response.timeStamp,
@@ -101,7 +105,34 @@ const summary = (side: Side): ColdStartSide => ({
   startToHandled: spread(side.rows.map((r) => r.startToHandled)),
   responseToHandled: spread(side.rows.map((r) => r.responseToHandled)),
   startToScript: spread(side.rows.map((r) => r.startToScript)),
+  steps: coldStartSteps(side.rounds),
 });
+
+/**
+ * Cold rounds for several extensions at once (each in its own Chromium), taking turns: a round's order
+ * rotates, so no side always goes first. Keys: a name per extension directory; one warm-up round each (the
+ * first start after install also runs onInstalled).
+ */
+export async function measureColdStartSides(
+  dirs: Record<string, string>,
+  url: (side: string, round: number) => string,
+  rounds: number,
+  args: string[] = [],
+): Promise<Record<string, ColdStartSide>> {
+  const sides: (Side & { name: string })[] = [];
+  try {
+    for (const [name, dir] of Object.entries(dirs)) sides.push({ ...(await launchSide(dir, args)), name });
+    for (let round = -1; round < rounds; round += 1) {
+      const shift = ((round % sides.length) + sides.length) % sides.length;
+      const order = [...sides.slice(shift), ...sides.slice(0, shift)];
+      for (const side of order) await coldRound(side, url(side.name, round));
+      if (round < 0) for (const side of order) side.rows.length = side.rounds.length = 0;
+    }
+    return Object.fromEntries(sides.map((side) => [side.name, summary(side)]));
+  } finally {
+    for (const side of sides) await side.close();
+  }
+}
 
 export async function measureColdStart(
   realDir: string,
@@ -110,19 +141,6 @@ export async function measureColdStart(
   rounds: number,
   args: string[] = [],
 ): Promise<ColdStartFigures> {
-  const real = await launchSide(realDir, true, args);
-  let empty: Side | undefined;
-  try {
-    empty = await launchSide(emptyDir, false, args);
-    // One warm-up round each (the first start after install also runs onInstalled), then alternate.
-    for (let round = -1; round < rounds; round += 1) {
-      const order = round % 2 === 0 ? [real, empty] : [empty, real];
-      for (const side of order) await coldRound(side, url(side.real ? 'real' : 'empty', round));
-      if (round < 0) for (const side of order) side.rows.length = 0;
-    }
-    return { real: summary(real), empty: summary(empty), rounds };
-  } finally {
-    await real.close();
-    await empty?.close();
-  }
+  const { real, empty } = await measureColdStartSides({ real: realDir, empty: emptyDir }, url, rounds, args);
+  return { real: real!, empty: empty!, rounds };
 }

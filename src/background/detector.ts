@@ -49,11 +49,17 @@ async function recordFailure(
   const now = Date.now();
   // The badge first: it needs only the failure, not the record (a refusal never badges).
   if (!refusal) void showFailureBadge(details.tabId, failure);
+  // The registry (data, loaded on the first failure of this worker) and the tab's privacy are asked for
+  // now, while the update waits its turn and reads the record (a cold worker's first failure: in parallel).
+  const infrastructure = loadInfrastructure();
+  const privacy = isIncognito(details);
+  // A load that fails is the update's error, below (never an unhandled rejection of its own).
+  void infrastructure.catch(() => undefined);
   // Queued before any other await: onCompleted (with the IP) or a quick recovery of the same tab comes
-  // right after this event and must find the incident already written. The registry (data, loaded on the
-  // first failure of this worker) is awaited inside the queued update for the same reason.
+  // right after this event and must find the incident already written. The registry is awaited inside
+  // the queued update for the same reason.
   const recording = updateRecord(details.tabId, async (current) => {
-    const [entries, incognito] = await Promise.all([loadInfrastructure(), isIncognito(details)]);
+    const [entries, incognito] = await Promise.all([infrastructure, privacy]);
     const headers = pickDiagnosticHeaders(rawHeaders, entries);
     const seen = {
       url: details.url,

@@ -27,8 +27,10 @@ function serialized<T>(tabId: number, work: () => Promise<T>): Promise<T> {
 // costs no storage call at all. Derived from storage, so losing it with the worker loses nothing.
 let tabsWithRecords: Promise<Set<number>> | null = null;
 
+const tabsOf = (read: Promise<Map<number, unknown>>) => read.then((records) => new Set(records.keys()));
+
 function knownTabs(): Promise<Set<number>> {
-  tabsWithRecords ??= storage.tabs.all().then((records) => new Set(records.keys()));
+  tabsWithRecords ??= tabsOf(storage.tabs.all());
   return tabsWithRecords;
 }
 
@@ -69,6 +71,13 @@ export function removeRecord(tabId: number): Promise<void> {
   });
 }
 
+/**
+ * Every stored record. The instance's first read also tells which tabs have one: the start-up's read
+ * (interrupted steps, watches) then serves a cold worker's first failure, which needs no read of its own.
+ * Set when the read is asked for, so an update queued after it still adds its tab to the set.
+ */
 export async function allRecords(): Promise<TabRecord[]> {
-  return [...(await storage.tabs.all()).values()].filter((record): record is TabRecord => record !== undefined);
+  const read = storage.tabs.all();
+  tabsWithRecords ??= tabsOf(read);
+  return [...(await read).values()].filter((record): record is TabRecord => record !== undefined);
 }
