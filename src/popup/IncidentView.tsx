@@ -41,17 +41,20 @@ const codeClass = (incident: Incident) =>
  * `sample`: a made-up incident shown outside the popup (the welcome page): no actions, and it tells the
  * background nothing (a port opened from a tab left open would keep Firefox's event page from suspending).
  * `watch`: the tab's current watch of this incident, from the record the popup follows.
+ * `settled`: every read the popup started has answered (the view is shown before the ones it does not need).
  */
 export function IncidentView({
   tabId,
   incident,
   watch,
   sample = false,
+  settled = true,
 }: {
   tabId: number;
   incident: Incident;
   watch?: WatchState;
   sample?: boolean;
+  settled?: boolean;
 }) {
   const actions = sample ? null : actionsFor(tabId, incident);
   // The page's own words (read from the tab, or by the clean request) decide which layer generated the error.
@@ -76,13 +79,13 @@ export function IncidentView({
   useEffect(() => actions?.opened(), [tabId, incident.id]);
   // The steps and the sections below them come in the frame after the explanation: the first frame renders,
   // styles, lays out and paints only what a person reads first (the sample on the welcome page shows all at once).
-  // Until then the view says it is busy (as HealthyView does while it asks): whoever waits for it to settle,
-  // assistive technology or a test, reads it whole.
+  // Until then, and until the popup's reads have all answered, the view says it is busy (as HealthyView does
+  // while it asks): whoever waits for it to settle, assistive technology or a test, reads it whole.
   const [restShown, showRest] = useState(sample);
   useEffect(() => showRest(true), []);
 
   return (
-    <main class="popup" aria-busy={restShown ? undefined : true}>
+    <main class="popup" aria-busy={restShown && settled ? undefined : true}>
       <header class="incident-header">
         <span class={`code ${codeClass(incident)}`}>
           {failure.type === 'http' ? String(failure.status) : t('networkBadgeLabel')}

@@ -23,12 +23,15 @@ export function PopupApp() {
   const hostAccess = useHostAccess();
   const accessWasMissing = useRef(false);
   if (hostAccess === false) accessWasMissing.current = true;
-  if (state.loading || hostAccess === null) return <main class="popup" aria-busy="true" />;
+  // An incident is explained as soon as its record is read, whatever the host access; the other views wait
+  // for every answer. Whichever view shows stays busy until all are in (no answer left in flight once it is not).
+  const settled = state.settled && hostAccess !== null;
+  if (state.loading || (!state.record?.incident && !settled)) return <main class="popup" aria-busy="true" />;
   // The footer's chunk is asked for once the view is on screen, not while the reads are in flight: loading
   // it then took main-thread time the reads' answers waited for (`npm run bench`, popup breakdown).
   return (
     <>
-      <PopupView {...state} hostAccess={hostAccess} accessWasMissing={accessWasMissing.current} />
+      <PopupView {...state} settled={settled} hostAccess={hostAccess} accessWasMissing={accessWasMissing.current} />
       <PopupFooter />
     </>
   );
@@ -39,11 +42,14 @@ function PopupView({
   url,
   record,
   live,
+  settled,
   hostAccess,
   accessWasMissing,
-}: TabState & { hostAccess: boolean; accessWasMissing: boolean }) {
+}: TabState & { hostAccess: boolean | null; accessWasMissing: boolean }) {
   if (tabId === null) return <Notice titleKey="noTabTitle" bodyKey="noTabBody" />;
-  if (record?.incident) return <IncidentView tabId={tabId} incident={record.incident} watch={currentWatch(record)} />;
+  if (record?.incident)
+    return <IncidentView tabId={tabId} incident={record.incident} watch={currentWatch(record)} settled={settled} />;
+  // Past this line the answer is in (PopupApp waits for it when there is no incident).
   // Without host access the browser hides the tab's URL too: explain that, not "nothing to check".
   if (!hostAccess) {
     return <HostAccessPage restoredTabId={null} />;

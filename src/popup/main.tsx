@@ -1,3 +1,5 @@
+// First: its body starts the popup's reads while the modules below are still evaluating (./popup-reads.ts).
+import './popup-reads';
 import { render } from 'preact';
 import { applyDocumentLocale } from '../ui/document-locale';
 import { PopupApp } from './PopupApp';

@@ -1,11 +1,10 @@
-// Loads the tab the popup is about and keeps its record live (storage.tabs, watched).
+// Loads the tab the popup is about and keeps its record live (storage.tabs, watched), from the reads the page
+// started as it loaded (./popup-reads.ts).
 import browser from 'webextension-polyfill';
 import { useLayoutEffect, useState } from 'preact/hooks';
 import type { TabRecord } from '../model/incident';
 import type { LiveStatus, Message } from '../model/messages';
-import { storage } from '../storage/storage';
-import { preloadStored } from '../ui/use-stored';
-import { gatherReportEnv } from './report-env';
+import { takePopupReads } from './popup-reads';
 import { POPUP_MARKS } from './timing-marks';
 
 export interface TabState {
@@ -15,28 +14,9 @@ export interface TabState {
   record: TabRecord | undefined;
   /** null while the background is asked (healthy tabs only). */
   live: LiveStatus | null;
+  /** Every read the popup started has answered (the report's environment too, which the first frame does not wait for). */
+  settled: boolean;
 }
-
-/** `popup.html?tab=<id>` shows that tab (tests, "open in a tab"); otherwise the active tab of this window. */
-function tabParam(): number | null {
-  const param = new URLSearchParams(location.search).get('tab');
-  return param !== null && /^\d+$/.test(param) ? Number(param) : null;
-}
-
-async function resolveTab(param: number | null): Promise<{ id: number; url: string | undefined } | null> {
-  if (param !== null) {
-    try {
-      const tab = await browser.tabs.get(param);
-      return { id: param, url: tab.url };
-    } catch {
-      return null;
-    }
-  }
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id === undefined ? null : { id: tab.id, url: tab.url };
-}
-
-const readRecord = (tabId: number) => preloadStored([storage.tabs.item(tabId)]).then(([record]) => record);
 
 export function useTabState(): TabState {
   const [state, setState] = useState<TabState>({
@@ -45,46 +25,49 @@ export function useTabState(): TabState {
     url: undefined,
     record: undefined,
     live: null,
+    settled: false,
   });
 
-  // A layout effect starts the reads as soon as the busy shell is in the DOM, not a frame later after its
-  // paint: the popup shows its explanation one frame sooner (measured by `npm run bench`).
+  // A layout effect takes the reads as soon as the busy shell is in the DOM, not a frame later after its paint.
   useLayoutEffect(() => {
-    let tabId: number | null = null;
-    const stop = storage.tabs.watchAll((id, record) => {
-      if (id === tabId) setState((s) => ({ ...s, record }));
-    });
-
+    const reads = takePopupReads();
+    let alive = true;
+    let unfollow = () => {};
+    void reads.all.then(
+      () => alive && setState((s) => ({ ...s, settled: true })),
+      () => alive && setState((s) => ({ ...s, settled: true })),
+    );
     void (async () => {
-      performance.mark(POPUP_MARKS.readStart);
-      // Every read the popup's parts need (the record; settings, history and the footer's note for its sections;
-      // the report's environment), all asked for at once: none waits for another's answer, and none starts once
-      // the popup shows. Only the record needs the tab's id, known at once when the address names the tab.
-      const param = tabParam();
-      const recordByParam = param === null ? null : readRecord(param);
-      const others = Promise.all([
-        preloadStored([storage.settings, storage.history, storage.whatsNew]),
-        gatherReportEnv(),
-      ]);
-      const tab = await resolveTab(param);
-      // Followed from here: a change while the record is read lands after it (the read came first).
-      tabId = tab?.id ?? null;
-      const record = await (recordByParam ?? (tab ? readRecord(tab.id) : undefined));
-      await others;
+      // The first frame waits only for what it shows: the tab, its record, and settings and history (the
+      // history line). The report's environment is for a click: Firefox's first use of each API in a page is slow.
+      const [tab, record] = await Promise.all([reads.tab, reads.record, reads.shown]);
+      if (!alive) return;
       if (!tab) {
         setState((s) => ({ ...s, loading: false }));
         return;
       }
       performance.mark(POPUP_MARKS.readEnd);
       // Only a healthy tab needs the in-memory status; never make an error wait for the worker to wake.
-      setState({ loading: false, tabId: tab.id, url: tab.url, record, live: record?.incident ? {} : null });
+      setState((s) => ({
+        ...s,
+        loading: false,
+        tabId: tab.id,
+        url: tab.url,
+        record,
+        live: record?.incident ? {} : null,
+      }));
+      unfollow = reads.followRecord((changed) => setState((s) => ({ ...s, record: changed })));
       if (!record?.incident) {
         const message: Message = { type: 'get-live-status', tabId: tab.id };
         const live = (await browser.runtime.sendMessage(message).catch(() => ({}))) as LiveStatus | undefined;
-        setState((s) => ({ ...s, live: live ?? {} }));
+        if (alive) setState((s) => ({ ...s, live: live ?? {} }));
       }
     })();
-    return stop;
+    return () => {
+      alive = false;
+      unfollow();
+      reads.stop();
+    };
   }, []);
 
   return state;

@@ -31,6 +31,8 @@ interface Trace {
   openWhenShown: number | null;
 }
 
+const late = <T,>(value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 80));
+
 function traceApiCalls(): Trace {
   const trace: Trace = { calls: [], openWhenShown: null };
   let open = 0;
@@ -53,14 +55,15 @@ function traceApiCalls(): Trace {
   Object.assign(fakeBrowser.tabs, { get: wrap('tabs.get', async (id: number) => ({ id, url: 'https://a.test/' })) });
   Object.assign(fakeBrowser.runtime, {
     sendMessage: wrap('runtime.sendMessage', async () => ({ status: 200 })),
-    getPlatformInfo: wrap('runtime.getPlatformInfo', async () => ({ os: 'linux', arch: 'x86-64' })),
-    getBrowserInfo: wrap('runtime.getBrowserInfo', async () => ({ name: 'Firefox', version: '140' })),
+    // What the first frame does not wait for answers late: the popup must still be busy until it has.
+    getPlatformInfo: wrap('runtime.getPlatformInfo', () => late({ os: 'linux', arch: 'x86-64' })),
+    getBrowserInfo: wrap('runtime.getBrowserInfo', () => late({ name: 'Firefox', version: '140' })),
     // A port's messages have no answer to wait for: nothing can be in flight.
     connect: () => ({ postMessage: () => undefined, onDisconnect: { addListener: () => undefined } }),
   });
   Object.assign(fakeBrowser, {
     permissions: {
-      contains: wrap('permissions.contains', async () => true),
+      contains: wrap('permissions.contains', () => late(true)),
       onAdded: fakeBrowser.runtime.onMessage,
       onRemoved: fakeBrowser.runtime.onMessage,
     },
