@@ -49,10 +49,12 @@ async function recordFailure(
   const now = Date.now();
   // The badge first: it needs only the failure, not the record (a refusal never badges).
   if (!refusal) void showFailureBadge(details.tabId, failure);
-  // The registry (data, loaded on the first failure of this worker) and the tab's privacy are asked for
+  // The tab's privacy and the registry (data, loaded on the first failure of this worker) are asked for
   // now, while the update waits its turn and reads the record (a cold worker's first failure: in parallel).
-  const infrastructure = loadInfrastructure();
+  // Privacy first: Chrome's answer is a round trip to the browser, and Chrome imports the registry
+  // synchronously (platform/infrastructure-data.ts) while that answer is on its way.
   const privacy = isIncognito(details);
+  const infrastructure = loadInfrastructure();
   // A load that fails is the update's error, below (never an unhandled rejection of its own).
   void infrastructure.catch(() => undefined);
   // Queued before any other await: onCompleted (with the IP) or a quick recovery of the same tab comes

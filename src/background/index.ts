@@ -12,10 +12,13 @@ import { forgetFailingPage, onPageCommitted, onPageReady, onTabClosed } from './
 import { onNotificationClicked } from './watch-notify';
 import { onInstalled } from './first-run';
 import { keepStepsOnInstall } from './steps-loader';
+import { keepInfrastructureOnInstall } from '../platform/infrastructure-data';
 
 const ready = start();
-// Chrome: the guided steps load on demand, from a file the worker may import only if it did while installing.
+// Chrome: the guided steps and the infrastructure data load on demand, from files the worker may import only
+// if it did while installing.
 keepStepsOnInstall();
+keepInfrastructureOnInstall();
 const whenReady = afterStart(ready);
 
 const pages: browser.WebRequest.RequestFilter = { urls: ['<all_urls>'], types: ['main_frame'] };

@@ -3,7 +3,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import type { TabRecord } from '../../../src/model/incident';
-import { REGISTRY_DATA_FILE } from '../../../src/knowledge/infrastructure/registry-data';
+import {
+  encodeRegistryScript,
+  REGISTRY_DATA_FILE,
+  REGISTRY_GLOBAL,
+  REGISTRY_SCRIPT_FILE,
+} from '../../../src/knowledge/infrastructure/registry-data';
+import { INFRASTRUCTURE } from '../../../src/knowledge/infrastructure';
 import { SHIPPED_REGISTRY_DATA } from '../support/install-registry';
 
 vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
@@ -81,5 +87,65 @@ describe('loading the infrastructure registry', () => {
     // A header only an entry knows (Fly.io's request id) is kept: the allow-list came from the loaded data.
     expect(incident.headers['fly-request-id']).toBe('01HX');
     expect(incident.fingerprint.layers?.map((l) => l.id)).toEqual(['cloudflare', 'fly-io']);
+  });
+});
+
+describe("Chrome's classic service worker: the registry script from the browser's copy", () => {
+  const SCRIPT = encodeRegistryScript(INFRASTRUCTURE);
+  // What importScripts does with the file: evaluates it in the worker's global scope, synchronously.
+  const importScripts = vi.fn((url: string) => {
+    if (url !== `/${REGISTRY_SCRIPT_FILE}`) throw new Error(`NetworkError: ${url}`);
+    new Function(SCRIPT)();
+  });
+  beforeEach(() => {
+    importScripts.mockClear();
+    vi.stubGlobal('importScripts', importScripts);
+  });
+
+  it('imports it at once, in the call, and fetches nothing; the global it used is not left behind', async () => {
+    const loaded = loader.loadInfrastructure();
+    expect(importScripts).toHaveBeenCalledTimes(1);
+    const registry = await loaded;
+    expect(registry.byId.get('cloudflare')?.name).toBe('Cloudflare');
+    expect(registry.entries.every((e) => e.sources.length === 0)).toBe(true);
+    await loader.loadInfrastructure();
+    expect(importScripts).toHaveBeenCalledTimes(1);
+    expect(fetchData).not.toHaveBeenCalled();
+    expect(REGISTRY_GLOBAL in globalThis).toBe(false);
+  });
+
+  it('a worker that cannot import it (not imported while installing) fetches the data file instead', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    importScripts.mockImplementationOnce(() => {
+      throw new Error('NetworkError: not in the installed scripts');
+    });
+    const registry = await loader.loadInfrastructure();
+    expect(registry.byId.get('cloudflare')?.name).toBe('Cloudflare');
+    expect(fetchData).toHaveBeenCalledTimes(1);
+    expect(warn).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
+  });
+
+  it('the install event imports it, the one moment a new script may be imported', async () => {
+    const listeners: (() => void)[] = [];
+    vi.stubGlobal('addEventListener', (type: string, listener: () => void) => {
+      if (type === 'install') listeners.push(listener);
+    });
+    loader.keepInfrastructureOnInstall();
+    expect(importScripts).not.toHaveBeenCalled();
+    for (const listener of listeners) listener();
+    expect(importScripts).toHaveBeenCalledWith(`/${REGISTRY_SCRIPT_FILE}`);
+  });
+
+  it('a 5xx in a cold worker is explained from the imported registry, headers only an entry knows included', async () => {
+    respond(22, 502, [
+      { name: 'Server', value: 'cloudflare' },
+      { name: 'fly-request-id', value: '01HX' },
+    ]);
+    await vi.waitFor(async () => expect((await record(22))?.incident).toBeDefined(), SETTLE);
+    const incident = (await record(22))!.incident!;
+    expect(incident.headers['fly-request-id']).toBe('01HX');
+    expect(incident.fingerprint.layers?.map((l) => l.id)).toEqual(['cloudflare', 'fly-io']);
+    expect(fetchData).not.toHaveBeenCalled();
   });
 });
