@@ -36,6 +36,11 @@ try {
       `${name}: start → recorded ${round(s.median, 1)} ms (min ${round(s.min, 1)}, max ${round(s.max, 1)}, n=${s.n}) = ${round(s.median / empty, 2)}× empty; start → first statement ${round(side.startToScript.median, 1)} ms`,
     );
     console.log(
+      `  parts: ${Object.entries(side.parts)
+        .map(([k, v]) => `${k} ${round(v.median, 1)}`)
+        .join(' · ')}`,
+    );
+    console.log(
       `  ${Object.entries(side.steps)
         .map(([k, v]) => `${k} ${round(v.median, 0)}`)
         .join(' · ')}`,

@@ -1,7 +1,7 @@
 // The background cold-start rows (issue 15): the real worker against a do-nothing worker with the same listeners.
 import { BUDGETS } from './budgets';
 import type { ColdStartFigures } from './measure-cold-start';
-import type { ColdStartSteps } from './cold-start-steps';
+import { COLD_START_PARTS, type ColdStartParts, type ColdStartSteps } from './cold-start-steps';
 import type { ResultLine } from './report';
 import { formatSpread, round } from './stats';
 
@@ -9,6 +9,11 @@ const ms = (s: { median: number; min: number; max: number; n: number }) => forma
 const stepsText = (steps: ColdStartSteps) =>
   Object.entries(steps)
     .map(([name, s]) => `${name} ${round(s.median, 0)}`)
+    .join(' · ');
+
+const partsText = (parts: ColdStartParts) =>
+  (Object.keys(COLD_START_PARTS) as (keyof ColdStartParts)[])
+    .map((key) => `${COLD_START_PARTS[key]} ${round(parts[key].median, 1)} ms`)
     .join(' · ');
 
 export function coldStartLines(c: ColdStartFigures): ResultLine[] {
@@ -28,6 +33,13 @@ export function coldStartLines(c: ColdStartFigures): ResultLine[] {
         '7. Background cold start: the failing response (it wakes the worker) → recorded, ÷ the do-nothing worker',
       measured: `${round(fromResponse, 2)}× (real ${ms(c.real.responseToHandled)})`,
       baseline: `do-nothing worker: ${ms(c.empty.responseToHandled)} (the browser starting a stopped worker is in both)`,
+      budget: '—',
+      pass: null,
+    },
+    {
+      figure: '7. Background cold start, in four parts (each measured per round, medians)',
+      measured: `real: ${partsText(c.real.parts)}`,
+      baseline: `do-nothing: ${partsText(c.empty.parts)}. The browser's own in both: reading and compiling a worker script, running the prologue and registering the same listeners, handing the event over, one storage write and its onChanged (the do-nothing worker's handling); the extension's own is the difference in each part`,
       budget: '—',
       pass: null,
     },

@@ -43,3 +43,28 @@ export function coldStartSteps(rounds: { events: ProbeEvent[]; url: string }[]):
   const steps = [...all].map(([name, values]) => [name, spread(values)] as const);
   return Object.fromEntries(steps.sort((a, b) => a[1].median - b[1].median));
 }
+
+/** The four parts a cold start is made of, each measured per round (ms, medians over the rounds). */
+export const COLD_START_PARTS = {
+  compile: 'worker start → first statement (the script read and compiled)',
+  topLevel: 'first statement → top level run (listeners registered)',
+  dispatch: 'top level run → onHeadersReceived called (the event handed to the worker)',
+  handling: 'listener called → recorded (the extension’s own work and its API round trips)',
+} as const;
+
+export type ColdStartParts = Record<keyof typeof COLD_START_PARTS, Spread>;
+
+export function coldStartParts(rounds: { events: ProbeEvent[]; url: string }[]): ColdStartParts {
+  const per = rounds.map(({ events, url }) => {
+    const steps = coldStepsOfRound(events, url);
+    const at = (name: string) => steps.get(name) ?? NaN;
+    return {
+      compile: at('first statement'),
+      topLevel: at('top level run') - at('first statement'),
+      dispatch: at('onHeadersReceived called') - at('top level run'),
+      handling: at('recorded (storage.onChanged)') - at('onHeadersReceived called'),
+    };
+  });
+  const of = (key: keyof typeof COLD_START_PARTS) => spread(per.map((p) => p[key]).filter(Number.isFinite));
+  return { compile: of('compile'), topLevel: of('topLevel'), dispatch: of('dispatch'), handling: of('handling') };
+}

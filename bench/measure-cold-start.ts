@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { PROBE_CHANNEL, type ProbeEvent } from './background-probe';
 import { SHELL_PAGE } from './extension-copy';
 import { spread, type Spread } from './stats';
-import { coldStartSteps, type ColdStartSteps } from './cold-start-steps';
+import { coldStartParts, coldStartSteps, type ColdStartParts, type ColdStartSteps } from './cold-start-steps';
 
 export interface ColdStartSide {
   /** Worker start (timeOrigin) → first failing navigation handled. */
@@ -30,6 +30,8 @@ export interface ColdStartSide {
   startToScript: Spread;
   /** Each step in ms from the worker's start (medians). */
   steps: ColdStartSteps;
+  /** The same time in four parts, each measured per round. */
+  parts: ColdStartParts;
 }
 
 export interface ColdStartFigures {
@@ -106,6 +108,7 @@ const summary = (side: Side): ColdStartSide => ({
   responseToHandled: spread(side.rows.map((r) => r.responseToHandled)),
   startToScript: spread(side.rows.map((r) => r.startToScript)),
   steps: coldStartSteps(side.rounds),
+  parts: coldStartParts(side.rounds),
 });
 
 /**
