@@ -1,8 +1,9 @@
 // A/B of two builds of the popup in one browser, rounds interleaved (issue 15's ideas are measured this way):
-// build B's popup is copied into build A's extension under `b/` (its chunks import each other by relative
-// paths, so they load from there), so both popups read the same incident from the same storage, in the same
-// browser, and load bursts on a shared machine hit both. Each round opens A, B and the script-less shell in an
-// order that alternates; the figures are medians to the same `explanation-rendered` mark as `npm run bench`.
+// each build's popup is copied into build A's extension as popup-a.html / popup-b.html with its files under
+// a/ or b/ (its chunks import each other by relative paths, so they load from there), so both popups read the
+// same incident from the same storage, in the same browser, and load bursts on a shared machine hit both. Each
+// round opens A, B, the script-less shell and the trivial module in an order that rotates; the figures are
+// medians to the same `explanation-rendered` mark as `npm run bench`.
 //
 //   AB_A=<dist folder> AB_B=<dist folder> [AB_ROUNDS=20] [AB_BROWSERS=chromium,firefox] node bench/ab-popup.mjs
 //
@@ -22,26 +23,59 @@ import { markSeen } from './mark-seen';
 import { openPopupTimed, staticPageLoad, type PopupTiming } from './measure-popup';
 import { formatSpread, round, spread } from './stats';
 
-const B_PAGE = 'popup-b.html';
+/** Each build's popup in the copy, its files under its own folder: neither is the copy's own popup.html. */
+const PAGES = { a: 'popup-a.html', b: 'popup-b.html' } as const;
+/** Set by the first statement of each eager file (after its imports ran): when the page starts its own code. */
+const FILE_MARK = 'ab-eager-file';
 
-/** A's extension (as built, with the bench's pages) with B's popup added as `popup-b.html`. */
-async function withBuildB(distA: string, distB: string): Promise<ExtensionCopy> {
-  const copy = await instrumentedCopy(distA, { probe: false });
-  await cp(join(distB, 'assets'), join(copy.dir, 'b/assets'), { recursive: true });
-  const html = await readFile(join(distB, 'popup.html'), 'utf8');
-  await writeFile(join(copy.dir, B_PAGE), html.replaceAll('/assets/', '/b/assets/'));
-  for (const file of await readdir(join(copy.dir, 'b/assets'))) {
+/**
+ * One build's popup added to the copy as `popup-<side>.html`, its assets under `<side>/`. The background answers
+ * messages from its own pages only (src/background/message-guard.ts): the page joins the copy's list, or its
+ * messages would be refused where the other's are handled (an A/A run showed the refused side ~10% faster).
+ */
+async function addBuild(copyDir: string, dist: string, side: 'a' | 'b'): Promise<void> {
+  await cp(join(dist, 'assets'), join(copyDir, `${side}/assets`), { recursive: true });
+  const html = await readFile(join(dist, 'popup.html'), 'utf8');
+  await writeFile(join(copyDir, PAGES[side]), html.replaceAll('/assets/', `/${side}/assets/`));
+  for (const file of await readdir(join(copyDir, `${side}/assets`))) {
     if (!file.endsWith('.css')) continue;
-    const path = join(copy.dir, 'b/assets', file);
-    await writeFile(path, (await readFile(path, 'utf8')).replaceAll('/assets/', '/b/assets/'));
+    const path = join(copyDir, `${side}/assets`, file);
+    await writeFile(path, (await readFile(path, 'utf8')).replaceAll('/assets/', `/${side}/assets/`));
   }
+  for (const [, file] of html.matchAll(/<script type="module"[^>]*src="\/(assets\/[^"]+)"/g)) {
+    const path = join(copyDir, side, file!);
+    await writeFile(path, `performance.mark(${JSON.stringify(FILE_MARK)});${await readFile(path, 'utf8')}`);
+  }
+  const background = join(copyDir, 'background.js');
+  const code = await readFile(background, 'utf8');
+  const ownPages = /([`'"])\/popup\.html\1,/;
+  if (!ownPages.test(code)) throw new Error("the background's list of its own pages is not in background.js");
+  await writeFile(
+    background,
+    code.replace(ownPages, (list, q: string) => `${list}${q}/${PAGES[side]}${q},`),
+  );
+}
+
+/** A's extension (as built, with the bench's pages) with both builds' popups added. */
+async function withBuilds(distA: string, distB: string): Promise<ExtensionCopy> {
+  const copy = await instrumentedCopy(distA, { probe: false });
+  await addBuild(copy.dir, distA, 'a');
+  await addBuild(copy.dir, distB, 'b');
   return copy;
 }
 
-type Row = Record<'a' | 'b' | 'shell' | 'trivial', number> & {
-  aParts: Partial<PopupTiming>;
-  bParts: Partial<PopupTiming>;
-};
+/** Every order of the four in turn: each is first, second, third and last, after each other, as often. */
+function orderOf(round: number): readonly ('a' | 'b' | 'shell' | 'trivial')[] {
+  const all = ['a', 'b', 'shell', 'trivial'] as const;
+  const shift = ((round % 4) + 4) % 4;
+  const rotated = [...all.slice(shift), ...all.slice(0, shift)];
+  return Math.floor((round + 8) / 4) % 2 ? rotated.reverse() : rotated;
+}
+
+/** A popup's marks; `firstFile`: its first eager file starts its own code (Firefox only). */
+type Parts = Partial<PopupTiming> & { firstFile?: number };
+
+type Row = Record<'a' | 'b' | 'shell' | 'trivial', number> & { aParts: Parts; bParts: Parts };
 
 function report(browser: string, rows: Row[]): void {
   const of = (f: (r: Row) => number) => spread(rows.map(f));
@@ -61,9 +95,9 @@ function report(browser: string, rows: Row[]): void {
     console.log(`  ${name}: ${formatSpread(s, 'ms', 0)}  (÷ shell ${round(s.median / shell, 2)}×)`);
   }
   for (const side of ['aParts', 'bParts'] as const) {
-    const m = (k: keyof PopupTiming) => round(of((r) => r[side][k] ?? NaN).median, 1);
+    const m = (k: keyof Parts) => round(of((r) => r[side][k] ?? NaN).median, 1);
     console.log(
-      `  ${side === 'aParts' ? 'A' : 'B'} parts: entry ${m('scriptStart')}, reads ${m('readStart')} → ${m('readEnd')}, mark ${m('toExplanation')}`,
+      `  ${side === 'aParts' ? 'A' : 'B'} parts: first eager file ${m('firstFile')}, entry ${m('scriptStart')}, reads ${m('readStart')} → ${m('readEnd')}, mark ${m('toExplanation')}`,
     );
   }
   console.log(
@@ -76,7 +110,7 @@ function report(browser: string, rows: Row[]): void {
 }
 
 async function chromium(distA: string, distB: string, rounds: number, origin: string): Promise<void> {
-  const copy = await withBuildB(join(distA, 'chrome'), join(distB, 'chrome'));
+  const copy = await withBuilds(join(distA, 'chrome'), join(distB, 'chrome'));
   const browser = await launchBench({ extension: true, dist: copy.dir });
   try {
     const tab = await openFailingTab(browser, `${origin}/fail?ab`);
@@ -84,13 +118,12 @@ async function chromium(distA: string, distB: string, rounds: number, origin: st
     const rows: Row[] = [];
     for (let r = -3; r < rounds; r += 1) {
       const row = { aParts: {}, bParts: {} } as Row;
-      const order = ['a', 'b', 'shell', 'trivial'] as const;
-      for (const what of r % 2 ? [...order].reverse() : order) {
+      for (const what of orderOf(r)) {
         if (what === 'shell') row.shell = await staticPageLoad(browser.context, url('popup.html'), true);
         else if (what === 'trivial')
           row.trivial = (await openPopupTimed(browser.context, url(POPUP_VARIANTS.trivialModule))).toExplanation;
         else {
-          const t = await openPopupTimed(browser.context, url(what === 'a' ? 'popup.html' : B_PAGE));
+          const t = await openPopupTimed(browser.context, url(PAGES[what]));
           row[what] = t.toExplanation;
           row[what === 'a' ? 'aParts' : 'bParts'] = t;
         }
@@ -105,7 +138,7 @@ async function chromium(distA: string, distB: string, rounds: number, origin: st
 }
 
 async function firefox(distA: string, distB: string, rounds: number, origin: string): Promise<void> {
-  const copy = await withBuildB(join(distA, 'firefox'), join(distB, 'firefox'));
+  const copy = await withBuilds(join(distA, 'firefox'), join(distB, 'firefox'));
   const ff = await launchFirefox({
     dist: copy.dir,
     prefs: { 'privacy.reduceTimerPrecision': false, 'privacy.reduceTimerPrecision.unconditional': false },
@@ -115,24 +148,27 @@ async function firefox(distA: string, distB: string, rounds: number, origin: str
     await waitFor('the tab recorded', async () => ((await ff.record(tabId))?.incident ? true : undefined));
     const page: Page = ff.popupPage;
     await page.bringToFront();
-    const timed = async (file: string): Promise<Partial<PopupTiming>> => {
+    const timed = async (file: string): Promise<Parts> => {
       await navigateExtensionPage(page, `${EXTENSION_ORIGIN}/${file}?tab=${tabId}`);
       await page.evaluate(markSeen, POPUP_MARKS.explanation);
-      return page.evaluate((marks) => {
-        const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
-        return {
-          toExplanation: at(marks.explanation),
-          scriptStart: at(marks.scriptStart),
-          readStart: at(marks.readStart),
-          readEnd: at(marks.readEnd),
-        };
-      }, POPUP_MARKS);
+      return page.evaluate(
+        (marks) => {
+          const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+          return {
+            firstFile: at(marks.firstFile),
+            toExplanation: at(marks.explanation),
+            scriptStart: at(marks.scriptStart),
+            readStart: at(marks.readStart),
+            readEnd: at(marks.readEnd),
+          };
+        },
+        { ...POPUP_MARKS, firstFile: FILE_MARK },
+      );
     };
     const rows: Row[] = [];
     for (let r = -3; r < rounds; r += 1) {
       const row = { aParts: {}, bParts: {} } as Row;
-      const order = ['a', 'b', 'shell', 'trivial'] as const;
-      for (const what of r % 2 ? [...order].reverse() : order) {
+      for (const what of orderOf(r)) {
         if (what === 'shell') {
           await navigateExtensionPage(page, `${EXTENSION_ORIGIN}/${SHELL_PAGE}?tab=${tabId}`);
           row.shell = await page.evaluate(
@@ -141,7 +177,7 @@ async function firefox(distA: string, distB: string, rounds: number, origin: str
         } else if (what === 'trivial') {
           row.trivial = (await timed(POPUP_VARIANTS.trivialModule)).toExplanation!;
         } else {
-          const t = await timed(what === 'a' ? 'popup.html' : B_PAGE);
+          const t = await timed(PAGES[what]);
           row[what] = t.toExplanation!;
           row[what === 'a' ? 'aParts' : 'bParts'] = t;
         }
