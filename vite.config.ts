@@ -7,6 +7,8 @@ import { CHROME_MIN_VERSION, manifestFor, type TargetBrowser } from './scripts/m
 import { infrastructureDataPlugin } from './scripts/infrastructure-data.ts';
 import { backgroundBuildPlugin } from './scripts/background-build.ts';
 import { popupChunkPlugin } from './scripts/popup-chunk.ts';
+import { polyfillEsmPlugin } from './scripts/polyfill-esm.ts';
+import { optionsBuildPlugin } from './scripts/options-build.ts';
 
 // `vite build --mode chrome|firefox`: one source manifest, one output folder per browser.
 export default defineConfig(({ mode }) => {
@@ -14,12 +16,14 @@ export default defineConfig(({ mode }) => {
   const outDir = fileURLToPath(new URL(`./dist/${browser}`, import.meta.url));
   const target = browser === 'firefox' ? 'firefox128' : `chrome${CHROME_MIN_VERSION}`;
   // crxjs builds the pages and the manifest; the background is built on its own: an eager file and the on-demand steps.
-  const { background, ...pagesManifest } = manifestFor(sourceManifest, browser, pkg.version);
-  // The welcome page shows the popup's own view: it must not reshape the popup's chunks (scripts/popup-chunk.ts).
-  // The background is built apart (scripts/background-build.ts): the options page is the popup's one other entry.
-  const popupChunk = popupChunkPlugin(/[\\/]src[\\/]popup\.html$/, { options: /[\\/]src[\\/]options\.html$/ });
+  // The options page is built apart too (scripts/options-build.ts), so the popup's one eager file is its own.
+  const { background, options_ui: optionsUi, ...pagesManifest } = manifestFor(sourceManifest, browser, pkg.version);
+  const popupChunk = popupChunkPlugin(/[\\/]src[\\/]popup\.html$/);
+  // tldts's ES module build re-minified here came out at 113 KB gzip; its own minified build is 50 KB.
+  const alias = { tldts: fileURLToPath(new URL('./node_modules/tldts/dist/index.esm.min.js', import.meta.url)) };
+  const srcDir = fileURLToPath(new URL('./src', import.meta.url));
   return {
-    root: fileURLToPath(new URL('./src', import.meta.url)),
+    root: srcDir,
     publicDir: fileURLToPath(new URL('./public', import.meta.url)),
     build: {
       outDir,
@@ -37,7 +41,6 @@ export default defineConfig(({ mode }) => {
       rollupOptions: {
         input: {
           popup: fileURLToPath(new URL('./src/popup.html', import.meta.url)),
-          options: fileURLToPath(new URL('./src/options.html', import.meta.url)),
           welcome: fileURLToPath(new URL('./src/welcome.html', import.meta.url)),
         },
         // No entry's exports are imported by anything (HTML pages and a service worker); needed by the group below.
@@ -49,16 +52,22 @@ export default defineConfig(({ mode }) => {
         },
       },
     },
-    // tldts's ES module build re-minified here came out at 113 KB gzip; its own minified build is 50 KB.
-    resolve: {
-      alias: { tldts: fileURLToPath(new URL('./node_modules/tldts/dist/index.esm.min.js', import.meta.url)) },
-    },
+    resolve: { alias },
     plugins: [
       infrastructureDataPlugin(),
+      polyfillEsmPlugin(),
       popupChunk.plugin,
       crx({ manifest: pagesManifest as unknown as ManifestV3Export, browser }),
+      optionsBuildPlugin({
+        srcDir,
+        outDir,
+        target,
+        optionsUi: optionsUi as object,
+        alias,
+        plugins: [polyfillEsmPlugin()],
+      }),
       backgroundBuildPlugin({
-        srcDir: fileURLToPath(new URL('./src', import.meta.url)),
+        srcDir,
         outDir,
         target,
         background: background!,

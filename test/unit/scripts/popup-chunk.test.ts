@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { popupChunkNames } from '../../../scripts/popup-chunk';
+import { popupEagerModules } from '../../../scripts/popup-chunk';
 
 /** A module graph: id → [static imports, dynamic imports]. */
 function graph(edges: Record<string, [string[], string[]?]>) {
@@ -9,49 +9,34 @@ function graph(edges: Record<string, [string[], string[]?]>) {
   };
 }
 
-describe('popupChunkNames', () => {
-  // popup.html → main → view → {explain, model, ui}; the view loads `lazy` on demand; the background uses
-  // `model` and `bg-only`; options use `ui` and `model`; the welcome page (not an entry here) uses `view`.
+describe('popupEagerModules', () => {
+  // popup.html → main → view → {explain, model, ui}; the view loads `lazy` on demand, which also uses
+  // `explain`; the welcome page uses `view` and `welcome-only`; nothing reaches `unused`.
   const info = graph({
     'popup.html': [['main']],
     main: [['view', 'ui']],
     view: [['explain', 'model', 'ui'], ['lazy']],
     lazy: [['explain', 'lazy-only']],
-    explain: [[]],
+    explain: [['model']],
     model: [[]],
     ui: [[]],
-    'bg.ts': [['model', 'bg-only', 'shared-bg']],
-    'options.html': [['ui', 'model']],
-    'welcome.html': [['view']],
+    'welcome.html': [['view', 'welcome-only']],
   });
-  const names = popupChunkNames('popup.html', { background: 'bg.ts', options: 'options.html' }, info);
+  const eager = popupEagerModules('popup.html', info);
 
-  it("cuts the popup's start-up code by which other entries use each module, ignoring the welcome page", () => {
-    expect(names.get('main')).toBe('popup');
-    expect(names.get('view')).toBe('popup');
-    // Used by the popup's own lazy chunk too: that chunk imports it from the popup's.
-    expect(names.get('explain')).toBe('popup');
-    expect(names.get('ui')).toBe('popup+options');
+  it('takes every module the popup reaches through static imports, shared or not, once', () => {
+    expect([...eager].sort()).toEqual(['explain', 'main', 'model', 'ui', 'view']);
   });
 
-  it("leaves what every entry uses, lazy code and other entries' code to the bundler", () => {
-    expect(names.has('model')).toBe(false);
-    expect(names.has('lazy')).toBe(false);
-    expect(names.has('lazy-only')).toBe(false);
-    expect(names.has('bg-only')).toBe(false);
-    expect(names.has('popup.html')).toBe(false);
+  it("leaves out the entry itself, what only a dynamic import reaches, and other pages' own modules", () => {
+    expect(eager.has('popup.html')).toBe(false);
+    expect(eager.has('lazy')).toBe(false);
+    expect(eager.has('lazy-only')).toBe(false);
+    expect(eager.has('welcome-only')).toBe(false);
   });
 
-  it('names a module the background reaches only through its own lazy import after both', () => {
-    const withLazyBackground = graph({
-      'popup.html': [['a']],
-      a: [[]],
-      'bg.ts': [[], ['bg-lazy']],
-      'bg-lazy': [['a']],
-      'options.html': [[]],
-    });
-    expect(
-      popupChunkNames('popup.html', { background: 'bg.ts', options: 'options.html' }, withLazyBackground).get('a'),
-    ).toBe('popup+background');
+  it('follows a cycle without looping and stops at modules the graph does not know', () => {
+    const cyclic = graph({ 'popup.html': [['a']], a: [['b']], b: [['a', 'external']] });
+    expect([...popupEagerModules('popup.html', cyclic)].sort()).toEqual(['a', 'b', 'external']);
   });
 });
