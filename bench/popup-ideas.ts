@@ -15,6 +15,10 @@ const PROFILED = [
   "- **Firefox ESR, marked** (a copy of dist/firefox with a performance.mark at the start and end of each eager chunk, 8 opens, load 7.5, medians from navigation start): the trivial module has run at 39 ms; the popup's first chunk starts evaluating at 53 (14 ms more of fetching and compiling three files instead of one); it runs for 7.7 ms (the first touches of the `browser` namespace: the bundler's CommonJS interop enumerating it costs 2.9 ms the first time in a page, 0.1 ms after); the entry runs at 63, renders the busy shell and asks for everything by 67.5; the answers are in at 88 (20 ms: each API's first use in a page is its cost — asked alone and first, storage.session.get took 12.4 ms, permissions.contains 16.6, storage.local.get 6.4, tabs.get 3.6; all six at once when warm, 4.2 ms); render, paint and the frame to the mark: 25 ms, explanation at 113.",
 ];
 
+/** The reads started by the popup's first module and what gates the first frame (built; A/B and marks of 2026-12-06). */
+const READS_EARLY =
+  "- **Reads started before the popup's modules have evaluated, and only what the explanation shows gating its frame** (built): src/popup/popup-reads.ts is main.tsx's first import, so its body asks for the tab, its record, settings and history while the rest of the modules evaluate; the report's environment (runtime.getPlatformInfo / getBrowserInfo) and, for an incident, permissions.contains no longer hold the first frame (the view stays aria-busy until they are in). A/B in one browser (bench/ab-popup.ts, 20 interleaved rounds, load 10-15): Firefox ESR reads start 85 → 69 ms (before the entry module, 80), explanation 131 → 120 ms against a 50 ms shell; Chromium 228 → 198 ms against 132 (per round 0.85×). Marked per read in Firefox (15 opens, load 7-11): asked at 63-70 ms, tab and record in 10-13 ms later, storage.local (settings and history, for the history line) 8-14 ms after those: in Firefox storage.local is now the read that holds the first frame. Not built: a separate first `<script type=\"module\">` (reads asked at the trivial module's time, ~40 ms in Firefox) needs the polyfill in a file of its own, against the one eager file; and a history line that arrives after the first frame moves the verdict below it (a visible jump).";
+
 export function popupIdeas(popup: PopupFigures | undefined, firefox: FirefoxFigures | undefined): string[] {
   if (!popup) return [];
   const b = popup.breakdown;
@@ -67,6 +71,7 @@ export function popupIdeas(popup: PopupFigures | undefined, firefox: FirefoxFigu
     "- **No `crossorigin` on the popup's script** (measured, not changed): Vite marks module scripts crossorigin and the trivial module is not; A/B with it taken out of popup.html (30 rounds each, load 13-16): Chromium 0.92× per round, Firefox ESR 0.91× then 1.08× in two runs: noise, no effect to claim.",
     `- **An explanation view stored ready by the background** (bounded, not built): the storage read is ${at(read)} and render ${at(render)}; a stored view still needs one read, and Preact renders the same DOM from it, so the most it could save is part of those ${at(read + render)} — not the module floor.`,
     `- **Steps a frame after the explanation** (built): the steps and the sections below them render in the frame after the explanation, so the render part above (${at(render)}) is the explanation's own frame. A/B when it was built (one Chromium with both builds, 20 interleaved rounds, load 3-5): 160 → 145 ms against a 98 ms shell, render part 24 → 14 ms.`,
+    READS_EARLY,
     ...PROFILED,
     '',
   ];
