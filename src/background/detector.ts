@@ -23,10 +23,30 @@ import { loadInfrastructure } from '../platform/infrastructure-data';
 
 type Details = RequestDetails & { incognito?: boolean; ip?: string; timeStamp?: number };
 
+let privateAccess: Promise<boolean> | undefined;
+
+/**
+ * Whether the person let the extension into private windows, asked once per instance (Chrome reloads the
+ * extension when that changes). Not let in: no event of a private window reaches us at all. Unknown counts
+ * as let in. index.ts asks at start-up, so a cold worker's first failure has the answer already.
+ */
+export function allowedInPrivateWindows(): Promise<boolean> {
+  privateAccess ??= (async () => {
+    try {
+      return (await browser.extension.isAllowedIncognitoAccess()) !== false;
+    } catch {
+      return true;
+    }
+  })();
+  return privateAccess;
+}
+
 /** Fails closed: a tab that cannot be read (closed, not visible to us) counts as private, so nothing is kept. */
 export async function isIncognito(details: Pick<Details, 'incognito' | 'tabId'>): Promise<boolean> {
-  // Firefox puts `incognito` on webRequest details; Chrome needs the tab.
+  // Firefox puts `incognito` on webRequest details; Chrome needs the tab — a round trip to the browser,
+  // spared when the extension cannot see private windows.
   if (typeof details.incognito === 'boolean') return details.incognito;
+  if (!(await allowedInPrivateWindows())) return false;
   try {
     return (await browser.tabs.get(details.tabId)).incognito !== false;
   } catch {

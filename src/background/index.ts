@@ -4,7 +4,7 @@
 // anything when imported.
 import browser from 'webextension-polyfill';
 import { afterStart, start } from './start';
-import { onCompleted, onErrorOccurred, onHeadersReceived } from './detector';
+import { allowedInPrivateWindows, onCompleted, onErrorOccurred, onHeadersReceived } from './detector';
 import { refreshBadge, onTabRemoved } from './tab-lifecycle';
 import { messageHandlers } from './messages';
 import { onAlarm } from './watch';
@@ -20,6 +20,9 @@ const ready = start();
 keepStepsOnInstall();
 keepInfrastructureOnInstall();
 const whenReady = afterStart(ready);
+// Asked now (one call per instance), so a Chrome failure's record need not wait for tabs.get to learn
+// whether its tab is private (Firefox's events say so themselves).
+void allowedInPrivateWindows();
 
 const pages: browser.WebRequest.RequestFilter = { urls: ['<all_urls>'], types: ['main_frame'] };
 

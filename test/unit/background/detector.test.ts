@@ -20,3 +20,39 @@ describe('isIncognito fails closed', () => {
     expect(await isIncognito({ tabId: 9 })).toBe(false);
   });
 });
+
+describe('Chrome: a tab is read only when the extension may see private windows', () => {
+  beforeEach(() => {
+    vi.restoreAllMocks();
+    fakeBrowser.reset();
+    vi.resetModules(); // a fresh instance: the answer is asked once per instance
+  });
+  const fresh = async (allowed: boolean | Error) => {
+    vi.spyOn(fakeBrowser.extension, 'isAllowedIncognitoAccess').mockImplementation(async () => {
+      if (allowed instanceof Error) throw allowed;
+      return allowed;
+    });
+    return (await import('../../../src/background/detector')).isIncognito;
+  };
+
+  it('not let into private windows: no event comes from one, so no tabs.get (a round trip) is made', async () => {
+    const isIncognitoNow = await fresh(false);
+    const get = vi.spyOn(fakeBrowser.tabs, 'get');
+    expect(await isIncognitoNow({ tabId: 9 })).toBe(false);
+    expect(get).not.toHaveBeenCalled();
+  });
+
+  it('let in: the tab decides, and a tab that cannot be read still counts as private', async () => {
+    const isIncognitoNow = await fresh(true);
+    vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValueOnce({ incognito: true } as never);
+    expect(await isIncognitoNow({ tabId: 9 })).toBe(true);
+    vi.spyOn(fakeBrowser.tabs, 'get').mockRejectedValueOnce(new Error('No tab with id: 9'));
+    expect(await isIncognitoNow({ tabId: 9 })).toBe(true);
+  });
+
+  it('an unknown answer counts as let in (the tab is read)', async () => {
+    const isIncognitoNow = await fresh(new Error('extension API gone'));
+    vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValueOnce({ incognito: true } as never);
+    expect(await isIncognitoNow({ tabId: 9 })).toBe(true);
+  });
+});
