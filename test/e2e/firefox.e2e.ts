@@ -68,9 +68,14 @@ describe('Firefox: specific behaviour', () => {
   it('keeps the incident when the event page is suspended, and detects new failures after it restarts', async () => {
     try {
       const { first, second } = await expectIncidentSurvivesRestart(suite, {
-        // A background-only, in-memory marker: the status of the tab's last load, never stored.
+        // A background-only, in-memory marker: the status of the tab's last load, never stored. Waited for:
+        // the badge is set as the failing response arrives, the status once the load completes (onCompleted),
+        // which under load came after the badge check (a run at load 12 failed here at once).
         beforeSuspend: async (first) =>
-          expect(await firefox.liveStatus(first.tabId)).toMatchObject({ status: 502, url: first.url }),
+          void (await waitFor('the first tab’s live status', async () => {
+            const live = await firefox.liveStatus(first.tabId);
+            return live.status === 502 && live.url === first.url ? live : undefined;
+          })),
         async suspend() {
           // Firefox reads the idle timeout when it arms the event page's timer: at start-up, and only once the
           // running timer (armed with the 30 s default) has fired. So: lower it now, suspend this instance the
