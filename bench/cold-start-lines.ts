@@ -43,6 +43,23 @@ export function coldStartLines(c: ColdStartFigures): ResultLine[] {
       budget: '—',
       pass: null,
     },
+    ...(c.real.trace
+      ? [
+          {
+            figure:
+              "7. Background cold start: V8's code cache for the worker's scripts (one traced cold start after the rounds)",
+            measured: c.real.trace.scripts
+              .map(
+                (s) =>
+                  `${s.url}: ${s.consumedCacheSize ? `from the code cache (${s.consumedCacheSize} B${s.cacheRejected ? ', rejected' : ''})` : 'compiled from source'}, ${round(s.compileMs, 1)} ms`,
+              )
+              .join('; '),
+            baseline: `the worker thread's largest costs in that start (ms): ${c.real.trace.workerThread.map(([name, ms]) => `${name} ${round(ms, 1)}`).join(' · ')}`,
+            budget: '—',
+            pass: null,
+          },
+        ]
+      : []),
     {
       figure: "7. Background cold start: where the time goes (ms from the worker's start, medians)",
       measured: `real: ${stepsText(c.real.steps)}`,

@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { PROBE_CHANNEL, type ProbeEvent } from './background-probe';
 import { SHELL_PAGE } from './extension-copy';
 import { spread, type Spread } from './stats';
+import { traceColdStart, type ColdStartTrace } from './cold-start-trace';
 import { coldStartParts, coldStartSteps, type ColdStartParts, type ColdStartSteps } from './cold-start-steps';
 
 export interface ColdStartSide {
@@ -32,6 +33,8 @@ export interface ColdStartSide {
   steps: ColdStartSteps;
   /** The same time in four parts, each measured per round. */
   parts: ColdStartParts;
+  /** One more cold start, traced after the timed rounds (cold-start-trace.ts). */
+  trace?: ColdStartTrace;
 }
 
 export interface ColdStartFigures {
@@ -121,6 +124,7 @@ export async function measureColdStartSides(
   url: (side: string, round: number) => string,
   rounds: number,
   args: string[] = [],
+  traced?: string,
 ): Promise<Record<string, ColdStartSide>> {
   const sides: (Side & { name: string })[] = [];
   try {
@@ -131,7 +135,12 @@ export async function measureColdStartSides(
       for (const side of order) await coldRound(side, url(side.name, round));
       if (round < 0) for (const side of order) side.rows.length = side.rounds.length = 0;
     }
-    return Object.fromEntries(sides.map((side) => [side.name, summary(side)]));
+    const figures = Object.fromEntries(sides.map((side) => [side.name, summary(side)]));
+    for (const side of sides.filter((s) => s.name === traced))
+      figures[side.name]!.trace = await traceColdStart(side.context, side.page, side.extensionId, () =>
+        coldRound(side, url(side.name, rounds)),
+      ).catch(() => undefined);
+    return figures;
   } finally {
     for (const side of sides) await side.close();
   }
@@ -144,6 +153,6 @@ export async function measureColdStart(
   rounds: number,
   args: string[] = [],
 ): Promise<ColdStartFigures> {
-  const { real, empty } = await measureColdStartSides({ real: realDir, empty: emptyDir }, url, rounds, args);
+  const { real, empty } = await measureColdStartSides({ real: realDir, empty: emptyDir }, url, rounds, args, 'real');
   return { real: real!, empty: empty!, rounds };
 }
