@@ -9,6 +9,21 @@ import { POPUP_PORT } from '../model/messages';
 import { startWatch, stopWatch } from './watch';
 import { openStepsFor } from './open-steps';
 import { muteNoticeFor } from './error-notice';
+import { markStepsUnavailable } from './steps-unavailable';
+import { AUTOMATIC_CHECK_IDS } from '../model/checks';
+import type { StepsApi } from './steps-contract';
+
+/** Runs a step request with the steps loaded; if their file cannot be loaded, the request ends visibly instead. */
+async function withSteps(run: (steps: StepsApi) => Promise<unknown>, unavailable: () => Promise<void>): Promise<void> {
+  let steps: StepsApi;
+  try {
+    steps = await loadSteps();
+  } catch (error) {
+    console.warn('the steps file did not load', error);
+    return unavailable();
+  }
+  await run(steps);
+}
 
 /**
  * The handlers for runtime.onMessage and runtime.onConnect. Every message kind waits for `ready` (the
@@ -30,10 +45,20 @@ export function messageHandlers(ready: Promise<unknown>) {
         return afterStart(() => liveStatusOf(msg.tabId));
       case 'run-check':
         // Answer at once: the step reports through storage, and the popup may be gone before it ends.
-        inBackground(async () => (await loadSteps()).runCheck(msg.tabId, msg.checkId, msg.confirmedFor, msg.scope));
+        inBackground(() =>
+          withSteps(
+            (steps) => steps.runCheck(msg.tabId, msg.checkId, msg.confirmedFor, msg.scope),
+            () => markStepsUnavailable(msg.tabId, [msg.checkId], msg.confirmedFor),
+          ),
+        );
         return Promise.resolve(true);
       case 'run-all':
-        inBackground(async () => (await loadSteps()).runAutomaticChecks(msg.tabId));
+        inBackground(() =>
+          withSteps(
+            (steps) => steps.runAutomaticChecks(msg.tabId),
+            () => markStepsUnavailable(msg.tabId, AUTOMATIC_CHECK_IDS),
+          ),
+        );
         return Promise.resolve(true);
       case 'popup-opened':
         return afterStart(() => autoRunIfAsked(msg.tabId));
@@ -41,9 +66,12 @@ export function messageHandlers(ready: Promise<unknown>) {
         // A step runs only in the instance that loaded the steps: none loaded here, nothing to stop.
         return afterStart(() => loadedSteps()?.cancelCheck(msg.tabId, msg.checkId)).then(() => true);
       case 'answer-check':
-        return afterStart(async () => (await loadSteps()).answerCheck(msg.tabId, msg.checkId, msg.answer)).then(
-          () => true,
-        );
+        return afterStart(() =>
+          withSteps(
+            (steps) => steps.answerCheck(msg.tabId, msg.checkId, msg.answer),
+            () => markStepsUnavailable(msg.tabId, [msg.checkId]),
+          ),
+        ).then(() => true);
       case 'watch-start':
         return afterStart(() => startWatch(msg.tabId, msg.reload));
       case 'watch-stop':
@@ -65,7 +93,13 @@ export function messageHandlers(ready: Promise<unknown>) {
 /** The automatic checks on opening the popup, only when the person turned them on: else no steps are loaded. */
 async function autoRunIfAsked(tabId: number): Promise<boolean> {
   if (!(await storage.settings.get()).autoRunChecks) return false;
-  return (await loadSteps()).onPopupOpened(tabId);
+  let ran = false;
+  await withSteps(
+    async (steps) => void (ran = await steps.onPopupOpened(tabId)),
+    // As the automatic run itself: only on an incident none of them has started on.
+    () => markStepsUnavailable(tabId, AUTOMATIC_CHECK_IDS, undefined, { unstartedOnly: true }),
+  );
+  return ran;
 }
 
 /**

@@ -14,6 +14,9 @@ export const CHECK_IDS = [
 ] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 
+/** The steps "Check everything" runs (each step's `automatic` flag in src/checks/; a unit test keeps both alike). */
+export const AUTOMATIC_CHECK_IDS = ['reload', 'clean-request', 'network', 'dns'] as const satisfies readonly CheckId[];
+
 /** The steps that send something to anyone but the failing site (what: knowledge/outgoing-requests.ts). */
 export const SENDING_STEPS = [
   'dns',

@@ -14,6 +14,7 @@ import { extensionPageUrl, launchExtension, stopExtensionWorker, type LaunchedEx
 import { startFailingServer, type FailingServer } from '../harness/failing-server';
 import { waitFor, withDeadline } from '../harness/wait-for';
 import type { ChromeApi } from '../harness/chrome-api';
+import { message } from '../harness/messages';
 
 declare const chrome: ChromeApi;
 
@@ -84,7 +85,8 @@ async function runCleanRequest(from: Page, tabId: number): Promise<CheckState> {
   );
 }
 
-// The page answers 502 again without cookies: the step ran for real (a step that failed to load never ends).
+// The page answers 502 again without cookies: the step ran for real (one whose file failed to load ends
+// inconclusive, `stepsNotLoaded`).
 const sameError = { state: 'done', result: { outcome: 'fail', summary: 'cleanRequestSameError' } };
 
 describe('Chromium: the guided steps, loaded on demand', () => {
@@ -148,5 +150,31 @@ describe('Chromium: the guided steps, loaded on demand', () => {
     expect(await stepsLoadedIn(worker)).toBe(false);
     expect(await runCleanRequest(from, tabId)).toMatchObject(sameError);
     expect(await worker.evaluate(() => (globalThis as Record<string, unknown>).stepsVersion)).toBe('99.0.0');
+  });
+
+  it('a steps file that does not load: the step asked for ends as inconclusive, and the popup says why', async () => {
+    // A broken update: its steps file throws when evaluated (as a truncated or corrupted file would).
+    await launched?.close();
+    launched = await launchExtension({ profileRoot, extraArgs: ['--enable-unsafe-extension-debugging'] });
+    const { context, extensionId } = launched;
+    const folder = join(profileRoot, 'extension');
+    const manifest = JSON.parse(await readFile(join(folder, 'manifest.json'), 'utf8')) as { version: string };
+    await writeFile(join(folder, 'manifest.json'), JSON.stringify({ ...manifest, version: '99.0.1' }));
+    await writeFile(join(folder, STEPS_FILE), `throw new Error('a broken steps file');\n`);
+    const cdp = await context.browser()!.newBrowserCDPSession();
+    await cdp.send('Extensions.loadUnpacked', { path: folder });
+    await waitFor('the updated worker', async () => {
+      for (const w of context.serviceWorkers())
+        if ((await w.evaluate(() => chrome.runtime.getManifest().version).catch(() => '')) === '99.0.1') return w;
+    });
+    const from = await extensionPage(context, extensionId);
+    const tabId = await failingTab(context, from);
+    expect(await runCleanRequest(from, tabId)).toMatchObject({
+      state: 'done',
+      result: { outcome: 'inconclusive', summary: 'stepsNotLoaded' },
+    });
+    const popup = await context.newPage();
+    await popup.goto(extensionPageUrl(extensionId, `popup.html?tab=${tabId}`));
+    await popup.getByText(message('stepsNotLoaded')).waitFor();
   });
 });

@@ -71,7 +71,8 @@ async function runCleanRequest(tabId: number): Promise<CheckState> {
   );
 }
 
-// The page answers 502 again without cookies: the step ran for real (a step that failed to load never ends).
+// The page answers 502 again without cookies: the step ran for real (one whose file failed to load ends
+// inconclusive, `stepsNotLoaded`).
 const sameError = { state: 'done', result: { outcome: 'fail', summary: 'cleanRequestSameError' } };
 
 describe('Firefox: the guided steps, loaded on demand', () => {
