@@ -6,7 +6,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { backgroundEpilogueSource, backgroundProbeSource } from './background-probe';
-import { firstFrameModule, holdFirstFrame } from './first-frame';
+import { firstFramePage, holdFirstFrame } from './first-frame';
 
 export const SHELL_PAGE = 'bench-shell.html';
 const PROBE_FILE = 'bench-probe.js';
@@ -31,13 +31,12 @@ export const POPUP_VARIANTS = {
   inlineCss: 'bench-inline-css.html',
   /** The same, its module setting the mark after the next frame (as the popup's does): the floor with one frame, nothing new to paint. */
   frameFloor: 'bench-trivial-frame.html',
-  /** The popup's HTML and CSS with one small module that puts the popup's first frame in place: the content's floor (first-frame.ts). */
+  /** The popup's first frame as static HTML with the frame floor's module: the content's floor (first-frame.ts), written by writeFirstFramePage. */
   contentFloor: 'bench-first-frame.html',
 } as const;
 
 const TRIVIAL_MODULE = 'bench-trivial-module.js';
 const FRAME_MODULE = 'bench-trivial-frame.js';
-const FIRST_FRAME_MODULE = 'bench-first-frame.js';
 /** popup.html as built behind a first module that copies its first frame (first-frame.ts): opened once, not timed. */
 export const FIRST_FRAME_CAPTURE = 'bench-capture-first-frame.html';
 const CAPTURE_MODULE = 'bench-hold-first-frame.js';
@@ -63,11 +62,6 @@ export async function writePopupVariants(
     join(dir, POPUP_VARIANTS.frameFloor),
     shell.replace('</body>', `<script type="module" src="/${FRAME_MODULE}"></script>\n</body>`),
   );
-  await writeFile(join(dir, FIRST_FRAME_MODULE), firstFrameModule(explanationMark));
-  await writeFile(
-    join(dir, POPUP_VARIANTS.contentFloor),
-    shell.replace('</body>', `<script type="module" src="/${FIRST_FRAME_MODULE}"></script>\n</body>`),
-  );
   // Module scripts run in document order: the hook is in place before the popup's own modules run.
   await writeFile(join(dir, CAPTURE_MODULE), `(${holdFirstFrame.toString()})(${JSON.stringify(explanationMark)});\n`);
   await writeFile(
@@ -80,6 +74,15 @@ export async function writePopupVariants(
     inline = inline.replace(link[0], `<style>${css}</style>`);
   }
   await writeFile(join(dir, POPUP_VARIANTS.inlineCss), inline);
+}
+
+/**
+ * Writes the content floor's page (POPUP_VARIANTS.contentFloor) from a first frame captured in this copy
+ * (captureFirstFrame): called after the browser loaded the copy, which reads the file when the page is opened.
+ */
+export async function writeFirstFramePage(dir: string, frameJson: string, popup = 'popup.html'): Promise<void> {
+  const shell = shellOf(await readFile(join(dir, popup), 'utf8'));
+  await writeFile(join(dir, POPUP_VARIANTS.contentFloor), firstFramePage(shell, frameJson, FRAME_MODULE));
 }
 
 type Manifest = { background: { service_worker?: string; scripts?: string[] }; action?: { default_popup?: string } };

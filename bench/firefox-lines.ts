@@ -3,7 +3,7 @@ import { BUDGETS } from './budgets';
 import type { FirefoxFigures } from './measure-firefox';
 import type { DetectionSteps } from './detection-steps';
 import type { ResultLine } from './report';
-import { floorParts } from './popup-lines';
+import { CONTENT_FLOOR_FIGURE, floorParts } from './popup-lines';
 import { formatSpread, round } from './stats';
 
 const FF = 'Firefox ESR';
@@ -46,7 +46,7 @@ export function firefoxPopupLines(ff: FirefoxFigures | undefined, error?: string
     ...(p.contentFloor
       ? [
           {
-            figure: `1. Floor: the popup's HTML and CSS with one small module that puts the popup's first frame in place (the explanation's DOM, copied from an open) and sets the mark after the frame that paints it ÷ shell, ratio of medians — ${FF}`,
+            figure: `${CONTENT_FLOOR_FIGURE} — ${FF}`,
             measured: `${round(p.contentFloor.median / p.shell.median, 2)}× (${ms(p.contentFloor)})`,
             baseline: `${floorParts(p.trivialModule, p.frameFloor, p.contentFloor)}; the popup: ${round(ratio, 2)}×`,
             budget: '—',

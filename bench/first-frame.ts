@@ -1,10 +1,11 @@
 // The popup's first frame as a static page: the floor for its content (issue 15). One popup open with a hook
 // that copies the DOM at the moment the popup sets its explanation mark (the mark is set in the first effect
 // after the frame that painted the explanation, before the sections below render: src/popup/IncidentView.tsx),
-// then a page with the popup's HTML and CSS whose one small module puts that DOM in place, waits for the frame
-// that paints it (as Preact's effects do: the next animation frame, then a task) and sets the same mark.
-// What that page costs over the script-less shell is the browser's own: style, layout and paint of the content,
-// with no code of the extension's. The DOM travels in the address's fragment (read synchronously, no storage).
+// then a static page, written into the extension's folder after that open: the popup's HTML and CSS with that
+// DOM already in its markup and one module that only waits for the next frame (as Preact's effects do: the next
+// animation frame, then a task) and sets the same mark. What that page costs over the script-less shell is
+// parsing, style, layout and paint of the content plus one frame, with no code that builds it. Both browsers
+// read an unpacked extension's files from disk on request, so a page written after the launch is served.
 
 /** The DOM the popup had painted when it set its explanation mark, as JSON (see `FirstFrame`). */
 export interface FirstFrame {
@@ -38,16 +39,21 @@ export function holdFirstFrame(mark: string): void {
 export const heldFirstFrame = (): string | undefined =>
   (globalThis as unknown as { __firstFrame?: string }).__firstFrame;
 
-/** The floor page's address: `page` (bench-first-frame.html?tab=…) with the frame in its fragment. */
-export const firstFrameUrl = (pageUrl: string, frameJson: string): string =>
-  `${pageUrl}#${encodeURIComponent(frameJson)}`;
+const attribute = (value: string): string => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 
-/** The floor page's one module: the DOM from the fragment, then the mark after the frame that painted it. */
-export function firstFrameModule(mark: string): string {
-  return `const frame = JSON.parse(decodeURIComponent(location.hash.slice(1)));
-document.documentElement.lang = frame.lang;
-document.documentElement.className = frame.htmlClass;
-document.getElementById('app').innerHTML = frame.app;
-requestAnimationFrame(() => setTimeout(() => performance.mark(${JSON.stringify(mark)})));
-`;
+/**
+ * The floor page: the script-less shell (extension-copy.ts) with the first frame's DOM already in its HTML
+ * (`<html lang class>` and `<div id="app">`, as the popup had them) and one module, `moduleSrc`, that only
+ * sets the mark after the next frame. No JSON, no innerHTML: the parser builds the content, the page's only
+ * code waits for a frame.
+ */
+export function firstFramePage(shell: string, frameJson: string, moduleSrc: string): string {
+  const frame = JSON.parse(frameJson) as FirstFrame;
+  const withHtml = shell.replace(
+    /<html\b[^>]*>/,
+    () => `<html lang="${attribute(frame.lang)}"${frame.htmlClass ? ` class="${attribute(frame.htmlClass)}"` : ''}>`,
+  );
+  const withApp = withHtml.replace('<div id="app"></div>', () => `<div id="app">${frame.app}</div>`);
+  if (withApp === withHtml) throw new Error('the popup shell has no empty <div id="app"></div>');
+  return withApp.replace('</body>', `<script type="module" src="/${moduleSrc}"></script>\n</body>`);
 }

@@ -10,7 +10,6 @@ import { snapshotDist } from './dist-snapshot';
 import { loadCheckCaps } from '../test/harness/measure/check-caps';
 import { measureHandler } from './node-handler';
 import { captureFirstFrame, measurePopup } from './measure-popup';
-import { firstFrameUrl } from './first-frame';
 import { measureNavigation } from './measure-navigation';
 import { measureHealthyWrites } from '../test/harness/measure/healthy-writes';
 import { measureVerdict } from './measure-verdict';
@@ -25,7 +24,7 @@ import { extensionPageUrl } from '../test/harness/chromium';
 import { buildLines, explainSections, type BenchRaw } from './results-lines';
 import { resultTable, writeResults } from './report';
 import { measureFirefox } from './measure-firefox';
-import { instrumentedCopy, POPUP_VARIANTS, writePopupVariants } from './extension-copy';
+import { instrumentedCopy, POPUP_VARIANTS, writeFirstFramePage, writePopupVariants } from './extension-copy';
 import { FIREFOX_DIST } from '../test/harness/dist';
 import { measureColdStart } from './measure-cold-start';
 import { measureBackgroundModules } from './background-modules';
@@ -108,11 +107,9 @@ try {
               extensionPageUrl(a.extensionId, `${page}?tab=${tab.tabId}`),
             ]),
           );
-          // The content floor's page shows the popup's own first frame, copied from one open (bench/first-frame.ts).
-          variantUrls.contentFloor = firstFrameUrl(
-            variantUrls.contentFloor!,
-            await captureFirstFrame(a.context, popupUrl),
-          );
+          // The content floor's page is the popup's own first frame as static HTML, copied from one open
+          // and written into the loaded copy (bench/first-frame.ts).
+          await writeFirstFramePage(dist.dir, await captureFirstFrame(a.context, popupUrl));
           const figures = await measurePopup(a.context, popupUrl, `${site.origin}/baseline`, opens, variantUrls);
           await tab.page.close();
           return figures;

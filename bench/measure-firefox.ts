@@ -15,9 +15,9 @@ import {
 import { waitFor } from '../test/harness/wait-for';
 import { POPUP_MARKS } from '../src/popup/timing-marks';
 import { markSeen } from './mark-seen';
-import { firstFrameUrl, heldFirstFrame } from './first-frame';
+import { heldFirstFrame } from './first-frame';
 import { PROBE_CHANNEL, type ProbeEvent, type ReplayRequest } from './background-probe';
-import { FIRST_FRAME_CAPTURE, POPUP_VARIANTS, SHELL_PAGE } from './extension-copy';
+import { FIRST_FRAME_CAPTURE, POPUP_VARIANTS, SHELL_PAGE, writeFirstFramePage } from './extension-copy';
 import { compareLoads, type NavigationFigures } from './measure-navigation';
 import { spread, type Spread } from './stats';
 import { detectionSteps, describeRound, type DetectionSteps } from './detection-steps';
@@ -102,7 +102,8 @@ async function popupFigures(
   tabId: number,
   opens: number,
 ): Promise<NonNullable<FirefoxFigures['popup']>> {
-  const frame = await captureFirstFrame(ff, tabId);
+  // The content floor's page: the popup's first frame as static HTML, written into the installed copy (first-frame.ts).
+  await writeFirstFramePage(ff.extensionDir, await captureFirstFrame(ff, tabId));
   const page = ff.popupPage;
   await page.bringToFront();
   const rows: {
@@ -120,7 +121,7 @@ async function popupFigures(
   const floorUrls: Record<string, string> = {
     trivial: `${EXTENSION_ORIGIN}/${POPUP_VARIANTS.trivialModule}?tab=${tabId}`,
     frame: `${EXTENSION_ORIGIN}/${POPUP_VARIANTS.frameFloor}?tab=${tabId}`,
-    content: firstFrameUrl(`${EXTENSION_ORIGIN}/${POPUP_VARIANTS.contentFloor}?tab=${tabId}`, frame),
+    content: `${EXTENSION_ORIGIN}/${POPUP_VARIANTS.contentFloor}?tab=${tabId}`,
   };
   const warmUp = 3;
   for (let round = -warmUp; round < opens; round += 1) {

@@ -48,7 +48,10 @@ export function popupIdeas(popup: PopupFigures | undefined, firefox: FirefoxFigu
       : []),
     ...(content !== undefined && frame !== undefined && trivial !== undefined
       ? [
-          `- **The floor with the popup's content** (measured): the popup's first frame as a static page (its DOM copied from an open, put in place by one small module that sets the mark after the frame that paints it, as the popup's does) reaches the mark at ${at(content)}, ${round(content / shell, 2)}× the shell: a module runs at ${at(trivial)}, the next frame after it comes at ${at(frame)}, and styling, laying out and painting the explanation takes ${at(content - frame)} more. None of that is the extension's code: of the popup's ${at(popup.popup.median - shell)} over the shell, ${at(content - shell)} is this floor and ${at(popup.popup.median - content)} the popup's own (its modules, reads and render).` +
+          `- **The floor with the popup's content** (measured): the popup's first frame as a static page (its DOM copied from an open and written into popup.html's markup, the same CSS, one module that only sets the mark after the next frame, as the popup's does; no code builds the content) reaches the mark at ${at(content)}, ${round(content / shell, 2)}× the shell: a module runs at ${at(trivial)}, the same page's next frame comes at ${at(frame)}, and with the explanation's markup in the page ${at(content - frame)} more (parsing, style, layout and paint of it: the one difference between those two pages).` +
+            (popup.popup.median >= content
+              ? ` Of the popup's ${at(popup.popup.median - shell)} over the shell, ${at(content - shell)} is this floor and ${at(popup.popup.median - content)} the popup's own (its modules, reads and render).`
+              : ` The popup reached its mark ${at(content - popup.popup.median)} before this floor in this run, so this run does not split the popup's time into the floor and its own.`) +
             (ffContent
               ? ` Firefox ESR: ${at(ff!.trivialModule.median)} → ${at(ff!.frameFloor!.median)} → ${at(ffContent)}, ${round(ffContent / ff!.shell.median, 2)}× its shell; the popup's own: ${at(ff!.popup.median - ffContent)}.`
               : ''),

@@ -62,6 +62,8 @@ export type BackgroundState = 'starting' | 'running' | 'suspending' | 'stopped' 
 
 export interface FirefoxHarness {
   browser: Browser;
+  /** The installed copy's folder: Firefox reads the extension's files from it on request. */
+  extensionDir: string;
   /** A new tab opened by the extension's own `tabs.create` (real tab id in webRequest); resolves once loaded. */
   openTab(url: string): Promise<LoadedTab>;
   reloadTab(tabId: number): Promise<LoadedTab>;
@@ -310,6 +312,7 @@ async function attach(ff: Browser, extension: string, root: string): Promise<Fir
 
   return {
     browser: ff,
+    extensionDir: extension,
     popupPage: popup,
     async openTab(url) {
       const tab = await inProbe(
