@@ -1,6 +1,7 @@
 // A/B of the background cold start (row 7) while working on it: this tree's dist/chrome against another
 // build (BENCH_AB_BASE: a dist/chrome directory, e.g. main's) and the do-nothing worker, in the same rounds,
-// taking turns. Run: BENCH_AB_BASE=<dir> node bench/ab-cold-start.mjs [rounds]. Prints medians and the steps.
+// taking turns. Run: BENCH_AB_BASE=<dir> node bench/ab-cold-start.mjs [rounds]. Prints medians and the steps;
+// BENCH_TRACE_DUMP=<file> also writes the raw trace of one more cold start of this tree.
 import { cpus, loadavg } from 'node:os';
 import { CHROME_DIST } from '../test/harness/dist';
 import { startBenchSite } from '../test/harness/measure/servers';
@@ -28,6 +29,9 @@ try {
     { tree: copies[0].dir, base: copies[1].dir, empty: copies[2].dir },
     (side, r) => `${site.origin}/fail?ab=${side}-${r}`,
     rounds,
+    [],
+    // One traced cold start of this tree after the rounds when its raw trace is asked for (cold-start-trace.ts).
+    process.env.BENCH_TRACE_DUMP ? 'tree' : undefined,
   );
   const empty = sides.empty!.startToHandled.median;
   for (const [name, side] of Object.entries(sides)) {

@@ -2,7 +2,14 @@
 // compiled from V8's code cache?). CDP Tracing with V8's categories: for each script of the extension the
 // worker compiled, whether V8 consumed a code cache (consumedCacheSize, cacheRejected) and the compile's
 // time; and the worker thread's biggest costs by name (isolate set-up, script evaluation, deserialising).
+import { writeFile } from 'node:fs/promises';
 import type { BrowserContext, Page } from 'playwright-core';
+
+const CATEGORIES = 'v8,devtools.timeline,disabled-by-default-v8.compile,ServiceWorker';
+// With BENCH_TRACE_DUMP=<file>: also every task of the worker thread, its extension API requests and fetches,
+// and the raw events are written to the file (where a cold start's time goes, task by task).
+const TIMELINE_CATEGORIES = 'toplevel,extensions,disabled-by-default-devtools.timeline,blink,loading';
+const dumpTo = process.env.BENCH_TRACE_DUMP;
 
 export interface ColdStartTrace {
   scripts: { url: string; consumedCacheSize: number; cacheRejected: boolean; compileMs: number }[];
@@ -30,12 +37,13 @@ export async function traceColdStart(
     cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
     const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
     await cdp.send('Tracing.start', {
-      categories: 'v8,devtools.timeline,disabled-by-default-v8.compile,ServiceWorker',
+      categories: dumpTo ? `${CATEGORIES},${TIMELINE_CATEGORIES}` : CATEGORIES,
       transferMode: 'ReportEvents',
     });
     await coldLoad();
     await cdp.send('Tracing.end');
     await complete;
+    if (dumpTo) await writeFile(dumpTo, JSON.stringify(events));
     const origin = `chrome-extension://${extensionId}/`;
     const compiles = events.filter((e) => e.name === 'v8.compile' && e.args?.data?.url?.startsWith(origin));
     const worker = compiles.find((c) => c.args!.data!.url!.endsWith('/background.js'))?.tid;
