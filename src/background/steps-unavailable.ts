@@ -24,6 +24,12 @@ export async function markStepsUnavailable(
   { unstartedOnly = false } = {},
 ): Promise<void> {
   const startedAt = Date.now();
+  const state = {
+    state: 'done',
+    runId: `unavailable-${startedAt}`,
+    startedAt,
+    result: STEPS_UNAVAILABLE_RESULT,
+  } as const;
   await updateRecord(tabId, (record) => {
     const incident = record?.incident;
     if (!incident || (confirmedFor !== undefined && confirmedFor !== incident.id)) return UNCHANGED;
@@ -31,12 +37,6 @@ export async function markStepsUnavailable(
     let next = record;
     for (const checkId of checkIds) {
       if (incident.checks[checkId]?.state === 'running') continue;
-      const state = {
-        state: 'done',
-        runId: `unavailable-${startedAt}`,
-        startedAt,
-        result: STEPS_UNAVAILABLE_RESULT,
-      } as const;
       next = withCheckState(next, incident.id, checkId, state) ?? next;
     }
     return next === record ? UNCHANGED : next;

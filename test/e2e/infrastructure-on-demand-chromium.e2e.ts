@@ -8,14 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TabRecord } from '../../src/model/incident';
 import { REGISTRY_DATA_FILE } from '../../src/knowledge/infrastructure/registry-data';
 import { extensionPageUrl, launchExtension, stopExtensionWorker, type LaunchedExtension } from '../harness/chromium';
 import { startFailingServer, type FailingServer } from '../harness/failing-server';
-import { waitFor, withDeadline } from '../harness/wait-for';
-import type { ChromeApi } from '../harness/chrome-api';
-
-declare const chrome: ChromeApi;
+import { recordedFailingTab } from '../harness/chromium-records';
 
 let server: FailingServer;
 let profileRoot: string;
@@ -46,22 +42,7 @@ async function launchWithoutJson(): Promise<{ context: BrowserContext; from: Pag
 /** A Cloudflare 522 in a new tab, recorded by a worker that was stopped: the layers its record names. */
 async function coldFailureLayers(context: BrowserContext, from: Page, extensionId: string): Promise<string[]> {
   await stopExtensionWorker(context, from, extensionId);
-  const url = server.url(`/cf-522?infrastructure=${++count}`);
-  const page = await context.newPage();
-  await page.goto(url);
-  const tabId = await waitFor('the tab id', () =>
-    from.evaluate((u) => chrome.tabs.query({ url: u }).then((t) => t[0]?.id), url),
-  );
-  const record = await waitFor('the failure recorded', async () => {
-    const stored = await withDeadline(
-      'read the record',
-      from.evaluate(
-        (key) => chrome.storage.session.get(key).then((items) => items[key] as TabRecord | undefined),
-        `tab:${tabId}`,
-      ),
-    );
-    return stored?.incident?.url === url ? stored : undefined;
-  });
+  const { page, record } = await recordedFailingTab(context, from, server.url(`/cf-522?infrastructure=${++count}`));
   await page.close();
   return record.incident!.fingerprint.layers?.map((layer) => layer.id) ?? [];
 }

@@ -8,13 +8,13 @@ import { join } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckState } from '../../src/model/checks';
-import type { TabRecord } from '../../src/model/incident';
 import { STEPS_FILE, STEPS_GLOBAL } from '../../src/background/steps-contract';
 import { extensionPageUrl, launchExtension, stopExtensionWorker, type LaunchedExtension } from '../harness/chromium';
 import { startFailingServer, type FailingServer } from '../harness/failing-server';
 import { waitFor, withDeadline } from '../harness/wait-for';
 import type { ChromeApi } from '../harness/chrome-api';
 import { message } from '../harness/messages';
+import { recordOf, recordedFailingTab } from '../harness/chromium-records';
 
 declare const chrome: ChromeApi;
 
@@ -49,25 +49,8 @@ async function extensionPage(context: BrowserContext, extensionId: string): Prom
 }
 
 /** A tab on a 502 page, and its tab id once the extension has recorded the failure. */
-async function failingTab(context: BrowserContext, from: Page): Promise<number> {
-  const url = server.url(`/nginx-502?on-demand=${++count}`);
-  const page = await context.newPage();
-  await page.goto(url);
-  const tabId = await waitFor('the tab id', () =>
-    from.evaluate((u) => chrome.tabs.query({ url: u }).then((t) => t[0]?.id), url),
-  );
-  await waitFor('the failure recorded', async () => (await recordOf(from, tabId))?.incident?.url === url);
-  return tabId;
-}
-
-const recordOf = (from: Page, tabId: number) =>
-  withDeadline(
-    'read the record',
-    from.evaluate(
-      (key) => chrome.storage.session.get(key).then((items) => items[key] as TabRecord | undefined),
-      `tab:${tabId}`,
-    ),
-  );
+const failingTab = async (context: BrowserContext, from: Page): Promise<number> =>
+  (await recordedFailingTab(context, from, server.url(`/nginx-502?on-demand=${++count}`))).tabId;
 
 /** Asks for the clean request, as the popup does, and waits for its result in the tab's record. */
 async function runCleanRequest(from: Page, tabId: number): Promise<CheckState> {

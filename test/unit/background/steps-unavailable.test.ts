@@ -2,7 +2,8 @@
 // instead of nothing happening at all (the popup follows the record: no state would leave a dead button).
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
-import type { Incident, TabRecord } from '../../../src/model/incident';
+import type { TabRecord } from '../../../src/model/incident';
+import { testIncident } from '../support/check-context';
 import { AUTOMATIC_CHECK_IDS, type CheckId, type CheckState } from '../../../src/model/checks';
 
 vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
@@ -22,18 +23,7 @@ const ID = 'own-extension-id';
 const BASE = `chrome-extension://${ID}/`;
 const popup = { id: ID, url: `${BASE}popup.html` };
 const TAB = 9;
-const incident: Incident = {
-  id: 'inc-1',
-  url: 'https://a.test/',
-  failure: { type: 'http', status: 502, statusLine: 'HTTP/1.1 502' },
-  at: 1,
-  lastSeenAt: 1,
-  occurrences: 1,
-  headers: {},
-  fingerprint: { edge: null, server: null, traceIds: [] },
-  incognito: false,
-  checks: {},
-};
+const incident = testIncident('https://a.test/', { type: 'http', status: 502, statusLine: 'HTTP/1.1 502' });
 const checksNow = async () =>
   ((await fakeBrowser.storage.session.get(`tab:${TAB}`))[`tab:${TAB}`] as TabRecord).incident!.checks;
 const unavailable = { state: 'done', result: { outcome: 'inconclusive', summary: 'stepsNotLoaded' } };
