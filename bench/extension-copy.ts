@@ -6,7 +6,10 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { backgroundEpilogueSource, backgroundProbeSource } from './background-probe';
-import { firstFramePage, holdFirstFrame } from './first-frame';
+import { firstFramePage, holdFirstFrame, readsFloorPage, readsThenShow } from './first-frame';
+import { HISTORY_KEY } from '../src/model/history';
+import { SETTINGS_KEY } from '../src/model/settings';
+import { WHATS_NEW_KEY } from '../src/model/whats-new';
 
 export const SHELL_PAGE = 'bench-shell.html';
 const PROBE_FILE = 'bench-probe.js';
@@ -33,6 +36,12 @@ export const POPUP_VARIANTS = {
   frameFloor: 'bench-trivial-frame.html',
   /** The popup's first frame as static HTML with the frame floor's module: the content's floor (first-frame.ts), written by writeFirstFramePage. */
   contentFloor: 'bench-first-frame.html',
+  /**
+   * The content floor's page that first asks for what the popup's first frame waits for (the tab, its record,
+   * settings and history) and shows its content once all have answered: the browser's floor for the popup's
+   * first frame, its reads included (first-frame.ts, readsThenShow). Written by writeFirstFramePage too.
+   */
+  readsFloor: 'bench-reads-first-frame.html',
 } as const;
 
 const TRIVIAL_MODULE = 'bench-trivial-module.js';
@@ -40,6 +49,9 @@ const FRAME_MODULE = 'bench-trivial-frame.js';
 /** popup.html as built behind a first module that copies its first frame (first-frame.ts): opened once, not timed. */
 export const FIRST_FRAME_CAPTURE = 'bench-capture-first-frame.html';
 const CAPTURE_MODULE = 'bench-hold-first-frame.js';
+const READS_MODULE = 'bench-reads-then-show.js';
+/** The keys the popup reads for its first frame (src/storage/create-storage.ts: tab records, settings, history, note). */
+const FIRST_FRAME_READS = { sessionPrefix: 'tab:', localKeys: [SETTINGS_KEY, HISTORY_KEY, WHATS_NEW_KEY] };
 
 /** Writes the popup variants next to popup.html in a copy of a built extension. */
 export async function writePopupVariants(
@@ -80,9 +92,20 @@ export async function writePopupVariants(
  * Writes the content floor's page (POPUP_VARIANTS.contentFloor) from a first frame captured in this copy
  * (captureFirstFrame): called after the browser loaded the copy, which reads the file when the page is opened.
  */
-export async function writeFirstFramePage(dir: string, frameJson: string, popup = 'popup.html'): Promise<void> {
+export async function writeFirstFramePage(
+  dir: string,
+  frameJson: string,
+  popup = 'popup.html',
+  explanationMark = 'explanation-rendered',
+): Promise<void> {
   const shell = shellOf(await readFile(join(dir, popup), 'utf8'));
   await writeFile(join(dir, POPUP_VARIANTS.contentFloor), firstFramePage(shell, frameJson, FRAME_MODULE));
+  const { sessionPrefix, localKeys } = FIRST_FRAME_READS;
+  await writeFile(
+    join(dir, READS_MODULE),
+    `(${readsThenShow.toString()})(${JSON.stringify(explanationMark)}, ${JSON.stringify(sessionPrefix)}, ${JSON.stringify(localKeys)});\n`,
+  );
+  await writeFile(join(dir, POPUP_VARIANTS.readsFloor), readsFloorPage(shell, frameJson, READS_MODULE));
 }
 
 type Manifest = { background: { service_worker?: string; scripts?: string[] }; action?: { default_popup?: string } };

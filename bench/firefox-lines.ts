@@ -3,7 +3,7 @@ import { BUDGETS } from './budgets';
 import type { FirefoxFigures } from './measure-firefox';
 import type { DetectionSteps } from './detection-steps';
 import type { ResultLine } from './report';
-import { CONTENT_FLOOR_FIGURE, floorParts } from './popup-lines';
+import { CONTENT_FLOOR_FIGURE, READS_FLOOR_FIGURE, floorParts } from './popup-lines';
 import { formatSpread, round } from './stats';
 
 const FF = 'Firefox ESR';
@@ -32,7 +32,7 @@ export function firefoxPopupLines(ff: FirefoxFigures | undefined, error?: string
     {
       figure: `1. Popup ÷ shell, ratio of medians (issue 15) — ${FF}`,
       measured: `${round(ratio, 2)}×`,
-      baseline: `per round: ${round(p.ratioPerRound.median, 2)}× (min ${round(p.ratioPerRound.min, 2)}, max ${round(p.ratioPerRound.max, 2)})`,
+      baseline: `per round: ${round(p.ratioPerRound.median, 2)}× (min ${round(p.ratioPerRound.min, 2)}, max ${round(p.ratioPerRound.max, 2)}); ${floorAndOwn(p)}`,
       budget: `≤ ${BUDGETS.popupVsShellMedians}×`,
       pass: ratio <= BUDGETS.popupVsShellMedians,
     },
@@ -54,7 +54,45 @@ export function firefoxPopupLines(ff: FirefoxFigures | undefined, error?: string
           },
         ]
       : []),
+    ...(p.readsFloor
+      ? [
+          {
+            figure: `${READS_FLOOR_FIGURE} — ${FF}`,
+            measured: `${round(p.readsFloor.median / p.shell.median, 2)}× (${ms(p.readsFloor)})`,
+            baseline: `the same page as the row above, its content shown only once the popup's first-frame reads have answered (tabs.get, storage.session.get, storage.local.get and a storage.onChanged listener, native \`browser\`, no bundle): ${at(p.readsFloor.median - (p.contentFloor?.median ?? NaN))} more than that page; the popup: ${round(ratio, 2)}×`,
+            budget: '—',
+            pass: null,
+          },
+        ]
+      : []),
   ];
+}
+
+type PopupFigures = NonNullable<FirefoxFigures['popup']>;
+const at = (n: number) => `${round(n, 0)} ms`;
+
+/**
+ * Which part of the popup's time is the browser's own floor and which is the popup's, from one run's medians:
+ * the floor pages (extension-copy.ts) add one thing each — a module, a frame, the content's markup, the reads
+ * it waits for — and what the popup takes over the last of them is its own code (its eager modules, Preact
+ * building the DOM). "—" parts when a floor page was not measured.
+ */
+export function floorAndOwn(p: PopupFigures): string {
+  const { shell, trivialModule, frameFloor, contentFloor, readsFloor, popup } = p;
+  if (!frameFloor || !contentFloor || !readsFloor) return 'floor pages not measured';
+  const floor = readsFloor.median;
+  const own = popup.median - floor;
+  const ratioAt = (ms: number) => `${round(ms / shell.median, 2)}×`;
+  return (
+    `the browser's own floor, measured in the same rounds: ${at(floor)} (${ratioAt(floor)} the shell) = shell ${at(shell.median)}` +
+    ` + running a module ${at(trivialModule.median - shell.median)} + one frame ${at(frameFloor.median - trivialModule.median)}` +
+    ` + the explanation's markup (parse, style, layout, paint) ${at(contentFloor.median - frameFloor.median)}` +
+    ` + the reads it waits for (each API's first use in the page) ${at(readsFloor.median - contentFloor.median)};` +
+    ` the popup's own: ${at(own)} (${round((own / popup.median) * 100, 0)}% of its time): its entry module runs at ${at(p.scriptStart.median)}` +
+    ` where the trivial module has run at ${at(trivialModule.median)} (its eager files fetched, compiled, evaluated; the reads asked at ${at(p.readStart.median)}` +
+    ` and in at ${at(p.readEnd.median)}), then ${at(popup.median - p.readEnd.median)} from the reads to the mark (Preact building the DOM, style, layout, paint, one frame).` +
+    ` With none of its own time the popup would be at ${ratioAt(floor)}: ${floor / shell.median <= BUDGETS.popupVsShellMedians ? 'the budget is within reach' : `the budget (${BUDGETS.popupVsShellMedians}×) is below the browser's own floor`}`
+  );
 }
 
 /** "delivered 26, badge call 27" from the steps' medians (ms from the response), the named ones that are there. */

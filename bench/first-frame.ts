@@ -57,3 +57,41 @@ export function firstFramePage(shell: string, frameJson: string, moduleSrc: stri
   if (withApp === withHtml) throw new Error('the popup shell has no empty <div id="app"></div>');
   return withApp.replace('</body>', `<script type="module" src="/${moduleSrc}"></script>\n</body>`);
 }
+
+/**
+ * The reads floor's module (runs in the page; imports nothing, so it is written out with `toString`): asks for
+ * what the popup's first frame waits for, the same calls the popup makes for `popup.html?tab=<id>` (its storage
+ * watch, the tab, the tab's record in storage.session, settings, history and the "what's new" note in
+ * storage.local: src/popup/popup-reads.ts), and only when all have answered shows the content (already in the
+ * page's HTML, not displayed) and sets the mark after the next frame. The browser's own cost of a page that must
+ * read the extension's state before it shows the popup's first frame: each API's first use in the page, then the
+ * content's style, layout and paint. Native `browser` in Firefox, `chrome` otherwise: no polyfill, no bundle.
+ */
+export function readsThenShow(mark: string, sessionPrefix: string, localKeys: string[]): void {
+  type Api = {
+    tabs: { get(id: number): Promise<unknown> };
+    storage: Record<'session' | 'local', { get(keys: string[]): Promise<unknown> }> & {
+      onChanged: { addListener(listener: () => void): void };
+    };
+  };
+  const scope = globalThis as unknown as { browser?: Api; chrome?: Api };
+  const api = (scope.browser ?? scope.chrome)!;
+  const tabId = Number(new URLSearchParams(location.search).get('tab'));
+  api.storage.onChanged.addListener(() => {});
+  void Promise.all([
+    api.tabs.get(tabId),
+    api.storage.session.get([`${sessionPrefix}${tabId}`]),
+    api.storage.local.get(localKeys),
+  ]).then(() => {
+    document.getElementById('app')!.style.removeProperty('display');
+    requestAnimationFrame(() => setTimeout(() => performance.mark(mark)));
+  });
+}
+
+/** The reads floor's page: the content floor's page with its content not displayed until `readsThenShow` shows it. */
+export function readsFloorPage(shell: string, frameJson: string, moduleSrc: string): string {
+  const page = firstFramePage(shell, frameJson, moduleSrc);
+  const hidden = page.replace('<div id="app">', '<div id="app" style="display: none">');
+  if (hidden === page) throw new Error('the content floor page has no <div id="app">');
+  return hidden;
+}

@@ -31,6 +31,8 @@ export interface FirefoxFigures {
     /** The trivial module marking after the next frame, and the popup's first frame as a static page (first-frame.ts). */
     frameFloor?: Spread;
     contentFloor?: Spread;
+    /** The content floor's page showing its content once the popup's first-frame reads answered (first-frame.ts, readsThenShow). */
+    readsFloor?: Spread;
     ratioPerRound: Spread;
     scriptStart: Spread;
     readStart: Spread;
@@ -112,6 +114,7 @@ async function popupFigures(
     trivialModule: number;
     frameFloor: number;
     contentFloor: number;
+    readsFloor: number;
     scriptStart: number;
     readStart: number;
     readEnd: number;
@@ -122,13 +125,14 @@ async function popupFigures(
     trivial: `${EXTENSION_ORIGIN}/${POPUP_VARIANTS.trivialModule}?tab=${tabId}`,
     frame: `${EXTENSION_ORIGIN}/${POPUP_VARIANTS.frameFloor}?tab=${tabId}`,
     content: `${EXTENSION_ORIGIN}/${POPUP_VARIANTS.contentFloor}?tab=${tabId}`,
+    reads: `${EXTENSION_ORIGIN}/${POPUP_VARIANTS.readsFloor}?tab=${tabId}`,
   };
   const warmUp = 3;
   for (let round = -warmUp; round < opens; round += 1) {
     let popup = { toExplanation: 0, scriptStart: 0, readStart: 0, readEnd: 0, responseEnd: 0 };
     let shell = 0;
     const floors: Record<string, number> = {};
-    const order = ['popup', 'shell', 'trivial', 'frame', 'content'];
+    const order = ['popup', 'shell', 'trivial', 'frame', 'content', 'reads'];
     for (const what of round % 2 === 0 ? order : order.reverse()) {
       if (floorUrls[what]) {
         await navigateExtensionPage(page, floorUrls[what]);
@@ -169,6 +173,7 @@ async function popupFigures(
         trivialModule: floors.trivial!,
         frameFloor: floors.frame!,
         contentFloor: floors.content!,
+        readsFloor: floors.reads!,
         scriptStart: popup.scriptStart,
         readStart: popup.readStart,
         readEnd: popup.readEnd,
@@ -182,6 +187,7 @@ async function popupFigures(
     trivialModule: of('trivialModule'),
     frameFloor: of('frameFloor'),
     contentFloor: of('contentFloor'),
+    readsFloor: of('readsFloor'),
     ratioPerRound: spread(rows.map((r) => r.popup / r.shell)),
     scriptStart: of('scriptStart'),
     readStart: of('readStart'),

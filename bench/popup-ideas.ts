@@ -1,6 +1,7 @@
 // The "Issue 15: the popup's ideas" section of bench/results.md: what each idea was measured to do, or the
 // measured bound on what it could do where it was not built as a variant.
 import type { FirefoxFigures } from './measure-firefox';
+import type { Spread } from './stats';
 import type { PopupFigures } from './measure-popup';
 import { BUDGETS } from './budgets';
 import { round } from './stats';
@@ -57,6 +58,7 @@ export function popupIdeas(popup: PopupFigures | undefined, firefox: FirefoxFigu
               : ''),
         ]
       : []),
+    ...readsFloorIdea(popup, ff),
     ...(inline !== undefined
       ? [
           `- **Critical CSS inline** (measured, not kept): both stylesheets in a <style> gave ${at(inline)} against ${at(popup.popup.median)} as built (${round(inline / popup.popup.median, 2)}×): no gain worth a build step; extension CSS is read from the package, not the network.`,
@@ -77,5 +79,25 @@ export function popupIdeas(popup: PopupFigures | undefined, firefox: FirefoxFigu
     READS_EARLY,
     ...PROFILED,
     '',
+  ];
+}
+
+/**
+ * The floor with the reads: the content floor's page that shows its content only once the reads the popup's first
+ * frame waits for have answered (bench/first-frame.ts, readsThenShow). What the popup takes over it is its own code.
+ */
+function readsFloorIdea(popup: PopupFigures, ff: FirefoxFigures['popup']): string[] {
+  const at = (n: number) => `${round(n, 0)} ms`;
+  const part = (name: string, p: { popup: Spread; shell: Spread }, content?: Spread, reads?: Spread) =>
+    content && reads
+      ? `${name}: ${at(reads.median)}, ${round(reads.median / p.shell.median, 2)}× its shell (${at(reads.median - content.median)} over the content floor: each API's first use in the page), the popup ${at(p.popup.median)}: its own ${at(p.popup.median - reads.median)} (its eager modules, Preact building the DOM)`
+      : undefined;
+  const parts = [
+    part('Chromium', popup, popup.variants?.contentFloor, popup.variants?.readsFloor),
+    ff && part('Firefox ESR', ff, ff.contentFloor, ff.readsFloor),
+  ].filter((p): p is string => Boolean(p));
+  if (!parts.length) return [];
+  return [
+    `- **The floor with the popup's reads** (measured): the content floor's page that asks for what the popup's first frame waits for (the same calls: a storage.onChanged listener, tabs.get, storage.session.get of the record, storage.local.get of settings, history and the note; the browser's own \`browser\` or \`chrome\`, no bundle) and shows its content only once all have answered. Nothing of the popup's code runs in it, so what the popup takes over it is the popup's own. ${parts.join('; ')}.`,
   ];
 }
