@@ -5,7 +5,7 @@
 import browser from 'webextension-polyfill';
 import { afterStart, start } from './start';
 import { allowedInPrivateWindows, onCompleted, onErrorOccurred, onHeadersReceived } from './detector';
-import { refreshBadge, onTabRemoved } from './tab-lifecycle';
+import { refreshBadgeOnNavigation, onTabRemoved } from './tab-lifecycle';
 import { messageHandlers } from './messages';
 import { onAlarm } from './watch';
 import { forgetFailingPage, onPageCommitted, onPageReady, onTabClosed } from './read-failing-page';
@@ -30,13 +30,8 @@ browser.webRequest.onHeadersReceived.addListener(whenReady(onHeadersReceived), p
 browser.webRequest.onCompleted.addListener(whenReady(onCompleted), pages);
 browser.webRequest.onErrorOccurred.addListener(whenReady(onErrorOccurred), pages);
 
-// Browsers reset a tab's badge when a navigation commits, often after webRequest saw the response.
-const topFrame = (listener: (tabId: number) => unknown) => (d: { tabId: number; frameId: number }) => {
-  if (d.frameId === 0) return listener(d.tabId);
-};
-browser.webNavigation.onCommitted.addListener(whenReady(topFrame(refreshBadge)));
-browser.webNavigation.onCompleted.addListener(whenReady(topFrame(refreshBadge)));
-browser.webNavigation.onErrorOccurred.addListener(whenReady(topFrame(refreshBadge)));
+// Browsers reset a tab's badge when a new document arrives, often after webRequest saw the response.
+refreshBadgeOnNavigation(whenReady);
 browser.tabs.onRemoved.addListener(whenReady(onTabRemoved));
 // A recorded 5xx's own document is read once its DOM is there (read-failing-page.ts).
 browser.webNavigation.onCommitted.addListener(whenReady(onPageCommitted));
