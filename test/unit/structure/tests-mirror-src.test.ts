@@ -1,5 +1,5 @@
 // Tests mirror the tree they test: test/unit/<folder>/<module>[.<aspect>].test.ts for src/<folder>/<module>.ts(x)
-// (and scripts/ likewise), so the test of a file is where a reader looks first. Helpers live in test/unit/support/.
+// (and scripts/ and bench/ likewise), so the test of a file is where a reader looks first. Helpers live in test/unit/support/.
 import { existsSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
@@ -18,11 +18,11 @@ const testsIn = (folder: string) =>
   readdirSync(`test/unit/${folder}`, { recursive: true, encoding: 'utf8' }).filter((name) =>
     /\.test\.tsx?$/.test(name),
   );
-const sourceRoot = (folder: string) => (folder === 'scripts' ? 'scripts' : `src/${folder}`);
+const sourceRoot = (folder: string) => (folder === 'scripts' || folder === 'bench' ? folder : `src/${folder}`);
 
 describe('test/unit mirrors src/', () => {
   it.each(folders.map((f) => [f]))(
-    'test/unit/%s is a src/ folder, scripts/, support/ or a cross-module folder',
+    'test/unit/%s is a src/ folder, scripts/, bench/, support/ or a cross-module folder',
     (folder) => {
       const known = folder === 'support' || folder in ACROSS_MODULES || existsSync(sourceRoot(folder));
       expect(known, `test/unit/${folder} matches no src/ folder`).toBe(true);
