@@ -34,14 +34,19 @@ export function popupParts(popup: PopupFigures): string {
 
 /**
  * Why a popup row is over its budget, from figures of the same rounds: the browser's floor for this content
- * (the popup's first frame as static HTML, no code building it) against what the popup's own code adds.
+ * (the popup's first frame as static HTML, no code of ours building it; shown once the reads it waits for
+ * have answered, when that page was measured) against what the popup's own code adds.
  */
 export function floorShare(popup: Pick<PopupFigures, 'popup' | 'shell' | 'variants'>): string | undefined {
-  const floor = popup.variants?.contentFloor;
+  const { readsFloor, contentFloor } = popup.variants ?? {};
+  const floor = readsFloor ?? contentFloor;
   if (!floor) return undefined;
+  const page = readsFloor
+    ? 'its first frame as static HTML, shown once the reads it waits for have answered, no code of ours'
+    : 'its first frame as static HTML, no code';
   const own = Math.max(popup.popup.median - floor.median, 0);
   return (
-    `the browser's own floor for this content (its first frame as static HTML, no code) is ${round(floor.median, 0)} ms, ` +
+    `the browser's own floor for this content (${page}) is ${round(floor.median, 0)} ms, ` +
     `${round(floor.median / popup.shell.median, 2)}× the shell; the popup's own code adds ${round(own, 0)} ms to it`
   );
 }

@@ -4,7 +4,7 @@ import { floorShare, popupLines } from '../../../bench/popup-lines';
 import type { PopupFigures } from '../../../bench/measure-popup';
 
 const spread = (median: number) => ({ median, min: median, max: median, n: 20 });
-const figures = (popup: number, shell: number, contentFloor?: number): PopupFigures => ({
+const figures = (popup: number, shell: number, contentFloor?: number, readsFloor?: number): PopupFigures => ({
   popup: spread(popup),
   shell: spread(shell),
   webPage: spread(40),
@@ -14,13 +14,22 @@ const figures = (popup: number, shell: number, contentFloor?: number): PopupFigu
       (k, i) => [k, spread(i * 10)],
     ),
   ) as PopupFigures['breakdown'],
-  variants: contentFloor === undefined ? {} : { contentFloor: spread(contentFloor) },
+  variants: {
+    ...(contentFloor === undefined ? {} : { contentFloor: spread(contentFloor) }),
+    ...(readsFloor === undefined ? {} : { readsFloor: spread(readsFloor) }),
+  },
 });
 
 describe('floorShare', () => {
   it("splits the popup's time into the content floor and the popup's own code", () => {
     expect(floorShare(figures(107, 76, 106))).toBe(
       "the browser's own floor for this content (its first frame as static HTML, no code) is 106 ms, 1.39× the shell; the popup's own code adds 1 ms to it",
+    );
+  });
+
+  it('takes the floor with the reads when that page was measured', () => {
+    expect(floorShare(figures(120, 76, 106, 115))).toBe(
+      "the browser's own floor for this content (its first frame as static HTML, shown once the reads it waits for have answered, no code of ours) is 115 ms, 1.51× the shell; the popup's own code adds 5 ms to it",
     );
   });
 
