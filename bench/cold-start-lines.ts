@@ -37,7 +37,7 @@ export function coldStartLines(c: ColdStartFigures): ResultLine[] {
       pass: null,
     },
     {
-      figure: '7. Background cold start, in four parts (each measured per round, medians)',
+      figure: '7. Background cold start, in parts (each measured per round, medians)',
       measured: `real: ${partsText(c.real.parts)}`,
       baseline: `do-nothing: ${partsText(c.empty.parts)}. The browser's own in both: reading and compiling a worker script, running the prologue and registering the same listeners, handing the event over, one storage write and its onChanged (the do-nothing worker's handling); the extension's own is the difference in each part`,
       budget: '—',

@@ -17,6 +17,9 @@ export function coldStepsOfRound(events: ProbeEvent[], url: string): Map<string,
   const note = (name: string, ms: number) => void (steps.has(name) || steps.set(name, at(ms)));
   const times = new Map<string, number>();
   note('first statement', started.at);
+  // A call's span is posted when it settles, which can be after the record shows: every step up to the
+  // recorded moment counts, in whatever order its event arrived.
+  const stored = events.find((e) => e.kind === 'stored' && e.url === url)?.at ?? Infinity;
   for (const e of events) {
     if (e.kind === 'evaluated') note('top level run', e.at);
     else if (e.kind === 'response' && e.url === url) note('failing response (webRequest timeStamp)', e.timeStamp);
@@ -26,12 +29,9 @@ export function coldStepsOfRound(events: ProbeEvent[], url: string): Map<string,
       const count = (times.get(what) ?? 0) + 1;
       times.set(what, count);
       const name = count > 1 ? `${what} #${count}` : what;
-      note(`${name} starts`, e.start);
-      note(`${name} settled`, e.at);
-    } else if (e.kind === 'stored' && e.url === url) {
-      note('recorded (storage.onChanged)', e.at);
-      break;
-    }
+      if (e.start <= stored) note(`${name} starts`, e.start);
+      if (e.at <= stored) note(`${name} settled`, e.at);
+    } else if (e.kind === 'stored' && e.url === url) note('recorded (storage.onChanged)', e.at);
   }
   return new Map([...steps].sort((a, b) => a[1] - b[1]));
 }
@@ -44,12 +44,14 @@ export function coldStartSteps(rounds: { events: ProbeEvent[]; url: string }[]):
   return Object.fromEntries(steps.sort((a, b) => a[1].median - b[1].median));
 }
 
-/** The four parts a cold start is made of, each measured per round (ms, medians over the rounds). */
+/** The four parts a cold start is made of, the last split at the record's write; each measured per round (ms, medians). */
 export const COLD_START_PARTS = {
   compile: 'worker start → first statement (the script read and compiled)',
   topLevel: 'first statement → top level run (listeners registered)',
   dispatch: 'top level run → onHeadersReceived called (the event handed to the worker)',
   handling: 'listener called → recorded (the extension’s own work and its API round trips)',
+  beforeWrite: 'of which listener called → the record’s storage.session.set sent (JS before the write)',
+  afterWrite: 'of which set sent → recorded (the write, its onChanged, and what the worker runs meanwhile)',
 } as const;
 
 export type ColdStartParts = Record<keyof typeof COLD_START_PARTS, Spread>;
@@ -63,8 +65,17 @@ export function coldStartParts(rounds: { events: ProbeEvent[]; url: string }[]):
       topLevel: at('top level run') - at('first statement'),
       dispatch: at('onHeadersReceived called') - at('top level run'),
       handling: at('recorded (storage.onChanged)') - at('onHeadersReceived called'),
+      beforeWrite: at('session.set starts') - at('onHeadersReceived called'),
+      afterWrite: at('recorded (storage.onChanged)') - at('session.set starts'),
     };
   });
   const of = (key: keyof typeof COLD_START_PARTS) => spread(per.map((p) => p[key]).filter(Number.isFinite));
-  return { compile: of('compile'), topLevel: of('topLevel'), dispatch: of('dispatch'), handling: of('handling') };
+  return {
+    compile: of('compile'),
+    topLevel: of('topLevel'),
+    dispatch: of('dispatch'),
+    handling: of('handling'),
+    beforeWrite: of('beforeWrite'),
+    afterWrite: of('afterWrite'),
+  };
 }

@@ -31,7 +31,7 @@ export interface ColdStartSide {
   startToScript: Spread;
   /** Each step in ms from the worker's start (medians). */
   steps: ColdStartSteps;
-  /** The same time in four parts, each measured per round. */
+  /** The same time in four parts (the last split at the write), each measured per round. */
   parts: ColdStartParts;
   /** One more cold start, traced after the timed rounds (cold-start-trace.ts). */
   trace?: ColdStartTrace;
