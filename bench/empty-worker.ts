@@ -23,6 +23,7 @@ chrome.webRequest.onHeadersReceived.addListener(record, pages, ['responseHeaders
 chrome.webRequest.onCompleted.addListener(nothing, pages);
 chrome.webRequest.onErrorOccurred.addListener(nothing, pages);
 chrome.webNavigation.onCommitted.addListener(nothing);
+chrome.webNavigation.onDOMContentLoaded.addListener(nothing);
 chrome.webNavigation.onCompleted.addListener(nothing);
 chrome.webNavigation.onErrorOccurred.addListener(nothing);
 chrome.tabs.onRemoved.addListener(nothing);
