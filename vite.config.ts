@@ -60,7 +60,7 @@ export default defineConfig(({ mode }) => {
     resolve: { alias },
     plugins: [
       infrastructureDataPlugin(),
-      polyfillEsmPlugin(),
+      polyfillEsmPlugin(browser),
       popupChunk.plugin,
       crx({ manifest: pagesManifest as unknown as ManifestV3Export, browser }),
       optionsBuildPlugin({
@@ -69,7 +69,7 @@ export default defineConfig(({ mode }) => {
         target,
         optionsUi: optionsUi as object,
         alias,
-        plugins: [polyfillEsmPlugin()],
+        plugins: [polyfillEsmPlugin(browser)],
       }),
       backgroundBuildPlugin({
         srcDir,
