@@ -83,11 +83,16 @@ export function floorAndOwn(p: PopupFigures): string {
   const floor = readsFloor.median;
   const own = popup.median - floor;
   const ratioAt = (ms: number) => `${round(ms / shell.median, 2)}×`;
+  const steps = [shell, trivialModule, frameFloor, contentFloor, readsFloor].map((s) => s.median);
+  // Each part is a difference of two pages' medians: on a loaded machine one can come out below zero.
+  const noisy = steps.some((median, i) => i > 0 && median < steps[i - 1]!)
+    ? ' (a part below zero: those two pages differ by less than this run’s noise)'
+    : '';
   return (
     `the browser's own floor, measured in the same rounds: ${at(floor)} (${ratioAt(floor)} the shell) = shell ${at(shell.median)}` +
     ` + running a module ${at(trivialModule.median - shell.median)} + one frame ${at(frameFloor.median - trivialModule.median)}` +
     ` + the explanation's markup (parse, style, layout, paint) ${at(contentFloor.median - frameFloor.median)}` +
-    ` + the reads it waits for (each API's first use in the page) ${at(readsFloor.median - contentFloor.median)};` +
+    ` + the reads it waits for (each API's first use in the page) ${at(readsFloor.median - contentFloor.median)}${noisy};` +
     ` the popup's own: ${at(own)} (${round((own / popup.median) * 100, 0)}% of its time): its entry module runs at ${at(p.scriptStart.median)}` +
     ` where the trivial module has run at ${at(trivialModule.median)} (its eager files fetched, compiled, evaluated; the reads asked at ${at(p.readStart.median)}` +
     ` and in at ${at(p.readEnd.median)}), then ${at(popup.median - p.readEnd.median)} from the reads to the mark (Preact building the DOM, style, layout, paint, one frame).` +

@@ -40,6 +40,14 @@ describe('floorAndOwn', () => {
     expect(text).toContain("the popup's own: 49 ms");
   });
 
+  it('says when a part came out below zero, and only then', () => {
+    const noisy = floorAndOwn(figures({ trivialModule: spread(30) }));
+    expect(noisy).toContain(
+      "running a module -2 ms + one frame 10 ms + the explanation's markup (parse, style, layout, paint) 11 ms + the reads it waits for (each API's first use in the page) 12 ms (a part below zero: those two pages differ by less than this run’s noise);",
+    );
+    expect(floorAndOwn(figures())).not.toContain('below zero');
+  });
+
   it('claims no split when a floor page was not measured', () => {
     expect(floorAndOwn(figures({ readsFloor: undefined }))).toBe('floor pages not measured');
     expect(floorAndOwn(figures({ frameFloor: undefined }))).toBe('floor pages not measured');
