@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, type InlineConfig, type Plugin } from 'vite';
 import { CORE_GLOBAL, SHARED_WITH_STEPS, STEPS_FILE, type SharedModule } from '../src/background/steps-contract.ts';
+import { polyfillEsmPlugin } from './polyfill-esm.ts';
 
 /** The built background's eager file, at the root of dist/<browser>. */
 export const BACKGROUND_FILE = 'background.js';
@@ -45,7 +46,10 @@ export function backgroundBuildConfig(
     configFile: false,
     logLevel: 'warn',
     publicDir: false,
-    plugins: steps ? [shareCoreModules()] : [],
+    // The core: the polyfill as an ES module, as in the pages' build. Its CommonJS interop copied every property
+    // of Chrome's own `browser` at the top level (a descriptor read instantiates each API namespace); the steps
+    // file reads the core's instance (SHARED_WITH_STEPS), so the plugin would never run there.
+    plugins: steps ? [shareCoreModules()] : [polyfillEsmPlugin()],
     build: {
       outDir,
       write,
