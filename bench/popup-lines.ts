@@ -37,17 +37,20 @@ export function popupParts(popup: PopupFigures): string {
  * (the popup's first frame as static HTML, no code of ours building it; shown once the reads it waits for
  * have answered, when that page was measured) against what the popup's own code adds.
  */
-export function floorShare(popup: Pick<PopupFigures, 'popup' | 'shell' | 'variants'>): string | undefined {
-  const { readsFloor, contentFloor } = popup.variants ?? {};
+export function floorShare(
+  popup: Spread,
+  shell: Spread,
+  { readsFloor, contentFloor }: { readsFloor?: Spread; contentFloor?: Spread },
+): string | undefined {
   const floor = readsFloor ?? contentFloor;
   if (!floor) return undefined;
   const page = readsFloor
     ? 'its first frame as static HTML, shown once the reads it waits for have answered, no code of ours'
     : 'its first frame as static HTML, no code';
-  const own = Math.max(popup.popup.median - floor.median, 0);
+  const own = Math.max(popup.median - floor.median, 0);
   return (
     `the browser's own floor for this content (${page}) is ${round(floor.median, 0)} ms, ` +
-    `${round(floor.median / popup.shell.median, 2)}× the shell; the popup's own code adds ${round(own, 0)} ms to it`
+    `${round(floor.median / shell.median, 2)}× the shell; the popup's own code adds ${round(own, 0)} ms to it`
   );
 }
 
@@ -55,7 +58,7 @@ export function popupLines({ popup }: { popup: PopupFigures }): ResultLine[] {
   const ratio = popup.popup.median / popup.shell.median;
   const overAbsolute = popup.popup.median > BUDGETS.popupMedianMs;
   const overRatio = ratio > BUDGETS.popupVsShellMedians;
-  const why = floorShare(popup);
+  const why = floorShare(popup.popup, popup.shell, popup.variants ?? {});
   return [
     {
       figure: '1. Popup: navigation start → explanation rendered',

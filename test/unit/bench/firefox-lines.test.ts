@@ -65,4 +65,17 @@ describe('firefoxPopupLines', () => {
     expect(reads.measured).toBe('1.97× (63 ms (min 63, max 63, n=20))');
     expect(reads.baseline).toContain('12 ms more than that page');
   });
+
+  it('the 50 ms row over its budget says the shell alone and the floor with the reads; under it, nothing', () => {
+    const absolute = (lines: ReturnType<typeof firefoxPopupLines>) =>
+      lines.find((l) => l.figure.startsWith('1. Popup: navigation start'))!;
+    const over = absolute(firefoxPopupLines({ version: '128', errors: {}, popup: figures() }));
+    expect(over.pass).toBe(false);
+    expect(over.baseline).toContain(
+      "Over budget: the script-less shell alone takes 32 ms; the browser's own floor for this content (its first frame as static HTML, shown once the reads it waits for have answered, no code of ours) is 63 ms, 1.97× the shell; the popup's own code adds 24 ms to it",
+    );
+    const under = absolute(firefoxPopupLines({ version: '128', errors: {}, popup: figures({ popup: spread(45) }) }));
+    expect(under.pass).toBe(true);
+    expect(under.baseline).not.toContain('Over budget');
+  });
 });

@@ -20,25 +20,30 @@ const figures = (popup: number, shell: number, contentFloor?: number, readsFloor
   },
 });
 
+const share = (...args: Parameters<typeof figures>) => {
+  const f = figures(...args);
+  return floorShare(f.popup, f.shell, f.variants);
+};
+
 describe('floorShare', () => {
   it("splits the popup's time into the content floor and the popup's own code", () => {
-    expect(floorShare(figures(107, 76, 106))).toBe(
+    expect(share(107, 76, 106)).toBe(
       "the browser's own floor for this content (its first frame as static HTML, no code) is 106 ms, 1.39× the shell; the popup's own code adds 1 ms to it",
     );
   });
 
   it('takes the floor with the reads when that page was measured', () => {
-    expect(floorShare(figures(120, 76, 106, 115))).toBe(
+    expect(share(120, 76, 106, 115)).toBe(
       "the browser's own floor for this content (its first frame as static HTML, shown once the reads it waits for have answered, no code of ours) is 115 ms, 1.51× the shell; the popup's own code adds 5 ms to it",
     );
   });
 
   it('never reports a negative share when the popup beat its floor in that run', () => {
-    expect(floorShare(figures(100, 76, 104))).toContain("the popup's own code adds 0 ms");
+    expect(share(100, 76, 104)).toContain("the popup's own code adds 0 ms");
   });
 
   it('says nothing without a measured floor', () => {
-    expect(floorShare(figures(107, 76))).toBeUndefined();
+    expect(share(107, 76)).toBeUndefined();
   });
 });
 
