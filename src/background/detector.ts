@@ -107,22 +107,6 @@ async function recordFailure(
   await showBadge(details.tabId, record);
 }
 
-// A proxy's stock 502, analysed once by a cold Chrome worker while it waits for its first event.
-const REHEARSAL = [
-  { name: 'Server', value: 'nginx' },
-  { name: 'Via', value: '1.1 varnish' },
-  { name: 'Content-Type', value: 'text/html' },
-];
-
-/**
- * Runs the analysis of a failing response once, result dropped, with the registry already in: V8 compiles
- * functions (and each pattern) on their first call, and that first call was a cold worker's first failure's
- * own path (issue 15). Pure: no browser call, nothing stored.
- */
-export function rehearseAnalysis(): void {
-  analyseResponse(pickDiagnosticHeaders(REHEARSAL), 502);
-}
-
 export function onHeadersReceived(event: WebRequest.OnHeadersReceivedDetailsType): void {
   if (!isTopLevelNavigation(event)) return;
   const details = { ...event, url: capUrl(event.url) };

@@ -4,7 +4,7 @@
 // anything when imported.
 import browser from 'webextension-polyfill';
 import { afterStart, start } from './start';
-import { allowedInPrivateWindows, onCompleted, onErrorOccurred, onHeadersReceived, rehearseAnalysis } from './detector';
+import { allowedInPrivateWindows, onCompleted, onErrorOccurred, onHeadersReceived } from './detector';
 import { refreshBadgeOnNavigation, onTabRemoved } from './tab-lifecycle';
 import { messageHandlers } from './messages';
 import { onAlarm } from './watch';
@@ -12,7 +12,7 @@ import { forgetFailingPage, onPageCommitted, onPageReady, onTabClosed } from './
 import { onNotificationClicked } from './watch-notify';
 import { onInstalled } from './first-run';
 import { keepStepsOnInstall } from './steps-loader';
-import { keepInfrastructureOnInstall, preloadInfrastructure } from '../platform/infrastructure-data';
+import { keepInfrastructureOnInstall } from '../platform/infrastructure-data';
 
 const ready = start();
 // Chrome: the guided steps and the infrastructure data load on demand, from files the worker may import only
@@ -54,5 +54,3 @@ browser.runtime.onInstalled.addListener(
 // "Tell me when it's back": alarms wake a stopped worker for the next try (start-up restored lost ones).
 browser.alarms.onAlarm.addListener(whenReady(onAlarm));
 browser.notifications.onClicked.addListener(whenReady(onNotificationClicked));
-// Chrome: the registry imported, and the analysis run once, before the first failure needs them.
-preloadInfrastructure(ready, rehearseAnalysis);

@@ -1,7 +1,6 @@
-// Loads the infrastructure registry from the extension's own data, once per worker instance: the first time
-// a failure needs it (a failing response, a failing page's text, the clean request), or, in Chrome, once a
-// cold worker's start-up is answered (preloadInfrastructure). Data rather than code in the eager file, so it
-// stays out of the service worker's eager JS; a healthy navigation's handler never calls this.
+// Loads the infrastructure registry from the extension's own data, once per worker instance, the first time
+// a failure needs it (a failing response, a failing page's text, the clean request). Data rather than code
+// in the eager file, so it stays out of the service worker's eager JS; a healthy navigation never calls this.
 // Chrome: the data as a classic script, imported while the worker installs and afterwards taken from the
 // browser's own copy with importScripts (as background/steps-loader.ts does with the steps) — a cold worker's
 // first failure then neither fetches nor revives JSON (issue 15's cold start). Firefox's event page, or a
@@ -67,18 +66,4 @@ export function keepInfrastructureOnInstall(): void {
   global.addEventListener('install', () => {
     loadInfrastructure().catch((error: unknown) => console.warn('install: the infrastructure data not loaded', error));
   });
-}
-
-/**
- * Chrome: imports the registry once the worker's start-up reads are answered (`after`), while the browser is
- * still handing it the event that woke it, so a cold worker's first failure finds it there: the synchronous
- * import was ~12 ms of that failure's own path (issue 15). Not in the first task after the top level: that
- * runs before the worker tells the browser it has started, and would hold back the event itself. A healthy
- * event arriving meanwhile only waits (nothing waits on it). `then` runs once it is in (the analysis rehearsed).
- * Firefox's event page fetches on its first failure.
- */
-export function preloadInfrastructure(after: Promise<unknown>, then: () => void): void {
-  if (!classicImportScripts()) return;
-  const load = () => void loadInfrastructure().then(then, () => undefined);
-  void after.finally(() => setTimeout(load, 0));
 }

@@ -1,7 +1,6 @@
 // The infrastructure entries the engine reads, and the look-ups derived from them. The background installs
-// them from the extension's data (src/platform/infrastructure-data.ts) on its first failing response, or
-// in Chrome once a cold worker's start-up is answered; a healthy navigation's handler never loads them;
-// tests and build tools install the entries of ./index.ts.
+// them from the extension's data file on its first failing response (src/background/load-infrastructure.ts),
+// so a healthy navigation never loads them; tests and build tools install the entries of ./index.ts.
 import type { InfraId } from '../../model/infrastructure';
 import type { Infrastructure } from './entry';
 import { entryHeaderNames } from './entry-parts';

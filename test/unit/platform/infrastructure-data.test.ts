@@ -63,14 +63,6 @@ describe('loading the infrastructure registry', () => {
     expect(a.byId.get('cloudflare')?.name).toBe('Cloudflare');
   });
 
-  it('an event page (no importScripts) does not load it ahead: its first failure does', async () => {
-    const rehearse = vi.fn();
-    loader.preloadInfrastructure(Promise.resolve(), rehearse);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(fetchData).not.toHaveBeenCalled();
-    expect(rehearse).not.toHaveBeenCalled();
-  });
-
   it('a failed load is not kept: the next failure tries again', async () => {
     fetchData.mockResolvedValueOnce(new Response('', { status: 404 }));
     await expect(loader.loadInfrastructure()).rejects.toThrow(/404/);
@@ -132,26 +124,6 @@ describe("Chrome's classic service worker: the registry script from the browser'
     expect(fetchData).toHaveBeenCalledTimes(1);
     expect(warn).toHaveBeenCalledTimes(1);
     warn.mockRestore();
-  });
-
-  it('a cold worker imports it once its start-up is answered, in a task of its own, not before', async () => {
-    let startUpDone!: () => void;
-    const startUp = new Promise<void>((resolve) => (startUpDone = resolve));
-    const rehearse = vi.fn();
-    loader.preloadInfrastructure(startUp, rehearse);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    // The top level's next tasks are the browser's (the worker reporting it has started): nothing imported yet.
-    expect(importScripts).not.toHaveBeenCalled();
-    startUpDone();
-    await startUp;
-    // Not in the start-up's own reaction either: in a task after it, so an event already queued goes first.
-    expect(importScripts).not.toHaveBeenCalled();
-    await vi.waitFor(() => expect(importScripts).toHaveBeenCalledTimes(1), SETTLE);
-    await vi.waitFor(() => expect(rehearse).toHaveBeenCalledTimes(1), SETTLE);
-    // The first failure then finds it: no second import, no fetch.
-    await loader.loadInfrastructure();
-    expect(importScripts).toHaveBeenCalledTimes(1);
-    expect(fetchData).not.toHaveBeenCalled();
   });
 
   it('the install event imports it, the one moment a new script may be imported', async () => {
