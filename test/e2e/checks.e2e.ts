@@ -90,6 +90,7 @@ const suite: StepsSuite<OpenedTab, Page> = {
   cookies: () => browser.cookies(),
   openTab: (url) => opened.track(browser.openTab(url)),
   closeTab: (tab) => tab.page.close(),
+  waitLoaded: (tabId) => browser.waitLoaded(tabId),
   openPopup: (tabId) => opened.track(browser.openPopup(tabId)),
   closePopup: (popup) => popup.close(),
   async findCheckEverything(popup) {

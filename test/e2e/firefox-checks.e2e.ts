@@ -133,6 +133,7 @@ const suite: StepsSuite<LoadedTab, Page> = {
   cookies: () => firefox.cookies(),
   openTab: (url) => tabs.open(url),
   closeTab: ({ tabId }) => tabs.close(tabId),
+  waitLoaded: (tabId) => firefox.waitLoaded(tabId),
   openPopup,
   // One page shows every popup: it stays open.
   closePopup: async () => undefined,

@@ -26,6 +26,8 @@ export interface ChecksBrowser {
   /** Navigates an open page and waits until its tab finished loading (whatever it shows). */
   navigate(page: Page, tabId: number, url: string): Promise<void>;
   record(tabId: number): Promise<TabRecord | undefined>;
+  /** Waits until the tab's current load has finished (tabs.get: `complete`). */
+  waitLoaded(tabId: number): Promise<void>;
   openPopup(tabId: number): Promise<Page>;
   /** Writes storage.local `settings` from an extension page (works while the worker is stopped, never wakes it). */
   writeSettings(settings: Partial<Settings>): Promise<void>;
@@ -58,6 +60,7 @@ async function attach(launched: LaunchedExtension): Promise<ChecksBrowser> {
       await waitLoaded(tabId);
     },
     record: extension.record,
+    waitLoaded,
     openPopup: extension.openPopup,
     async writeSettings(settings) {
       await inProbe(

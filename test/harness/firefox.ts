@@ -67,6 +67,8 @@ export interface FirefoxHarness {
   /** A new tab opened by the extension's own `tabs.create` (real tab id in webRequest); resolves once loaded. */
   openTab(url: string): Promise<LoadedTab>;
   reloadTab(tabId: number): Promise<LoadedTab>;
+  /** Waits until the tab's current load has finished (tabs.get: `complete`), whatever it shows. */
+  waitLoaded(tabId: number): Promise<void>;
   /** A new tab opened by `tabs.create`, without waiting for its load (a page that is still loading). */
   startTab(url: string): Promise<number>;
   /** The extension's own `tabs.update` (a real tab id in webRequest); resolves once `url` has loaded. */
@@ -336,6 +338,15 @@ async function attach(ff: Browser, extension: string, root: string): Promise<Fir
         probe.evaluate(([t, u]) => browser.tabs.update(t, { url: u }), [tabId, url] as const),
       );
       return loaded(tabId, url);
+    },
+    async waitLoaded(tabId) {
+      await waitFor(`tab ${tabId} to finish loading`, async () => {
+        const tab = await inProbe(
+          'tabs.get',
+          probe.evaluate((t) => browser.tabs.get(t), tabId),
+        );
+        return tab.status === 'complete';
+      });
     },
     async reloadTab(tabId) {
       const before = await inProbe(

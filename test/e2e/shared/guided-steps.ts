@@ -31,6 +31,8 @@ export interface StepsSuite<Tab extends { tabId: number }, Popup extends PopupPa
   openTab(url: string): Promise<Tab>;
   /** Closes a tab before the test ends. */
   closeTab(tab: Tab): Promise<void>;
+  /** Waits until the tab's current load has finished (tabs.get: `complete`), whatever it shows. */
+  waitLoaded(tabId: number): Promise<void>;
   /** The popup for the tab, rendered. */
   openPopup(tabId: number): Promise<Popup>;
   /** Done with a popup before the test ends. */
@@ -449,10 +451,11 @@ export async function expectCancelSaysWhatWasRemoved<Tab extends { tabId: number
   } finally {
     const released = Date.now();
     probes.releaseGate(key);
-    // Let the held reload come back (its 502 recorded again) before the clean-up closes the tab: closing it
-    // while that answer was landing hung Chromium's tab close for > 15 s in 2 of 4 fresh-clone CI runs; it
-    // does so without the extension too (test/e2e/README.md).
-    if (tabId !== undefined)
+    // Let the held reload come back and finish loading before the clean-up closes the tab: closing it while
+    // that answer was landing hung Chromium's tab close for > 15 s in fresh-clone CI runs, without the
+    // extension too (test/e2e/README.md). Its 502 recorded means the response is in, not that the document
+    // has loaded (a close then still hung once): the tab is `loading` from the reload's start until then.
+    if (tabId !== undefined) {
       await recordWhere(
         suite,
         tabId,
@@ -460,5 +463,7 @@ export async function expectCancelSaysWhatWasRemoved<Tab extends { tabId: number
         'the released reload to be recorded',
         10_000,
       );
+      await suite.waitLoaded(tabId);
+    }
   }
 }
