@@ -52,6 +52,32 @@ async function extensionPage(context: BrowserContext, extensionId: string): Prom
 const failingTab = async (context: BrowserContext, from: Page): Promise<number> =>
   (await recordedFailingTab(context, from, server.url(`/nginx-502?on-demand=${++count}`))).tabId;
 
+/**
+ * A fresh browser that may load an unpacked extension over CDP, then an update: the installed folder with the
+ * manifest's version set to `version` and the steps file rewritten by `steps`, loaded again (loading the same
+ * folder again is an update). Gives the updated worker.
+ */
+async function installUpdate(
+  version: string,
+  steps: (current: string) => string,
+): Promise<{ context: BrowserContext; extensionId: string; worker: Worker }> {
+  await launched?.close();
+  launched = await launchExtension({ profileRoot, extraArgs: ['--enable-unsafe-extension-debugging'] });
+  const { context, extensionId } = launched;
+  const folder = join(profileRoot, 'extension');
+  const manifest = JSON.parse(await readFile(join(folder, 'manifest.json'), 'utf8')) as { version: string };
+  await writeFile(join(folder, 'manifest.json'), JSON.stringify({ ...manifest, version }));
+  const stepsPath = join(folder, STEPS_FILE);
+  await writeFile(stepsPath, steps(await readFile(stepsPath, 'utf8')));
+  const cdp = await context.browser()!.newBrowserCDPSession();
+  await cdp.send('Extensions.loadUnpacked', { path: folder });
+  const worker = await waitFor('the updated worker', async () => {
+    for (const w of context.serviceWorkers())
+      if ((await w.evaluate(() => chrome.runtime.getManifest().version).catch(() => '')) === version) return w;
+  });
+  return { context, extensionId, worker };
+}
+
 /** Asks for the clean request, as the popup does, and waits for its result in the tab's record. */
 async function runCleanRequest(from: Page, tabId: number): Promise<CheckState> {
   await from.evaluate(
@@ -111,22 +137,11 @@ describe('Chromium: the guided steps, loaded on demand', () => {
   );
 
   it('after an update (the new version installs again), a stopped worker loads the new steps file', async () => {
-    // A fresh browser that may load an unpacked extension over CDP: loading the same folder again is an update.
-    await launched?.close();
-    launched = await launchExtension({ profileRoot, extraArgs: ['--enable-unsafe-extension-debugging'] });
-    const { context, extensionId } = launched;
-    const folder = join(profileRoot, 'extension');
-    const manifest = JSON.parse(await readFile(join(folder, 'manifest.json'), 'utf8')) as { version: string };
-    await writeFile(join(folder, 'manifest.json'), JSON.stringify({ ...manifest, version: '99.0.0' }));
     // The new version's steps file says which it is (a stale copy from the old version would not).
-    const steps = join(folder, STEPS_FILE);
-    await writeFile(steps, `globalThis.stepsVersion = '99.0.0';\n${await readFile(steps, 'utf8')}`);
-    const cdp = await context.browser()!.newBrowserCDPSession();
-    await cdp.send('Extensions.loadUnpacked', { path: folder });
-    const worker = await waitFor('the updated worker', async () => {
-      for (const w of context.serviceWorkers())
-        if ((await w.evaluate(() => chrome.runtime.getManifest().version).catch(() => '')) === '99.0.0') return w;
-    });
+    const { context, extensionId, worker } = await installUpdate(
+      '99.0.0',
+      (steps) => `globalThis.stepsVersion = '99.0.0';\n${steps}`,
+    );
     const from = await extensionPage(context, extensionId);
     await stopExtensionWorker(context, from, extensionId);
     const tabId = await failingTab(context, from);
@@ -137,19 +152,7 @@ describe('Chromium: the guided steps, loaded on demand', () => {
 
   it('a steps file that does not load: the step asked for ends as inconclusive, and the popup says why', async () => {
     // A broken update: its steps file throws when evaluated (as a truncated or corrupted file would).
-    await launched?.close();
-    launched = await launchExtension({ profileRoot, extraArgs: ['--enable-unsafe-extension-debugging'] });
-    const { context, extensionId } = launched;
-    const folder = join(profileRoot, 'extension');
-    const manifest = JSON.parse(await readFile(join(folder, 'manifest.json'), 'utf8')) as { version: string };
-    await writeFile(join(folder, 'manifest.json'), JSON.stringify({ ...manifest, version: '99.0.1' }));
-    await writeFile(join(folder, STEPS_FILE), `throw new Error('a broken steps file');\n`);
-    const cdp = await context.browser()!.newBrowserCDPSession();
-    await cdp.send('Extensions.loadUnpacked', { path: folder });
-    await waitFor('the updated worker', async () => {
-      for (const w of context.serviceWorkers())
-        if ((await w.evaluate(() => chrome.runtime.getManifest().version).catch(() => '')) === '99.0.1') return w;
-    });
+    const { context, extensionId } = await installUpdate('99.0.1', () => `throw new Error('a broken steps file');\n`);
     const from = await extensionPage(context, extensionId);
     const tabId = await failingTab(context, from);
     expect(await runCleanRequest(from, tabId)).toMatchObject({
