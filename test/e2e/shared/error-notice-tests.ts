@@ -40,7 +40,10 @@ type Api = {
       world?: string;
     }): Promise<{ result?: unknown; frameId?: number }[]>;
   };
-  storage: { local: { set(items: object): Promise<void>; get(key: string): Promise<Record<string, unknown>> } };
+  storage: {
+    local: { set(items: object): Promise<void>; get(key: string): Promise<Record<string, unknown>> };
+    session: { get(key: string): Promise<Record<string, unknown>> };
+  };
 };
 
 /** The notice's text in every frame of the tab, read in the extension's isolated world (null: none). */
@@ -106,6 +109,17 @@ export function writeSettings(driver: NoticeDriver, settings: Record<string, unk
     return api.storage.local.set({ settings: s });
   }, settings);
 }
+
+/** When the extension stored its reading of the tab's page, or undefined: the notice is decided at that moment. */
+const pageReadAt = (driver: NoticeDriver, tabId: number): Promise<number | undefined> =>
+  driver.extensionPage().evaluate((key) => {
+    const api = ((globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome) as Api;
+    return api.storage.session
+      .get(key)
+      .then(
+        (items) => (items[key] as { incident?: { page?: { readAt: number } } } | undefined)?.incident?.page?.readAt,
+      );
+  }, `tab:${tabId}`);
 
 const readMuted = (driver: NoticeDriver): Promise<string[]> =>
   driver.extensionPage().evaluate(() => {
@@ -291,6 +305,9 @@ export function defineNoticeTests(driver: () => NoticeDriver): void {
     await writeSettings(d, { errorPageNotice: false });
     const off = await d.open(d.server().url('/other-503').replace('127.0.0.1', 'localhost'));
     expect(await waitFor('the badge', async () => (await d.badge(off)) || undefined)).toBe('503');
+    // The badge comes with the response; whether the page gets the notice is decided (settings read) when its
+    // document is read, later: switching back on before that gave this page the notice once in CI.
+    await waitFor("the page's reading to be stored", () => pageReadAt(d, off));
     await writeSettings(d, { errorPageNotice: true });
     await afterControlNotice(d);
     await expectNoNotice(d, off);
