@@ -9,6 +9,7 @@ import { backgroundBuildPlugin } from './scripts/background-build.ts';
 import { popupChunkPlugin } from './scripts/popup-chunk.ts';
 import { polyfillEsmPlugin } from './scripts/polyfill-esm.ts';
 import { optionsBuildPlugin } from './scripts/options-build.ts';
+import { dropHtmlFacadesPlugin } from './scripts/drop-html-facades.ts';
 
 // `vite build --mode chrome|firefox`: one source manifest, one output folder per browser.
 export default defineConfig(({ mode }) => {
@@ -62,6 +63,7 @@ export default defineConfig(({ mode }) => {
       infrastructureDataPlugin(),
       polyfillEsmPlugin(browser),
       popupChunk.plugin,
+      dropHtmlFacadesPlugin(),
       crx({ manifest: pagesManifest as unknown as ManifestV3Export, browser }),
       optionsBuildPlugin({
         srcDir,

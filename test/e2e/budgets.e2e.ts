@@ -3,7 +3,13 @@
 // endpoint and the site are black-holed (it never spins). The timing figures live in bench/ only.
 import type { Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUNDLE_BUDGET_MISSES, BUNDLE_BUDGETS_KB, measureBundles } from '../harness/measure/bundle-size';
+import {
+  assetsNothingLoads,
+  BUNDLE_BUDGET_MISSES,
+  BUNDLE_BUDGETS_KB,
+  measureBundles,
+} from '../harness/measure/bundle-size';
+import { CHROME_DIST, FIREFOX_DIST } from '../harness/dist';
 import { loadCheckCaps, type CheckCaps } from '../harness/measure/check-caps';
 import { measureHealthyWrites } from '../harness/measure/healthy-writes';
 import { startBenchSite, startBlackHole, type BenchSite, type LocalServer } from '../harness/measure/servers';
@@ -36,6 +42,16 @@ describe('bundle budgets (dist/chrome, gzip)', () => {
       );
     },
   );
+});
+
+describe('package contents', () => {
+  // Vite leaves an HTML page's import-only entry chunk behind (scripts/drop-html-facades.ts drops it).
+  it.each([
+    ['chrome', CHROME_DIST],
+    ['firefox', FIREFOX_DIST],
+  ])('dist/%s holds no JS file that no page and not the background loads', (_browser, dist) => {
+    expect(assetsNothingLoads(dist)).toEqual([]);
+  });
 });
 
 describe('Chromium budgets', () => {

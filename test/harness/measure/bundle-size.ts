@@ -2,7 +2,7 @@
 // service worker: its eager file, and the steps file it loads on demand, scripts/background-build.ts) through
 // every chunk it imports and sums the gzip size of each file as it is loaded.
 // Shared by `npm run bench` and test/e2e/budgets.e2e.ts.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -118,4 +118,24 @@ export function measureBundles(dist = CHROME_DIST): EntryWeight[] {
     entryWeight('options', dist, options.scripts, options.styles),
     background,
   ];
+}
+
+/**
+ * The JS files under assets/ that no page of the package (every HTML file at its root) and not the background
+ * loads, statically or through import(): dead weight in the package a store reviews.
+ */
+export function assetsNothingLoads(dist: string): string[] {
+  const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as {
+    background?: { service_worker?: string; scripts?: string[] };
+  };
+  const pages = readdirSync(dist).filter((name) => name.endsWith('.html'));
+  const workers = [manifest.background?.service_worker, ...(manifest.background?.scripts ?? [])].filter(
+    (file): file is string => typeof file === 'string',
+  );
+  const roots = [...pages.flatMap((page) => fromHtml(dist, page).scripts), ...workers.map((file) => join(dist, file))];
+  const loaded = new Set(followJs(dist, roots).map((f) => f.file));
+  return readdirSync(join(dist, 'assets'))
+    .filter((name) => name.endsWith('.js'))
+    .map((name) => join('assets', name))
+    .filter((file) => !loaded.has(file));
 }
