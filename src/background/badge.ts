@@ -3,6 +3,7 @@ import browser from 'webextension-polyfill';
 import type { Failure } from '../model/failure';
 import type { TabRecord } from '../model/incident';
 import { badgeFor, failureBadge, iconPath } from './badge-text';
+import { toolbarPopupPath } from '../model/popup-address';
 
 // Each call is its own round trip to the browser (in Firefox's event page, to the parent process): they are
 // sent together, not one after another, and one that fails (the tab closed meanwhile, a missing icon file)
@@ -38,6 +39,9 @@ export function showBadge(tabId: number, record: TabRecord | undefined): Promise
     // Chrome ≥ 110 and Firefox: white text on the dark badge for contrast.
     () => browser.action.setBadgeTextColor?.({ tabId, color: '#ffffff' }),
     () => browser.action.setIcon({ tabId, path: iconPath(look.icon) }),
+    // The toolbar's popup for this tab names it, so the popup reads its record without asking which tab is active.
+    // Never undone: it stays right for this tab (the browser drops it when the tab navigates or closes).
+    () => browser.action.setPopup({ tabId, popup: toolbarPopupPath(tabId) }),
   ]);
 }
 

@@ -4,6 +4,7 @@ import { render } from 'preact';
 import { applyDocumentLocale } from '../ui/document-locale';
 import { PopupApp } from './PopupApp';
 import { POPUP_MARKS } from './timing-marks';
+import { readPopupAddress } from '../model/popup-address';
 
 performance.mark(POPUP_MARKS.scriptStart);
 
@@ -13,7 +14,7 @@ const root = document.getElementById('app');
 if (root) {
   applyDocumentLocale(document.documentElement);
   // The toolbar popup is 390 px wide; as a page (bound to a tab) or on Android (a full-screen tab) it fills the screen.
-  if (new URLSearchParams(location.search).has('tab') || /Android/.test(navigator.userAgent))
+  if (readPopupAddress(location.search).ownPage || /Android/.test(navigator.userAgent))
     document.documentElement.classList.add('fill-width');
   render(<PopupApp />, root);
 }

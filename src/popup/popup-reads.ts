@@ -7,6 +7,7 @@ import { storage } from '../storage/storage';
 import { preloadStored } from '../ui/use-stored';
 import { gatherReportEnv } from './report-env';
 import { POPUP_MARKS } from './timing-marks';
+import { readPopupAddress } from '../model/popup-address';
 
 export interface PopupReads {
   /** The tab shown (its id and address), null when there is none. */
@@ -21,12 +22,6 @@ export interface PopupReads {
   followRecord(listener: (record: TabRecord | undefined) => void): () => void;
   /** Stops following the records (the page's reads are done with). */
   stop(): void;
-}
-
-/** `popup.html?tab=<id>` shows that tab (tests, "open in a tab"); otherwise the active tab of this window. */
-function tabParam(): number | null {
-  const param = new URLSearchParams(location.search).get('tab');
-  return param !== null && /^\d+$/.test(param) ? Number(param) : null;
 }
 
 async function resolveTab(param: number | null): Promise<{ id: number; url: string | undefined } | null> {
@@ -54,7 +49,8 @@ export function startPopupReads(): PopupReads {
     changes.set(id, record);
     listeners.forEach((listener) => listener(id, record));
   });
-  const param = tabParam();
+  // `?tab=<id>`: the toolbar button of a badged tab, or the popup as a page; otherwise the active tab of this window.
+  const param = readPopupAddress(location.search).tabId;
   const tab = resolveTab(param);
   const record = param === null ? tab.then((t) => (t ? readRecord(t.id) : undefined)) : readRecord(param);
   const shown = preloadStored([storage.settings, storage.history, storage.whatsNew]);

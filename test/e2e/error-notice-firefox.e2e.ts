@@ -89,7 +89,8 @@ const driver: NoticeDriver = {
     for (const key of keys) await page.keyboard.press(key as never);
   },
   waitForSteps: () =>
-    // Firefox refuses action.openPopup outside a user action on its own UI: the popup's page opens in a window.
+    // Firefox ESR 153 opens the toolbar popup (action.openPopup without a user gesture is on by default); an older
+    // Firefox would open the popup's page in a window. Either is an extension view at /popup.html.
     waitFor(
       'the guided steps to open',
       () =>

@@ -38,6 +38,7 @@ export interface ChromeApi {
   };
   action: {
     getBadgeText(details: { tabId: number }): Promise<string>;
+    getPopup(details: { tabId: number }): Promise<string>;
     setBadgeText(details: { tabId?: number; text: string | null }): Promise<void>;
     setIcon(details: { tabId?: number; path: Record<string, string> }, callback?: () => void): Promise<void>;
   };

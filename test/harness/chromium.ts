@@ -27,6 +27,7 @@ export interface ChromiumHarness {
   openTab(url: string): Promise<OpenedTab>;
   tabIdOf(url: string): Promise<number>;
   badgeText(tabId: number): Promise<string>;
+  toolbarPopup(tabId: number): Promise<string>;
   record(tabId: number): Promise<TabRecord | undefined>;
   /** Writes storage.local items from the extension page (never wakes the worker), as FirefoxHarness.writeLocal does. */
   writeLocal(items: Record<string, unknown>): Promise<void>;
@@ -202,6 +203,7 @@ export interface ExtensionPage {
   /** A fresh page navigated to `url` (`finalUrl`: where a redirect ends); resolves once its tab finished loading. */
   openTab(url: string, finalUrl?: string): Promise<OpenedTab>;
   badgeText(tabId: number): Promise<string>;
+  toolbarPopup(tabId: number): Promise<string>;
   record(tabId: number): Promise<TabRecord | undefined>;
   writeLocal(items: Record<string, unknown>): Promise<void>;
   readLocal(key: string): Promise<unknown>;
@@ -256,6 +258,11 @@ export async function openExtensionPage({ context, extensionId }: LaunchedExtens
         'action.getBadgeText',
         page.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId),
       ),
+    toolbarPopup: (tabId) =>
+      call(
+        'action.getPopup',
+        page.evaluate((id) => chrome.action.getPopup({ tabId: id }), tabId),
+      ),
     record: (tabId) =>
       call(
         'storage.session.get',
@@ -295,6 +302,7 @@ async function attach(launched: LaunchedExtension): Promise<ChromiumHarness> {
     tabIdOf: extension.tabIdOf,
     openTab: (url) => extension.openTab(url),
     badgeText: extension.badgeText,
+    toolbarPopup: extension.toolbarPopup,
     record: extension.record,
     writeLocal: extension.writeLocal,
     readLocal: extension.readLocal,

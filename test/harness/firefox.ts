@@ -29,7 +29,10 @@ interface FirefoxApi {
     update(tabId: number, props: { url: string }): Promise<unknown>;
     remove(tabIds: number | number[]): Promise<void>;
   };
-  action: { getBadgeText(details: { tabId: number }): Promise<string> };
+  action: {
+    getBadgeText(details: { tabId: number }): Promise<string>;
+    getPopup(details: { tabId: number }): Promise<string>;
+  };
   storage: {
     session: { get(keys: string | null): Promise<Record<string, unknown>> };
     local: {
@@ -82,6 +85,7 @@ export interface FirefoxHarness {
   /** The tab's title (the page's own, or Firefox's error page's). */
   tabTitle(tabId: number): Promise<string | undefined>;
   badgeText(tabId: number): Promise<string>;
+  toolbarPopup(tabId: number): Promise<string>;
   record(tabId: number): Promise<TabRecord | undefined>;
   /** Writes storage.local items from the probe page (never wakes the event page) and checks they read back. */
   writeLocal(items: Record<string, unknown>): Promise<void>;
@@ -397,6 +401,11 @@ async function attach(ff: Browser, extension: string, root: string): Promise<Fir
       inProbe(
         'action.getBadgeText',
         probe.evaluate((t) => browser.action.getBadgeText({ tabId: t }), tabId),
+      ),
+    toolbarPopup: (tabId) =>
+      inProbe(
+        'action.getPopup',
+        probe.evaluate((t) => browser.action.getPopup({ tabId: t }), tabId),
       ),
     record: (tabId) =>
       inProbe(

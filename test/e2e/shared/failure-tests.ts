@@ -20,6 +20,8 @@ import { waitFor } from '../../harness/wait-for';
 /** What the extension shows and stores, read from an extension page (both harnesses offer these). */
 export interface ExtensionState {
   badgeText(tabId: number): Promise<string>;
+  /** What the tab's toolbar button opens (action.getPopup: a full extension URL). */
+  toolbarPopup(tabId: number): Promise<string>;
   record(tabId: number): Promise<TabRecord | undefined>;
   /** Starts recording storage changes; the function returns them so far, in order, as `area:key`. */
   watchStorage(): Promise<() => Promise<string[]>>;
@@ -139,6 +141,18 @@ export function defineSpecificTests<Tab extends { tabId: number }>(suite: Browse
 
     await expectBadge(suite, tab.tabId, '502');
     expect((await state().record(tab.tabId))?.incident?.failure).toMatchObject({ type: 'http', status: 502 });
+  });
+
+  it("points a failing tab's toolbar button at a popup that names the tab; other tabs keep the plain popup", async () => {
+    const failing = await suite.openTab(taggedUrl(suite, '/nginx-502'));
+    await expectBadge(suite, failing.tabId, '502');
+    // Set with the record's own badge (tooltip, icon), right after the 502 above.
+    await expect
+      .poll(() => state().toolbarPopup(failing.tabId), { timeout: 5000, interval: 25 })
+      .toMatch(new RegExp(`/popup\\.html\\?tab=${failing.tabId}&in=toolbar$`));
+    const healthy = await suite.openTab(taggedUrl(suite, '/ok'));
+    await barrier(suite);
+    expect(await state().toolbarPopup(healthy.tabId)).toMatch(/\/popup\.html$/);
   });
 
   it('clears the badge when the page recovers, and the popup shows the last error', async () => {

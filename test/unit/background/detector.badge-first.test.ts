@@ -35,9 +35,14 @@ beforeEach(async () => {
   calls.length = 0;
   vi.stubGlobal('fetch', async () => new Response(SHIPPED_REGISTRY_DATA, { status: 200 }));
   const action = Object.fromEntries(
-    ['setBadgeText', 'setBadgeBackgroundColor', 'setBadgeTextColor', 'setTitle', 'setIcon'].map((name) => [
+    ['setBadgeText', 'setBadgeBackgroundColor', 'setBadgeTextColor', 'setTitle', 'setIcon', 'setPopup'].map((name) => [
       name,
-      vi.fn(async (details: { text?: string }) => void calls.push(`${name}${details.text ? ` ${details.text}` : ''}`)),
+      vi.fn(
+        async (details: { text?: string; popup?: string }) =>
+          void calls.push(
+            `${name}${details.text ? ` ${details.text}` : ''}${details.popup ? ` ${details.popup}` : ''}`,
+          ),
+      ),
     ]),
   );
   Object.assign(fakeBrowser, { action, scripting: { executeScript: vi.fn(async () => []) } });
@@ -61,10 +66,17 @@ describe('the badge of a failing response', () => {
     expect(calls.indexOf('session.set')).toBeGreaterThan(1);
   });
 
+  it("points the tab's toolbar button at a popup that names the tab, once the record is written", async () => {
+    respond(6, 503);
+    await vi.waitFor(() => expect(calls).toContain('setPopup popup.html?tab=6&in=toolbar'));
+    expect(calls.indexOf('setPopup popup.html?tab=6&in=toolbar')).toBeGreaterThan(calls.indexOf('session.set'));
+  });
+
   it('is not set for a refusal (an explained 4xx carries no alarm)', async () => {
     respond(5, 404);
     expect(calls).toEqual([]);
     await vi.waitFor(async () => expect((await record(5))?.clientError).toBeDefined());
     expect(calls.filter((c) => c.startsWith('setBadgeText') && c !== 'setBadgeText')).toEqual([]);
+    expect(calls.filter((c) => c.startsWith('setPopup'))).toEqual([]);
   });
 });
