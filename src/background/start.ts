@@ -3,15 +3,20 @@
 // alarm or tab event acts on records the start-up has not put right yet.
 import { sweepInterruptedChecks } from './interrupted-steps';
 import { resumeWatches } from './watch';
+import { allRecords } from './incident-store';
 
 /**
  * Steps a stopped instance left "running" are marked interrupted; each stored watch gets its alarm and
  * timer back. A failure of either must never hold the listeners back: it is logged, and start-up ends.
  */
 export async function start(): Promise<void> {
+  // One read of every record serves both parts (and tells the incident store which tabs have one).
+  const records = allRecords();
   await Promise.all([
-    sweepInterruptedChecks().catch((error: unknown) => console.warn('start-up: interrupted steps not swept', error)),
-    resumeWatches().catch((error: unknown) => console.warn('start-up: watches not resumed', error)),
+    records
+      .then(sweepInterruptedChecks)
+      .catch((error: unknown) => console.warn('start-up: interrupted steps not swept', error)),
+    resumeWatches(records).catch((error: unknown) => console.warn('start-up: watches not resumed', error)),
   ]);
 }
 
@@ -27,9 +32,18 @@ export const afterStart = (ready: Promise<unknown>) => {
   void ready.then(() => {
     started = true;
   });
-  return <A extends unknown[]>(listener: (...args: A) => unknown) =>
+  /**
+   * `early`: what an event that comes before start-up has finished may start at once, while it waits (it must
+   * not touch records). Once started it is never called: the listener itself does the same, at no extra cost.
+   */
+  return <A extends unknown[]>(listener: (...args: A) => unknown, early?: (...args: A) => void) =>
     (...args: A): void => {
       if (!started) {
+        try {
+          early?.(...args);
+        } catch (error) {
+          void Promise.reject(error);
+        }
         void ready.then(() => listener(...args));
         return;
       }

@@ -5,7 +5,7 @@ import browser from 'webextension-polyfill';
 import type { TabRecord } from '../model/incident';
 import { afterTry, claimTry, isWatchCurrent, startWatchState, watchedOf } from '../knowledge/watch-schedule';
 import type { WatchState } from '../model/watch';
-import { allRecords, UNCHANGED, updateRecord } from './incident-store';
+import { UNCHANGED, updateRecord } from './incident-store';
 import { storage } from '../storage/storage';
 import { watchTuning } from '../storage/watch-tuning';
 import { probeUrl } from './watch-probe';
@@ -130,10 +130,10 @@ export function onAlarm(alarm: { name: string }): void {
  * Start-up of every worker / event page: each stored watch gets its alarm back if it was lost (Firefox
  * keeps no alarms across a browser restart, Chrome drops them on disable/enable) and its short timer back
  * (timers die with the worker); alarms left without a watch (Chrome keeps alarms across a browser
- * restart, storage.session does not) are cleared.
+ * restart, storage.session does not) are cleared. `stored`: the start-up's one read of every record.
  */
-export async function resumeWatches(): Promise<void> {
-  const [records, alarms] = await Promise.all([allRecords(), browser.alarms.getAll()]);
+export async function resumeWatches(stored: Promise<readonly TabRecord[]>): Promise<void> {
+  const [records, alarms] = await Promise.all([stored, browser.alarms.getAll()]);
   const watching = new Set<number>();
   for (const record of records) {
     const watch = record.watch;

@@ -1,16 +1,20 @@
 // Start-up in one place: start() runs the sweep and the watch resume, and survives either failing;
 // afterStart holds each listener until start-up has finished, in the order the events came.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { TabRecord } from '../../../src/model/incident';
 
-const sweepInterruptedChecks = vi.fn(async () => undefined);
-const resumeWatches = vi.fn(async () => undefined);
+const sweepInterruptedChecks = vi.fn(async (_records: readonly TabRecord[]) => undefined);
+const resumeWatches = vi.fn(async (_records: Promise<readonly TabRecord[]>) => undefined);
+const allRecords = vi.fn(async (): Promise<TabRecord[]> => []);
 vi.mock('../../../src/background/interrupted-steps', () => ({ sweepInterruptedChecks }));
 vi.mock('../../../src/background/watch', () => ({ resumeWatches }));
+vi.mock('../../../src/background/incident-store', () => ({ allRecords }));
 const { afterStart, start } = await import('../../../src/background/start');
 
 beforeEach(() => {
   sweepInterruptedChecks.mockReset().mockResolvedValue(undefined);
   resumeWatches.mockReset().mockResolvedValue(undefined);
+  allRecords.mockReset().mockResolvedValue([]);
 });
 
 describe('start', () => {
@@ -18,6 +22,25 @@ describe('start', () => {
     await start();
     expect(sweepInterruptedChecks).toHaveBeenCalledTimes(1);
     expect(resumeWatches).toHaveBeenCalledTimes(1);
+  });
+
+  it('reads every record once, for both parts (a cold worker waited for two reads of the whole area)', async () => {
+    const records: TabRecord[] = [{ tabId: 3 }, { tabId: 9 }];
+    allRecords.mockResolvedValue(records);
+    await start();
+    expect(allRecords).toHaveBeenCalledTimes(1);
+    expect(sweepInterruptedChecks).toHaveBeenCalledWith(records);
+    await expect(resumeWatches.mock.calls[0]?.[0]).resolves.toBe(records);
+  });
+
+  it('ends when the read of the records fails, each part warned', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    allRecords.mockRejectedValue(new Error('storage gone'));
+    resumeWatches.mockImplementation(async (records) => void (await records));
+    await expect(start()).resolves.toBeUndefined();
+    expect(sweepInterruptedChecks).not.toHaveBeenCalled();
+    expect(warn).toHaveBeenCalledTimes(2);
+    warn.mockRestore();
   });
 
   it('ends even when a part fails, so no listener waits forever', async () => {
@@ -83,6 +106,49 @@ describe('afterStart', () => {
     // A reaction registered after the queued event (as an event dispatched later would be) sees it done.
     await ready.then(() => on('later'));
     expect(seen).toEqual(['queued', 'later']);
+  });
+
+  it('calls `early` at once for an event that comes before start-up has finished, and never after', async () => {
+    let finish: () => void = () => {};
+    const ready = new Promise<void>((r) => (finish = r));
+    const whenReady = afterStart(ready);
+    const seen: string[] = [];
+    const on = whenReady(
+      (n: number) => seen.push(`listener ${n}`),
+      (n: number) => seen.push(`early ${n}`),
+    );
+    on(1);
+    expect(seen).toEqual(['early 1']);
+    finish();
+    await ready;
+    await new Promise((r) => setTimeout(r, 0));
+    on(2);
+    expect(seen).toEqual(['early 1', 'listener 1', 'listener 2']);
+  });
+
+  it('an `early` that throws still lets its event wait for start-up and be handled', async () => {
+    let finish: () => void = () => {};
+    const ready = new Promise<void>((r) => (finish = r));
+    const seen: number[] = [];
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown) => rejections.push(reason);
+    process.on('unhandledRejection', onRejection);
+    try {
+      const on = afterStart(ready)(
+        (n: number) => seen.push(n),
+        () => {
+          throw new Error('early failed');
+        },
+      );
+      expect(() => on(5)).not.toThrow();
+      finish();
+      await ready;
+      await new Promise((r) => setTimeout(r, 0));
+      expect(seen).toEqual([5]);
+      expect(rejections).toEqual([new Error('early failed')]);
+    } finally {
+      process.off('unhandledRejection', onRejection);
+    }
   });
 
   it('once started, a listener that throws does not throw into the event dispatcher', async () => {

@@ -10,6 +10,7 @@ vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
 
 const { startWatch, stopWatch, runDueTry, onAlarm, resumeWatches, forgetWatch } =
   await import('../../../src/background/watch');
+const { allRecords } = await import('../../../src/background/incident-store');
 const { WATCH_TUNING_KEY } = await import('../../../src/storage/watch-tuning');
 const { onNotificationClicked } = await import('../../../src/background/watch-notify');
 
@@ -189,13 +190,13 @@ describe('surviving restarts', () => {
     await startWatch(TAB);
     const { nextTryAt } = (await record())!.watch!;
     await fakeBrowser.alarms.clearAll();
-    await resumeWatches();
+    await resumeWatches(allRecords());
     expect((await alarm())?.scheduledTime).toBe(nextTryAt);
   });
   it('clears alarms left without a watch (Chrome keeps alarms, storage.session is gone)', async () => {
     await fakeBrowser.alarms.create('watch:42', { when: Date.now() + 1000 });
     await fakeBrowser.alarms.create('other', { when: Date.now() + 1000 });
-    await resumeWatches();
+    await resumeWatches(allRecords());
     expect((await fakeBrowser.alarms.getAll()).map((a) => a.name)).toEqual(['other']);
   });
   it('a short wait also gets a timer, so packed Chrome’s 30 s alarm floor does not delay it', async () => {
