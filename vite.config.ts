@@ -78,6 +78,7 @@ export default defineConfig(({ mode }) => {
         outDir,
         target,
         background: background!,
+        browser,
       }),
     ],
   };

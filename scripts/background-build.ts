@@ -39,7 +39,13 @@ export type BackgroundPart = 'core' | 'steps';
 /** The vite build of one of the two files (also what bench/background-modules.ts builds in memory). */
 export function backgroundBuildConfig(
   part: BackgroundPart,
-  { srcDir, outDir, target, write = true }: { srcDir: string; outDir?: string; target: string; write?: boolean },
+  {
+    srcDir,
+    outDir,
+    target,
+    write = true,
+    browser = 'chrome',
+  }: { srcDir: string; outDir?: string; target: string; write?: boolean; browser?: 'chrome' | 'firefox' },
 ): InlineConfig {
   const steps = part === 'steps';
   return {
@@ -48,8 +54,9 @@ export function backgroundBuildConfig(
     publicDir: false,
     // The core: the polyfill as an ES module, as in the pages' build. Its CommonJS interop copied every property
     // of Chrome's own `browser` at the top level (a descriptor read instantiates each API namespace); the steps
-    // file reads the core's instance (SHARED_WITH_STEPS), so the plugin would never run there.
-    plugins: steps ? [shareCoreModules()] : [polyfillEsmPlugin()],
+    // file reads the core's instance (SHARED_WITH_STEPS), so the plugin would never run there. Firefox's event page
+    // gets the browser's own namespace, as its pages do: the polyfill's wrapper code is never run there.
+    plugins: steps ? [shareCoreModules()] : [polyfillEsmPlugin(browser)],
     build: {
       outDir,
       write,
@@ -77,15 +84,16 @@ interface BackgroundBuild {
   target: string;
   /** The manifest's `background` key, written into the built manifest.json. */
   background: object;
+  browser: 'chrome' | 'firefox';
 }
 
-export function backgroundBuildPlugin({ srcDir, outDir, target, background }: BackgroundBuild): Plugin {
+export function backgroundBuildPlugin({ srcDir, outDir, target, background, browser }: BackgroundBuild): Plugin {
   return {
     name: 'background-core-and-steps',
     apply: 'build',
     async closeBundle() {
-      await build(backgroundBuildConfig('core', { srcDir, outDir, target }));
-      await build(backgroundBuildConfig('steps', { srcDir, outDir, target }));
+      await build(backgroundBuildConfig('core', { srcDir, outDir, target, browser }));
+      await build(backgroundBuildConfig('steps', { srcDir, outDir, target, browser }));
       const manifestFile = join(outDir, 'manifest.json');
       const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, unknown>;
       writeFileSync(manifestFile, `${JSON.stringify({ ...manifest, background }, null, 2)}\n`);

@@ -9,8 +9,12 @@ import { CORE_GLOBAL, SHARED_WITH_STEPS, STEPS_GLOBAL } from '../../../src/backg
 
 const SRC = fileURLToPath(new URL('../../../src', import.meta.url));
 
-async function built(part: BackgroundPart): Promise<{ code: string; modules: string[] }> {
-  const config = backgroundBuildConfig(part, { srcDir: SRC, target: 'chrome120', write: false });
+async function built(
+  part: BackgroundPart,
+  browser: 'chrome' | 'firefox' = 'chrome',
+): Promise<{ code: string; modules: string[] }> {
+  const target = browser === 'chrome' ? 'chrome120' : 'firefox142';
+  const config = backgroundBuildConfig(part, { srcDir: SRC, target, write: false, browser });
   const output = (await build({ ...config, logLevel: 'silent' })) as Rollup.RollupOutput | Rollup.RollupOutput[];
   const chunk = (Array.isArray(output) ? output[0]! : output).output[0];
   return { code: chunk.code, modules: Object.keys(chunk.modules).filter((id) => !id.startsWith('\0')) };
@@ -35,6 +39,15 @@ describe('the background build', () => {
     // that instantiates every API namespace of the native `browser` before the worker reports it has started.
     expect(code.includes('getOwnPropertyNames')).toBe(false);
     expect(code.includes('getOwnPropertyDescriptor')).toBe(false);
+  }, 60_000);
+
+  it("Firefox's core takes the browser's own namespace: none of the polyfill's wrapper code ships in it", async () => {
+    const [chrome, firefox] = await Promise.all([built('core'), built('core', 'firefox')]);
+    // The polyfill's own error text and its API metadata, present where the wrapper is (Chrome's build).
+    const wrapper = ['api-metadata.json has not been included', 'getBadgeBackgroundColor'];
+    for (const text of wrapper) expect(chrome.code).toContain(text);
+    for (const text of wrapper) expect(firefox.code).not.toContain(text);
+    expect(firefox.code).toContain('globalThis.browser');
   }, 60_000);
 
   it('the steps file holds no copy of a shared module, nor of any other module with state the core has', async () => {
