@@ -30,6 +30,7 @@ import { measureColdStart } from './measure-cold-start';
 import { measureBackgroundModules } from './background-modules';
 import { emptyWorkerExtension } from './empty-worker';
 import { firefoxFloorExtension } from './firefox-floor';
+import { toolbarPopupPath } from '../src/model/popup-address';
 
 const quick = process.env.BENCH_QUICK === '1';
 const n = (full: number, small: number) => (quick ? small : full);
@@ -100,7 +101,7 @@ try {
         `popup time to explanation (${opens} rounds: popup, script-less shell, web page)`,
         async () => {
           const tab = await openFailingTab(a, `${site.origin}/fail?popup`);
-          const popupUrl = extensionPageUrl(a.extensionId, `popup.html?tab=${tab.tabId}`);
+          const popupUrl = extensionPageUrl(a.extensionId, toolbarPopupPath(tab.tabId));
           const variantUrls = Object.fromEntries(
             Object.entries(POPUP_VARIANTS).map(([name, page]) => [
               name,

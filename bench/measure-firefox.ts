@@ -21,6 +21,7 @@ import { FIRST_FRAME_CAPTURE, POPUP_VARIANTS, SHELL_PAGE, writeFirstFramePage } 
 import { compareLoads, type NavigationFigures } from './measure-navigation';
 import { spread, type Spread } from './stats';
 import { detectionSteps, describeRound, type DetectionSteps } from './detection-steps';
+import { toolbarPopupPath } from '../src/model/popup-address';
 
 export interface FirefoxFigures {
   version: string;
@@ -142,7 +143,7 @@ async function popupFigures(
           POPUP_MARKS.explanation,
         );
       } else if (what === 'popup') {
-        await navigateExtensionPage(page, `${EXTENSION_ORIGIN}/popup.html?tab=${tabId}`);
+        await navigateExtensionPage(page, `${EXTENSION_ORIGIN}/${toolbarPopupPath(tabId)}`);
         await page.evaluate(markSeen, POPUP_MARKS.explanation);
         popup = await page.evaluate((marks) => {
           const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;

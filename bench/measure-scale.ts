@@ -7,6 +7,7 @@ import { openPopupTimed, staticPageLoad } from './measure-popup';
 import { spread, type Spread } from './stats';
 import { openFailingTabs, settled, storageBytes, type FailingTab } from './tabs-with-incidents';
 import { extensionPageUrl } from '../test/harness/chromium';
+import { toolbarPopupPath } from '../src/model/popup-address';
 
 export interface ScaleLevel {
   tabs: number;
@@ -32,7 +33,7 @@ export async function measureScale(
     tabs.push(...(await openFailingTabs(browser, urls, 4)));
     await settled(browser.worker, tabs);
     const bytes = await storageBytes(browser.worker);
-    const popupUrl = extensionPageUrl(browser.extensionId, `popup.html?tab=${tabs[0]!.tabId}`);
+    const popupUrl = extensionPageUrl(browser.extensionId, toolbarPopupPath(tabs[0]!.tabId));
     await openPopupTimed(browser.context, popupUrl); // warm-up
     const [times, shells] = [[] as number[], [] as number[]];
     for (let i = 0; i < opens; i += 1) {
