@@ -107,24 +107,6 @@ async function recordFailure(
   await showBadge(details.tabId, record);
 }
 
-const preloadInfrastructure = (): void => void loadInfrastructure().catch(() => undefined);
-
-/**
- * A failing response that comes while start-up's reads are still on their way (a cold worker's first event):
- * the registry its record needs is imported at once, in that wait, not after it (issue 15's cold start).
- * The same tests as onHeadersReceived's; a healthy response imports nothing.
- */
-export function preloadForResponse(event: RequestDetails & { statusCode: number }): void {
-  const status = event.statusCode;
-  if (isTopLevelNavigation(event) && (isServerErrorStatus(status) || isExplainedClientStatus(status)))
-    preloadInfrastructure();
-}
-
-/** The same for a network failure (Chrome's failed 5xx without a body is no new failure: nothing to load). */
-export function preloadForError(event: RequestDetails & { error: string }): void {
-  if (isTopLevelNavigation(event) && classifyNetworkError(event.error) !== 'ignore') preloadInfrastructure();
-}
-
 export function onHeadersReceived(event: WebRequest.OnHeadersReceivedDetailsType): void {
   if (!isTopLevelNavigation(event)) return;
   const details = { ...event, url: capUrl(event.url) };

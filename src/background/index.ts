@@ -4,14 +4,7 @@
 // anything when imported.
 import browser from 'webextension-polyfill';
 import { afterStart, start } from './start';
-import {
-  allowedInPrivateWindows,
-  onCompleted,
-  onErrorOccurred,
-  onHeadersReceived,
-  preloadForError,
-  preloadForResponse,
-} from './detector';
+import { allowedInPrivateWindows, onCompleted, onErrorOccurred, onHeadersReceived } from './detector';
 import { refreshBadgeOnNavigation, onTabRemoved } from './tab-lifecycle';
 import { messageHandlers } from './messages';
 import { onAlarm } from './watch';
@@ -33,12 +26,9 @@ void allowedInPrivateWindows();
 
 const pages: browser.WebRequest.RequestFilter = { urls: ['<all_urls>'], types: ['main_frame'] };
 
-// A failure that arrives before start-up has finished starts loading what its record needs meanwhile.
-browser.webRequest.onHeadersReceived.addListener(whenReady(onHeadersReceived, preloadForResponse), pages, [
-  'responseHeaders',
-]);
+browser.webRequest.onHeadersReceived.addListener(whenReady(onHeadersReceived), pages, ['responseHeaders']);
 browser.webRequest.onCompleted.addListener(whenReady(onCompleted), pages);
-browser.webRequest.onErrorOccurred.addListener(whenReady(onErrorOccurred, preloadForError), pages);
+browser.webRequest.onErrorOccurred.addListener(whenReady(onErrorOccurred), pages);
 
 // Browsers reset a tab's badge when a new document arrives, often after webRequest saw the response.
 refreshBadgeOnNavigation(whenReady);

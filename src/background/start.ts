@@ -32,18 +32,9 @@ export const afterStart = (ready: Promise<unknown>) => {
   void ready.then(() => {
     started = true;
   });
-  /**
-   * `early`: what an event that comes before start-up has finished may start at once, while it waits (it must
-   * not touch records). Once started it is never called: the listener itself does the same, at no extra cost.
-   */
-  return <A extends unknown[]>(listener: (...args: A) => unknown, early?: (...args: A) => void) =>
+  return <A extends unknown[]>(listener: (...args: A) => unknown) =>
     (...args: A): void => {
       if (!started) {
-        try {
-          early?.(...args);
-        } catch (error) {
-          void Promise.reject(error);
-        }
         void ready.then(() => listener(...args));
         return;
       }

@@ -108,49 +108,6 @@ describe('afterStart', () => {
     expect(seen).toEqual(['queued', 'later']);
   });
 
-  it('calls `early` at once for an event that comes before start-up has finished, and never after', async () => {
-    let finish: () => void = () => {};
-    const ready = new Promise<void>((r) => (finish = r));
-    const whenReady = afterStart(ready);
-    const seen: string[] = [];
-    const on = whenReady(
-      (n: number) => seen.push(`listener ${n}`),
-      (n: number) => seen.push(`early ${n}`),
-    );
-    on(1);
-    expect(seen).toEqual(['early 1']);
-    finish();
-    await ready;
-    await new Promise((r) => setTimeout(r, 0));
-    on(2);
-    expect(seen).toEqual(['early 1', 'listener 1', 'listener 2']);
-  });
-
-  it('an `early` that throws still lets its event wait for start-up and be handled', async () => {
-    let finish: () => void = () => {};
-    const ready = new Promise<void>((r) => (finish = r));
-    const seen: number[] = [];
-    const rejections: unknown[] = [];
-    const onRejection = (reason: unknown) => rejections.push(reason);
-    process.on('unhandledRejection', onRejection);
-    try {
-      const on = afterStart(ready)(
-        (n: number) => seen.push(n),
-        () => {
-          throw new Error('early failed');
-        },
-      );
-      expect(() => on(5)).not.toThrow();
-      finish();
-      await ready;
-      await new Promise((r) => setTimeout(r, 0));
-      expect(seen).toEqual([5]);
-      expect(rejections).toEqual([new Error('early failed')]);
-    } finally {
-      process.off('unhandledRejection', onRejection);
-    }
-  });
-
   it('once started, a listener that throws does not throw into the event dispatcher', async () => {
     const ready = Promise.resolve();
     const whenReady = afterStart(ready);
