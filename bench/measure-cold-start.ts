@@ -75,10 +75,20 @@ async function launchSide(extensionDir: string, args: string[]): Promise<Side> {
   }
 }
 
-async function coldRound(side: Side, url: string): Promise<void> {
+/**
+ * What wakes the stopped worker: `new-tab` (the bench's rounds), a new tab's about:blank, before the failing
+ * request is even sent, so the worker's start overlaps the request; `response`, the failing response itself (the
+ * tab is opened and loaded before the worker is stopped, as when a page is loaded in a tab one already has),
+ * so the worker's script read and compile are all on the way from the response to its record.
+ */
+export type ColdWake = 'new-tab' | 'response';
+
+async function coldRound(side: Side, url: string, wake: ColdWake = 'new-tab'): Promise<void> {
+  const opened = wake === 'response' ? await side.context.newPage() : undefined;
+  await opened?.waitForLoadState('load');
   await stopExtensionWorker(side.context, side.page, side.extensionId);
   await side.page.evaluate(() => void ((globalThis as unknown as { __probe: unknown[] }).__probe.length = 0));
-  const tab = await side.context.newPage();
+  const tab = opened ?? (await side.context.newPage());
   try {
     await tab.goto(url).catch(() => undefined);
     const row = await waitFor(
@@ -125,6 +135,7 @@ export async function measureColdStartSides(
   rounds: number,
   args: string[] = [],
   traced?: string,
+  wake: ColdWake = 'new-tab',
 ): Promise<Record<string, ColdStartSide>> {
   const sides: (Side & { name: string })[] = [];
   try {
@@ -132,13 +143,13 @@ export async function measureColdStartSides(
     for (let round = -1; round < rounds; round += 1) {
       const shift = ((round % sides.length) + sides.length) % sides.length;
       const order = [...sides.slice(shift), ...sides.slice(0, shift)];
-      for (const side of order) await coldRound(side, url(side.name, round));
+      for (const side of order) await coldRound(side, url(side.name, round), wake);
       if (round < 0) for (const side of order) side.rows.length = side.rounds.length = 0;
     }
     const figures = Object.fromEntries(sides.map((side) => [side.name, summary(side)]));
     for (const side of sides.filter((s) => s.name === traced))
       figures[side.name]!.trace = await traceColdStart(side.context, side.page, side.extensionId, () =>
-        coldRound(side, url(side.name, rounds)),
+        coldRound(side, url(side.name, rounds), wake),
       ).catch(() => undefined);
     return figures;
   } finally {
