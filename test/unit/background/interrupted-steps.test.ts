@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import type { Incident, TabRecord } from '../../../src/model/incident';
 import type { CheckState } from '../../../src/model/checks';
+import { testIncident } from '../support/check-context';
 
 vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
 type Modules = {
@@ -12,18 +13,8 @@ type Modules = {
 };
 let m: Modules;
 
-const incident = (checks: Incident['checks']): Incident => ({
-  id: 'inc',
-  url: 'https://a.test/',
-  failure: { type: 'http', status: 502, statusLine: 'HTTP/1.1 502' },
-  at: 1,
-  lastSeenAt: 1,
-  occurrences: 1,
-  headers: {},
-  fingerprint: { edge: null, server: null, traceIds: [] },
-  incognito: false,
-  checks,
-});
+const incident = (checks: Incident['checks']): Incident =>
+  testIncident('https://a.test/', { type: 'http', status: 502, statusLine: 'HTTP/1.1 502' }, { id: 'inc', checks });
 const running: CheckState = { state: 'running', runId: 'r1', startedAt: 5, deadline: 9 };
 const done: CheckState = {
   state: 'done',
