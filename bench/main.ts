@@ -26,7 +26,7 @@ import { resultTable, writeResults } from './report';
 import { measureFirefox } from './measure-firefox';
 import { instrumentedCopy, POPUP_VARIANTS, writeFirstFramePage, writePopupVariants } from './extension-copy';
 import { FIREFOX_DIST } from '../test/harness/dist';
-import { measureColdStart } from './measure-cold-start';
+import { COLD_WAKES, measureColdStart } from './measure-cold-start';
 import { measureBackgroundModules } from './background-modules';
 import { emptyWorkerExtension } from './empty-worker';
 import { firefoxFloorExtension } from './firefox-floor';
@@ -180,13 +180,24 @@ try {
     }
   }
 
-  await phase('coldStart', `background cold start: real worker vs a do-nothing worker (${n(15, 3)} rounds each)`, () =>
-    measureColdStart(
-      coldCopies![0].dir,
-      coldCopies![1].dir,
-      (side, round) => `${site.origin}/fail?cold=${side}-${round}`,
-      n(15, 3),
-    ),
+  const coldRounds = n(15, 3);
+  await phase(
+    'coldStart',
+    `background cold start: real worker vs a do-nothing worker, woken by ${COLD_WAKES.join(' and by ')} (${coldRounds} rounds each)`,
+    async () => {
+      const figures = [];
+      for (const wake of COLD_WAKES)
+        figures.push(
+          await measureColdStart(
+            coldCopies![0].dir,
+            coldCopies![1].dir,
+            (side, round) => `${site.origin}/fail?cold=${wake}-${side}-${round}`,
+            coldRounds,
+            wake,
+          ),
+        );
+      return figures;
+    },
   );
 
   await phase('firefox', 'Firefox ESR: detection, healthy navigations, popup', () =>

@@ -2,7 +2,8 @@
 // navigation recorded — against a worker that registers the same listeners and does nothing
 // (empty-worker.ts). Each extension in its own Chromium (one worker waking cannot slow the other), rounds
 // alternating between the two. A round: the worker is stopped (CDP ServiceWorker.stopAllWorkers), then a
-// fresh tab loads a new failing URL; its webRequest event starts the worker. Both workers carry the same
+// failing URL is loaded, woken one of two ways (ColdWake: a fresh tab, whose creation starts the worker, or
+// the failing response in a tab already open); the bench measures both. Both workers carry the same
 // prologue (background-probe.ts), which posts on a BroadcastChannel to a bench page of the extension:
 //  - start: the worker's performance.timeOrigin (its global created, before its script runs);
 //  - handled: storage.onChanged shows the tab's incident (recorded), on both sides — the empty worker's
@@ -41,6 +42,8 @@ export interface ColdStartFigures {
   real: ColdStartSide;
   empty: ColdStartSide;
   rounds: number;
+  /** What woke the stopped worker in these rounds. */
+  wake: ColdWake;
 }
 
 interface Side {
@@ -76,12 +79,15 @@ async function launchSide(extensionDir: string, args: string[]): Promise<Side> {
 }
 
 /**
- * What wakes the stopped worker: `new-tab` (the bench's rounds), a new tab's about:blank, before the failing
+ * What wakes the stopped worker: `new-tab`, a new tab's about:blank, before the failing
  * request is even sent, so the worker's start overlaps the request; `response`, the failing response itself (the
  * tab is opened and loaded before the worker is stopped, as when a page is loaded in a tab one already has),
  * so the worker's script read and compile are all on the way from the response to its record.
  */
 export type ColdWake = 'new-tab' | 'response';
+
+/** Both ways a stopped worker is woken, each measured by the full bench (row 7 has rows for each). */
+export const COLD_WAKES: readonly ColdWake[] = ['new-tab', 'response'];
 
 async function coldRound(side: Side, url: string, wake: ColdWake = 'new-tab'): Promise<void> {
   const opened = wake === 'response' ? await side.context.newPage() : undefined;
@@ -162,8 +168,10 @@ export async function measureColdStart(
   emptyDir: string,
   url: (side: string, round: number) => string,
   rounds: number,
+  wake: ColdWake,
   args: string[] = [],
 ): Promise<ColdStartFigures> {
-  const { real, empty } = await measureColdStartSides({ real: realDir, empty: emptyDir }, url, rounds, args, 'real');
-  return { real: real!, empty: empty!, rounds };
+  const dirs = { real: realDir, empty: emptyDir };
+  const { real, empty } = await measureColdStartSides(dirs, url, rounds, args, 'real', wake);
+  return { real: real!, empty: empty!, rounds, wake };
 }

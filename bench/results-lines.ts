@@ -36,7 +36,8 @@ export interface BenchRaw {
   memory?: MemoryFigures;
   scale?: ScaleLevel[];
   firefox?: FirefoxFigures;
-  coldStart?: ColdStartFigures;
+  /** One per way of waking the stopped worker (COLD_WAKES), in that order. */
+  coldStart?: ColdStartFigures[];
   backgroundModules?: BackgroundModules;
 }
 
@@ -219,7 +220,9 @@ export function buildLines(raw: BenchRaw): ResultLine[] {
     ...(verdict && caps ? verdictLines(verdict, caps) : [notMeasured(raw, 'verdict', '4. Time to verdict')]),
     ...(memory ? memoryLines(memory) : [notMeasured(raw, 'memory', '5. Worker memory')]),
     ...(scale?.length ? scaleLines(scale) : [notMeasured(raw, 'scale', '6. Scale')]),
-    ...(raw.coldStart ? coldStartLines(raw.coldStart) : [notMeasured(raw, 'coldStart', '7. Background cold start')]),
+    ...(raw.coldStart?.length
+      ? raw.coldStart.flatMap(coldStartLines)
+      : [notMeasured(raw, 'coldStart', '7. Background cold start')]),
   ];
 }
 

@@ -1,7 +1,8 @@
 // Row 7 over its budget says which part of the cold start is the browser's own floor, from the same rounds.
 import { describe, expect, it } from 'vitest';
-import { coldStartLines, coldStartShare } from '../../../bench/cold-start-lines';
-import type { ColdStartSide } from '../../../bench/measure-cold-start';
+import { coldStartLines, coldStartShare, WAKE_LABEL } from '../../../bench/cold-start-lines';
+import type { ColdStartSide, ColdWake } from '../../../bench/measure-cold-start';
+import { buildLines } from '../../../bench/results-lines';
 
 const spread = (median: number) => ({ median, min: median, max: median, n: 15 });
 const side = (
@@ -43,8 +44,8 @@ describe('coldStartShare', () => {
 });
 
 describe('coldStartLines', () => {
-  const row = (real: ColdStartSide, empty: ColdStartSide) =>
-    coldStartLines({ real, empty, rounds: 15 }).find((l) => l.figure.includes('÷ a do-nothing worker'))!;
+  const row = (real: ColdStartSide, empty: ColdStartSide, wake: ColdWake = 'new-tab') =>
+    coldStartLines({ real, empty, rounds: 15, wake }).find((l) => l.figure.includes('÷ a do-nothing worker'))!;
 
   it('over budget, the ratio row fails and says where the time goes', () => {
     const line = row(side(150, [55, 27, 30, 36], 17), side(100, [46, 32, 19, 9]));
@@ -57,5 +58,44 @@ describe('coldStartLines', () => {
     const line = row(side(125, [50, 30, 25, 20], 5), side(100, [46, 32, 19, 9]));
     expect(line.pass).toBe(true);
     expect(line.baseline).not.toContain('Over budget');
+  });
+});
+
+describe('row 7 for both wakes', () => {
+  const newTab = { real: side(116, [50, 30, 25, 11], 5), empty: side(100, [46, 32, 19, 9]), rounds: 15 };
+  const response = { real: side(154, [80, 30, 20, 24], 17), empty: side(100, [46, 32, 19, 9]), rounds: 15 };
+
+  it('names every row after its wake', () => {
+    for (const wake of ['new-tab', 'response'] as const) {
+      const lines = coldStartLines({ ...newTab, wake });
+      expect(lines.length).toBeGreaterThanOrEqual(4);
+      for (const line of lines) expect(line.figure).toContain(`(${WAKE_LABEL[wake]})`);
+    }
+    expect(WAKE_LABEL['new-tab']).not.toBe(WAKE_LABEL.response);
+  });
+
+  it('gives each wake its rows in bench order, the budget judged on each: the open tab over, the new tab within', () => {
+    const lines = buildLines({
+      errors: {},
+      coldStart: [
+        { ...newTab, wake: 'new-tab' },
+        { ...response, wake: 'response' },
+      ],
+    });
+    const budgeted = lines.filter((l) => l.figure.startsWith('7.') && l.budget !== '—');
+    expect(budgeted.map((l) => [l.figure.includes(WAKE_LABEL['new-tab']), l.pass])).toEqual([
+      [true, true],
+      [false, false],
+    ]);
+    expect(budgeted[1]!.measured).toContain('1.54×');
+    expect(budgeted[1]!.baseline).toContain('the budget allows 130 ms, the real worker took 154 ms');
+    expect(budgeted[1]!.baseline).toContain('script read and compiled +34 ms');
+    const parts = lines.filter((l) => l.figure.includes(', in parts'));
+    expect(parts.map((l) => l.figure.includes(WAKE_LABEL.response))).toEqual([false, true]);
+  });
+
+  it('says the row is missing when neither wake was measured', () => {
+    const lines = buildLines({ errors: { coldStart: 'no worker' }, coldStart: [] });
+    expect(lines.filter((l) => l.figure.startsWith('7.'))).toHaveLength(1);
   });
 });
