@@ -27,15 +27,16 @@ const load = () =>
     .join(' ');
 try {
   console.log(`load at start ${load()} (${cpus().length} cores), ${rounds} rounds, woken by: ${wake}`);
-  const sides = await measureColdStartSides(
+  const byWake = await measureColdStartSides(
     { tree: copies[0].dir, base: copies[1].dir, empty: copies[2].dir },
-    (side, r) => `${site.origin}/fail?ab=${side}-${r}`,
+    (side, r) => `${site.origin}/fail?ab=${wake}-${side}-${r}`,
     rounds,
     [],
     // One traced cold start of this tree after the rounds when its raw trace is asked for (cold-start-trace.ts).
     process.env.BENCH_TRACE_DUMP ? 'tree' : undefined,
-    wake,
+    [wake],
   );
+  const sides = byWake[wake]!;
   const empty = sides.empty!.startToHandled.median;
   for (const [name, side] of Object.entries(sides)) {
     const s = side.startToHandled;

@@ -183,21 +183,14 @@ try {
   const coldRounds = n(15, 3);
   await phase(
     'coldStart',
-    `background cold start: real worker vs a do-nothing worker, woken by ${COLD_WAKES.join(' and by ')} (${coldRounds} rounds each)`,
-    async () => {
-      const figures = [];
-      for (const wake of COLD_WAKES)
-        figures.push(
-          await measureColdStart(
-            coldCopies![0].dir,
-            coldCopies![1].dir,
-            (side, round) => `${site.origin}/fail?cold=${wake}-${side}-${round}`,
-            coldRounds,
-            wake,
-          ),
-        );
-      return figures;
-    },
+    `background cold start: real worker vs a do-nothing worker, woken by ${COLD_WAKES.join(' and by ')} in turn (${coldRounds} rounds each)`,
+    () =>
+      measureColdStart(
+        coldCopies![0].dir,
+        coldCopies![1].dir,
+        (side, round, wake) => `${site.origin}/fail?cold=${wake}-${side}-${round}`,
+        coldRounds,
+      ),
   );
 
   await phase('firefox', 'Firefox ESR: detection, healthy navigations, popup', () =>

@@ -3,14 +3,14 @@
 // (empty-worker.ts). Each extension in its own Chromium (one worker waking cannot slow the other), rounds
 // alternating between the two. A round: the worker is stopped (CDP ServiceWorker.stopAllWorkers), then a
 // failing URL is loaded, woken one of two ways (ColdWake: a fresh tab, whose creation starts the worker, or
-// the failing response in a tab already open); the bench measures both. Both workers carry the same
+// the failing response in a tab already open); the bench measures both, their rounds interleaved. Both workers carry the same
 // prologue (background-probe.ts), which posts on a BroadcastChannel to a bench page of the extension:
 //  - start: the worker's performance.timeOrigin (its global created, before its script runs);
 //  - handled: storage.onChanged shows the tab's incident (recorded), on both sides — the empty worker's
 //    listener sets the badge and writes the record at once, the real one does what it does;
 //  - where the time went: its first statement, its top level's end (an epilogue), the listener called,
 //    and every API call or fetch from start to settled (cold-start-steps.ts);
-//  - the failing response: webRequest's own timeStamp (the browser's clock), which is also what woke it.
+//  - the failing response: webRequest's own timeStamp (the browser's clock).
 import type { BrowserContext, Page } from 'playwright-core';
 import { extensionIdOf, extensionPageUrl, launchChromiumContext, stopExtensionWorker } from '../test/harness/chromium';
 import { waitFor } from '../test/harness/wait-for';
@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { PROBE_CHANNEL, type ProbeEvent } from './background-probe';
 import { SHELL_PAGE } from './extension-copy';
 import { spread, type Spread } from './stats';
+import { rotated } from './turns';
 import { traceColdStart, type ColdStartTrace } from './cold-start-trace';
 import { coldStartParts, coldStartSteps, type ColdStartParts, type ColdStartSteps } from './cold-start-steps';
 
@@ -46,12 +47,17 @@ export interface ColdStartFigures {
   wake: ColdWake;
 }
 
+/** One side's rounds under one wake. */
+interface Taken {
+  rows: { startToHandled: number; responseToHandled: number; startToScript: number }[];
+  rounds: { events: ProbeEvent[]; url: string }[];
+}
+
 interface Side {
   context: BrowserContext;
   page: Page;
   extensionId: string;
-  rows: { startToHandled: number; responseToHandled: number; startToScript: number }[];
-  rounds: { events: ProbeEvent[]; url: string }[];
+  taken: Record<ColdWake, Taken>;
   close(): Promise<void>;
 }
 
@@ -71,7 +77,8 @@ async function launchSide(extensionDir: string, args: string[]): Promise<Side> {
       const seen: unknown[] = ((globalThis as unknown as { __probe: unknown[] }).__probe = []);
       new BroadcastChannel(name).onmessage = (e) => seen.push(e.data);
     }, PROBE_CHANNEL);
-    return { context, page, extensionId, rows: [], rounds: [], close };
+    const taken = { 'new-tab': { rows: [], rounds: [] }, response: { rows: [], rounds: [] } };
+    return { context, page, extensionId, taken, close };
   } catch (error) {
     await close();
     throw error;
@@ -107,7 +114,7 @@ async function coldRound(side: Side, url: string, wake: ColdWake = 'new-tab'): P
         const response = events.find((e) => e.kind === 'response' && e.url === url);
         const handled = events.find((e) => e.kind === 'stored' && e.url === url);
         if (started?.kind !== 'started' || response?.kind !== 'response' || !handled) return undefined;
-        side.rounds.push({ events, url });
+        side.taken[wake].rounds.push({ events, url });
         return {
           startToHandled: handled.at - started.timeOrigin,
           responseToHandled: handled.at - response.timeStamp,
@@ -116,13 +123,13 @@ async function coldRound(side: Side, url: string, wake: ColdWake = 'new-tab'): P
       },
       { timeoutMs: 15_000 },
     );
-    side.rows.push(row);
+    side.taken[wake].rows.push(row);
   } finally {
     await tab.close();
   }
 }
 
-const summary = (side: Side): ColdStartSide => ({
+const summary = (side: Taken): ColdStartSide => ({
   startToHandled: spread(side.rows.map((r) => r.startToHandled)),
   responseToHandled: spread(side.rows.map((r) => r.responseToHandled)),
   startToScript: spread(side.rows.map((r) => r.startToScript)),
@@ -131,47 +138,52 @@ const summary = (side: Side): ColdStartSide => ({
 });
 
 /**
- * Cold rounds for several extensions at once (each in its own Chromium), taking turns: a round's order
- * rotates, so no side always goes first. Keys: a name per extension directory; one warm-up round each (the
- * first start after install also runs onInstalled).
+ * Cold rounds for several extensions at once (each in its own Chromium), under one or more wakes, all taking
+ * turns in every round: the order of the wakes and of the sides rotates, so none always goes first, and each
+ * wake's figures see the same load. Keys: a name per extension directory; one warm-up round each (the first
+ * start after install also runs onInstalled). Figures: per wake, per side.
  */
 export async function measureColdStartSides(
   dirs: Record<string, string>,
-  url: (side: string, round: number) => string,
+  url: (side: string, round: number, wake: ColdWake) => string,
   rounds: number,
   args: string[] = [],
   traced?: string,
-  wake: ColdWake = 'new-tab',
-): Promise<Record<string, ColdStartSide>> {
+  wakes: readonly ColdWake[] = ['new-tab'],
+): Promise<Partial<Record<ColdWake, Record<string, ColdStartSide>>>> {
   const sides: (Side & { name: string })[] = [];
   try {
     for (const [name, dir] of Object.entries(dirs)) sides.push({ ...(await launchSide(dir, args)), name });
     for (let round = -1; round < rounds; round += 1) {
-      const shift = ((round % sides.length) + sides.length) % sides.length;
-      const order = [...sides.slice(shift), ...sides.slice(0, shift)];
-      for (const side of order) await coldRound(side, url(side.name, round), wake);
-      if (round < 0) for (const side of order) side.rows.length = side.rounds.length = 0;
+      for (const wake of rotated(wakes, round))
+        for (const side of rotated(sides, round)) await coldRound(side, url(side.name, round, wake), wake);
+      if (round < 0)
+        for (const { taken } of sides)
+          for (const wake of wakes) taken[wake].rows.length = taken[wake].rounds.length = 0;
     }
-    const figures = Object.fromEntries(sides.map((side) => [side.name, summary(side)]));
-    for (const side of sides.filter((s) => s.name === traced))
-      figures[side.name]!.trace = await traceColdStart(side.context, side.page, side.extensionId, () =>
-        coldRound(side, url(side.name, rounds), wake),
-      ).catch(() => undefined);
+    const figures: Partial<Record<ColdWake, Record<string, ColdStartSide>>> = {};
+    for (const wake of wakes) {
+      const ofWake = (figures[wake] = Object.fromEntries(sides.map((side) => [side.name, summary(side.taken[wake])])));
+      for (const side of sides.filter((s) => s.name === traced))
+        ofWake[side.name]!.trace = await traceColdStart(side.context, side.page, side.extensionId, () =>
+          coldRound(side, url(side.name, rounds, wake), wake),
+        ).catch(() => undefined);
+    }
     return figures;
   } finally {
     for (const side of sides) await side.close();
   }
 }
 
+/** The real worker against the do-nothing one, the wakes' rounds interleaved: one figures set per wake. */
 export async function measureColdStart(
   realDir: string,
   emptyDir: string,
-  url: (side: string, round: number) => string,
+  url: (side: string, round: number, wake: ColdWake) => string,
   rounds: number,
-  wake: ColdWake,
+  wakes: readonly ColdWake[] = COLD_WAKES,
   args: string[] = [],
-): Promise<ColdStartFigures> {
-  const dirs = { real: realDir, empty: emptyDir };
-  const { real, empty } = await measureColdStartSides(dirs, url, rounds, args, 'real', wake);
-  return { real: real!, empty: empty!, rounds, wake };
+): Promise<ColdStartFigures[]> {
+  const figures = await measureColdStartSides({ real: realDir, empty: emptyDir }, url, rounds, args, 'real', wakes);
+  return wakes.map((wake) => ({ real: figures[wake]!.real!, empty: figures[wake]!.empty!, rounds, wake }));
 }
