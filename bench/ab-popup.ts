@@ -22,6 +22,7 @@ import { instrumentedCopy, POPUP_VARIANTS, SHELL_PAGE, type ExtensionCopy } from
 import { markSeen } from './mark-seen';
 import { openPopupTimed, staticPageLoad, type PopupTiming } from './measure-popup';
 import { formatSpread, round, spread } from './stats';
+import { rotated } from './turns';
 
 /** Each build's popup in the copy, its files under its own folder: neither is the copy's own popup.html. */
 const PAGES = { a: 'popup-a.html', b: 'popup-b.html' } as const;
@@ -66,10 +67,8 @@ async function withBuilds(distA: string, distB: string): Promise<ExtensionCopy> 
 
 /** Every order of the four in turn: each is first, second, third and last, after each other, as often. */
 function orderOf(round: number): readonly ('a' | 'b' | 'shell' | 'trivial')[] {
-  const all = ['a', 'b', 'shell', 'trivial'] as const;
-  const shift = ((round % 4) + 4) % 4;
-  const rotated = [...all.slice(shift), ...all.slice(0, shift)];
-  return Math.floor((round + 8) / 4) % 2 ? rotated.reverse() : rotated;
+  const order = rotated(['a', 'b', 'shell', 'trivial'] as const, round);
+  return Math.floor((round + 8) / 4) % 2 ? order.reverse() : order;
 }
 
 /** A popup's marks; `firstFile`: its first eager file starts its own code (Firefox only). */

@@ -96,7 +96,7 @@ export type ColdWake = 'new-tab' | 'response';
 /** Both ways a stopped worker is woken, each measured by the full bench (row 7 has rows for each). */
 export const COLD_WAKES: readonly ColdWake[] = ['new-tab', 'response'];
 
-async function coldRound(side: Side, url: string, wake: ColdWake = 'new-tab'): Promise<void> {
+async function coldRound(side: Side, url: string, wake: ColdWake): Promise<void> {
   const opened = wake === 'response' ? await side.context.newPage() : undefined;
   await opened?.waitForLoadState('load');
   await stopExtensionWorker(side.context, side.page, side.extensionId);

@@ -5,7 +5,7 @@
 
 /** What the toolbar button of a badged tab opens (action.setPopup with that tab's id). */
 export function toolbarPopupPath(tabId: number): string {
-  return `popup.html?tab=${tabId}&in=toolbar`;
+  return `${pagePopupPath(tabId)}&in=toolbar`;
 }
 
 /** The popup as a page bound to a tab (a window or a tab of its own, opened from the in-page notice). */
